@@ -1,0 +1,457 @@
+"""Syntax tree → policy model: resolve names, assign ids, type facts; collect every problem."""
+from __future__ import annotations
+
+import difflib
+from decimal import Decimal
+
+import attrs
+
+from ..diagnostics import Diagnostic, Diagnostics, Related, Severity
+from ..numbers import chinese_ordinal
+from ..span import Span
+from ..syntax import nodes as syn
+from . import nodes as m
+
+_TYPE_NAMES = {
+    "count": ("计数", "count"), "number": ("数值", "number"), "percent": ("百分比", "percent"),
+    "flag": ("是否", "flag"), "choice": ("选项", "choice"), "judgement": ("评定", "judgement"),
+    "records": ("评定记录", "judgement records"),
+}
+_COMPARE = {"=": "eq", "＝": "eq", "为": "eq", "不为": "ne", "≠": "ne", "!=": "ne", "<": "lt", "＜": "lt",
+            "低于": "lt", "<=": "le", "≤": "le", "不高于": "le", ">": "gt", "＞": "gt", "高于": "gt",
+            ">=": "ge", "≥": "ge"}
+_PARTIAL = {"不足一档按一档计": "ceil", "不足一档不计": "floor", "不足一档按比例计": "proportional"}
+_ROUND = {"项得分": "item", "任务得分": "task", "加权得分": "weighted", "总分": "total"}
+OCCASION_NAME = "{name}第{k}次"
+
+
+def occasion_fact_name(name: str, k: int) -> str:
+    """The fact an occasion reads: 「在线人数比例」 on the 2nd occasion is 在线人数比例第2次."""
+    return OCCASION_NAME.format(name=name, k=k)
+
+
+def _err(code: str, zh: str, en: str, span: Span | None, hint: str = "", hint_en: str = "",
+         related=(), severity=Severity.ERROR) -> Diagnostic:
+    return Diagnostic(code, zh, en, span, severity, hint, hint_en, related=tuple(related))
+
+
+def _did_you_mean(name: str, known) -> tuple[str, str]:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.4)
+    if not close:
+        return "", ""
+    return f"是不是「{close[0]}」？", f"did you mean 「{close[0]}」?"
+
+
+@attrs.define
+class _Fact:
+    decl: syn.FactDecl
+    type: str
+    readers: list[str] = attrs.Factory(list)
+    occasions: int = 0  # >0 when read inside 共N次
+
+
+class Resolver:
+    """Walks a syntax.Policy once, building model nodes and diagnostics."""
+
+    def __init__(self, tree: syn.Policy):
+        self.tree = tree
+        self.diagnostics = Diagnostics()
+        self.facts: dict[str, _Fact] = {}
+
+    def error(self, *args, **kwargs) -> None:
+        self.diagnostics.add(_err(*args, **kwargs))
+
+    # ------------------------------------------------------------ policy
+    def resolve(self) -> m.Policy | None:
+        tree = self.tree
+        header = self._header()
+        entity_kind, entities = self._entities()
+        groups = self._groups(set(entities))
+        for block in tree.facts + tuple(b for t in tree.tasks for b in t.facts):
+            for decl in block.facts:
+                self._declare_fact(decl)
+        weights = self._weights({t.number for t in tree.tasks})
+        tasks = self._tasks(weights)
+        facts = self._fact_decls()
+        if header is None:
+            return None
+        title, doc, period, places, round_at = header
+        return m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
+                        groups, facts, tasks, span=tree.span)
+
+    def _header(self):
+        headers = self.tree.headers
+        if not headers:
+            self.error("SL101", "缺少考评办法的标题块：考评办法 \"…\" { 保留 2 位小数 四舍五入 }",
+                       "the policy header is missing: 考评办法 \"…\" { 保留 2 位小数 四舍五入 }",
+                       self.tree.span)
+            return None
+        for extra in headers[1:]:
+            self.error("SL101", "考评办法的标题块只能写一次", "the policy header may appear only once",
+                       extra.span, related=[Related(headers[0].span, "第一次写在这里", "first written here")])
+        h = headers[0]
+        if h.places is None:
+            self.error("SL102", "标题块须声明保留几位小数（第二十一条），如：保留 2 位小数 四舍五入",
+                       "the header must declare the decimal places, e.g. 保留 2 位小数 四舍五入", h.span)
+            places = 2
+        else:
+            places = h.places
+        round_at = tuple(_ROUND[p] for p in h.round_points) or ("item", "task", "weighted", "total")
+        return (h.title.text, h.doc_number.text if h.doc_number else None, h.period, places, round_at)
+
+    def _entities(self):
+        decls = self.tree.entities
+        if not decls:
+            self.error("SL103", "没有声明考评对象：对象 「县市司法局」 { 「西昌市」 … }",
+                       "no entities declared: 对象 「县市司法局」 { 「西昌市」 … }", self.tree.span)
+            return "", ()
+        names: dict[str, Span] = {}
+        for decl in decls:
+            for name in decl.names:
+                if name.text in names:
+                    self.error("SL104", f"考评对象「{name.text}」重复声明", f"entity 「{name.text}」 declared twice",
+                               name.span, related=[Related(names[name.text], "第一次声明在这里", "first declared here")])
+                else:
+                    names[name.text] = name.span
+        return decls[0].kind.text, tuple(names)
+
+    def _groups(self, entities: set[str]) -> tuple[m.Group, ...]:
+        groups = []
+        seen: dict[str, Span] = {}
+        for g in self.tree.groups:
+            if g.name.text in seen:
+                self.error("SL104", f"分组「{g.name.text}」重复声明", f"group 「{g.name.text}」 declared twice",
+                           g.name.span, related=[Related(seen[g.name.text], "第一次声明在这里", "first declared here")])
+            seen[g.name.text] = g.name.span
+            for member in g.members:
+                if member.text not in entities:
+                    zh, en = _did_you_mean(member.text, entities)
+                    self.error("SL105", f"分组成员「{member.text}」不是已声明的考评对象",
+                               f"group member 「{member.text}」 is not a declared entity", member.span, zh, en)
+            groups.append(m.Group(g.name.text, tuple(x.text for x in g.members), span=g.span))
+        return tuple(groups)
+
+    def _weights(self, task_numbers: set[int]) -> dict[int, tuple[Decimal, bool]]:
+        weights: dict[int, tuple[Decimal, bool]] = {}
+        spans: dict[int, Span] = {}
+        for block in self.tree.weights:
+            for w in block.weights:
+                if w.task_number in weights:
+                    self.error("SL106", f"目标任务{chinese_ordinal(w.task_number)}的权重重复声明",
+                               f"the weight of task {w.task_number} is declared twice", w.span,
+                               related=[Related(spans[w.task_number], "第一次声明在这里", "first declared here")])
+                    continue
+                if w.task_number not in task_numbers:
+                    self.error("SL106", f"计入总分权重里的目标任务{chinese_ordinal(w.task_number)}没有定义",
+                               f"the weights name task {w.task_number}, which is not defined", w.span)
+                weights[w.task_number] = (w.percent, w.assumed)
+                spans[w.task_number] = w.span
+        return weights
+
+    # ------------------------------------------------------------ facts
+    def _declare_fact(self, decl: syn.FactDecl) -> None:
+        name = decl.name.text
+        if name in self.facts:
+            self.error("SL107", f"事实「{name}」重复声明", f"fact 「{name}」 declared twice", decl.name.span,
+                       related=[Related(self.facts[name].decl.name.span, "第一次声明在这里", "first declared here")])
+            return
+        kind = {"judgement_records": "records"}.get(decl.type.kind, decl.type.kind)
+        t = decl.type
+        if t.low is not None and t.high is not None and t.low > t.high:
+            self.error("SL108", f"事实「{name}」的评定范围 {t.low} 至 {t.high} 下限大于上限",
+                       f"fact 「{name}」: range {t.low} to {t.high} has its low end above its high end", t.span)
+        if kind == "choice" and len({c.text for c in t.choices}) != len(t.choices):
+            self.error("SL108", f"事实「{name}」的选项有重复", f"fact 「{name}」 lists a choice twice", t.span)
+        if decl.at_most is not None and kind not in ("count", "number"):
+            self.error("SL108", f"「至多」只能用于计数或数值事实，「{name}」是{_TYPE_NAMES[kind][0]}",
+                       f"「至多」 applies to count or number facts; 「{name}」 is a {_TYPE_NAMES[kind][1]}", decl.span)
+        if decl.per_occasion and kind in ("records",):
+            self.error("SL108", f"评定记录「{name}」不能按次", f"judgement records 「{name}」 cannot be per occasion",
+                       decl.span)
+        self.facts[name] = _Fact(decl, kind)
+
+    def _default(self, fact: _Fact):
+        """(has_default, value) of a declaration, checking it fits the type."""
+        decl, kind = fact.decl, fact.type
+        lit = decl.default
+        if lit is None:
+            return False, None
+        name = decl.name.text
+
+        def bad():
+            self.error("SL109", f"事实「{name}」的默认值不符合类型{_TYPE_NAMES[kind][0]}",
+                       f"the default of fact 「{name}」 does not fit its type ({_TYPE_NAMES[kind][1]})", lit.span)
+            return False, None
+
+        if kind == "records":
+            return (True, ()) if isinstance(lit, syn.NoneLit) else bad()
+        if kind == "flag":
+            return (True, lit.value) if isinstance(lit, syn.FlagLit) else bad()
+        if kind == "choice":
+            choices = [c.text for c in decl.type.choices]
+            if isinstance(lit, syn.StringLit) and lit.value in choices:
+                return True, lit.value
+            return bad()
+        if not isinstance(lit, (syn.NumberLit, syn.PercentLit)):
+            return bad()
+        value = lit.value
+        if kind == "count" and value != value.to_integral_value():
+            return bad()
+        if kind == "percent" and not (0 <= value <= 100):
+            return bad()
+        if kind == "judgement":
+            t = decl.type
+            if value != 0 and not (t.low <= value <= t.high):
+                self.error("SL109", f"事实「{name}」的默认值 {value} 不在评定范围 {t.low} 至 {t.high} 内（0 表示情形未发生）",
+                           f"the default {value} of fact 「{name}」 is outside its range {t.low} to {t.high} (0 means not applicable)",
+                           lit.span)
+                return False, None
+        return True, value
+
+    def _fact_decls(self) -> tuple[m.FactDecl, ...]:
+        out = []
+        for name, fact in self.facts.items():
+            decl = fact.decl
+            has_default, default = self._default(fact)
+            if not fact.readers:
+                self.diagnostics.add(_err("SL110", f"事实「{name}」已声明但没有规则读取它",
+                                          f"fact 「{name}」 is declared but no rule reads it",
+                                          decl.name.span, severity=Severity.WARNING))
+            if decl.per_occasion and not fact.occasions:
+                self.error("SL111", f"事实「{name}」声明为按次，但没有在「共…次」中使用",
+                           f"fact 「{name}」 is per occasion (按次) but not read inside 共…次", decl.span)
+            t = decl.type
+            low, high = t.low, t.high
+            if fact.type == "count":
+                low, high = Decimal(0), decl.at_most
+            elif fact.type == "percent":
+                low, high = Decimal(0), Decimal(100)
+            elif fact.type == "number":
+                high = decl.at_most
+            common = dict(
+                type=fact.type, unit=decl.unit.text if decl.unit else None,
+                description=decl.description.text if decl.description else "",
+                low=low, high=high, choices=tuple(c.text for c in t.choices),
+                has_default=has_default, default=default,
+                items=tuple(dict.fromkeys(fact.readers)),
+            )
+            if decl.per_occasion and fact.occasions:
+                for k in range(1, fact.occasions + 1):
+                    out.append(m.FactDecl(occasion_fact_name(name, k), **common, span=decl.span))
+            else:
+                out.append(m.FactDecl(name, **common, span=decl.span))
+        return tuple(out)
+
+    def _use(self, name: syn.Name, clause: str, allowed: tuple[str, ...], what_zh: str, what_en: str,
+             occasions: int = 0) -> str | None:
+        """Resolve a fact reference used as ``allowed`` types; record the reader."""
+        fact = self.facts.get(name.text)
+        if fact is None:
+            zh, en = _did_you_mean(name.text, self.facts)
+            self.error("SL112", f"未声明的事实「{name.text}」", f"undeclared fact 「{name.text}」", name.span,
+                       zh or f"在「事实 {{ }}」中声明它，如：「{name.text}」 计数",
+                       en or f"declare it in a 事实 {{ }} block, e.g. 「{name.text}」 计数")
+            return None
+        if fact.type not in allowed:
+            need_zh = "或".join(_TYPE_NAMES[a][0] for a in allowed)
+            need_en = " or ".join(_TYPE_NAMES[a][1] for a in allowed)
+            self.error("SL113", f"{what_zh}需要{need_zh}事实，「{name.text}」是{_TYPE_NAMES[fact.type][0]}",
+                       f"{what_en} needs a {need_en} fact; 「{name.text}」 is a {_TYPE_NAMES[fact.type][1]}",
+                       name.span, related=[Related(fact.decl.span, "声明在这里", "declared here")])
+            return None
+        fact.readers.append(clause)
+        if fact.decl.per_occasion:
+            if not occasions:
+                self.error("SL111", f"按次事实「{name.text}」只能在「共…次」中读取",
+                           f"per-occasion fact 「{name.text}」 can only be read inside 共…次", name.span)
+            elif fact.occasions and fact.occasions != occasions:
+                self.error("SL111", f"按次事实「{name.text}」在不同的「共…次」中次数不同",
+                           f"per-occasion fact 「{name.text}」 is read with different numbers of occasions", name.span)
+            fact.occasions = occasions
+        return name.text
+
+    # ------------------------------------------------------------ tasks
+    def _tasks(self, weights) -> tuple[m.Task, ...]:
+        tasks = []
+        seen: dict[int, Span] = {}
+        for t in self.tree.tasks:
+            if t.number in seen:
+                self.error("SL114", f"目标任务{chinese_ordinal(t.number)}重复定义", f"task {t.number} is defined twice",
+                           t.span, related=[Related(seen[t.number], "第一次定义在这里", "first defined here")])
+                continue
+            seen[t.number] = t.span
+            if t.number not in weights:
+                self.error("SL106", f"目标任务{chinese_ordinal(t.number)}没有计入总分权重",
+                           f"task {t.number} has no weight", t.name.span,
+                           f"在「计入总分权重 {{ }}」中写：目标任务{chinese_ordinal(t.number)} 15%",
+                           f"add to 计入总分权重 {{ }}: 目标任务{chinese_ordinal(t.number)} 15%")
+            weight, assumed = weights.get(t.number, (Decimal(0), False))
+            leads = tuple(m.Lead(l.department.text, l.contact.text if l.contact else None,
+                                 l.phone.text if l.phone else None, span=l.span) for l in t.leads)
+            if not leads:
+                self.error("SL115", f"目标任务{chinese_ordinal(t.number)}没有写考评牵头部门：牵头 「…」",
+                           f"task {t.number} names no lead department: 牵头 「…」", t.name.span)
+            sections = tuple(self._section(t.number, s) for s in t.sections)
+            tasks.append(m.Task(str(t.number), t.number, t.name.text, leads, weight, assumed, sections, span=t.span))
+        return tuple(tasks)
+
+    def _section(self, task: int, s: syn.Section) -> m.Section:
+        return m.Section(s.title.text, s.points, tuple(self._item(task, i) for i in s.items), span=s.span)
+
+    def _item(self, task: int, item: syn.Item) -> m.Item:
+        clause = f"{task}.{item.number}"
+        parts: list[m.Part] = []
+        if item.rules:
+            parts.append(m.Part(item.title.text, item.points, self._rules(clause, item.rules), span=item.span))
+        for p in item.parts:
+            parts.append(m.Part(p.title.text, p.points, self._rules(clause, p.rules), span=p.span))
+        for occ in item.occasions:
+            rules = self._rules(clause, occ.rules, occ.count)
+            read = {n.text for r in occ.rules for n in _names(r.body)}
+            per_occasion = tuple(sorted(n for n in read if n in self.facts and self.facts[n].decl.per_occasion))
+            parts.append(m.Part(item.title.text, occ.points, rules, occasions=occ.count,
+                                occasion_facts=per_occasion, span=occ.span))
+        if not parts:
+            parts.append(m.Part(item.title.text, item.points, (), span=item.span))
+        if item.deduction_only:
+            for r in (r for p in parts for r in p.rules):
+                if not r.can_deduct:
+                    self.error("SL116", "扣分项只能扣分，不能有得分规则", "a deduction-only item (扣分项) cannot award points",
+                               r.span)
+        sources = tuple(s.text for s in item.sources) + tuple(
+            s.text for p in item.parts + item.occasions for s in p.sources)
+        return m.Item(clause, item.number, item.title.text, item.points, item.deduction_only, sources,
+                      tuple(parts), span=item.span)
+
+    def _rules(self, clause: str, rules: tuple[syn.Rule, ...], occasions: int = 0) -> tuple[m.Rule, ...]:
+        out = []
+        for r in rules:
+            body = self._rule_body(clause, r.body, occasions)
+            if body is not None:
+                text = r.quote.text if r.quote is not None else r.source_text
+                out.append(m.Rule(clause, text, body, r.floor, span=r.span))
+        return tuple(out)
+
+    def _rule_body(self, clause: str, b, occasions: int):
+        numeric = ("count", "number", "percent")
+        if isinstance(b, (syn.PerDeduct, syn.PerAward)):
+            fact = self._use(b.fact, clause, ("count",), "「每…」", "「每…」 (per occurrence)", occasions)
+            sign = -1 if isinstance(b, syn.PerDeduct) else 1
+            return None if fact is None else m.PerOccurrence(fact, b.amount, sign, span=b.span)
+        if isinstance(b, syn.ZeroIf):
+            cond = self._condition(clause, b.condition, occasions)
+            return None if cond is None else m.Zero(cond, span=b.span)
+        if isinstance(b, (syn.DeductIf, syn.AwardIf)):
+            cond = self._condition(clause, b.condition, occasions)
+            sign = -1 if isinstance(b, syn.DeductIf) else 1
+            return None if cond is None else m.Fixed(cond, b.amount, sign, span=b.span)
+        if isinstance(b, syn.Judged):
+            cond = self._condition(clause, b.condition, occasions) if b.condition is not None else None
+            fact = self._use(b.fact, clause, ("judgement", "records"), "「扣「评定」」", "扣「…」 (judged amount)", occasions)
+            if fact is None or (b.condition is not None and cond is None):
+                return None
+            return m.Judgement(fact, cond, self.facts[fact].type == "records", span=b.span)
+        if isinstance(b, syn.Ladder):
+            return self._ladder(clause, b, occasions)
+        raise TypeError(f"unknown rule {type(b).__name__}")  # pragma: no cover
+
+    def _ladder(self, clause: str, b: syn.Ladder, occasions: int):
+        fact = self._use(b.fact, clause, ("count", "number", "percent"), "阶梯扣分", "a ladder", occasions)
+        if fact is None:
+            return None
+        kind = self.facts[fact].type
+        points_unit = b.step_unit in ("个百分点", "%", "％")
+        if kind == "percent":
+            relative = False
+            if b.threshold > 100:
+                self.error("SL117", f"百分比的目标 {b.threshold}% 超过 100%", f"a percent target {b.threshold}% is above 100%",
+                           b.span)
+        else:
+            # a count against 300 件 with 每降低5个百分点: percentage points of the target
+            relative = points_unit or b.threshold_is_percent
+            if relative and b.threshold <= 0:
+                self.error("SL117", "按百分点计算的目标必须大于0", "a target measured in percentage points must be above 0",
+                           b.span)
+        if b.step <= 0:
+            self.error("SL117", "每档的大小必须大于0", "the step must be above 0", b.span)
+            return None
+        partial = _PARTIAL.get(b.partial) if b.partial else None
+        if partial is None:
+            whole = kind == "count" and not relative and b.step == b.step.to_integral_value() and b.step == 1
+            if not whole:
+                self.error("SL118", "阶梯扣分须写明不足一档的部分如何计算",
+                           "a ladder must say how a partial step counts", b.span,
+                           "在规则末尾写：不足一档按一档计、不足一档不计 或 不足一档按比例计",
+                           "end the rule with 不足一档按一档计 (counts as a step), 不足一档不计 (ignored) or 不足一档按比例计 (pro rata)")
+                return None
+            partial = "exact"
+        return m.Ladder(fact, b.threshold, relative, b.step, b.amount, partial, span=b.span)
+
+    def _condition(self, clause: str, c, occasions: int):
+        if isinstance(c, syn.FlagRef):
+            fact = self._use(c.name, clause, ("flag",), "条件「若「…」」", "a flag condition", occasions)
+            return None if fact is None else m.FlagIs(fact, span=c.span)
+        if isinstance(c, syn.Not):
+            inner = self._condition(clause, c.operand, occasions)
+            return None if inner is None else m.Negation(inner, span=c.span)
+        if isinstance(c, (syn.And, syn.Or)):
+            parts = [self._condition(clause, o, occasions) for o in c.operands]
+            if any(p is None for p in parts):
+                return None
+            cls = m.AllOf if isinstance(c, syn.And) else m.AnyOf
+            return cls(tuple(parts), span=c.span)
+        if isinstance(c, syn.Comparison):
+            return self._comparison(clause, c, occasions)
+        raise TypeError(f"unknown condition {type(c).__name__}")  # pragma: no cover
+
+    def _comparison(self, clause: str, c: syn.Comparison, occasions: int):
+        op = _COMPARE[c.op]
+        fact = self._use(c.name, clause, ("count", "number", "percent", "choice", "flag", "judgement"),
+                         "比较", "a comparison", occasions)
+        if fact is None:
+            return None
+        kind = self.facts[fact].type
+        lit = c.value
+        if kind == "choice":
+            choices = [x.text for x in self.facts[fact].decl.type.choices]
+            if op not in ("eq", "ne") or not isinstance(lit, syn.StringLit):
+                self.error("SL119", f"选项事实「{fact}」只能用「为」或「不为」与带引号的选项比较",
+                           f"choice fact 「{fact}」 can only be compared with 为/不为 against a quoted choice", c.span)
+                return None
+            if lit.value not in choices:
+                zh, en = _did_you_mean(lit.value, choices)
+                self.error("SL119", f"「{lit.value}」不是事实「{fact}」的选项（{'、'.join(choices)}）",
+                           f"\"{lit.value}\" is not a choice of 「{fact}」 ({', '.join(choices)})", lit.span, zh, en)
+                return None
+            return m.Compare(fact, op, lit.value, span=c.span)
+        if kind == "flag":
+            if op not in ("eq", "ne") or not isinstance(lit, syn.FlagLit):
+                self.error("SL119", f"是否事实「{fact}」只能与「是」或「否」比较",
+                           f"flag fact 「{fact}」 can only be compared with 是 or 否", c.span)
+                return None
+            return m.Compare(fact, op, lit.value, span=c.span)
+        if not isinstance(lit, (syn.NumberLit, syn.PercentLit)):
+            self.error("SL119", f"数值事实「{fact}」只能与数字比较", f"numeric fact 「{fact}」 can only be compared with a number",
+                       lit.span)
+            return None
+        return m.Compare(fact, op, lit.value, span=c.span)
+
+
+def _names(node) -> list[syn.Name]:
+    """Every fact name a rule body or condition mentions."""
+    found = []
+    for field in attrs.fields(type(node)):
+        value = getattr(node, field.name)
+        if isinstance(value, syn.Name):
+            found.append(value)
+        elif attrs.has(type(value)):
+            found.extend(_names(value))
+        elif isinstance(value, tuple):
+            found.extend(n for v in value if attrs.has(type(v)) for n in _names(v))
+    return found
+
+
+def resolve_policy(tree: syn.Policy) -> tuple[m.Policy | None, Diagnostics]:
+    resolver = Resolver(tree)
+    policy = resolver.resolve()
+    return policy, resolver.diagnostics

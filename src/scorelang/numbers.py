@@ -1,0 +1,66 @@
+"""Decimal parsing and the one rounding function: every score in scorelang is a Decimal.
+
+第二十一条: 考评各项数据保留到小数点后两位，按四舍五入计算 — rounding is half-up, and it
+happens only here, only at the points a policy declares.
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
+
+
+def parse_decimal(text: str) -> Decimal:
+    """Parse a decimal literal (ASCII or full-width digits). Raises ValueError."""
+    cleaned = str(text).strip().translate(_FULLWIDTH)
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise ValueError(f"not a number: {text!r}") from exc
+    if not value.is_finite():
+        raise ValueError(f"not a finite number: {text!r}")
+    return value
+
+
+def chinese_numeral(text: str) -> int:
+    """一..九十九 and ASCII digits to int (task and item numbers). Raises ValueError."""
+    text = text.strip().translate(_FULLWIDTH)
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
+        raise ValueError(f"not a numeral: {text!r}")
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    value = 0
+    for ch in text:
+        value = value * 10 + _CN_DIGITS[ch]
+    return value
+
+
+def chinese_ordinal(number: int) -> str:
+    """1 → 一, 12 → 十二 (for task ids in messages)."""
+    digits = "零一二三四五六七八九"
+    if number < 10:
+        return digits[number]
+    tens, ones = divmod(number, 10)
+    return (digits[tens] if tens > 1 else "") + "十" + (digits[ones] if ones else "")
+
+
+def quantum(places: int) -> Decimal:
+    return Decimal(1).scaleb(-places)
+
+
+def quantize_half_up(value: Decimal, places: int) -> Decimal:
+    """Round half-up (四舍五入) to ``places`` decimal places."""
+    return value.quantize(quantum(places), rounding=ROUND_HALF_UP)
+
+
+def format_fixed(value: Decimal, places: int) -> str:
+    """A decimal as a string with exactly ``places`` places (for reports and JSON)."""
+    return str(quantize_half_up(value, places))

@@ -1,0 +1,118 @@
+"""The public façade over the pipeline: parse → resolve/check → compile, then score."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, Mapping
+
+from .cohort import rank
+from .compile import compile_policy
+from .diagnostics import Diagnostic, Diagnostics, FactsError, PolicyError
+from .model import nodes as model_nodes
+from .model import resolve
+from .runtime.facts import coerce_all, coerce_entity_facts
+from .runtime.scorecard import Scorecard
+from .syntax import parse
+
+
+class Policy:
+    """A loaded, checked and compiled policy.
+
+    Attributes:
+        file: where it was read from; source: its text; sha256: of the text (UTF-8).
+        model: the checked policy model; warnings: non-fatal diagnostics from checking.
+        title, places: from the header.
+    """
+
+    def __init__(self, source: str, file: str):
+        self.file = file
+        self.source = source
+        self.sha256 = hashlib.sha256(source.encode("utf-8")).hexdigest()
+        tree = parse(source, file)
+        self.model, diagnostics = resolve(tree, source)
+        self.warnings: tuple[Diagnostic, ...] = tuple(diagnostics)
+        self.evaluator = compile_policy(self.model)
+
+    @property
+    def title(self) -> str:
+        return self.model.title
+
+    @property
+    def places(self) -> int:
+        return self.model.places
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        return self.model.entities
+
+    @property
+    def facts(self) -> tuple[model_nodes.FactDecl, ...]:
+        return self.model.facts
+
+    def evaluate(self, entity: str, facts: Mapping[str, Any]) -> Scorecard:
+        """Score one entity. Raises FactsError (every problem at once) on bad facts."""
+        if entity not in self.model.entities:
+            raise FactsError((Diagnostic("SL215", "考评办法没有这个考评对象", "the policy has no such entity",
+                                         entity=entity),))
+        typed, problems = coerce_entity_facts(self.model.facts, entity, facts)
+        if problems:
+            raise FactsError(tuple(problems))
+        return self.evaluator.evaluate(entity, typed)
+
+    def score_all(self, document: Mapping[str, Any]) -> tuple[Scorecard, ...]:
+        """Score every entity of a facts document and rank them. Nothing is scored unless
+        every entity's facts are valid."""
+        typed, problems = coerce_all(self.model.facts, self.model.entities, document)
+        if problems:
+            collector = Diagnostics(list(problems))
+            collector.raise_if_errors(FactsError)
+        cards = [self.evaluator.evaluate(entity, typed[entity]) for entity in self.model.entities]
+        return rank(cards, self.model.entities)
+
+    def template(self) -> dict:
+        """The facts this policy needs, in the contract's template shape."""
+        return {
+            "policy": self.title,
+            "entities": list(self.model.entities),
+            "facts": [_fact_template(f) for f in self.model.facts],
+        }
+
+
+def _plain(value):
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
+def _fact_template(fact: model_nodes.FactDecl) -> dict:
+    return {
+        "name": fact.name,
+        "type": fact.type,
+        "unit": fact.unit,
+        "description": fact.description,
+        "items": list(fact.items),
+        "min": _plain(fact.low),
+        "max": _plain(fact.high),
+        "choices": list(fact.choices) if fact.type == "choice" else None,
+        "default": _plain(fact.default) if fact.has_default else None,
+    }
+
+
+def loads(text: str, file: str = "<string>") -> Policy:
+    """Load a policy from text. Raises PolicyError with every diagnostic."""
+    return Policy(text, file)
+
+
+def load(path: str | Path) -> Policy:
+    """Load a policy file. Raises PolicyError (also for an unreadable file)."""
+    path = str(path)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyError((Diagnostic("SL000", f"无法读取考评办法文件：{exc}", f"cannot read the policy file: {exc}"),)) from None
+    return Policy(text, path)

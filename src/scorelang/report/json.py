@@ -1,0 +1,67 @@
+"""Renders scorecards as the JSON document of design.md ("scorelang/scorecard-1").
+
+A pure function of the scorecards: every decimal becomes a string with exactly the policy's
+places, weights become ``"15%"``, fact values are kept as given. Entities stay in the order
+given (``Policy.score_all`` returns them by rank).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable
+
+from ..diagnostics import Diagnostic, Severity, to_json
+from ..numbers import format_fixed
+from ..runtime.scorecard import Event, ItemScore, Scorecard, SectionScore, TaskScore
+from .common import fact_json, format_weight
+
+SCHEMA = "scorelang/scorecard-1"
+DIAGNOSTICS_SCHEMA = "scorelang/diagnostics-1"
+
+
+def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: int,
+                engine_version: str) -> dict:
+    """The scorecard document: ``{"schema", "engine", "policy", "entities": [...]}``."""
+
+    def fixed(value: Decimal) -> str:
+        return format_fixed(value, places)
+
+    def event(e: Event) -> dict:
+        data = {"clause": e.clause, "rule": e.rule, "kind": e.kind,
+                "facts": {name: fact_json(value) for name, value in e.facts},
+                "points": fixed(e.points)}
+        if e.reason is not None:
+            data["reason"] = e.reason
+        return data
+
+    def item(i: ItemScore) -> dict:
+        return {"id": i.id, "title": i.title, "score": fixed(i.score), "max": fixed(i.max),
+                "bonus": fixed(i.bonus), "deduction_only": i.deduction_only,
+                "events": [event(e) for e in i.events]}
+
+    def section(s: SectionScore) -> dict:
+        return {"name": s.name, "score": fixed(s.score), "max": fixed(s.max),
+                "items": [item(i) for i in s.items]}
+
+    def task(t: TaskScore) -> dict:
+        return {"id": t.id, "name": t.name, "lead": list(t.lead), "score": fixed(t.score),
+                "max": fixed(t.max), "weight": format_weight(t.weight), "weighted": fixed(t.weighted),
+                "sections": [section(s) for s in t.sections],
+                # Task-level events (the floor at 0 when 扣分项 exceed the task score).
+                "events": [event(e) for e in t.events]}
+
+    def card(c: Scorecard) -> dict:
+        return {"entity": c.entity, "total": fixed(c.total), "rank": c.rank, "award": c.award,
+                "flags": list(c.flags), "tasks": [task(t) for t in c.tasks],
+                "adjustments": [event(e) for e in c.adjustments]}
+
+    return {"schema": SCHEMA, "engine": engine_version,
+            "policy": {"title": title, "sha256": sha256},
+            "entities": [card(c) for c in cards]}
+
+
+def render_diagnostics_json(diagnostics: Iterable[Diagnostic]) -> dict:
+    """Diagnostics as JSON: ``{"schema", "errors", "warnings", "diagnostics": [...]}``."""
+    items = list(diagnostics)
+    errors = sum(1 for d in items if d.severity is Severity.ERROR)
+    return {"schema": DIAGNOSTICS_SCHEMA, "errors": errors, "warnings": len(items) - errors,
+            "diagnostics": to_json(items)}

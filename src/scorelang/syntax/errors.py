@@ -1,0 +1,244 @@
+"""Lark's UnexpectedInput → Diagnostics in the author's words (never Lark terminal names).
+
+Three data tables drive it: TERMINAL_WORDS (what a terminal is called), the EXAMPLES
+catalogue of known mistakes, and the open-block context (which 「{」 is still open).
+Bare Chinese text gets an exact rewrite: names must be written in 「」.
+"""
+from __future__ import annotations
+
+import re
+
+from lark import Lark
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from ..diagnostics import Diagnostic, Related
+from ..span import SourceText, Span
+
+SYNTAX = "SL001"
+
+# named terminals of the grammar → (中文, English)
+TERMINAL_WORDS: dict[str, tuple[str, str]] = {
+    "NAME": ("名称（写在「」中，如「漏管脱管人次」）", "a name in 「」, e.g. 「漏管脱管人次」"),
+    "STRING": ("带引号的文字（如 \"社区矫正\"）", "quoted text, e.g. \"社区矫正\""),
+    "NUMBER": ("数字（如 10 或 0.5）", "a number, e.g. 10 or 0.5"),
+    "CN_NUMBER": ("序号（如 二 或 2）", "a number such as 二 or 2"),
+    "DATE": ("日期（如 2016-12-01）", "a date, e.g. 2016-12-01"),
+    "RANGE_SEP": ("「至」", "「至」 (to)"),
+    "PERCENT_SIGN": ("「%」", "「%」"),
+    "HALF_UP": ("「四舍五入」", "「四舍五入」 (round half up)"),
+    "ROUND_POINT": ("取舍环节（项得分、任务得分、加权得分、总分）", "a rounding point (项得分, 任务得分, 加权得分, 总分)"),
+    "ASSUMED": ("「假定」", "「假定」 (assumed)"),
+    "DEDUCTION_ONLY": ("「扣分项」", "「扣分项」 (deduction-only)"),
+    "FLOOR": ("「扣完为止」", "「扣完为止」 (floor at zero)"),
+    "THRESHOLD": ("「达」或「不少于」", "「达」 or 「不少于」 (threshold)"),
+    "STEP": ("「每降低」或「每少」", "「每降低」 or 「每少」 (per step)"),
+    "STEP_UNIT": ("单位（个百分点、次…）", "a unit (个百分点, 次 …)"),
+    "PARTIAL": ("不足一档的算法（不足一档按一档计 / 不足一档不计 / 不足一档按比例计）",
+                "how a partial step counts (不足一档按一档计 / 不足一档不计 / 不足一档按比例计)"),
+    "COMPARE": ("比较（为、不为、<、≥ …）", "a comparison (为, 不为, <, ≥ …)"),
+    "YES": ("「是」", "「是」"), "NO": ("「否」", "「否」"), "NONE": ("「无」", "「无」"),
+    "LPAREN": ("「(」", "「(」"), "RPAREN": ("「)」", "「)」"),
+    "$END": ("文件结尾", "end of file"),
+}
+
+# words that may follow a name inside a rule: used to cut bare text into 「name」 + rest
+_FOLLOWERS = ("不得分", "扣完为止", "不少于", "不低于", "每降低", "每少", "不为", "扣", "得", "达",
+              "为", "且", "或", "低于", "高于", "计数", "数值", "百分比", "是否", "选项", "评定")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_BARE_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\w]+")
+
+# The catalogue of known mistakes: each entry is (message zh, message en, hint zh, hint en,
+# example texts that fail in the same parser state). Every entry is also a test.
+EXAMPLES: list[tuple[str, str, str, str, list[str]]] = [
+    ("分值后缺少「分」", "points need the word 「分」 after the number",
+     "写作 10分", "write e.g. 10分",
+     ['目标任务 二 "x" { 部分 "y" 20 {', '目标任务 二 "x" { 部分 "y" 20分 { 第1项 "z" 10 {']),
+    ("项号后缺少「项」", "an item number needs 「项」 after it",
+     "写作 第1项 \"标题\" 10分 { … }", "write 第1项 \"title\" 10分 { … }",
+     ['目标任务 二 "x" { 部分 "y" 20分 { 第1 "z"']),
+    ("扣分数额后缺少「分」", "a deduction needs 「分」 after the amount",
+     "写作 扣0.5分", "write e.g. 扣0.5分",
+     ['目标任务 二 "x" { 部分 "y" 20分 { 第1项 "z" 10分 { 每「a」扣0.5 }']),
+    ("阶梯扣分须写明不足一档如何计算之后才能结束", "a ladder rule is incomplete",
+     "写作 「接入率」 达 100% 每降低 5 个百分点 扣5分 不足一档按一档计", "write e.g. 「接入率」 达 100% 每降低 5 个百分点 扣5分 不足一档按一档计",
+     ['目标任务 二 "x" { 部分 "y" 20分 { 第1项 "z" 10分 { 「a」 达 100% 扣5分']),
+]
+
+
+def _words(name: str, parser: Lark, lang: str) -> str:
+    if name in TERMINAL_WORDS:
+        zh, en = TERMINAL_WORDS[name]
+        return en if lang == "en" else zh
+    for term in parser.terminals:
+        if term.name == name:
+            if term.pattern.type == "str":
+                return f"「{term.pattern.value}」"
+            break
+    return "「" + name + "」" if not name.startswith("__") else ("符号" if lang == "zh" else "a symbol")
+
+
+def _expected_words(expected, parser: Lark, lang: str, limit: int = 8) -> str:
+    names = sorted(set(expected) - {"COMMENT", "WS", "SOFT_PUNCT"})
+    # keywords first (shorter lists read better), then descriptive words
+    words = sorted({_words(n, parser, lang) for n in names}, key=lambda w: (len(w) > 6, w))
+    if len(words) > limit:
+        words = words[:limit] + (["等"] if lang == "zh" else ["…"])
+    return ("、" if lang == "zh" else ", ").join(words)
+
+
+def _open_blocks(text: str, upto: int) -> list[tuple[int, str]]:
+    """Positions of 「{」 still open at ``upto``, with the keyword that opened each block."""
+    stack: list[tuple[int, str]] = []
+    i = 0
+    closers = {'"': '"', "“": "”", "「": "」", "【": "】"}
+    while i < min(upto, len(text)):
+        ch = text[i]
+        if ch in closers:
+            end = text.find(closers[ch], i + 1)
+            newline = text.find("\n", i + 1)
+            if end < 0 or (0 <= newline < end):
+                i += 1
+                continue
+            i = end + 1
+            continue
+        if ch == "#":
+            newline = text.find("\n", i)
+            i = len(text) if newline < 0 else newline
+            continue
+        if ch == "{":
+            line_start = text.rfind("\n", 0, i) + 1
+            head = text[line_start:i].strip()
+            stack.append((i, head))
+        elif ch == "}" and stack:
+            stack.pop()
+        i += 1
+    return stack
+
+
+def _bare_text_hint(line: str, col: int, prev_keyword: str | None, expects_statement: bool):
+    """For bare Chinese text at ``col``: the line rewritten with the name in 「」."""
+    start = col - 1
+    match = _BARE_RUN.match(line, start)
+    if not match:
+        return None
+    run = match.group(0)
+    cut = None
+    for i in range(1, len(run)):
+        if any(run.startswith(f, i) for f in _FOLLOWERS):
+            cut = i
+            break
+    name = run[:cut] if cut else run
+    # digits are never part of a bare name here: 「漏管人次」扣0.5分
+    name = re.split(r"[0-9]", name)[0] or name
+    rest = line[start + len(name):]
+    prefix = line[:start]
+    if expects_statement and not prev_keyword and rest.lstrip().startswith(("不得分", "扣", "得")):
+        fixed = prefix + "若「" + name + "」" + rest
+    else:
+        fixed = prefix + "「" + name + "」" + rest
+    return name, fixed.strip()
+
+
+def diagnostic_from(exc: UnexpectedInput, source: SourceText, parser: Lark) -> Diagnostic:
+    """One syntax diagnostic for one Lark error, in Chinese with the English text beside."""
+    text = source.text
+    if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
+        return _eof(source, parser, getattr(exc, "expected", set()))
+    pos = exc.pos_in_stream if exc.pos_in_stream is not None else len(text)
+    line, col = source.position(pos)
+    line_text = source.line_text(line)
+    label = _catalogue(exc, parser)
+    if isinstance(exc, UnexpectedCharacters):
+        ch = text[pos] if pos < len(text) else ""
+        span = source.span(pos, pos + 1)
+        expected = exc.allowed or set()
+        if _CJK.match(ch):
+            prev = _previous_keyword(text, pos)
+            hint = _bare_text_hint(line_text, col, prev, "若" in expected)
+            name = hint[0] if hint else ch
+            span = source.span(pos, pos + len(name))
+            message = f"「{name}」不是关键字：名称须写在「」中"
+            message_en = f"「{name}」 is not a keyword: names must be written in 「」"
+            if hint:
+                return Diagnostic(SYNTAX, message, message_en, span,
+                                  hint="应写作：" + hint[1], hint_en="write it as: " + hint[1])
+            return Diagnostic(SYNTAX, message, message_en, span)
+        shown = ch if ch.strip() else repr(ch)
+        message = f"此处不能出现「{shown}」，应为 {_expected_words(expected, parser, 'zh')}"
+        message_en = f"unexpected 「{shown}」 here; expected {_expected_words(expected, parser, 'en')}"
+        return Diagnostic(SYNTAX, message, message_en, span,
+                          hint=label[2] if label else "", hint_en=label[3] if label else "")
+    assert isinstance(exc, UnexpectedToken)
+    tok = exc.token
+    span = Span(source.file, tok.line, tok.column, tok.end_line or tok.line,
+                tok.end_column or tok.column + 1, tok.start_pos or 0, tok.end_pos or 0)
+    found = str(tok)
+    if label:
+        message, message_en, hint, hint_en = label
+        return Diagnostic(SYNTAX, f"{message}（此处是「{found}」）", f"{message_en} (found 「{found}」)",
+                          span, hint=hint, hint_en=hint_en)
+    message = f"此处不应出现「{found}」，应为 {_expected_words(exc.expected, parser, 'zh')}"
+    message_en = f"unexpected 「{found}」 here; expected {_expected_words(exc.expected, parser, 'en')}"
+    return Diagnostic(SYNTAX, message, message_en, span)
+
+
+def _previous_keyword(text: str, pos: int) -> str | None:
+    before = text[:pos].rstrip()
+    for kw in ("每", "若", "非", "且", "或", "扣"):
+        if before.endswith(kw):
+            return kw
+    return None
+
+
+def _eof(source: SourceText, parser: Lark, expected) -> Diagnostic:
+    text = source.text
+    blocks = _open_blocks(text, len(text))
+    end = len(text.rstrip()) or 0
+    span = source.span(max(end - 1, 0), max(end, 0)) if text.strip() else source.span(0, 0)
+    if blocks:
+        pos, head = blocks[-1]
+        opened = source.span(pos, pos + 1)
+        head = head or "{"
+        message = f"文件在「{head} {{」的块内结束：缺少与之配对的「}}」"
+        message_en = f"the file ends inside the block 「{head} {{」: its closing 「}}」 is missing"
+        return Diagnostic(SYNTAX, message, message_en, span,
+                          hint=f"在第 {opened.line} 行打开的块末尾补上「}}」",
+                          hint_en=f"add 「}}」 to close the block opened on line {opened.line}",
+                          related=(Related(opened, "此块在这里打开", "the block opens here"),))
+    message = f"文件意外结束，应为 {_expected_words(expected, parser, 'zh')}"
+    message_en = f"unexpected end of file; expected {_expected_words(expected, parser, 'en')}"
+    return Diagnostic(SYNTAX, message, message_en, span)
+
+
+_catalogue_states: list | None = None
+
+
+def _example_states(parser: Lark) -> list:
+    """(parser state, token type, label) of each catalogue example, computed once."""
+    global _catalogue_states
+    if _catalogue_states is None:
+        states = []
+        for zh, en, hint_zh, hint_en, texts in EXAMPLES:
+            for text in texts:
+                try:
+                    parser.parse(text)
+                except UnexpectedToken as exc:
+                    states.append((exc.state.position, exc.token.type, (zh, en, hint_zh, hint_en)))
+                except UnexpectedInput:
+                    pass
+        _catalogue_states = states
+    return _catalogue_states
+
+
+def _catalogue(exc: UnexpectedInput, parser: Lark):
+    """The EXAMPLES entry this error matches (same LALR state and token type), if any.
+
+    Lark's own ``match_examples`` also compares the depth of the parser stack, so an
+    example would only match at the same nesting; here the state and token are enough.
+    """
+    if not isinstance(exc, UnexpectedToken) or exc.state is None:
+        return None
+    for position, token_type, label in _example_states(parser):
+        if position == exc.state.position and token_type == exc.token.type:
+            return label
+    return None

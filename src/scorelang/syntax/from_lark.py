@@ -1,0 +1,318 @@
+"""Lark tree → syntax nodes: the only place a lark Tree or Token is turned into our own values."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lark import Token, Transformer, Tree, v_args
+
+from ..numbers import chinese_numeral, parse_decimal
+from . import nodes as n
+from ..span import Span
+
+
+class _Positions:
+    """Turns lark positions into Spans for one file."""
+
+    def __init__(self, file: str):
+        self.file = file
+
+    def of_meta(self, meta) -> Span:
+        if getattr(meta, "empty", True):
+            return Span.unknown(self.file)
+        return Span(self.file, meta.line, meta.column, meta.end_line, meta.end_column,
+                    meta.start_pos, meta.end_pos)
+
+    def of_token(self, tok: Token) -> Span:
+        return Span(self.file, tok.line, tok.column, tok.end_line, tok.end_column,
+                    tok.start_pos, tok.end_pos)
+
+
+def _dec(tok) -> Decimal:
+    return parse_decimal(str(tok).replace("．", "."))
+
+
+def _tokens(children, type_: str) -> list[Token]:
+    return [c for c in children if isinstance(c, Token) and c.type == type_]
+
+
+def _first(children, cls):
+    for c in children:
+        if isinstance(c, cls):
+            return c
+    return None
+
+
+def _all(children, cls) -> tuple:
+    return tuple(c for c in children if isinstance(c, cls))
+
+
+@v_args(meta=True)
+class ToSyntax(Transformer):
+    """A Transformer with one method per grammar rule; it never raises for semantic problems."""
+
+    def __init__(self, file: str, text: str):
+        super().__init__(visit_tokens=True)
+        self.pos = _Positions(file)
+        self.file = file
+        self.text = text
+
+    # tokens -------------------------------------------------------------
+    @v_args(inline=False, meta=False)
+    def NAME(self, tok):
+        return n.Name(str(tok)[1:-1].strip(), span=self.pos.of_token(tok))
+
+    @v_args(inline=False, meta=False)
+    def STRING(self, tok):
+        return n.Text(str(tok)[1:-1], span=self.pos.of_token(tok))
+
+    # header -------------------------------------------------------------
+    def start(self, meta, children):
+        return n.Policy(
+            self.file,
+            headers=_all(children, n.Header),
+            entities=_all(children, n.EntitiesDecl),
+            groups=_all(children, n.GroupDecl),
+            weights=_all(children, n.WeightsDecl),
+            facts=_all(children, n.FactsBlock),
+            tasks=_all(children, n.Task),
+            span=self.pos.of_meta(meta),
+        )
+
+    def header(self, meta, children):
+        title = children[0]
+        doc = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "doc"), None)
+        period = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "period"), None)
+        rounding = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "rounding"), None)
+        places, points = rounding if rounding else (None, ())
+        return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta))
+
+    def doc_number(self, meta, children):
+        return ("doc", children[0])
+
+    def period(self, meta, children):
+        dates = _tokens(children, "DATE")
+        return ("period", (str(dates[0]), str(dates[1])))
+
+    def rounding(self, meta, children):
+        places = int(_dec(_tokens(children, "NUMBER")[0]))
+        points = next((c for c in children if isinstance(c, tuple)), ())
+        return ("rounding", (places, points))
+
+    def round_points(self, meta, children):
+        return tuple(str(t) for t in children)
+
+    def entities(self, meta, children):
+        return n.EntitiesDecl(children[0], tuple(children[1:]), span=self.pos.of_meta(meta))
+
+    def group(self, meta, children):
+        return n.GroupDecl(children[0], tuple(children[1:]), span=self.pos.of_meta(meta))
+
+    def weights(self, meta, children):
+        return n.WeightsDecl(tuple(children), span=self.pos.of_meta(meta))
+
+    def weight(self, meta, children):
+        number, percent = children[0], children[1]
+        return n.WeightDecl(number, percent, bool(_tokens(children, "ASSUMED")), span=self.pos.of_meta(meta))
+
+    def task_number(self, meta, children):
+        return chinese_numeral(str(children[0]))
+
+    item_number = task_number
+
+    def percent(self, meta, children):
+        return _dec(children[0])
+
+    # facts --------------------------------------------------------------
+    def facts(self, meta, children):
+        return n.FactsBlock(tuple(children), span=self.pos.of_meta(meta))
+
+    def fact(self, meta, children):
+        name, type_ = children[0], children[1]
+        options = dict(c for c in children[2:] if isinstance(c, tuple))
+        return n.FactDecl(
+            name, type_,
+            unit=options.get("unit"), description=options.get("description"),
+            default=options.get("default"), at_most=options.get("at_most"),
+            per_occasion=bool(options.get("per_occasion")),
+            span=self.pos.of_meta(meta),
+        )
+
+    def _simple_type(kind):
+        def method(self, meta, children):
+            return n.FactType(kind, span=self.pos.of_meta(meta))
+        return method
+
+    count_type = _simple_type("count")
+    number_type = _simple_type("number")
+    percent_type = _simple_type("percent")
+    flag_type = _simple_type("flag")
+    del _simple_type
+
+    def choice_type(self, meta, children):
+        return n.FactType("choice", choices=tuple(children), span=self.pos.of_meta(meta))
+
+    def _range_type(kind):
+        def method(self, meta, children):
+            numbers = _tokens(children, "NUMBER")
+            return n.FactType(kind, low=_dec(numbers[0]), high=_dec(numbers[1]), span=self.pos.of_meta(meta))
+        return method
+
+    judgement_type = _range_type("judgement")
+    judgement_records_type = _range_type("judgement_records")
+    del _range_type
+
+    def unit(self, meta, children):
+        return ("unit", children[0])
+
+    def description(self, meta, children):
+        return ("description", children[0])
+
+    def default(self, meta, children):
+        return ("default", children[0])
+
+    def at_most(self, meta, children):
+        return ("at_most", _dec(children[0]))
+
+    def per_occasion(self, meta, children):
+        return ("per_occasion", True)
+
+    def number_literal(self, meta, children):
+        return n.NumberLit(_dec(children[0]), span=self.pos.of_meta(meta))
+
+    def percent_literal(self, meta, children):
+        return n.PercentLit(children[0], span=self.pos.of_meta(meta))
+
+    def string_literal(self, meta, children):
+        return n.StringLit(children[0].text, span=self.pos.of_meta(meta))
+
+    def yes_literal(self, meta, children):
+        return n.FlagLit(True, span=self.pos.of_meta(meta))
+
+    def no_literal(self, meta, children):
+        return n.FlagLit(False, span=self.pos.of_meta(meta))
+
+    def none_literal(self, meta, children):
+        return n.NoneLit(span=self.pos.of_meta(meta))
+
+    # tasks --------------------------------------------------------------
+    def task(self, meta, children):
+        number, name = children[0], children[1]
+        return n.Task(
+            number, name,
+            leads=_all(children, n.Lead), facts=_all(children, n.FactsBlock),
+            sections=_all(children, n.Section), span=self.pos.of_meta(meta),
+        )
+
+    def lead(self, meta, children):
+        contact = next((c for c in children[1:] if isinstance(c, tuple)), (None, None))
+        return n.Lead(children[0], contact[0], contact[1], span=self.pos.of_meta(meta))
+
+    def contact(self, meta, children):
+        return (children[0], children[1] if len(children) > 1 else None)
+
+    def points(self, meta, children):
+        return _dec(children[0])
+
+    def section(self, meta, children):
+        return n.Section(children[0], children[1], _all(children, n.Item), span=self.pos.of_meta(meta))
+
+    def source(self, meta, children):
+        return ("source", children[0])
+
+    def item(self, meta, children):
+        number = children[0]
+        rest = children[1:]
+        deduction_only = bool(_tokens(rest, "DEDUCTION_ONLY"))
+        rest = [c for c in rest if not (isinstance(c, Token) and c.type == "DEDUCTION_ONLY")]
+        title, points = rest[0], rest[1]
+        body = rest[2:]
+        number_span = self.pos.of_meta(meta)
+        return n.Item(
+            number, deduction_only, title, points,
+            sources=tuple(c[1] for c in body if isinstance(c, tuple) and c[0] == "source"),
+            rules=_all(body, n.Rule), parts=_all(body, n.Part), occasions=_all(body, n.Occasions),
+            span=self.pos.of_meta(meta), number_span=number_span,
+        )
+
+    def part(self, meta, children):
+        return n.Part(
+            children[0], children[1],
+            sources=tuple(c[1] for c in children[2:] if isinstance(c, tuple)),
+            rules=_all(children, n.Rule), span=self.pos.of_meta(meta),
+        )
+
+    def occasions(self, meta, children):
+        count = int(_dec(children[0]))
+        return n.Occasions(
+            count, children[1],
+            sources=tuple(c[1] for c in children[2:] if isinstance(c, tuple)),
+            rules=_all(children, n.Rule), span=self.pos.of_meta(meta),
+        )
+
+    # rules --------------------------------------------------------------
+    def rule(self, meta, children):
+        quote = children[0] if isinstance(children[0], n.Text) else None
+        body = children[1] if quote is not None else children[0]
+        floor = bool(_tokens(children, "FLOOR"))
+        span = self.pos.of_meta(meta)
+        return n.Rule(quote, body, floor, self.text[body.span.start:span.end].strip(), span=span)
+
+    def per_deduct(self, meta, children):
+        return n.PerDeduct(children[0], children[1], span=self.pos.of_meta(meta))
+
+    def per_award(self, meta, children):
+        return n.PerAward(children[0], children[1], span=self.pos.of_meta(meta))
+
+    def zero_if(self, meta, children):
+        return n.ZeroIf(children[0], span=self.pos.of_meta(meta))
+
+    def deduct_if(self, meta, children):
+        return n.DeductIf(children[0], children[1], span=self.pos.of_meta(meta))
+
+    def award_if(self, meta, children):
+        return n.AwardIf(children[0], children[1], span=self.pos.of_meta(meta))
+
+    def judged(self, meta, children):
+        return n.Judged(children[0], None, span=self.pos.of_meta(meta))
+
+    def judged_if(self, meta, children):
+        return n.Judged(children[1], children[0], span=self.pos.of_meta(meta))
+
+    def ladder(self, meta, children):
+        fact, threshold_word, threshold, step_word, step, amount = children[:6]
+        partial = str(children[6]) if len(children) > 6 else None
+        return n.Ladder(
+            fact, str(threshold_word), threshold[0], threshold[1], str(step_word),
+            step[0], step[1], amount, partial, span=self.pos.of_meta(meta),
+        )
+
+    def threshold(self, meta, children):
+        return (_dec(children[0]), len(children) > 1)
+
+    def step(self, meta, children):
+        return (_dec(children[0]), str(children[1]) if len(children) > 1 else None)
+
+    # conditions ---------------------------------------------------------
+    def flag_ref(self, meta, children):
+        return n.FlagRef(children[0], span=self.pos.of_meta(meta))
+
+    def comparison(self, meta, children):
+        return n.Comparison(children[0], str(children[1]), children[2], span=self.pos.of_meta(meta))
+
+    def negation(self, meta, children):
+        return n.Not(children[0], span=self.pos.of_meta(meta))
+
+    def and_cond(self, meta, children):
+        return n.And(tuple(children), span=self.pos.of_meta(meta))
+
+    def or_cond(self, meta, children):
+        return n.Or(tuple(children), span=self.pos.of_meta(meta))
+
+    def atom(self, meta, children):
+        # LPAREN condition RPAREN
+        inner = [c for c in children if not isinstance(c, Token)]
+        return inner[0]
+
+
+def to_syntax(tree: Tree, file: str, text: str) -> n.Policy:
+    return ToSyntax(file, text).transform(tree)

@@ -1,0 +1,349 @@
+"""Stage 1 output: the syntax tree, names exactly as written, every node with its span.
+
+Nothing here is resolved: a fact reference is the name the author typed. The model stage
+(``scorelang.model``) resolves names, assigns ids and checks consistency.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Union
+
+import attrs
+
+from ..span import Span
+
+
+def _span():
+    return attrs.field(eq=False, repr=False, kw_only=True)
+
+
+@attrs.frozen
+class Name:
+    """A name the author invented, written 「…」 or 【…】; ``text`` is without brackets."""
+
+    text: str
+    span: Span = _span()
+
+
+@attrs.frozen
+class Text:
+    """A quoted string ("…" or “…”), without its quotes."""
+
+    text: str
+    span: Span = _span()
+
+
+# ------------------------------------------------------------------ literals
+@attrs.frozen
+class NumberLit:
+    value: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class PercentLit:
+    value: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class StringLit:
+    value: str
+    span: Span = _span()
+
+
+@attrs.frozen
+class FlagLit:
+    value: bool
+    span: Span = _span()
+
+
+@attrs.frozen
+class NoneLit:
+    """无: no records."""
+
+    span: Span = _span()
+
+
+Literal = Union[NumberLit, PercentLit, StringLit, FlagLit, NoneLit]
+
+
+# ------------------------------------------------------------------ header
+@attrs.frozen
+class Header:
+    """考评办法 "…" { 文号 … 考评期 … 保留 2 位小数 四舍五入 于 … }"""
+
+    title: Text
+    doc_number: Text | None
+    period: tuple[str, str] | None
+    places: int | None
+    round_points: tuple[str, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class EntitiesDecl:
+    """对象 「县市司法局」 { 「西昌市」 … }"""
+
+    kind: Name
+    names: tuple[Name, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class GroupDecl:
+    """分组 「毒情重点县」 { 「布拖县」 … }"""
+
+    name: Name
+    members: tuple[Name, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class WeightDecl:
+    """目标任务二 15% 假定"""
+
+    task_number: int
+    percent: Decimal
+    assumed: bool
+    span: Span = _span()
+
+
+@attrs.frozen
+class WeightsDecl:
+    weights: tuple[WeightDecl, ...]
+    span: Span = _span()
+
+
+# ------------------------------------------------------------------ facts
+@attrs.frozen
+class FactType:
+    """计数 / 数值 / 百分比 / 是否 / 选项 {…} / 评定 a 至 b 分 / 评定记录 a 至 b 分."""
+
+    kind: str  # count | number | percent | flag | choice | judgement | judgement_records
+    choices: tuple[Text, ...] = ()
+    low: Decimal | None = None
+    high: Decimal | None = None
+    span: Span = _span()
+
+
+@attrs.frozen
+class FactDecl:
+    name: Name
+    type: FactType
+    unit: Text | None = None
+    description: Text | None = None
+    default: Literal | None = None
+    at_most: Decimal | None = None
+    per_occasion: bool = False
+    span: Span = _span()
+
+
+@attrs.frozen
+class FactsBlock:
+    facts: tuple[FactDecl, ...]
+    span: Span = _span()
+
+
+# ------------------------------------------------------------------ conditions
+@attrs.frozen
+class FlagRef:
+    """「已开展全员培训」: true when the flag fact is 是."""
+
+    name: Name
+    span: Span = _span()
+
+
+@attrs.frozen
+class Comparison:
+    """「局域网状况」为 "未建成"; 「全年公文上网数」 < 300."""
+
+    name: Name
+    op: str
+    value: Literal
+    span: Span = _span()
+
+
+@attrs.frozen
+class Not:
+    operand: "Condition"
+    span: Span = _span()
+
+
+@attrs.frozen
+class And:
+    operands: tuple["Condition", ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class Or:
+    operands: tuple["Condition", ...]
+    span: Span = _span()
+
+
+Condition = Union[FlagRef, Comparison, Not, And, Or]
+
+
+# ------------------------------------------------------------------ rules
+@attrs.frozen
+class PerDeduct:
+    """每「x」扣0.5分"""
+
+    fact: Name
+    amount: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class PerAward:
+    """每「x」得2分"""
+
+    fact: Name
+    amount: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class ZeroIf:
+    """若 … 不得分"""
+
+    condition: Condition
+    span: Span = _span()
+
+
+@attrs.frozen
+class DeductIf:
+    """若 … 扣10分"""
+
+    condition: Condition
+    amount: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class AwardIf:
+    """若 … 得10分"""
+
+    condition: Condition
+    amount: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class Judged:
+    """[若 …] 扣「评定」: the assessor's amount."""
+
+    fact: Name
+    condition: Condition | None
+    span: Span = _span()
+
+
+@attrs.frozen
+class Ladder:
+    """「x」 达 100% 每降低 5 个百分点 扣5分 不足一档按一档计"""
+
+    fact: Name
+    threshold_word: str
+    threshold: Decimal
+    threshold_is_percent: bool
+    step_word: str
+    step: Decimal
+    step_unit: str | None
+    amount: Decimal
+    partial: str | None
+    span: Span = _span()
+
+
+RuleBody = Union[PerDeduct, PerAward, ZeroIf, DeductIf, AwardIf, Judged, Ladder]
+
+
+@attrs.frozen
+class Rule:
+    """One rule: the quoted source clause (if given), the body, and whether 扣完为止 was written."""
+
+    quote: Text | None
+    body: RuleBody
+    floor: bool
+    source_text: str
+    span: Span = _span()
+
+
+@attrs.frozen
+class Part:
+    """分项 "…" 10分 { … } (4.6)"""
+
+    title: Text
+    points: Decimal
+    sources: tuple[Text, ...]
+    rules: tuple[Rule, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class Occasions:
+    """共 3 次 每次 5分 { … } (4.7)"""
+
+    count: int
+    points: Decimal
+    sources: tuple[Text, ...]
+    rules: tuple[Rule, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class Item:
+    """第1项 "…" 10分 { 原文 "…" rules… }; ``deduction_only`` for 扣分项."""
+
+    number: int
+    deduction_only: bool
+    title: Text
+    points: Decimal
+    sources: tuple[Text, ...]
+    rules: tuple[Rule, ...]
+    parts: tuple[Part, ...]
+    occasions: tuple[Occasions, ...]
+    span: Span = _span()
+    number_span: Span = _span()
+
+
+@attrs.frozen
+class Section:
+    title: Text
+    points: Decimal
+    items: tuple[Item, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class Lead:
+    """牵头 「基层科」 联系人 "黄菊华" 电话 "2170903" """
+
+    department: Name
+    contact: Text | None
+    phone: Text | None
+    span: Span = _span()
+
+
+@attrs.frozen
+class Task:
+    number: int
+    name: Text
+    leads: tuple[Lead, ...]
+    facts: tuple[FactsBlock, ...]
+    sections: tuple[Section, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class Policy:
+    """A whole .score file."""
+
+    file: str
+    headers: tuple[Header, ...]
+    entities: tuple[EntitiesDecl, ...]
+    groups: tuple[GroupDecl, ...]
+    weights: tuple[WeightsDecl, ...]
+    facts: tuple[FactsBlock, ...]
+    tasks: tuple[Task, ...]
+    span: Span = _span()
