@@ -151,6 +151,9 @@ def _snippet(span: Span, source: SourceText | None) -> list[str]:
     prefix = display_width(line[: span.column - 1])
     if span.end_line == span.line and span.end_column > span.column:
         width = display_width(line[span.column - 1 : span.end_column - 1])
+    elif span.end_line > span.line:
+        # a block: underline the rest of its first line
+        width = display_width(line[span.column - 1 :].rstrip())
     else:
         width = display_width(line[span.column - 1 : span.column]) if span.column <= len(line) else 1
     width = max(width, 1)

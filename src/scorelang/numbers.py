@@ -6,6 +6,7 @@ happens only here, only at the points a policy declares.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Callable
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -52,13 +53,27 @@ def chinese_ordinal(number: int) -> str:
     return (digits[tens] if tens > 1 else "") + "十" + (digits[ones] if ones else "")
 
 
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(0, 11)}
+
+
 def quantum(places: int) -> Decimal:
-    return Decimal(1).scaleb(-places)
+    """0.01 for 2 places."""
+    q = _QUANTA.get(places)
+    return q if q is not None else Decimal(1).scaleb(-places)
 
 
 def quantize_half_up(value: Decimal, places: int) -> Decimal:
     """Round half-up (四舍五入) to ``places`` decimal places."""
     return value.quantize(quantum(places), rounding=ROUND_HALF_UP)
+
+
+def rounder(places: int) -> Callable[[Decimal], Decimal]:
+    """``quantize_half_up`` with the places bound once, for compiled code's hot path."""
+    q = quantum(places)
+
+    def round_half_up(value: Decimal) -> Decimal:
+        return value.quantize(q, rounding=ROUND_HALF_UP)
+    return round_half_up
 
 
 def format_fixed(value: Decimal, places: int) -> str:

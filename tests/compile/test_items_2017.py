@@ -140,7 +140,10 @@ def test_clean_facts_give_full_marks(run):
             assert item.score == D("0.00")          # nothing deducted
         else:
             assert item.score == D(points)          # full points
-        assert all(e.points == 0 for e in item.events)
+        if item_id in AWARD_ITEMS:               # 4.1: earned up from 0 (5 × 2)
+            assert all(e.kind == "award" for e in item.events if e.points)
+        else:                                    # nothing deducted
+            assert all(e.points == 0 for e in item.events)
     for task_id in ("2", "4"):
         assert card.task(task_id).score == D("100.00")
         assert card.task(task_id).max == 100

@@ -6,7 +6,7 @@ from typing import Callable
 
 from ..model import nodes as m
 from ..model import occasion_fact_name
-from ..numbers import quantize_half_up
+from ..numbers import quantize_half_up, rounder
 from ..runtime.scorecard import Event, ItemScore, Scorecard, SectionScore, TaskScore
 from .rules import ZERO, ZEROED, compile_rule
 
@@ -20,6 +20,10 @@ CAP_DEDUCT_TEXT = "扣分项扣完为止：扣分以本项分值为限"
 
 def _identity(name: str) -> str:
     return name
+
+
+def _identity_value(value: Decimal) -> Decimal:
+    return value
 
 
 def _compile_part(part: m.Part, rename: Callable[[str], str], clause: str, deduction_only: bool):
@@ -90,15 +94,23 @@ def _compile_item(item: m.Item, places: int, round_item: bool):
     runs = tuple(runs)
     item_id, title, points, deduction_only = item.id, item.title, item.points, item.deduction_only
     maximum = quantize_half_up(points, places)
+    round_ = rounder(places) if round_item else (lambda value: value)
+
+    if len(runs) == 1:
+        (only,) = runs
+
+        def evaluate(facts):
+            events: list = []
+            score = round_(only(facts, events))
+            return ItemScore(item_id, title, score, maximum, ZERO, deduction_only, tuple(events))
+        return evaluate
 
     def evaluate(facts):
         events: list = []
         score = ZERO
         for run in runs:
             score += run(facts, events)
-        if round_item:
-            score = quantize_half_up(score, places)
-        return ItemScore(item_id, title, score, maximum, ZERO, deduction_only, tuple(events))
+        return ItemScore(item_id, title, round_(score), maximum, ZERO, deduction_only, tuple(events))
     return evaluate
 
 
@@ -123,35 +135,34 @@ class Evaluator:
             plan.append((task.id, task.name, tuple(l.department for l in task.leads),
                          task.weight, quantize_half_up(task.max, places), tuple(sections), task.span))
         self._plan = tuple(plan)
-        self._round_task = "task" in round_at
-        self._round_weighted = "weighted" in round_at
-        self._round_total = "total" in round_at
+        keep = _identity_value
+        self._round_task = rounder(places) if "task" in round_at else keep
+        self._round_weighted = rounder(places) if "weighted" in round_at else keep
+        self._round_total = rounder(places) if "total" in round_at else keep
 
     def evaluate(self, entity: str, facts: dict) -> Scorecard:
         """Score one entity from facts already validated by ``runtime.facts``."""
-        places = self.places
+        round_task, round_weighted = self._round_task, self._round_weighted
         tasks = []
         total = ZERO
         for task_id, name, leads, weight, maximum, sections, span in self._plan:
             section_scores = []
             task_score = ZERO
             for title, section_max, items in sections:
-                item_scores = tuple(item(facts) for item in items)
-                score = sum((i.score for i in item_scores), ZERO)
-                section_scores.append(SectionScore(title, score, section_max, item_scores))
+                item_scores = [item(facts) for item in items]
+                score = ZERO
+                for item_score in item_scores:
+                    score += item_score.score
+                section_scores.append(SectionScore(title, score, section_max, tuple(item_scores)))
                 task_score += score
             events = ()
             if task_score < 0:
+                # 扣分项目 subtract from the task, which cannot go below 0
                 events = (Event(task_id, TASK_FLOOR_TEXT, "floor", (), -task_score, None, span),)
                 task_score = ZERO
-            if self._round_task:
-                task_score = quantize_half_up(task_score, places)
-            weighted = task_score * weight / HUNDRED
-            if self._round_weighted:
-                weighted = quantize_half_up(weighted, places)
+            task_score = round_task(task_score)
+            weighted = round_weighted(task_score * weight / HUNDRED)
             total += weighted
             tasks.append(TaskScore(task_id, name, leads, task_score, maximum, weight, weighted,
                                    tuple(section_scores), events))
-        if self._round_total:
-            total = quantize_half_up(total, places)
-        return Scorecard(entity, total, tuple(tasks))
+        return Scorecard(entity, self._round_total(total), tuple(tasks))

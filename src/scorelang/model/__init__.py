@@ -1,7 +1,7 @@
 """Stage 2: syntax tree → resolved, checked policy model."""
 from __future__ import annotations
 
-from ..diagnostics import Diagnostics, PolicyError
+from ..diagnostics import Diagnostics, PolicyError, sorted_diagnostics
 from ..syntax import nodes as syntax_nodes
 from . import nodes
 from .checks import CHECKS
@@ -25,6 +25,8 @@ def resolve(tree: syntax_nodes.Policy, source: str | None = None) -> tuple[nodes
     if policy is not None:
         diagnostics.extend(check(policy))
     sources = {tree.file: source} if source is not None else {}
-    diagnostics.raise_if_errors(PolicyError, sources)
+    if diagnostics.errors:
+        # warnings after an error are mostly its echoes (an unread fact, an empty item)
+        raise PolicyError(tuple(sorted_diagnostics(diagnostics.errors)), sources)
     assert policy is not None
     return policy, diagnostics

@@ -42,7 +42,7 @@ def check_parts(policy: m.Policy) -> Iterable[Diagnostic]:
             total = sum((p.points * p.occasions for p in item.parts), Decimal(0))
             if total != item.points:
                 yield Diagnostic(
-                    "SL122", f"第{item.id}项写作 {item.points}分，但其分项合计 {total}分",
+                    "SL122", f"项目 {item.id} 写作 {item.points}分，但其分项合计 {total}分",
                     f"item {item.id} says {item.points} points but its parts add up to {total}", item.span)
 
 
@@ -72,7 +72,7 @@ def check_item_rules(policy: m.Policy) -> Iterable[Diagnostic]:
     for task in policy.tasks:
         for item in task.items:
             if not item.rules:
-                yield Diagnostic("SL125", f"第{item.id}项没有任何规则", f"item {item.id} has no rules", item.span,
+                yield Diagnostic("SL125", f"项目 {item.id} 没有任何规则", f"item {item.id} has no rules", item.span,
                                  Severity.WARNING)
 
 

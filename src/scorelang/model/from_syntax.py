@@ -347,7 +347,7 @@ class Resolver:
             return None if cond is None else m.Fixed(cond, b.amount, sign, span=b.span)
         if isinstance(b, syn.Judged):
             cond = self._condition(clause, b.condition, occasions) if b.condition is not None else None
-            fact = self._use(b.fact, clause, ("judgement", "records"), "「扣「评定」」", "扣「…」 (judged amount)", occasions)
+            fact = self._use(b.fact, clause, ("judgement", "records"), "「扣「…」」（评定扣分）", "扣「…」 (judged amount)", occasions)
             if fact is None or (b.condition is not None and cond is None):
                 return None
             return m.Judgement(fact, cond, self.facts[fact].type == "records", span=b.span)
@@ -389,7 +389,7 @@ class Resolver:
 
     def _condition(self, clause: str, c, occasions: int):
         if isinstance(c, syn.FlagRef):
-            fact = self._use(c.name, clause, ("flag",), "条件「若「…」」", "a flag condition", occasions)
+            fact = self._use(c.name, clause, ("flag",), "条件「若…」", "a flag condition", occasions)
             return None if fact is None else m.FlagIs(fact, span=c.span)
         if isinstance(c, syn.Not):
             inner = self._condition(clause, c.operand, occasions)

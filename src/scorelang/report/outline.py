@@ -88,7 +88,7 @@ def _task_table(task: Task, words: dict, lang: str) -> Table:
                           Text(words["yes"] if item.can_deduct else words["no"]))
             for rule in item.rules:
                 if rule.can_deduct:
-                    table.add_row(Text(""), Text("  − " + rule.text), Text(""), Text(""))
+                    table.add_row(Text("  −"), Text(rule.text), Text(""), Text(""))
     return table
 
 

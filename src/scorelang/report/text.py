@@ -23,7 +23,7 @@ _WORDS = {
         "rank": "排名", "entity": "对象", "total": "总分", "award": "奖项", "flags": "标记",
         "ranking": "排名", "nth": "第 {} 名", "no_rank": "未排名", "item": "项", "content": "内容",
         "change": "增减", "score": "得分", "lead": "牵头", "deduction_only": "〔扣分项〕",
-        "bonus": "加分", "floor": "〔扣完为止〕", "cap": "〔封顶〕", "reason": "理由：",
+        "bonus": "加分", "floor": "〔保底〕", "cap": "〔封顶〕", "reason": "理由：",
         "task_event": "〔任务〕", "adjustments": "总分加减", "clause": "条款", "weighted": "加权",
         "sep": "；",
     },
@@ -156,5 +156,5 @@ def _event_text(event: Event, words: dict, lang: str) -> Text:
         facts = ", ".join(f"{name}={fact_text(value, lang)}" for name, value in event.facts)
         text.append(f"（{facts}）" if lang == "zh" else f" ({facts})")
     if event.reason:
-        text.append("  " + words["reason"] + event.reason)
+        text.append("\n  " + words["reason"] + event.reason)  # the reason on a line of its own
     return text

@@ -44,6 +44,10 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
 # words that may follow a name inside a rule: used to cut bare text into 「name」 + rest
 _FOLLOWERS = ("不得分", "扣完为止", "不少于", "不低于", "每降低", "每少", "不为", "扣", "得", "达",
               "为", "且", "或", "低于", "高于", "计数", "数值", "百分比", "是否", "选项", "评定")
+# words authors write for a keyword: the hint names the keyword to use instead
+SYNONYMS = {"如果": "若", "假如": "若", "若是": "若", "如": "若", "当": "若", "扣除": "扣", "减去": "扣",
+            "得到": "得", "计": "得", "不计分": "不得分", "否则": "若 非", "并且": "且", "而且": "且",
+            "或者": "或", "不是": "非", "项目": "项"}
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _BARE_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\w]+")
 
@@ -152,7 +156,27 @@ def diagnostic_from(exc: UnexpectedInput, source: SourceText, parser: Lark) -> D
         ch = text[pos] if pos < len(text) else ""
         span = source.span(pos, pos + 1)
         expected = exc.allowed or set()
+        if ch in "「【\"“":
+            closer = {"「": "」", "【": "】", '"': '"', "“": "”"}[ch]
+            if closer not in line_text[col:]:
+                return Diagnostic(SYNTAX, f"{ch} 之后没有配对的 {closer}（名称和文字须在同一行内结束）",
+                                  f"{ch} has no matching {closer} (names and text must end on the same line)",
+                                  span, hint=f"在名称或文字末尾补上 {closer}", hint_en=f"add the closing {closer}")
         if _CJK.match(ch):
+            word = _BARE_RUN.match(line_text, col - 1).group(0)
+            after = line_text[col - 1 + len(word):].lstrip()
+            if word in SYNONYMS or (after[:1] in ("「", "【", '"', "“") and not any(
+                    word.endswith(f) for f in _FOLLOWERS)):
+                keyword = SYNONYMS.get(word)
+                span = source.span(pos, pos + len(word))
+                if keyword:
+                    fixed = (line_text[: col - 1] + keyword + line_text[col - 1 + len(word):]).strip()
+                    return Diagnostic(SYNTAX, f"「{word}」不是关键字，应写作「{keyword}」",
+                                      f"「{word}」 is not a keyword; write 「{keyword}」",
+                                      span, hint="应写作：" + fixed, hint_en="write it as: " + fixed)
+                return Diagnostic(SYNTAX, f"「{word}」不是关键字，此处应为 {_expected_words(expected, parser, 'zh')}",
+                                  f"「{word}」 is not a keyword; expected {_expected_words(expected, parser, 'en')}",
+                                  span)
             prev = _previous_keyword(text, pos)
             hint = _bare_text_hint(line_text, col, prev, "若" in expected)
             name = hint[0] if hint else ch

@@ -1,0 +1,244 @@
+"""The command line: parses arguments, runs the pipeline, renders, and maps errors to exit codes.
+
+Exit status (design.md, "Contracts"): 0 done; 1 bad facts (every problem listed, nothing
+scored); 2 bad policy or usage (every diagnostic listed); 3 an internal error, reported in one
+line. A Python traceback is never shown, unless ``SCORELANG_DEBUG=1``.
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import os
+import shutil
+import sys
+from typing import Iterable, NoReturn
+
+import click
+
+import scorelang
+
+from .diagnostics import Diagnostic, FactsError, PolicyError, ScorelangError, Severity, render_text
+from .report.json import render_diagnostics_json, render_json
+from .report.outline import departments, render_outline
+from .report.text import render_text as render_scorecards
+from .runtime.sources import read_facts_file
+
+EXIT_FACTS = 1
+EXIT_POLICY = 2
+EXIT_INTERNAL = 3
+
+_LANG_KEY = "scorelang.lang"
+_CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def _version() -> str:
+    version = getattr(scorelang, "__version__", None)
+    if version:
+        return str(version)
+    try:
+        from importlib.metadata import version as dist_version
+
+        return dist_version("scorelang")
+    except Exception:  # not installed (PYTHONPATH=src)
+        return "unknown"
+
+
+class _Main(click.Group):
+    """The group that turns every error into a message and an exit status, never a traceback."""
+
+    def main(self, *args, **kwargs):
+        _utf8_streams()  # before click writes anything, usage errors included
+        return super().main(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except PolicyError as error:
+            _print_diagnostics(error, ctx.meta.get(_LANG_KEY, "zh"))
+            raise click.exceptions.Exit(EXIT_POLICY) from None
+        except FactsError as error:
+            _print_diagnostics(error, ctx.meta.get(_LANG_KEY, "zh"))
+            raise click.exceptions.Exit(EXIT_FACTS) from None
+        except BrokenPipeError:
+            _silence_stdout()  # `scorelang … | head`: the reader left; that is not an error
+            raise click.exceptions.Exit(0) from None
+        except Exception as error:
+            if os.environ.get("SCORELANG_DEBUG") == "1":
+                raise
+            click.echo(f"scorelang: 内部错误 (internal error): {type(error).__name__}: {error}", err=True)
+            raise click.exceptions.Exit(EXIT_INTERNAL) from None
+
+
+def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    ctx.meta[_LANG_KEY] = value  # meta is shared with the group: errors render in this language
+    return value
+
+
+_lang_option = click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, is_eager=True,
+    callback=_remember_lang, help="诊断与报告的语言 / language of messages and reports.")
+
+_policy_argument = click.argument("policy_path", metavar="POLICY", type=click.Path(exists=True, dir_okay=False))
+
+
+@click.group(cls=_Main, context_settings=_CONTEXT)
+@click.version_option(_version(), "--version", "-V", prog_name="scorelang", message="%(prog)s %(version)s")
+def main() -> None:
+    """scorelang: 绩效考评办法的规则语言与评分引擎 (scoring policies as code)."""
+
+
+# ------------------------------------------------------------------ check
+@main.command(context_settings=_CONTEXT)
+@_policy_argument
+@_lang_option
+def check(policy_path: str, lang: str) -> None:
+    """检查考评办法 (check a policy): 语法、引用、分值。"""
+    policy = scorelang.load(policy_path)
+    model = policy.model
+    items = sum(len(task.items) for task in model.tasks)
+    if lang == "en":
+        line = (f"OK {policy_path}: 「{policy.title}」 — {len(model.tasks)} tasks, {items} items, "
+                f"{len(model.facts)} facts, {len(model.entities)} entities")
+    else:
+        line = (f"通过 {policy_path}：「{policy.title}」— {len(model.tasks)} 个目标任务，{items} 项，"
+                f"{len(model.facts)} 个事实，{len(model.entities)} 个{model.entity_kind}")
+    click.echo(line)
+    warnings = tuple(d for d in policy.warnings if d.severity is Severity.WARNING)
+    if warnings:
+        click.echo(render_text(warnings, _sources(warnings, {policy.file: policy.source}), lang), err=True)
+
+
+# ------------------------------------------------------------------ template
+@main.command(context_settings=_CONTEXT)
+@_policy_argument
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
+              help="json: 事实说明 (the facts the policy needs); csv: 空白填报表 (a fill-in sheet).")
+@_lang_option
+def template(policy_path: str, fmt: str, lang: str) -> None:
+    """列出考评办法需要的事实 (the facts a policy needs), or a blank CSV to fill in."""
+    policy = scorelang.load(policy_path)
+    doc = policy.template()
+    if fmt == "json":
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    # Records (lists of judgements) do not fit in a cell: they go in a JSON or YAML file.
+    scalar = [f["name"] for f in doc["facts"] if f["type"] != "records"]
+    records = [f["name"] for f in doc["facts"] if f["type"] == "records"]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["entity", *scalar])
+    for entity in doc["entities"]:
+        writer.writerow([entity, *([""] * len(scalar))])
+    click.echo(buffer.getvalue(), nl=False)
+    if records:
+        names = "、".join(f"「{n}」" for n in records)
+        if lang == "en":
+            click.echo(f"note: record facts {names} cannot be given in CSV; use a JSON or YAML facts file "
+                       "for them (or leave them to their defaults)", err=True)
+        else:
+            click.echo(f"注意：评定记录类事实 {names} 不能写在 CSV 中，需要时请用 JSON 或 YAML 事实文件", err=True)
+
+
+# ------------------------------------------------------------------ score
+@main.command(context_settings=_CONTEXT)
+@_policy_argument
+@click.argument("facts_path", metavar="FACTS", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--entity", "entities", metavar="NAME", multiple=True,
+              help="只显示该对象（可重复）/ show only this entity (repeatable); ranks stay those of all.")
+@_lang_option
+def score(policy_path: str, facts_path: str, fmt: str, entities: tuple[str, ...], lang: str) -> None:
+    """按事实文件评分 (score every entity): FACTS 为 JSON、YAML、CSV 或 XLSX。"""
+    policy = scorelang.load(policy_path)
+    for name in entities:
+        if name not in policy.model.entities:
+            _unknown("--entity", name, policy.model.entities, lang, "对象", "entity")
+    try:
+        cards = policy.score_all(read_facts_file(facts_path))
+    except FactsError as error:
+        if fmt == "json":  # a machine reading stdout gets the problems as data too
+            click.echo(json.dumps(render_diagnostics_json(error.diagnostics), ensure_ascii=False, indent=2))
+        raise
+    if entities:
+        cards = tuple(card for card in cards if card.entity in entities)
+    if fmt == "json":
+        doc = render_json(cards, title=policy.title, sha256=policy.sha256, places=policy.places,
+                          engine_version=_version())
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_scorecards(cards, title=policy.title, places=policy.places, lang=lang,
+                                     width=_width()), nl=False)
+
+
+# ------------------------------------------------------------------ show
+@main.command(context_settings=_CONTEXT)
+@_policy_argument
+@click.option("--lead", metavar="DEPT", help="只显示该部门牵头的任务 / only tasks this department leads.")
+@_lang_option
+def show(policy_path: str, lead: str | None, lang: str) -> None:
+    """显示任务、牵头部门、考评项与扣分规则 (tasks, leads, items and their deductions)."""
+    policy = scorelang.load(policy_path)
+    if lead is not None and lead not in departments(policy.model):
+        _unknown("--lead", lead, departments(policy.model), lang, "牵头部门", "lead department")
+    click.echo(render_outline(policy.model, lead=lead, lang=lang, width=_width()), nl=False)
+
+
+# ------------------------------------------------------------------ helpers
+def _unknown(option: str, name: str, known: Iterable[str], lang: str, what_zh: str, what_en: str) -> NoReturn:
+    known = list(known)
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+    if lang == "en":
+        message = f"unknown {what_en} 「{name}」"
+        message += f"; did you mean {', '.join(f'「{c}」' for c in close)}?" if close else \
+            f"; known: {', '.join(known)}"
+    else:
+        message = f"没有名为「{name}」的{what_zh}"
+        message += f"，是不是 {'、'.join(f'「{c}」' for c in close)}？" if close else f"（共有：{'、'.join(known)}）"
+    raise click.BadParameter(message, param_hint=f"'{option}'")
+
+
+def _print_diagnostics(error: ScorelangError, lang: str) -> None:
+    click.echo(render_text(error.diagnostics, _sources(error.diagnostics, error.sources), lang), err=True)
+
+
+def _sources(diagnostics: Iterable[Diagnostic], given: dict[str, str]) -> dict[str, str]:
+    """The texts the diagnostics point into: those the error carries, else read from disk."""
+    sources = dict(given)
+    for d in diagnostics:
+        for span in (d.span, *(r.span for r in d.related)):
+            if span is not None and span.file not in sources and os.path.isfile(span.file):
+                try:
+                    with open(span.file, encoding="utf-8-sig") as fh:
+                        sources[span.file] = fh.read()
+                except (OSError, UnicodeDecodeError):
+                    pass  # the message still names file:line:column
+    return sources
+
+
+def _width() -> int:
+    if sys.stdout.isatty():
+        return max(shutil.get_terminal_size((100, 24)).columns, 60)
+    return 100
+
+
+def _utf8_streams() -> None:
+    """Chinese text must come out as UTF-8 even where the locale says otherwise (Windows, C locale)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8")
+            except (ValueError, OSError):
+                pass  # a stream already written to in another encoding; leave it
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass

@@ -1,0 +1,142 @@
+"""report/json.py: the scorecard-1 document of design.md, built from hand-made scorecards."""
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+
+import pytest
+
+from scorelang.diagnostics import Diagnostic, Severity
+from scorelang.report.common import format_weight
+from scorelang.report.json import SCHEMA, render_diagnostics_json, render_json
+from scorelang.span import Span
+
+DECIMAL_KEYS = ("total", "score", "max", "weighted", "bonus", "points")
+
+
+def render(cards, places=2):
+    return render_json(cards, title="2017年度全州司法行政系统绩效考评办法", sha256="ab" * 32,
+                       places=places, engine_version="9.9.9")
+
+
+def walk_decimals(node, path=""):
+    """Yield (path, value) for every decimal-valued key in the document."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in DECIMAL_KEYS:
+                yield f"{path}.{key}", value
+            if key != "facts":  # fact values are kept as given, not formatted
+                yield from walk_decimals(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from walk_decimals(value, f"{path}[{i}]")
+
+
+def test_top_level_shape(cards):
+    doc = render(cards)
+    assert doc["schema"] == SCHEMA == "scorelang/scorecard-1"
+    assert doc["engine"] == "9.9.9"
+    assert doc["policy"] == {"title": "2017年度全州司法行政系统绩效考评办法", "sha256": "ab" * 32}
+    assert [e["entity"] for e in doc["entities"]] == ["西昌市", "木里县"]  # order as given (by rank)
+
+
+def test_entity_task_section_item_keys(cards):
+    entity = render(cards)["entities"][0]
+    assert {"entity", "total", "rank", "award", "flags", "tasks", "adjustments"} <= entity.keys()
+    assert entity["rank"] == 1 and entity["award"] == "一等奖" and entity["flags"] == ["连续两年整改"]
+    task = entity["tasks"][0]
+    assert {"id", "name", "lead", "score", "max", "weight", "weighted", "sections"} <= task.keys()
+    assert (task["id"], task["name"], task["lead"]) == ("2", "社区矫正", ["基层科"])
+    section = task["sections"][0]
+    assert {"name", "score", "max", "items"} <= section.keys()
+    item = section["items"][0]
+    assert {"id", "title", "score", "max", "bonus", "events"} <= item.keys()
+    assert item["id"] == "2.1"
+    event = item["events"][0]
+    assert event == {"clause": "2.1", "rule": "每发现一人次扣0.5分", "kind": "deduct",
+                     "facts": {"漏管脱管人次": 3}, "points": "-1.50"}
+
+
+def test_no_award_and_no_rank_are_null(cards):
+    second = render(cards)["entities"][1]
+    assert second["award"] is None and second["flags"] == [] and second["adjustments"] == []
+
+
+def test_every_decimal_is_a_string_with_exactly_the_places(cards):
+    for places, pattern in ((2, r"^-?\d+\.\d{2}$"), (1, r"^-?\d+\.\d$"), (3, r"^-?\d+\.\d{3}$")):
+        found = list(walk_decimals(render(cards, places)))
+        assert len(found) > 20
+        bad = [(p, v) for p, v in found if not (isinstance(v, str) and re.match(pattern, v))]
+        assert bad == [], f"places={places}"
+
+
+def test_rounding_is_half_up(cards):
+    doc = render(cards)
+    assert doc["entities"][0]["tasks"][0]["weighted"] == "14.33"  # 14.325: half-even would give 14.32
+    assert doc["entities"][0]["total"] == "26.48"                 # 26.475
+    assert doc["entities"][1]["total"] == "20.00"
+
+
+def test_weight_is_a_percent_without_trailing_zeros(cards):
+    tasks = render(cards)["entities"][0]["tasks"]
+    assert [t["weight"] for t in tasks] == ["15%", "12.5%"]
+
+
+@pytest.mark.parametrize("weight, text", [
+    (Decimal(15), "15%"), (Decimal("12.5"), "12.5%"), (Decimal("10.00"), "10%"),
+    (Decimal(100), "100%"), (Decimal("7.25"), "7.25%"), (Decimal("0"), "0%"),
+])
+def test_format_weight(weight, text):
+    assert format_weight(weight) == text
+
+
+def test_event_facts_keep_their_values(cards):
+    items = {i["id"]: i for t in render(cards)["entities"][0]["tasks"] for s in t["sections"] for i in s["items"]}
+    assert items["2.3"]["events"][0]["facts"] == {"执法不规范被曝光": False}
+    assert items["4.10"]["events"][0]["facts"] == {"省厅通报批评次数": 4, "有人司法所外网接入率": "97.5"}
+    accident = items["2.6"]["events"][0]
+    assert accident["facts"] == {"执法责任事故扣分": ["1", {"amount": "2.5", "reason": "再犯罪"}]}
+
+
+def test_reason_only_when_given_and_kind_always(cards):
+    items = {i["id"]: i for t in render(cards)["entities"][0]["tasks"] for s in t["sections"] for i in s["items"]}
+    accident, floor = items["2.6"]["events"]
+    assert accident["reason"] == "社区服刑人员脱管期间再犯罪"
+    assert "reason" not in floor
+    assert floor["kind"] == "floor" and floor["points"] == "-0.50"
+    assert items["4.10"]["events"][1]["kind"] == "cap"
+    assert items["4.10"]["score"] == "-6.00" and items["4.10"]["max"] == "6.00"
+    assert items["2.6"]["bonus"] == "0.40"
+
+
+def test_adjustments(cards):
+    adjustments = render(cards)["entities"][0]["adjustments"]
+    assert adjustments == [{"clause": "第六条", "rule": "获省级表彰的加0.4分", "kind": "award",
+                            "facts": {"表彰": ["省级", "一等奖"]}, "points": "0.40"}]
+
+
+def test_document_is_plain_json(cards):
+    doc = render(cards)
+    text = json.dumps(doc, ensure_ascii=False)  # raises on a Decimal or a tuple left inside
+    assert json.loads(text) == doc
+    assert "西昌市" in text
+
+
+def test_no_cards_is_an_empty_list():
+    assert render([])["entities"] == []
+
+
+def test_diagnostics_json():
+    diagnostics = [
+        Diagnostic("SL213", "计数不能为负数，收到 -1", "a count cannot be negative, got -1",
+                   entity="西昌市", fact="漏管脱管人次"),
+        Diagnostic("SL124", "权重合计不是 100%", "weights do not sum to 100%",
+                   span=Span("p.score", 3, 5, 3, 9, 20, 24), severity=Severity.WARNING),
+    ]
+    doc = render_diagnostics_json(diagnostics)
+    assert doc["errors"] == 1 and doc["warnings"] == 1
+    first, second = doc["diagnostics"]
+    assert (first["code"], first["entity"], first["fact"]) == ("SL213", "西昌市", "漏管脱管人次")
+    assert (second["file"], second["line"], second["column"]) == ("p.score", 3, 5)
+    json.dumps(doc, ensure_ascii=False)
