@@ -1,4 +1,4 @@
-"""``python -m scorelang``: the same command line as ``scorelang``."""
+"""`python -m scorelang` runs the command-line tool."""
 from .cli import main
 
-main(prog_name="scorelang")
+main()

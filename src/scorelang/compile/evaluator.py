@@ -5,7 +5,6 @@ from decimal import Decimal
 from typing import Callable
 
 from ..model import nodes as m
-from ..model import occasion_fact_name
 from ..numbers import quantize_half_up, rounder
 from ..runtime.scorecard import Event, ItemScore, Scorecard, SectionScore, TaskScore
 from .rules import ZERO, ZEROED, compile_rule
@@ -84,10 +83,10 @@ def _compile_item(item: m.Item, places: int, round_item: bool):
     for part in item.parts:
         if part.occasions > 1:
             # 共N次: each occasion is scored on its own, reading its own facts
-            per_occasion = frozenset(part.occasion_facts)
-            for k in range(1, part.occasions + 1):
+            names = dict(part.occasion_facts)
+            for k in range(part.occasions):
                 def rename(name, k=k):
-                    return occasion_fact_name(name, k) if name in per_occasion else name
+                    return names[name][k] if name in names else name
                 runs.append(_compile_part(part, rename, item.id, item.deduction_only))
         else:
             runs.append(_compile_part(part, _identity, item.id, item.deduction_only))

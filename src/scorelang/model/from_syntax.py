@@ -308,7 +308,9 @@ class Resolver:
         for occ in item.occasions:
             rules = self._rules(clause, occ.rules, occ.count)
             read = {n.text for r in occ.rules for n in _names(r.body)}
-            per_occasion = tuple(sorted(n for n in read if n in self.facts and self.facts[n].decl.per_occasion))
+            per_occasion = tuple(
+                (n, tuple(occasion_fact_name(n, k) for k in range(1, occ.count + 1)))
+                for n in sorted(read) if n in self.facts and self.facts[n].decl.per_occasion)
             parts.append(m.Part(item.title.text, occ.points, rules, occasions=occ.count,
                                 occasion_facts=per_occasion, span=occ.span))
         if not parts:

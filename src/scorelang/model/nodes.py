@@ -186,15 +186,15 @@ class Part:
     Attributes:
         title: the part's title; points: what it is worth.
         rules: its rules; occasions: how many times it is scored (1 unless 共N次);
-        occasion_facts: the facts declared 按次 that it reads: on occasion k the fact
-            「在线人数比例」 is read as 在线人数比例第k次.
+        occasion_facts: the facts declared 按次 that it reads, each with the names it has on
+            each occasion: ``("在线人数比例", ("在线人数比例第1次", …, "在线人数比例第3次"))``.
     """
 
     title: str
     points: Decimal
     rules: tuple[Rule, ...]
     occasions: int = 1
-    occasion_facts: tuple[str, ...] = ()
+    occasion_facts: tuple[tuple[str, tuple[str, ...]], ...] = ()
     span: Span = _span()
 
 

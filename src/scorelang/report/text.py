@@ -6,7 +6,7 @@ no colour, no ANSI codes. Every figure has exactly the policy's places.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from rich import box
 from rich.console import RenderableType
@@ -24,7 +24,7 @@ _WORDS = {
         "ranking": "排名", "nth": "第 {} 名", "no_rank": "未排名", "item": "项", "content": "内容",
         "change": "增减", "score": "得分", "lead": "牵头", "deduction_only": "〔扣分项〕",
         "bonus": "加分", "floor": "〔保底〕", "cap": "〔封顶〕", "reason": "理由：",
-        "task_event": "〔任务〕", "adjustments": "总分加减", "clause": "条款", "weighted": "加权",
+        "task_event": "〔任务〕", "adjustments": "总分加减", "clause": "条款",
         "sep": "；",
     },
     "en": {
@@ -33,7 +33,7 @@ _WORDS = {
         "change": "change", "score": "score", "lead": "lead", "deduction_only": " [deduction only]",
         "bonus": "bonus", "floor": "[floor] ", "cap": "[cap] ", "reason": "reason: ",
         "task_event": "[task] ", "adjustments": "Adjustments to the total", "clause": "clause",
-        "weighted": "weighted", "sep": "; ",
+        "sep": "; ",
     },
 }
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from lark import Lark
+from lark import Lark, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from ..diagnostics import Diagnostic, Related
+from ..diagnostics import Diagnostic, Diagnostics, Related
 from ..span import SourceText, Span
 
 SYNTAX = "SL001"
@@ -266,3 +266,63 @@ def _catalogue(exc: UnexpectedInput, parser: Lark):
         if position == exc.state.position and token_type == exc.token.type:
             return label
     return None
+
+
+_MAX_ERRORS = 20
+
+
+def parse_tree(text: str, file: str, collector: Diagnostics) -> Tree | None:
+    """Parse with the packaged LALR parser; on errors, add diagnostics and return None.
+
+    Recovery: after an error, the offending line (or the whole block it opens) is blanked,
+    offsets preserved, and the text parsed again, so one run reports several errors.
+    """
+    from .grammar import parser
+
+    lark = parser()
+    current = text
+    seen_lines: set[int] = set()
+    while True:
+        try:
+            tree = lark.parse(current)
+        except UnexpectedInput as exc:
+            diagnostic = diagnostic_from(exc, SourceText(file, current), lark)
+            line = diagnostic.span.line if diagnostic.span else 0
+            if line in seen_lines:
+                return None
+            seen_lines.add(line)
+            collector.add(diagnostic)
+            blanked = _blank(current, line)
+            if len(collector) >= _MAX_ERRORS or blanked == current:
+                return None
+            current = blanked
+            continue
+        return None if collector.errors else tree
+
+
+def _blank(text: str, line: int) -> str:
+    """The text with the erroneous line (and, if it opens a block, the whole block) blanked.
+
+    Offsets and line numbers are preserved: characters become spaces, newlines stay.
+    """
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return text
+    start = sum(len(l) + 1 for l in lines[: line - 1])
+    end = start + len(lines[line - 1])
+    old = text[start:end]
+    depth = old.count("{") - old.count("}")
+    if depth > 0:
+        # blank up to the brace that closes the block this line opens
+        i = end
+        while i < len(text) and depth > 0:
+            if text[i] == "{":
+                depth += 1
+            elif text[i] == "}":
+                depth -= 1
+            i += 1
+        end = i
+        replacement = "".join("\n" if ch == "\n" else " " for ch in text[start:end])
+    else:
+        replacement = "}" * -depth + " " * (len(old) + depth) if depth < 0 else " " * len(old)
+    return text[:start] + replacement + text[end:]

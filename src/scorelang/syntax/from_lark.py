@@ -4,6 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from lark import Token, Transformer, Tree, v_args
+from lark.exceptions import VisitError
+
+from ..diagnostics import Diagnostic, Diagnostics
 
 from ..numbers import chinese_numeral, parse_decimal
 from . import nodes as n
@@ -314,5 +317,13 @@ class ToSyntax(Transformer):
         return inner[0]
 
 
-def to_syntax(tree: Tree, file: str, text: str) -> n.Policy:
-    return ToSyntax(file, text).transform(tree)
+def to_syntax(tree: Tree, file: str, text: str, collector: Diagnostics) -> n.Policy | None:
+    """The syntax tree of a parsed file; a literal that cannot be read becomes a diagnostic."""
+    try:
+        return ToSyntax(file, text).transform(tree)
+    except VisitError as exc:  # e.g. an item number like 第十十项; anything else is a bug
+        original = exc.orig_exc
+        if not isinstance(original, ValueError):
+            raise original
+        collector.add(Diagnostic("SL002", f"无法读取：{original}", f"cannot read: {original}", None))
+        return None

@@ -1,0 +1,40 @@
+"""Shared test setup: hypothesis profiles and the 2017 policy with its example facts.
+
+Profiles: ``dev`` (the default, 100 examples) and ``ci`` (300 examples, a blob to replay
+each failure); choose with ``HYPOTHESIS_PROFILE=ci``. Neither has a deadline: evaluation
+time varies with the machine, and a slow run is not a wrong one.
+"""
+from __future__ import annotations
+
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+import scorelang
+
+ROOT = Path(__file__).resolve().parents[1]
+
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile("ci", max_examples=300, deadline=None, derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture(scope="session")
+def policy_2017() -> scorelang.Policy:
+    """policies/2017.score, loaded once per session."""
+    return scorelang.load(ROOT / "policies" / "2017.score")
+
+
+@pytest.fixture(scope="session")
+def examples_2017() -> dict:
+    """examples/2017/facts.json with exact decimals (``parse_float=Decimal``).
+
+    Session-scoped so hypothesis tests may use it: treat it as read-only (copy before
+    changing it).
+    """
+    with open(ROOT / "examples" / "2017" / "facts.json", encoding="utf-8") as handle:
+        return json.load(handle, parse_float=Decimal)

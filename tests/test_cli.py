@@ -1,0 +1,362 @@
+"""The command line against design.md's contracts: exit codes 0/1/2, the JSON shapes, no tracebacks.
+
+Most tests run in-process with click's CliRunner; a few run ``python -m scorelang`` in a
+subprocess, as a user would, to check encoding and that no traceback escapes.
+"""
+from __future__ import annotations
+
+import copy
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import scorelang
+from scorelang.cli import main
+from scorelang.runtime.sources import read_facts_file
+
+ROOT = Path(__file__).resolve().parents[1]
+POLICY = str(ROOT / "policies" / "2017.score")
+FACTS = ROOT / "examples" / "2017" / "facts.json"
+TWO_PLACES = re.compile(r"^-?\d+\.\d{2}$")
+
+needs_facts = pytest.mark.skipif(not FACTS.exists(), reason="examples/2017/facts.json not written yet")
+
+
+def run(*args: str, env: dict | None = None) -> tuple[int, str, str]:
+    """Invoke the CLI in-process; an exception escaping the CLI fails the test."""
+    try:
+        runner = CliRunner(mix_stderr=False)  # click < 8.2
+    except TypeError:
+        runner = CliRunner()
+    result = runner.invoke(main, list(args), catch_exceptions=False, env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def run_process(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = dict(os.environ, PYTHONPATH=str(ROOT / "src"), **env)
+    environment.pop("SCORELANG_DEBUG", None)
+    return subprocess.run([sys.executable, "-m", "scorelang", *args], capture_output=True, cwd=ROOT,
+                          env=environment, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def template() -> dict:
+    code, out, err = run("template", POLICY, "--format", "json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+@pytest.fixture
+def facts() -> dict:
+    return json.loads(FACTS.read_text(encoding="utf-8"))
+
+
+def write_facts(tmp_path: Path, document: dict) -> str:
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def score_json(path: str, *extra: str) -> dict:
+    code, out, err = run("score", POLICY, path, "--format", "json", *extra)
+    assert code == 0, err
+    return json.loads(out)
+
+
+# ------------------------------------------------------------------ version, check
+def test_version():
+    code, out, _ = run("--version")
+    assert code == 0 and out.strip() == f"scorelang {scorelang.__version__}"
+
+
+def test_check_good_policy():
+    code, out, err = run("check", POLICY)
+    assert code == 0, err
+    assert "2017年度全州司法行政系统绩效考评办法" in out and "17" in out and "Traceback" not in out + err
+
+
+def test_check_english():
+    code, out, _ = run("check", POLICY, "--lang", "en")
+    assert code == 0 and "tasks" in out and "17 entities" in out
+
+
+def test_missing_policy_is_a_usage_error():
+    code, _, err = run("check", "no/such.score")
+    assert code == 2 and "no/such.score" in err
+
+
+@pytest.mark.parametrize("breakage", ["unclosed brace", "garbage line"])
+def test_broken_policy_exits_2_with_file_line_column(tmp_path, breakage):
+    source = Path(POLICY).read_text(encoding="utf-8")
+    text = source[: source.rfind("}")] if breakage == "unclosed brace" else source.replace("\n", "\n@@@ 扣 扣 分\n", 1)
+    broken = tmp_path / "broken.score"
+    broken.write_text(text, encoding="utf-8")
+    for args in (("check", str(broken)), ("template", str(broken)), ("show", str(broken))):
+        code, out, err = run(*args)
+        assert code == 2, (args, out, err)
+        assert re.search(re.escape(str(broken)) + r":\d+:\d+", err), err
+        assert "Traceback" not in out + err
+
+
+@needs_facts
+def test_broken_policy_exits_2_when_scoring_too(tmp_path):
+    broken = tmp_path / "broken.score"
+    broken.write_text("考评办法 {", encoding="utf-8")
+    code, _, err = run("score", str(broken), str(FACTS))
+    assert code == 2 and re.search(r"broken\.score:\d+:\d+", err)
+
+
+# ------------------------------------------------------------------ template
+def test_template_json_contract(template):
+    assert template["policy"] == "2017年度全州司法行政系统绩效考评办法"
+    assert len(template["entities"]) == 17 and template["entities"][0] == "西昌市"
+    keys = {"name", "type", "unit", "description", "items", "min", "max", "choices", "default"}
+    for fact in template["facts"]:
+        assert keys <= fact.keys(), fact
+        assert fact["type"] in ("count", "number", "percent", "flag", "choice", "judgement", "records")
+    read = {item for fact in template["facts"] for item in fact["items"]}
+    assert {"2.1", "2.13", "4.1", "4.12"} <= read
+
+
+def test_template_csv_is_a_fill_in_sheet(tmp_path, template):
+    code, out, _ = run("template", POLICY, "--format", "csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    scalar = [f["name"] for f in template["facts"] if f["type"] != "records"]
+    assert rows[0] == ["entity", *scalar]
+    assert [r[0] for r in rows[1:]] == template["entities"]
+    assert all(cell == "" for r in rows[1:] for cell in r[1:])
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(out, encoding="utf-8")
+    assert read_facts_file(str(sheet)) == {"entities": {e: {} for e in template["entities"]}}
+
+
+# ------------------------------------------------------------------ score
+@needs_facts
+def test_score_json_contract():
+    doc = score_json(str(FACTS))
+    assert doc["schema"] == "scorelang/scorecard-1"
+    assert doc["engine"] == scorelang.__version__
+    assert doc["policy"]["title"] == "2017年度全州司法行政系统绩效考评办法"
+    assert doc["policy"]["sha256"] == hashlib.sha256(Path(POLICY).read_text(encoding="utf-8").encode()).hexdigest()
+    cards = doc["entities"]
+    assert len(cards) == 17
+    ranks = [c["rank"] for c in cards]
+    assert ranks == sorted(ranks) and ranks[0] == 1
+    totals = [Decimal(c["total"]) for c in cards]
+    assert totals == sorted(totals, reverse=True)
+    for card in cards:
+        assert {"entity", "total", "rank", "award", "flags", "tasks", "adjustments"} <= card.keys()
+        assert TWO_PLACES.match(card["total"])
+        for task in card["tasks"]:
+            assert re.match(r"^\d+(\.\d+)?%$", task["weight"]), task["weight"]
+            assert all(TWO_PLACES.match(task[k]) for k in ("score", "max", "weighted"))
+            for section in task["sections"]:
+                for item in section["items"]:
+                    assert re.match(r"^\d+\.\d+$", item["id"])
+                    assert all(TWO_PLACES.match(item[k]) for k in ("score", "max", "bonus"))
+                    for event in item["events"]:
+                        assert {"clause", "rule", "facts", "points"} <= event.keys()
+                        assert TWO_PLACES.match(event["points"]) and isinstance(event["facts"], dict)
+    tasks = {t["id"]: t for t in cards[0]["tasks"]}
+    assert tasks["2"]["name"] == "社区矫正" and tasks["2"]["lead"] == ["基层科"] and tasks["2"]["weight"] == "15%"
+
+
+@needs_facts
+def test_event_names_the_facts_it_read(tmp_path, facts):
+    facts["entities"]["西昌市"]["漏管脱管人次"] = 3
+    doc = score_json(write_facts(tmp_path, facts), "--entity", "西昌市")
+    item = next(i for t in doc["entities"][0]["tasks"] for s in t["sections"] for i in s["items"] if i["id"] == "2.1")
+    assert item["score"] == "8.50"
+    assert [(e["facts"], e["points"]) for e in item["events"]] == [({"漏管脱管人次": 3}, "-1.50")]
+    assert "每发现一人次扣0.5分" in item["events"][0]["rule"]
+
+
+@needs_facts
+def test_score_text_lists_every_entity_by_rank():
+    code, out, err = run("score", POLICY, str(FACTS))
+    assert code == 0, err
+    doc = score_json(str(FACTS))
+    names = [c["entity"] for c in doc["entities"]]
+    summary_end = out.index("┏")  # the first entity's heading panel follows the ranking table
+    positions = [out.index(name) for name in names]
+    assert positions == sorted(positions) and positions[-1] < summary_end
+    assert "2.1" in out and "4.12" in out and "Traceback" not in out + err
+
+
+@needs_facts
+def test_score_yaml_and_json_agree():
+    yaml_path = FACTS.with_suffix(".yaml")
+    if not yaml_path.exists():
+        pytest.skip("examples/2017/facts.yaml not written")
+    assert score_json(str(yaml_path))["entities"] == score_json(str(FACTS))["entities"]
+
+
+@needs_facts
+def test_entity_filter_keeps_the_rank_among_all():
+    everyone = {c["entity"]: c for c in score_json(str(FACTS))["entities"]}
+    only = score_json(str(FACTS), "--entity", "木里县")["entities"]
+    assert [c["entity"] for c in only] == ["木里县"]
+    assert only[0] == everyone["木里县"]
+
+
+@needs_facts
+def test_unknown_entity_option_is_a_usage_error_with_a_suggestion():
+    code, out, err = run("score", POLICY, str(FACTS), "--entity", "西昌")
+    assert code == 2 and "西昌市" in err and out == ""
+
+
+# ------------------------------------------------------------------ bad facts → exit 1
+def _first(template: dict, kind: str) -> str:
+    return next(f["name"] for f in template["facts"] if f["type"] == kind)
+
+
+BAD_FACTS = {
+    "negative count": lambda t, f: (f["entities"]["西昌市"].__setitem__(_first(t, "count"), -1), ["西昌市", _first(t, "count")]),
+    "count as text": lambda t, f: (f["entities"]["西昌市"].__setitem__(_first(t, "count"), "若干"), ["西昌市", _first(t, "count")]),
+    "percent 150": lambda t, f: (f["entities"]["会理县"].__setitem__(_first(t, "percent"), "150"), ["会理县", _first(t, "percent")]),
+    "unknown fact": lambda t, f: (f["entities"]["西昌市"].__setitem__("不存在的事实", 1), ["西昌市", "不存在的事实"]),
+    "unknown entity": lambda t, f: (f["entities"].__setitem__("火星县", dict(f["entities"]["西昌市"])), ["火星县"]),
+    "missing required fact": lambda t, f: (
+        f["entities"]["木里县"].pop(next(x["name"] for x in t["facts"] if x["default"] is None)),
+        ["木里县", next(x["name"] for x in t["facts"] if x["default"] is None)]),
+}
+
+
+@needs_facts
+@pytest.mark.parametrize("case", sorted(BAD_FACTS))
+def test_bad_facts_exit_1_naming_entity_and_fact(tmp_path, template, facts, case):
+    _, names = BAD_FACTS[case](template, facts)
+    code, out, err = run("score", POLICY, write_facts(tmp_path, facts))
+    assert code == 1, (out, err)
+    assert out == ""  # nothing scored
+    for name in names:
+        assert name in err, (name, err)
+    assert "Traceback" not in out + err
+
+
+@needs_facts
+def test_every_bad_fact_is_listed(tmp_path, template, facts):
+    count, percent = _first(template, "count"), _first(template, "percent")
+    facts["entities"]["西昌市"][count] = -5
+    facts["entities"]["木里县"][percent] = "101"
+    facts["entities"]["盐源县"]["不存在的事实"] = 1
+    code, _, err = run("score", POLICY, write_facts(tmp_path, facts))
+    assert code == 1
+    for name in ("西昌市", count, "木里县", percent, "盐源县", "不存在的事实"):
+        assert name in err
+
+
+@needs_facts
+def test_bad_facts_as_json_diagnostics(tmp_path, template, facts):
+    count = _first(template, "count")
+    facts["entities"]["西昌市"][count] = -1
+    code, out, err = run("score", POLICY, write_facts(tmp_path, facts), "--format", "json")
+    assert code == 1
+    doc = json.loads(out)
+    assert doc["errors"] >= 1
+    assert any(d["entity"] == "西昌市" and d["fact"] == count for d in doc["diagnostics"])
+    assert count in err
+
+
+@needs_facts
+def test_bad_facts_in_english(tmp_path, template, facts):
+    facts["entities"]["西昌市"][_first(template, "count")] = -1
+    code, _, err = run("score", POLICY, write_facts(tmp_path, facts), "--lang", "en")
+    assert code == 1 and "error[" in err and "错误[" not in err
+
+
+@pytest.mark.parametrize("name, content, code", [
+    ("facts.json", '{"entities": {', "SL203"),
+    ("facts.json", '{"西昌市": {}}', "SL204"),
+    ("facts.csv", "对象,次数\n西昌市,1\n", "SL206"),
+    ("facts.txt", "", "SL202"),
+])
+def test_unreadable_facts_file_exits_1(tmp_path, name, content, code):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    status, out, err = run("score", POLICY, str(path))
+    assert status == 1 and code in err and "Traceback" not in out + err
+
+
+def test_missing_facts_file_exits_1(tmp_path):
+    status, _, err = run("score", POLICY, str(tmp_path / "nope.json"))
+    assert status == 1 and "SL201" in err and "nope.json" in err
+
+
+# ------------------------------------------------------------------ show
+def test_show_lead_lists_task_four_deducting_items():
+    code, out, err = run("show", POLICY, "--lead", "办公室")
+    assert code == 0, err
+    assert "信息化建设" in out and "社区矫正" not in out
+    assert "熊国祥" in out and "2169152" in out  # the contact
+    last = out.strip().splitlines()[-1]
+    assert "办公室" in last
+    ids = re.findall(r"\d+\.\d+", last)
+    assert {"4.2", "4.3", "4.4", "4.10", "4.11", "4.12"} <= set(ids)
+    assert "4.1" not in ids  # 每有一项内容得2分: earns points, deducts none
+    assert all(i.startswith("4.") for i in ids)
+    assert "未开展的不得分" in out  # a deducting rule's own text
+
+
+def test_show_everything():
+    code, out, _ = run("show", POLICY)
+    assert code == 0
+    for needle in ("社区矫正", "信息化建设", "基层科", "办公室", "2.1", "4.12", "扣分项"):
+        assert needle in out
+
+
+def test_show_unknown_department_suggests():
+    code, out, err = run("show", POLICY, "--lead", "办公")
+    assert code == 2 and "办公室" in err and out == ""
+
+
+# ------------------------------------------------------------------ errors never show a traceback
+def test_internal_error_is_one_line_exit_3(monkeypatch):
+    def boom(path):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(scorelang, "load", boom)
+    monkeypatch.delenv("SCORELANG_DEBUG", raising=False)
+    code, out, err = run("check", POLICY)
+    assert code == 3
+    assert err.strip() == "scorelang: 内部错误 (internal error): RuntimeError: boom"
+
+
+def test_internal_error_raises_under_debug(monkeypatch):
+    def boom(path):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(scorelang, "load", boom)
+    with pytest.raises(RuntimeError, match="boom"):
+        run("check", POLICY, env={"SCORELANG_DEBUG": "1"})
+
+
+@needs_facts
+def test_subprocess_bad_facts_utf8_without_traceback(tmp_path, facts):
+    broken = copy.deepcopy(facts)
+    broken["entities"]["火星县"] = {}
+    process = run_process("score", POLICY, write_facts(tmp_path, broken), PYTHONIOENCODING="ascii")
+    assert process.returncode == 1
+    err = process.stderr.decode("utf-8")  # UTF-8 even though the locale asked for ASCII
+    assert "火星县" in err and "Traceback" not in err
+
+
+def test_subprocess_version_and_broken_policy(tmp_path):
+    process = run_process("--version")
+    assert process.returncode == 0 and process.stdout.decode().startswith("scorelang ")
+    broken = tmp_path / "broken.score"
+    broken.write_text("考评办法 \"x\" {\n  文号 \n", encoding="utf-8")
+    process = run_process("check", str(broken), PYTHONIOENCODING="ascii")
+    err = process.stderr.decode("utf-8")
+    assert process.returncode == 2 and re.search(r"broken\.score:\d+:\d+", err) and "Traceback" not in err
