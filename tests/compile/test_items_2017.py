@@ -22,6 +22,8 @@ import scorelang
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICY_FILE = ROOT / "policies" / "2017.score"
+# 4.1 五有: one flag per 有…, so the trace names the one that is missing
+FIVE_HAVES = ("有领导小组", "有规章制度", "有专职人员", "有专项经费", "有运维人员")
 EXAMPLES = ROOT / "examples" / "2017"
 ENTITY = "西昌市"
 D = Decimal
@@ -33,7 +35,7 @@ BEST = {
     "执法专项检查次数": 2,          # 2.5 不少于二次
     "档案检查评比次数": 1,          # 2.5 不少于一次
     "执法不规范被曝光": False,      # 2.3
-    "五有机制项数": 5,              # 4.1 五有 all five
+    **{name: True for name in FIVE_HAVES},  # 4.1 五有 all five
     "已开展全员培训": True,         # 4.2
     "局域网状况": "满足工作需要",   # 4.3
     "OA实现情况": "全部实现",       # 4.6 OA
@@ -393,7 +395,7 @@ def test_task_2_item_rounding(run):
     (0, "0.00"),
 ])
 def test_4_1_five_haves(run, count, expected):
-    card = run({"五有机制项数": count})
+    card = run({name: i < count for i, name in enumerate(FIVE_HAVES)})
     check_item(card, "4.1", expected)
     if count:
         assert {e.kind for e in card.item("4.1").events} == {"award"}
@@ -584,7 +586,7 @@ def test_task_4_never_below_zero(run):
     # 4.7 40/50/45 → 0 + 1 + 0 = 1; 4.8 60% → 30 short → 6 steps → 15 - 12 = 3; 4.9 → 0
     # items: 4 + 0 + 5 + 0 + 0 + 1 + 3 + 0 = 13; 4.10 -6, 4.11 -6, 4.12 -3 → 13 - 15 = -2 → 0.00
     card = run({
-        "五有机制项数": 2, "已开展全员培训": False, "局域网状况": "不能满足工作需要",
+        **{name: i < 2 for i, name in enumerate(FIVE_HAVES)}, "已开展全员培训": False, "局域网状况": "不能满足工作需要",
         "有人司法所外网接入率": "80", "OA实现情况": "没有实现", "全年公文上网数": 150,
         "在线人数比例第1次": "40", "在线人数比例第2次": "50", "在线人数比例第3次": "45",
         "基础数据录入率": "60", "未参加联调测试次数": 2, "会议掉线次数": 1, "未参加视频会议次数": 1,
@@ -605,7 +607,7 @@ def test_task_4_never_below_zero(run):
     pytest.param({"在线人数比例第2次": MISSING}, id="one-occasion-missing"),
     pytest.param({"漏管脱管人次": -1}, id="negative-count"),
     pytest.param({"漏管脱管人次": "3.5"}, id="fractional-count"),
-    pytest.param({"五有机制项数": 6}, id="count-above-至多5"),
+    pytest.param({"有领导小组": "也许"}, id="flag-not-yes-or-no"),
     pytest.param({"执法人员培训率": "101"}, id="percent-above-100"),
     pytest.param({"执法人员培训率": "-1"}, id="percent-below-0"),
     pytest.param({"执法人员培训率": "九十"}, id="percent-not-a-number"),

@@ -40,12 +40,6 @@ def _flag(cond: m.FlagIs, rename):
 
 def _compare(cond: m.Compare, rename):
     name, op, value = rename(cond.fact), _OPS[cond.op], cond.value
-    if isinstance(value, Decimal):
-        def predicate(facts):
-            v = facts[name]
-            # a judgement is compared by its amount
-            return op(v[0] if isinstance(v, tuple) else v, value)
-        return predicate, (name,)
     return (lambda facts: op(facts[name], value)), (name,)
 
 

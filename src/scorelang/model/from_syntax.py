@@ -408,7 +408,7 @@ class Resolver:
 
     def _comparison(self, clause: str, c: syn.Comparison, occasions: int):
         op = _COMPARE[c.op]
-        fact = self._use(c.name, clause, ("count", "number", "percent", "choice", "flag", "judgement"),
+        fact = self._use(c.name, clause, ("count", "number", "percent", "choice", "flag"),
                          "比较", "a comparison", occasions)
         if fact is None:
             return None

@@ -1,0 +1,291 @@
+"""Properties every policy's scorecards must have, checked on facts drawn from the policy itself.
+
+The properties read nothing specific to one policy: they run on policies/2017.score and on
+SAMPLER below (a small policy with one of each kind of rule the 2017 tasks do not use, such
+as 每…得 with its cap, a per-occasion fact, a number compared to a threshold, parts). The
+oracles here are written independently of the engine: rounding is ``Decimal.quantize``
+with ROUND_HALF_UP, not ``scorelang.numbers``.
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from typing import Iterator
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import scorelang
+from scorelang.testing.strategies import deduction_counts, facts_document_for, facts_for, with_more
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+SAMPLER = """
+考评办法 "性质测试用办法" { 保留 2 位小数 四舍五入 于 项得分 任务得分 加权得分 总分 }
+对象 「单位」 { 「甲」 「乙」 「丙」 「丁」 }
+计入总分权重 { 目标任务一 65% 目标任务二 35% }
+
+目标任务 一 "各类规则" {
+  牵头 「办公室」
+  事实 {
+    「违规次数」 计数
+    「达标项数」 计数 至多 4
+    「完成率」 百分比
+    「平均办结天数」 数值
+    「被通报」 是否
+    「等级」 选项 { "好" "中" "差" }
+    「酌情扣分」 评定 1 至 3 分 默认 0
+    「事故扣分」 评定记录 0.5 至 2.5 分 默认 无
+    「抽查合格率」 百分比 按次
+    「迟报次数」 计数 默认 0
+    「通报批评次数」 计数
+  }
+  部分 "基本任务" 100分 {
+    第1项 "每次扣分" 10分 { 每「违规次数」扣2分 扣完为止 }
+    第2项 "每项得分" 10分 { 每「达标项数」得3分 }
+    第3项 "阶梯" 20分 { 「完成率」 达 90% 每降低 5 个百分点 扣3分 不足一档按一档计 扣完为止 }
+    第4项 "条件" 10分 {
+      若「平均办结天数」 高于 30 扣5分
+      若「被通报」 不得分
+    }
+    第5项 "选项" 10分 {
+      若「等级」为 "中" 扣3分
+      若「等级」为 "差" 扣10分
+    }
+    第6项 "评定" 10分 { 扣「酌情扣分」 扣「事故扣分」 扣完为止 }
+    第7项 "按次" 20分 {
+      共 2 次 每次 10分 { 「抽查合格率」 达 80% 每降低 10 个百分点 扣4分 不足一档不计 扣完为止 }
+    }
+    第8项 "分项" 10分 {
+      分项 "迟报" 5分 { 每「迟报次数」扣1.25分 }
+      分项 "通报" 5分 { 若「被通报」 扣2.5分 }
+    }
+  }
+  部分 "扣分项目" 0分 {
+    第9项 扣分项 "通报批评" 5分 { 每「通报批评次数」扣1.5分 }
+  }
+}
+
+目标任务 二 "细碎扣分" {
+  牵头 「办公室」
+  事实 { 「差错次数」 计数 }
+  部分 "差错" 100分 {
+    第1项 "差错" 100分 { 每「差错次数」扣0.25分 扣完为止 }
+  }
+}
+"""
+
+
+@pytest.fixture(scope="module", params=["2017", "sampler"])
+def policy(request, policy_2017) -> scorelang.Policy:
+    return policy_2017 if request.param == "2017" else scorelang.loads(SAMPLER, "sampler.score")
+
+
+# ------------------------------------------------------------------ oracles
+def half_up(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def rounded_at(policy: scorelang.Policy, stage: str, value: Decimal) -> Decimal:
+    """``value`` rounded half-up when the policy declares rounding at ``stage``."""
+    return half_up(value, policy.places) if stage in policy.model.round_at else value
+
+
+def figures(card: scorelang.Scorecard) -> Iterator[tuple[str, str, Decimal]]:
+    """Every computed figure of a scorecard: (where, rounding stage it belongs to, value).
+
+    Event points are left out: they are the trace of unrounded steps (第二十一条 rounds the
+    item, not each deduction inside it).
+    """
+    for task in card.tasks:
+        yield f"task {task.id} score", "task", task.score
+        yield f"task {task.id} max", "always", task.max
+        yield f"task {task.id} weighted", "weighted", task.weighted
+        for section in task.sections:
+            yield f"section {section.name} score", "item", section.score
+            yield f"section {section.name} max", "always", section.max
+            for item in section.items:
+                yield f"item {item.id} score", "item", item.score
+                yield f"item {item.id} max", "always", item.max
+                yield f"item {item.id} bonus", "item", item.bonus
+    yield "total", "total", card.total
+
+
+def entity_and_facts(policy: scorelang.Policy):
+    return st.tuples(st.sampled_from(policy.entities), facts_for(policy))
+
+
+# ------------------------------------------------------------------ bounds
+@given(data=st.data())
+def test_items_within_their_bounds(policy, data):
+    entity, facts = data.draw(entity_and_facts(policy))
+    card = policy.evaluate(entity, facts)
+    for task in card.tasks:
+        for section in task.sections:
+            for item in section.items:
+                assert item.bonus >= 0, item
+                if item.deduction_only:
+                    # 扣分项: subtracts up to its points, never adds
+                    assert -item.max <= item.score <= 0, item
+                else:
+                    assert 0 <= item.score <= item.max + item.bonus, item
+
+
+@given(data=st.data())
+def test_sections_are_the_sum_of_their_items(policy, data):
+    entity, facts = data.draw(entity_and_facts(policy))
+    card = policy.evaluate(entity, facts)
+    for task in card.tasks:
+        for section in task.sections:
+            assert section.score == sum((i.score for i in section.items), ZERO), section
+            bonus = sum((i.bonus for i in section.items), ZERO)
+            assert section.score <= section.max + bonus, section
+
+
+@given(data=st.data())
+def test_task_score_is_floored_rounded_sum_of_sections(policy, data):
+    entity, facts = data.draw(entity_and_facts(policy))
+    card = policy.evaluate(entity, facts)
+    for task in card.tasks:
+        sections = sum((s.score for s in task.sections), ZERO)
+        assert task.score == rounded_at(policy, "task", max(ZERO, sections)), task.id
+        # 第三条: every task is scored on a 100-point scale
+        assert ZERO <= task.score <= task.max <= HUNDRED, task.id
+
+
+@given(data=st.data())
+def test_weighted_is_task_score_times_weight(policy, data):
+    entity, facts = data.draw(entity_and_facts(policy))
+    card = policy.evaluate(entity, facts)
+    for task in card.tasks:
+        assert task.weighted == rounded_at(policy, "weighted", task.score * task.weight / HUNDRED), task.id
+
+
+@given(data=st.data())
+def test_total_is_sum_of_weighted(policy, data):
+    entity, facts = data.draw(entity_and_facts(policy))
+    card = policy.evaluate(entity, facts)
+    weighted = sum((t.weighted for t in card.tasks), ZERO)
+    adjustments = sum((e.points for e in card.adjustments), ZERO)
+    assert card.total == rounded_at(policy, "total", weighted + adjustments)
+
+
+# ------------------------------------------------------------------ exactness, determinism
+@given(data=st.data())
+def test_figures_are_exact_at_the_declared_places(policy, data):
+    entity, facts = data.draw(entity_and_facts(policy))
+    card = policy.evaluate(entity, facts)
+    places = policy.places
+    for where, stage, value in figures(card):
+        assert isinstance(value, Decimal), where
+        assert value.is_finite(), where
+        if stage == "always" or stage in policy.model.round_at:
+            assert value.as_tuple().exponent >= -places, f"{where} = {value} has more than {places} places"
+
+
+@given(data=st.data())
+def test_evaluation_is_deterministic(policy, data):
+    entity, facts = data.draw(entity_and_facts(policy))
+    assert policy.evaluate(entity, facts) == policy.evaluate(entity, dict(facts))
+
+
+# ------------------------------------------------------------------ monotonicity
+@given(data=st.data())
+def test_more_occurrences_never_raise_a_score(policy, data):
+    counts = deduction_counts(policy)
+    if not counts:
+        pytest.skip("the policy has no 每…扣 count")
+    entity, facts = data.draw(entity_and_facts(policy))
+    name = data.draw(st.sampled_from(counts), label="count")
+    decl = policy.model.fact(name)
+    current = facts.get(name, decl.default if decl.has_default else 0)
+    assume(decl.high is None or current < decl.high)
+    before = policy.evaluate(entity, facts)
+    after = policy.evaluate(entity, with_more(policy, facts, name))
+    for task_before, task_after in zip(before.tasks, after.tasks, strict=True):
+        for section_before, section_after in zip(task_before.sections, task_after.sections, strict=True):
+            for item_before, item_after in zip(section_before.items, section_after.items, strict=True):
+                assert item_after.score <= item_before.score, (name, item_before.id)
+        assert task_after.score <= task_before.score, (name, task_before.id)
+        assert task_after.weighted <= task_before.weighted, (name, task_before.id)
+    assert after.total <= before.total, name
+
+
+# ------------------------------------------------------------------ ranking
+def ranked(cards) -> set[tuple[str, int, Decimal]]:
+    return {(c.entity, c.rank, c.total) for c in cards}
+
+
+@given(data=st.data())
+def test_ranking_ignores_the_order_of_entities(policy, data):
+    document = data.draw(facts_document_for(policy))
+    shuffled = list(document["entities"].items())
+    data.draw(st.randoms(use_true_random=False), label="shuffle").shuffle(shuffled)
+    cards = policy.score_all(document)
+    assert ranked(cards) == ranked(policy.score_all({"entities": dict(shuffled)}))
+    # each total is the entity's own evaluation; ranks are 1, 2, 2, 4 … by total
+    totals = {c.entity: c.total for c in cards}
+    assert set(totals) == set(policy.entities)
+    for card in cards:
+        assert card.total == policy.evaluate(card.entity, document["entities"][card.entity]).total
+        assert card.rank == 1 + sum(1 for t in totals.values() if t > card.total), card.entity
+    assert [c.total for c in cards] == sorted(totals.values(), reverse=True)
+
+
+# ------------------------------------------------------------------ half-up ties (第二十一条)
+TIES = """
+考评办法 "t" { 保留 2 位小数 四舍五入 于 项得分 任务得分 加权得分 总分 }
+对象 「x」 { 「甲」 「乙」 }
+计入总分权重 { 目标任务一 15% 目标任务二 25% }
+目标任务 一 "a" {
+  牵头 「科」
+  事实 { 「扣减」 评定 0 至 100 分 默认 0 }
+  部分 "p" 100分 { 第1项 "i" 100分 { 扣「扣减」 } }
+}
+目标任务 二 "b" {
+  牵头 「科」
+  事实 { 「扣减二」 评定 0 至 100 分 默认 0 }
+  部分 "p" 100分 { 第1项 "i" 100分 { 扣「扣减二」 } }
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def ties() -> scorelang.Policy:
+    return scorelang.loads(TIES, "ties.score")
+
+
+@pytest.mark.parametrize(("facts", "where", "exact", "expected"), [
+    # task 95.50 at 15% → 14.325 → 14.33 (banker's rounding would give 14.32)
+    ({"扣减": "4.50"}, "weighted 1", "14.325", "14.33"),
+    # task 0.50 at 25% → 0.125 → 0.13 (banker's: 0.12)
+    ({"扣减二": "99.50"}, "weighted 2", "0.125", "0.13"),
+    # item 100 − 4.515 = 95.485 → 95.49 (banker's: 95.48)
+    ({"扣减": "4.515"}, "item 1.1", "95.485", "95.49"),
+])
+def test_ties_round_half_up_not_to_even(ties, facts, where, exact, expected):
+    card = ties.evaluate("甲", facts)
+    kind, ident = where.split()
+    value = card.item(ident).score if kind == "item" else card.task(ident).weighted
+    assert Decimal(exact).quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN) != Decimal(expected)
+    assert value == Decimal(expected)
+    assert str(value) == expected
+
+
+def test_ties_reach_the_total(ties):
+    card = ties.evaluate("甲", {"扣减": "4.50", "扣减二": "99.50"})
+    assert [t.weighted for t in card.tasks] == [Decimal("14.33"), Decimal("0.13")]
+    assert card.total == Decimal("14.46")
+
+
+@given(st.integers(0, 10000), st.integers(0, 10000))
+def test_weighting_rounds_half_up_for_any_amount(ties, first, second):
+    facts = {"扣减": str(Decimal(first).scaleb(-2)), "扣减二": str(Decimal(second).scaleb(-2))}
+    card = ties.evaluate("乙", facts)
+    for task, cents in zip(card.tasks, (first, second), strict=True):
+        score = HUNDRED - Decimal(cents).scaleb(-2)
+        assert task.score == score
+        assert task.weighted == half_up(score * task.weight / HUNDRED, 2)
+    assert card.total == sum((t.weighted for t in card.tasks), ZERO)
+
