@@ -219,7 +219,8 @@ def ranked(cards) -> set[tuple[str, int, Decimal]]:
 
 @given(data=st.data())
 def test_ranking_ignores_the_order_of_entities(policy, data):
-    document = data.draw(facts_document_for(policy))
+    # a few facts mappings shared among the entities: ties (并列) are common
+    document = data.draw(facts_document_for(policy, distinct=4))
     shuffled = list(document["entities"].items())
     data.draw(st.randoms(use_true_random=False), label="shuffle").shuffle(shuffled)
     cards = policy.score_all(document)

@@ -252,12 +252,27 @@ def facts_for(policy: Any) -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries(required, optional=optional)
 
 
-def facts_document_for(policy: Any) -> st.SearchStrategy[dict[str, Any]]:
+def facts_document_for(policy: Any, distinct: int | None = None) -> st.SearchStrategy[dict[str, Any]]:
     """A valid facts document ``{"entities": {entity: facts}}`` naming every declared entity
-    (ranking needs them all), each entity's facts drawn independently from ``facts_for``."""
+    (ranking needs them all), in the policy's order.
+
+    Each entity's facts are drawn from ``facts_for``: independently by default, or, with
+    ``distinct=n``, from a pool of at most ``n`` facts mappings shared among the entities,
+    which makes equal totals (并列) common and a large cohort cheap to draw.
+    """
     model = _model(policy)
     entity_facts = facts_for(model)
-    return st.fixed_dictionaries({"entities": st.fixed_dictionaries({e: entity_facts for e in model.entities})})
+    if distinct is None:
+        return st.fixed_dictionaries({"entities": st.fixed_dictionaries({e: entity_facts for e in model.entities})})
+    if distinct < 1:
+        raise ValueError("distinct must be at least 1")
+
+    @st.composite
+    def shared(draw) -> dict[str, Any]:
+        pool = draw(st.lists(entity_facts, min_size=1, max_size=distinct))
+        picks = st.integers(0, len(pool) - 1)
+        return {"entities": {e: dict(pool[draw(picks)]) for e in model.entities}}
+    return shared()
 
 
 def with_more(policy: Any, facts: Mapping[str, Any], fact_name: str, by: int = 1) -> dict[str, Any]:
