@@ -29,15 +29,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-try:
-    import scorelang
-except ImportError:  # run from a checkout without PYTHONPATH=src
-    sys.path.insert(0, str(ROOT / "src"))
-    import scorelang
-from scorelang.compile import compile_policy
-from scorelang.model import resolve
-from scorelang.runtime.facts import coerce_all, coerce_entity_facts
-from scorelang.syntax import parse
+if (ROOT / "src" / "scorelang").is_dir() and str(ROOT / "src") not in sys.path:
+    sys.path.insert(0, str(ROOT / "src"))  # measure this checkout, with or without PYTHONPATH=src
+import scorelang  # noqa: E402
+from scorelang.compile import compile_policy  # noqa: E402
+from scorelang.model import resolve  # noqa: E402
+from scorelang.runtime.facts import coerce_all, coerce_entity_facts  # noqa: E402
+from scorelang.syntax import parse  # noqa: E402
 
 POLICY_FILE = ROOT / "policies" / "2017.score"
 FACTS_FILE = ROOT / "examples" / "2017" / "facts.json"
@@ -345,6 +343,8 @@ def main(argv=None) -> int:
     pairs = [(e, typed[e]) for e in entities]
 
     agreed = check_agreement(task2.evaluator, typed, entities)
+    print(f"scorelang {scorelang.__version__} from {Path(scorelang.__file__).parent}, "
+          f"Python {sys.version.split()[0]}")
     print(f"agreement: {agreed}/{len(entities)} counties")
 
     seq = cycle(pairs, args.n)

@@ -8,7 +8,9 @@ with ROUND_HALF_UP, not ``scorelang.numbers``.
 """
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import Iterator
 
 import pytest
@@ -16,7 +18,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import scorelang
-from scorelang.testing.strategies import deduction_counts, facts_document_for, facts_for, with_more
+from scorelang.testing.strategies import deduction_counts, fact_value, facts_document_for, facts_for, with_more
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -210,6 +212,68 @@ def test_more_occurrences_never_raise_a_score(policy, data):
         assert task_after.score <= task_before.score, (name, task_before.id)
         assert task_after.weighted <= task_before.weighted, (name, task_before.id)
     assert after.total <= before.total, name
+
+
+# ------------------------------------------------------------------ ladders
+def ladders(policy: scorelang.Policy) -> list[tuple[str, object, str]]:
+    """Every ladder rule as (item id, rule, declared fact name it reads on each occasion)."""
+    found = []
+    for task in policy.model.tasks:
+        for item in task.items:
+            for part in item.parts:
+                names = dict(part.occasion_facts)
+                for rule in part.rules:
+                    if type(rule.body).__name__ == "Ladder":
+                        found.extend((item.id, rule, name) for name in names.get(rule.body.fact, (rule.body.fact,)))
+    return found
+
+
+def expected_steps(ladder, value: Decimal) -> Fraction:
+    """每降低5个百分点: the number of steps of shortfall, counted exactly (Fractions), partial
+    steps as the ladder declares."""
+    shortfall = Fraction(ladder.target) - Fraction(value)
+    if shortfall <= 0:
+        return Fraction(0)
+    if ladder.relative:  # percentage points of the target (300 件 → 15 件 per 5 points)
+        shortfall = shortfall * 100 / Fraction(ladder.target)
+    steps = shortfall / Fraction(ladder.step)
+    if ladder.partial == "ceil":
+        return Fraction(math.ceil(steps))
+    if ladder.partial == "floor":
+        return Fraction(math.floor(steps))
+    return steps
+
+
+@given(data=st.data())
+def test_ladders_deduct_per_step_of_shortfall(policy, data):
+    rungs = ladders(policy)
+    if not rungs:
+        pytest.skip("the policy has no ladder")
+    entity, facts = data.draw(entity_and_facts(policy))
+    item_id, rule, name = data.draw(st.sampled_from(rungs), label="ladder")
+    ladder, decl = rule.body, policy.model.fact(name)
+    width = ladder.target * ladder.step / HUNDRED if ladder.relative else ladder.step
+    low = decl.low if decl.low is not None else ZERO
+    boundaries = [ladder.target - k * width for k in range(0, 60) if ladder.target - k * width >= low]
+    if decl.type == "count":
+        boundaries = [b for b in boundaries if b == b.to_integral_value()]
+    # a whole-step boundary (where every partial mode agrees), else any valid value
+    raw = data.draw(st.one_of(st.sampled_from([str(b) for b in boundaries] or [None]),
+                              fact_value(decl)), label="value")
+    assume(raw is not None)
+    facts = {**facts, name: int(Decimal(raw)) if decl.type == "count" else raw}
+    card = policy.evaluate(entity, facts)
+    value = Decimal(str(facts[name]))
+    steps = expected_steps(ladder, value)
+    points = [e.points for e in card.item(item_id).events
+              if e.kind == "deduct" and e.rule == rule.text and e.facts and e.facts[0][0] == name]
+    if steps == 0:
+        assert points == [], (name, value)
+        return
+    assert len(points) == 1, (name, value, points)
+    expected = -steps * Fraction(ladder.amount)
+    # exact whenever the true deduction has a finite decimal; within 1e-20 otherwise
+    assert abs(Fraction(points[0]) - expected) < Fraction(1, 10**20), (name, value, points[0], expected)
 
 
 # ------------------------------------------------------------------ ranking

@@ -7,7 +7,6 @@ line. A Python traceback is never shown, unless ``SCORELANG_DEBUG=1``.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import json
 import os
@@ -19,7 +18,7 @@ import click
 
 import scorelang
 
-from .diagnostics import Diagnostic, FactsError, PolicyError, ScorelangError, Severity, render_text
+from .diagnostics import Diagnostic, FactsError, PolicyError, ScorelangError, Severity, render_text, suggest
 from .report.json import render_diagnostics_json, render_json
 from .report.outline import departments, render_outline
 from .report.text import render_text as render_scorecards
@@ -190,7 +189,7 @@ def show(policy_path: str, lead: str | None, lang: str) -> None:
 # ------------------------------------------------------------------ helpers
 def _unknown(option: str, name: str, known: Iterable[str], lang: str, what_zh: str, what_en: str) -> NoReturn:
     known = list(known)
-    close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+    close = suggest(name, known, cutoff=0.5, n=3)
     if lang == "en":
         message = f"unknown {what_en} 「{name}」"
         message += f"; did you mean {', '.join(f'「{c}」' for c in close)}?" if close else \

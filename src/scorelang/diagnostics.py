@@ -5,12 +5,32 @@ the entity and the fact. Messages are Chinese first, with the English text carri
 """
 from __future__ import annotations
 
+import difflib
 import enum
 from typing import Iterable, Iterator
 
 import attrs
 
 from .span import SourceText, Span, display_width
+
+
+def suggest(name: str, known: Iterable[str], cutoff: float = 0.4, n: int = 1) -> list[str]:
+    """The closest known names to a misspelt one, for "did you mean".
+
+    Ties in similarity go to the longer common prefix: 西昌县 suggests 西昌市, not 越西县.
+    """
+    name = str(name)
+    scored = []
+    for candidate in dict.fromkeys(known):
+        ratio = difflib.SequenceMatcher(None, name, candidate).ratio()
+        if ratio >= cutoff:
+            prefix = 0
+            for a, b in zip(name, candidate):
+                if a != b:
+                    break
+                prefix += 1
+            scored.append((-ratio, -prefix, candidate))
+    return [c for _, _, c in sorted(scored)[:n]]
 
 
 class Severity(enum.Enum):

@@ -5,6 +5,7 @@ happens only here, only at the points a policy declares.
 """
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Callable
 
@@ -13,6 +14,8 @@ HUNDRED = Decimal(100)
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
+# 一 … 九, 十, 十二, 二十, 二十三 (task and item numbers never go higher)
+_CN_NUMERAL = re.compile(r"([一二两三四五六七八九])?(十)?([一二两三四五六七八九])?")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
 
 
@@ -31,17 +34,17 @@ def parse_decimal(text: str) -> Decimal:
 def chinese_numeral(text: str) -> int:
     """一..九十九 and ASCII digits to int (task and item numbers). Raises ValueError."""
     text = text.strip().translate(_FULLWIDTH)
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return int(text)
-    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
-        raise ValueError(f"not a numeral: {text!r}")
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-    value = 0
-    for ch in text:
-        value = value * 10 + _CN_DIGITS[ch]
-    return value
+    match = _CN_NUMERAL.fullmatch(text)
+    if not match:
+        raise ValueError(f"不是序号 (not a numeral): {text!r}")
+    tens, has_ten, ones = match.groups()
+    if not has_ten:
+        if bool(tens) == bool(ones):  # "" or 二二
+            raise ValueError(f"不是序号 (not a numeral): {text!r}")
+        return _CN_DIGITS[tens or ones]
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
 def chinese_ordinal(number: int) -> str:

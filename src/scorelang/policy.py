@@ -10,7 +10,7 @@ from .compile import compile_policy
 from .diagnostics import Diagnostic, Diagnostics, FactsError, PolicyError
 from .model import nodes as model_nodes
 from .model import resolve
-from .runtime.facts import coerce_all, coerce_entity_facts
+from .runtime.facts import coerce_all, coerce_entity_facts, unknown_entity
 from .runtime.scorecard import Scorecard
 from .syntax import parse
 
@@ -52,8 +52,7 @@ class Policy:
     def evaluate(self, entity: str, facts: Mapping[str, Any]) -> Scorecard:
         """Score one entity. Raises FactsError (every problem at once) on bad facts."""
         if entity not in self.model.entities:
-            raise FactsError((Diagnostic("SL215", "考评办法没有这个考评对象", "the policy has no such entity",
-                                         entity=entity),))
+            raise FactsError((unknown_entity(entity, self.model.entities),))
         typed, problems = coerce_entity_facts(self.model.facts, entity, facts)
         if problems:
             raise FactsError(tuple(problems))

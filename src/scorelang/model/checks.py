@@ -37,7 +37,7 @@ def check_parts(policy: m.Policy) -> Iterable[Diagnostic]:
     """SL122: an item's parts (分项, 共N次 每次M分) add up to the item's points."""
     for task in policy.tasks:
         for item in task.items:
-            if item.deduction_only or len(item.parts) == 1 and item.parts[0].occasions == 1:
+            if item.deduction_only:
                 continue
             total = sum((p.points * p.occasions for p in item.parts), Decimal(0))
             if total != item.points:

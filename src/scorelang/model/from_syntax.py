@@ -1,12 +1,11 @@
 """Syntax tree → policy model: resolve names, assign ids, type facts; collect every problem."""
 from __future__ import annotations
 
-import difflib
 from decimal import Decimal
 
 import attrs
 
-from ..diagnostics import Diagnostic, Diagnostics, Related, Severity
+from ..diagnostics import Diagnostic, Diagnostics, Related, Severity, suggest
 from ..numbers import chinese_ordinal
 from ..span import Span
 from ..syntax import nodes as syn
@@ -18,7 +17,7 @@ _TYPE_NAMES = {
     "records": ("评定记录", "judgement records"),
 }
 _COMPARE = {"=": "eq", "＝": "eq", "为": "eq", "不为": "ne", "≠": "ne", "!=": "ne", "<": "lt", "＜": "lt",
-            "低于": "lt", "<=": "le", "≤": "le", "不高于": "le", ">": "gt", "＞": "gt", "高于": "gt",
+            "低于": "lt", "<=": "le", "≤": "le", "不高于": "le", "不低于": "ge", ">": "gt", "＞": "gt", "高于": "gt",
             ">=": "ge", "≥": "ge"}
 _PARTIAL = {"不足一档按一档计": "ceil", "不足一档不计": "floor", "不足一档按比例计": "proportional"}
 _ROUND = {"项得分": "item", "任务得分": "task", "加权得分": "weighted", "总分": "total"}
@@ -36,7 +35,7 @@ def _err(code: str, zh: str, en: str, span: Span | None, hint: str = "", hint_en
 
 
 def _did_you_mean(name: str, known) -> tuple[str, str]:
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.4)
+    close = suggest(name, known)
     if not close:
         return "", ""
     return f"是不是「{close[0]}」？", f"did you mean 「{close[0]}」?"
@@ -317,9 +316,9 @@ class Resolver:
             parts.append(m.Part(item.title.text, item.points, (), span=item.span))
         if item.deduction_only:
             for r in (r for p in parts for r in p.rules):
-                if not r.can_deduct:
-                    self.error("SL116", "扣分项只能扣分，不能有得分规则", "a deduction-only item (扣分项) cannot award points",
-                               r.span)
+                if not r.can_deduct or isinstance(r.body, m.Zero):
+                    self.error("SL116", "扣分项只能扣分：不能有得分规则，也不能「不得分」",
+                               "a deduction-only item (扣分项) only deducts: no points earned, no 不得分", r.span)
         sources = tuple(s.text for s in item.sources) + tuple(
             s.text for p in item.parts + item.occasions for s in p.sources)
         return m.Item(clause, item.number, item.title.text, item.points, item.deduction_only, sources,
@@ -368,6 +367,15 @@ class Resolver:
             if b.threshold > 100:
                 self.error("SL117", f"百分比的目标 {b.threshold}% 超过 100%", f"a percent target {b.threshold}% is above 100%",
                            b.span)
+            if b.step_unit in ("次", "个", "件"):
+                self.error("SL117", f"百分比「{fact}」每档应以百分点计，不能以「{b.step_unit}」计",
+                           f"a step on percent 「{fact}」 is in percentage points, not 「{b.step_unit}」", b.span)
+        elif b.threshold_is_percent:
+            self.error("SL117", f"「{fact}」是{_TYPE_NAMES[kind][0]}，目标不能写成百分比",
+                       f"「{fact}」 is a {_TYPE_NAMES[kind][1]}: its target cannot be a percent", b.span,
+                       "写目标数（如 达 300），每档用「个百分点」表示相对目标的百分点",
+                       "write the target figure (达 300); 个百分点 steps are then points of that target")
+            return None
         else:
             # a count against 300 件 with 每降低5个百分点: percentage points of the target
             relative = points_unit or b.threshold_is_percent

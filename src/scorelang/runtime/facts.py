@@ -8,11 +8,10 @@ judgement → (Decimal amount, reason or None); records → tuple of judgements.
 """
 from __future__ import annotations
 
-import difflib
 from decimal import Decimal
 from typing import Any, Mapping
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, suggest
 from ..model.nodes import FactDecl
 from ..numbers import parse_decimal
 
@@ -87,7 +86,7 @@ def _flag(decl: FactDecl, value: Any) -> bool:
 def _choice(decl: FactDecl, value: Any) -> str:
     if isinstance(value, str) and value.strip() in decl.choices:
         return value.strip()
-    close = difflib.get_close_matches(str(value), list(decl.choices), n=1, cutoff=0.3)
+    close = suggest(str(value), decl.choices, cutoff=0.3)
     suggestion = f"，是不是「{close[0]}」？" if close else ""
     suggestion_en = f"; did you mean 「{close[0]}」?" if close else ""
     raise _Bad(f"应为 {'、'.join(decl.choices)} 之一，收到 {value!r}{suggestion}",
@@ -118,6 +117,8 @@ def _judgement(decl: FactDecl, value: Any) -> tuple[Decimal, str | None]:
 def _records(decl: FactDecl, value: Any) -> tuple:
     if value is None or (isinstance(value, str) and value.strip() in ("", "无")):
         return ()
+    if isinstance(value, (int, Decimal, float, Mapping)) and not isinstance(value, bool):
+        value = [value]  # a single judgement is one record
     if isinstance(value, str):
         value = [v for v in value.replace("；", ";").replace("，", ";").replace(",", ";").split(";") if v.strip()]
     if not isinstance(value, (list, tuple)):
@@ -149,7 +150,7 @@ def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any) -> t
     by_name = {d.name: d for d in decls}
     for name in raw:
         if name not in by_name:
-            close = difflib.get_close_matches(str(name), list(by_name), n=1, cutoff=0.5)
+            close = suggest(str(name), by_name, cutoff=0.5)
             problems.append(Diagnostic(
                 "SL211", "考评办法没有声明这个事实", "the policy declares no such fact",
                 entity=entity, fact=str(name),
@@ -172,6 +173,12 @@ def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any) -> t
     return typed, problems
 
 
+def unknown_entity(entity: str, entities: tuple[str, ...]) -> Diagnostic:
+    close = suggest(str(entity), entities, cutoff=0.3)
+    return Diagnostic("SL215", "考评办法没有这个考评对象", "the policy has no such entity", entity=str(entity),
+                      hint=f"是不是「{close[0]}」？" if close else "", hint_en=f"did you mean 「{close[0]}」?" if close else "")
+
+
 def coerce_all(decls: tuple[FactDecl, ...], entities: tuple[str, ...], doc: Any) -> tuple[dict, list[Diagnostic]]:
     """Validate a whole facts document {"entities": {name: {fact: value}}}: every entity,
     every problem. Returns ({entity: typed facts}, problems)."""
@@ -185,10 +192,7 @@ def coerce_all(decls: tuple[FactDecl, ...], entities: tuple[str, ...], doc: Any)
     out: dict = {}
     for entity, raw in given.items():
         if entity not in known:
-            close = difflib.get_close_matches(str(entity), entities, n=1, cutoff=0.3)
-            problems.append(Diagnostic(
-                "SL215", "考评办法没有这个考评对象", "the policy has no such entity", entity=str(entity),
-                hint=f"是不是「{close[0]}」？" if close else "", hint_en=f"did you mean 「{close[0]}」?" if close else ""))
+            problems.append(unknown_entity(entity, entities))
             continue
         typed, entity_problems = coerce_entity_facts(decls, entity, raw)
         problems.extend(entity_problems)

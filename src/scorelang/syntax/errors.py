@@ -39,6 +39,7 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "YES": ("「是」", "「是」"), "NO": ("「否」", "「否」"), "NONE": ("「无」", "「无」"),
     "LPAREN": ("「(」", "「(」"), "RPAREN": ("「)」", "「)」"),
     "$END": ("文件结尾", "end of file"),
+    "_DEDUCT": ("「扣」", "「扣」 (deduct)"),
 }
 
 # words that may follow a name inside a rule: used to cut bare text into 「name」 + rest
