@@ -13,7 +13,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Callable
 
 from ..model import nodes as m
-from ..runtime.scorecard import Event
+from ..runtime.scorecard import new_event
 
 ZERO = Decimal(0)
 ZEROED = object()  # sentinel: 不得分
@@ -80,7 +80,7 @@ def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
         if not count:
             return ZERO
         points = per * count
-        events.append(Event(clause, text, kind, ((name, count),), points, None, span))
+        events.append(new_event(clause, text, kind, ((name, count),), points, None, span))
         return points
     return step
 
@@ -95,7 +95,7 @@ def _compile_Fixed(rule: m.Rule, body: m.Fixed, rename) -> Step:
     def step(facts, events):
         if not predicate(facts):
             return ZERO
-        events.append(Event(clause, text, kind, _read(facts, names), points, None, span))
+        events.append(new_event(clause, text, kind, _read(facts, names), points, None, span))
         return points
     return step
 
@@ -108,7 +108,7 @@ def _compile_Zero(rule: m.Rule, body: m.Zero, rename) -> Step:
     def step(facts, events):
         if not predicate(facts):
             return ZERO
-        events.append(Event(clause, text, "zero", _read(facts, names), ZERO, None, span))
+        events.append(new_event(clause, text, "zero", _read(facts, names), ZERO, None, span))
         return ZEROED
     return step
 
@@ -129,17 +129,26 @@ def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename) -> Step:
             total = ZERO
             for index, (amount, reason) in enumerate(facts[name], start=1):
                 if amount:
-                    events.append(Event(clause, text, "deduct", _read(facts, cond_names) + ((f"{name}[{index}]", amount),),
+                    events.append(new_event(clause, text, "deduct", _read(facts, cond_names) + ((f"{name}[{index}]", amount),),
                                         -amount, reason, span))
                     total -= amount
             return total
         return step
 
+    if predicate is None:
+        def step_unconditional(facts, events):
+            amount, reason = facts[name]
+            if not amount:
+                return ZERO
+            events.append(new_event(clause, text, "deduct", ((name, amount),), -amount, reason, span))
+            return -amount
+        return step_unconditional
+
     def step(facts, events):
         amount, reason = facts[name]
-        if not amount or (predicate is not None and not predicate(facts)):
+        if not amount or not predicate(facts):
             return ZERO
-        events.append(Event(clause, text, "deduct", _read(facts, cond_names) + ((name, amount),), -amount, reason, span))
+        events.append(new_event(clause, text, "deduct", _read(facts, cond_names) + ((name, amount),), -amount, reason, span))
         return -amount
     return step
 
@@ -165,7 +174,7 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename) -> Step:
         if not steps:
             return ZERO
         points = -(steps * amount)
-        events.append(Event(clause, text, "deduct", ((name, value),), points, None, span))
+        events.append(new_event(clause, text, "deduct", ((name, value),), points, None, span))
         return points
     return step
 
