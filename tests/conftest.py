@@ -38,3 +38,8 @@ def examples_2017() -> dict:
     """
     with open(ROOT / "examples" / "2017" / "facts.json", encoding="utf-8") as handle:
         return json.load(handle, parse_float=Decimal)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden expectations from the current output (review with git diff)")

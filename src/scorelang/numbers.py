@@ -50,6 +50,8 @@ def chinese_numeral(text: str) -> int:
 def chinese_ordinal(number: int) -> str:
     """1 → 一, 12 → 十二 (for task ids in messages)."""
     digits = "零一二三四五六七八九"
+    if not 0 <= number < 100:
+        return str(number)  # task numbers in practice stay below 十
     if number < 10:
         return digits[number]
     tens, ones = divmod(number, 10)

@@ -39,6 +39,7 @@ _HUNDRED = Decimal(100)
 _SMALL_COUNT = 3
 _LARGE_COUNT = 50
 _NUMBER_CEILING = Decimal(1000)
+_BAND = Decimal(20)  # how far below the highest threshold the "near the top" values reach
 _MAX_RECORDS = 4
 _REASONS = ("", "社区服刑人员脱管期间再犯罪", "未按期整改", "reason given in English")
 
@@ -167,7 +168,8 @@ def _count(decl: m.FactDecl, marks: tuple[Decimal, ...]) -> st.SearchStrategy[in
     top = max([_LARGE_COUNT] + [math.ceil(v) + 10 for v in marks])
     near = sorted({int(v) for p in marks for v in (math.floor(p) - 1, math.floor(p), math.ceil(p), math.ceil(p) + 1)
                    if low <= v <= top})
-    options = [st.integers(low, max(low, _SMALL_COUNT)), st.integers(low, max(low, _SMALL_COUNT)),
+    # a clean record (no occurrence) is the commonest case in practice
+    options = [st.just(low), st.integers(low, max(low, _SMALL_COUNT)), st.integers(low, max(low, _SMALL_COUNT)),
                st.integers(low, top)]
     if near:
         options.append(st.sampled_from(near))
@@ -175,12 +177,13 @@ def _count(decl: m.FactDecl, marks: tuple[Decimal, ...]) -> st.SearchStrategy[in
 
 
 def _decimal_in(low: Decimal, high: Decimal, marks: tuple[Decimal, ...]) -> st.SearchStrategy[str]:
-    """Two-place Decimal strings in [low, high]: the ends, the marks ±0.01, or anything between."""
-    specials = [v for v in _near(marks, _CENT, low, high) if v == v.quantize(_CENT)]
-    specials = sorted(set(specials) | {v for v in (low, high) if v == v.quantize(_CENT)})
-    options = [_cents_between(low, high)]
-    if specials:
-        options.insert(0, st.sampled_from([_two_places(v) for v in specials]))
+    """Two-place Decimal strings in [low, high]: the ends, the marks ±0.01, anything between,
+    and often the band just below the highest mark up to ``high``, where ladders bite."""
+    ends = [_two_places(v) for v in sorted({low, high}) if v == v.quantize(_CENT)]
+    specials = [_two_places(v) for v in _near(marks, _CENT, low, high) if v == v.quantize(_CENT)]
+    options = [st.sampled_from(s) for s in (ends, specials) if s] + [_cents_between(low, high)]
+    if marks:
+        options.append(_cents_between(max(low, max(marks) - _BAND), high))
     return st.one_of(options)
 
 
