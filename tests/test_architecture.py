@@ -21,7 +21,7 @@ ALLOWED = {
     "model": FOUNDATION | {"model", "syntax.nodes"},
     "runtime": FOUNDATION | {"runtime", "model.nodes"},
     "compile": FOUNDATION | {"compile", "model.nodes", "runtime.scorecard"},
-    "cohort": FOUNDATION | {"cohort", "runtime.scorecard"},
+    "cohort": FOUNDATION | {"cohort", "runtime.scorecard", "model.nodes"},
     # reports render scorecards, and `show` renders the checked policy itself
     "report": FOUNDATION | {"report", "runtime.scorecard", "model.nodes"},
 }

@@ -32,6 +32,7 @@ class Policy:
         self.model, diagnostics = resolve(tree, source)
         self.warnings: tuple[Diagnostic, ...] = tuple(diagnostics)
         self.evaluator = compile_policy(self.model)
+        self._needed = needed_facts(self.model)
 
     @property
     def title(self) -> str:
@@ -53,7 +54,7 @@ class Policy:
         """Score one entity. Raises FactsError (every problem at once) on bad facts."""
         if entity not in self.model.entities:
             raise FactsError((unknown_entity(entity, self.model.entities),))
-        typed, problems = coerce_entity_facts(self.model.facts, entity, facts)
+        typed, problems = coerce_entity_facts(self.model.facts, entity, facts, self._needed[entity])
         if problems:
             raise FactsError(tuple(problems))
         return self.evaluator.evaluate(entity, typed)
@@ -61,12 +62,12 @@ class Policy:
     def score_all(self, document: Mapping[str, Any]) -> tuple[Scorecard, ...]:
         """Score every entity of a facts document and rank them. Nothing is scored unless
         every entity's facts are valid."""
-        typed, problems = coerce_all(self.model.facts, self.model.entities, document)
+        typed, problems = coerce_all(self.model.facts, self.model.entities, document, self._needed)
         if problems:
             collector = Diagnostics(list(problems))
             collector.raise_if_errors(FactsError)
         cards = [self.evaluator.evaluate(entity, typed[entity]) for entity in self.model.entities]
-        return rank(cards, self.model.entities)
+        return rank(cards, self.model.entities, self.model.awards)
 
     def template(self) -> dict:
         """The facts this policy needs, in the contract's template shape."""
@@ -75,6 +76,23 @@ class Policy:
             "entities": list(self.model.entities),
             "facts": [_fact_template(f) for f in self.model.facts],
         }
+
+
+def needed_facts(policy: model_nodes.Policy) -> dict[str, frozenset[str]]:
+    """For each entity, the facts its scoring reads: a fact read only by items that do not
+    apply to an entity (木里县 is not scored on 第14项) is not required of it."""
+    item_ids = {item.id for task in policy.tasks for item in task.items}
+    needed = {}
+    for entity in policy.entities:
+        applicable = set()
+        for task in policy.tasks:
+            weighting = task.weighting_for(entity)
+            if weighting is not None:
+                applicable.update(i for part in weighting.parts for i in part.items)
+        needed[entity] = frozenset(
+            f.name for f in policy.facts
+            if not f.items or any(i in applicable or i not in item_ids for i in f.items))
+    return needed
 
 
 def _plain(value):
@@ -98,6 +116,8 @@ def _fact_template(fact: model_nodes.FactDecl) -> dict:
         "max": _plain(fact.high),
         "choices": list(fact.choices) if fact.type == "choice" else None,
         "default": _plain(fact.default) if fact.has_default else None,
+        **({"fields": [{"name": f.name, "type": f.kind, "choices": list(f.choices) if f.kind == "choice" else None}
+                       for f in fact.fields]} if fact.fields else {}),
     }
 
 

@@ -1,6 +1,7 @@
 """Stage 3: each rule class compiles to a closure with the arithmetic its phrase says."""
 from __future__ import annotations
 
+import typing
 from decimal import Decimal as D
 
 import pytest
@@ -15,7 +16,7 @@ def test_every_model_rule_class_has_a_compiler():
 
 
 def test_every_condition_class_has_a_compiler():
-    assert set(rules._CONDITIONS) == {m.FlagIs, m.Compare, m.Negation, m.AllOf, m.AnyOf}
+    assert set(rules._CONDITIONS) == set(typing.get_args(m.Condition))
 
 
 def one_item(body: str, facts: str, points: str = "100", extra_items: str = "") -> scorelang.Policy:
@@ -154,3 +155,143 @@ def test_occasions_read_their_own_facts():
     # 5 + (5 - 2) + max(0, 5 - 14) = 8
     assert item.score == D("8")
     assert [dict(e.facts) for e in item.events if e.kind == "deduct"] == [{"p第2次": D("64")}, {"p第3次": D("0")}]
+
+
+# ------------------------------------------------------------------ issue 3 shapes
+def test_bonus_goes_beyond_the_item_points_and_into_the_weighted_score():
+    # 7.11: 计2分，考评为优秀或先进等次的加0.4分；考评为“四好班子”，加0.4分
+    policy = one_item('若「等次」为 "优秀" 加0.4分\n      若「四好」加0.4分\n      若「等次」为 "基本合格" 扣1分',
+                      '「等次」 选项 { "优秀" "合格" "基本合格" } 「四好」 是否', points="2")
+    card = policy.evaluate("甲", {"等次": "优秀", "四好": True, "无关": False})
+    item = card.item("1.1")
+    assert item.score == D("2") and item.bonus == D("0.8")
+    assert [e.kind for e in item.events] == ["bonus", "bonus"]
+    # (100 + 0.8) × 100% = 100.80: the task's score stays on its scale, the bonus is added when weighting
+    assert card.task("1").score == D("100") and card.task("1").bonus == D("0.8")
+    assert card.task("1").weighted == D("100.80")
+    poor = policy.evaluate("甲", {"等次": "基本合格", "四好": False, "无关": False}).item("1.1")
+    assert poor.score == D("1") and poor.bonus == D("0")
+
+
+def test_per_person_bonus():
+    policy = one_item("每「交流人数」加0.2分\n      每「未轮岗人次」扣0.1分", "「交流人数」 计数 「未轮岗人次」 计数", points="4")
+    item = policy.evaluate("甲", {"交流人数": 3, "未轮岗人次": 2, "无关": False}).item("1.1")
+    assert item.score == D("3.8") and item.bonus == D("0.6")
+
+
+def test_proportional_earning():
+    # 8.16 解读: 按「开工率」比例得3分 + 按「竣工率」比例得3分
+    policy = one_item("按「开工率」比例得3分\n      按「竣工率」比例得3分", "「开工率」 百分比 「竣工率」 百分比", points="6")
+    assert score(policy, 开工率="80", 竣工率="50", 无关=False).score == D("3.9")
+    assert score(policy, 开工率="100", 竣工率="100", 无关=False).score == D("6")
+
+
+def test_fact_against_fact_comparison():
+    # 5.17: 案件数与上年度相同或有增长
+    policy = one_item("若「案件数」 < 「上年度案件数」 扣4分", "「案件数」 计数 「上年度案件数」 计数", points="8")
+    assert score(policy, 案件数=9, 上年度案件数=10, 无关=False).score == D("4")
+    assert score(policy, 案件数=10, 上年度案件数=10, 无关=False).score == D("8")
+
+
+@pytest.mark.parametrize("rate, expected", [("2", "6"), ("2.5", "4"), ("4", "2"), ("9", "0")])
+def test_upward_ladder_counts_the_excess(rate, expected):
+    # 7.1: 空编率高于2%的，每增加一个百分点扣2分(6分); a partial point counts as one
+    policy = one_item("「空编率」 不高于 2% 每增加 1 个百分点 扣2分 不足一档按一档计", "「空编率」 百分比", points="6")
+    assert score(policy, 空编率=rate, 无关=False).score == D(expected)
+
+
+def test_ladder_directions_must_match():
+    with pytest.raises(scorelang.PolicyError) as info:
+        one_item("「空编率」 不高于 2% 每降低 1 个百分点 扣2分 不足一档按一档计", "「空编率」 百分比", points="6")
+    assert "SL117" in {d.code for d in info.value.diagnostics}
+
+
+def test_parts_worth_more_than_the_item_are_capped_with_a_warning():
+    # 1.7: 12 themes × 2 = 24 against 共计22分
+    policy = one_item('共 12 次 每次 2分 { 若 非「到位」 扣1分 }', "「到位」 是否 按次", points="22")
+    assert "SL122" in {w.code for w in policy.warnings}
+    facts = {f"到位第{k}次": True for k in range(1, 13)} | {"无关": False}
+    item = policy.evaluate("甲", facts).item("1.1")
+    assert item.score == D("22")
+    assert item.events[-1].kind == "cap" and item.events[-1].points == D("-2")
+    facts["到位第1次"] = facts["到位第2次"] = facts["到位第3次"] = False
+    assert policy.evaluate("甲", facts).item("1.1").score == D("21")
+
+
+TABLE = '''
+每条「表彰」 按「层级」「等级」加分 {keep} {{
+  "省直部门" {{ "一等奖" 0.5 "二等奖" 0.4 "三等奖" 0.3 }}
+  "州委" {{ "一等奖" 0.8 "二等奖" 0.6 "三等奖" 0.4 }}
+  "未明确等级" 视为 "二等奖"
+}}'''
+
+
+def article_policy(article_body: str, facts: str) -> scorelang.Policy:
+    return scorelang.loads(f'''考评办法 "t" {{ 保留 2 位小数 四舍五入 }}
+对象 「对象」 {{ 「甲」 「乙」 }}
+计入总分权重 {{ 目标任务一 100% }}
+目标任务 一 "任务" {{
+  牵头 「科」
+  事实 {{ 「x」 计数 }}
+  部分 "部分" 100分 {{ 第1项 "项" 100分 {{ 每「x」扣1分 }} }}
+}}
+第六条 "特殊情况加分" {{
+  事实 {{ {facts} }}
+  {article_body}
+}}
+''')
+
+
+RECORDS = '「表彰」 记录 { 「层级」 选项 { "省直部门" "州委" } 「等级」 选项 { "一等奖" "二等奖" "三等奖" "未明确等级" } 「工作」 文字 } 默认 无'
+SAME_WORK = [{"层级": "州委", "等级": "一等奖", "工作": "调解"}, {"层级": "省直部门", "等级": "未明确等级", "工作": "调解"},
+             {"层级": "州委", "等级": "三等奖", "工作": "普法"}]
+
+
+@pytest.mark.parametrize("keep, expected", [
+    ("同一「工作」只计最高层级", D("0.8")),   # 调解: 省直部门 (first row) 0.4 (未明确 → 二等奖); 普法 0.4
+    ("同一「工作」只计最高分", D("1.2")),     # 调解: 州委一等奖 0.8; 普法 0.4
+    ("", D("1.6")),                           # every record: 0.8 + 0.4 + 0.4
+])
+def test_commendation_table_and_the_two_readings_of_highest(keep, expected):
+    policy = article_policy(TABLE.format(keep=keep), RECORDS)
+    card = policy.evaluate("甲", {"x": 0, "表彰": SAME_WORK})
+    assert card.total == D("100") + expected
+    bonuses = [e for e in card.adjustments if e.kind == "bonus"]
+    assert sum(e.points for e in bonuses) == expected
+    assert all(e.clause == "第六条" for e in card.adjustments)
+    if keep:
+        assert [e.kind for e in card.adjustments].count("note") == 1
+
+
+def test_leader_scores_sum_or_mean():
+    facts = '「主要」 评定 0.5 至 2 分 「其余」 评定记录 0.1 至 0.5 分'
+    total = article_policy("加「主要」\n  加「其余」 合计", facts).evaluate(
+        "甲", {"x": 0, "主要": "1.5", "其余": ["0.3", "0.5"]}).total
+    mean = article_policy("加「主要」\n  加「其余」 平均", facts).evaluate(
+        "甲", {"x": 0, "主要": "1.5", "其余": ["0.3", "0.5"]}).total
+    assert total == D("102.30") and mean == D("101.90")
+
+
+def test_records_must_say_sum_or_mean():
+    with pytest.raises(scorelang.PolicyError) as info:
+        article_policy("加「其余」", "「其余」 评定记录 0.1 至 0.5 分")
+    assert "SL128" in {d.code for d in info.value.diagnostics}
+
+
+def test_award_effects_change_no_points():
+    policy = article_policy('若「刑事处罚」 降低一个等次评奖\n  若「弄虚作假」为 "严重" 直接排名最后一位',
+                            '「刑事处罚」 是否 「弄虚作假」 选项 { "无" "较轻" "严重" }')
+    card = policy.evaluate("甲", {"x": 0, "刑事处罚": True, "弄虚作假": "严重"})
+    assert card.total == D("100")
+    assert [e.kind for e in card.adjustments] == ["demote", "last"]
+
+
+def test_award_effects_belong_in_articles():
+    with pytest.raises(scorelang.PolicyError) as info:
+        one_item("若「f」 降低一个等次评奖", "「f」 是否")
+    assert "SL126" in {d.code for d in info.value.diagnostics}
+
+
+def test_total_after_deductions_never_goes_below_zero():
+    policy = article_policy("每「通报」扣60分", "「通报」 计数")
+    assert policy.evaluate("甲", {"x": 100, "通报": 2}).total == D("0")

@@ -15,7 +15,7 @@ from typing import Callable
 from ..model import nodes as m
 from ..numbers import quantize_half_up, rounder
 from ..runtime.scorecard import (Scorecard, TaskScore, new_event, new_item_score, new_scorecard,
-                                 new_section_score, new_task_score)
+                                 new_section_score, new_task_part, new_task_score)
 from .rules import ZERO, ZEROED, compile_rule
 
 HUNDRED = Decimal(100)
@@ -24,6 +24,7 @@ FLOOR_TEXT = "扣完为止：本项最低为0分"
 TASK_FLOOR_TEXT = "任务得分最低为0分：扣分项目的扣分以任务得分扣完为止"
 CAP_EARN_TEXT = "得分以本项分值为限（合计…分）"
 CAP_DEDUCT_TEXT = "扣分项扣完为止：扣分以本项分值为限"
+CAP_ITEM_TEXT = "各分项合计超过本项分值：按本项分值封顶"
 
 Run = Callable[[dict, list], Decimal]
 
@@ -165,31 +166,70 @@ def _compile_item(item: m.Item, places: int, round_item: bool):
     item_id, title, deduction_only = item.id, item.title, item.deduction_only
     maximum = quantize_half_up(item.points, places)
     quiet_item = new_item_score(item_id, title, quantize_half_up(quiet_score, places), maximum, ZERO,
-                           deduction_only, ())
+                                deduction_only, ())
     round_ = rounder(places) if round_item else _identity
 
-    if len(runs) == 1:
-        (only,) = runs
-
-        def evaluate_one_part(facts):
-            events: list = []
-            score = only(facts, events)
-            if not events:
-                return quiet_item
-            return new_item_score(item_id, title, round_(score), maximum, ZERO, deduction_only, tuple(events))
-        return evaluate_one_part, quiet_item
-
     runs_tuple = tuple(runs)
+    has_bonus = any(rule.bonus for rule in item.rules)
+    points, span = item.points, item.span
+    # parts worth more than the item (a contradiction the checker warns about) are capped
+    capped = not deduction_only and sum((p.points * p.occasions for p in item.parts), ZERO) > points
+    if capped and quiet_score > points:
+        quiet_item = new_item_score(item_id, title, maximum, maximum, ZERO, deduction_only,
+                                    (new_event(item_id, CAP_ITEM_TEXT, "cap", (), points - quiet_score, None, span),))
 
     def evaluate(facts):
         events: list = []
         score = ZERO
         for run in runs_tuple:
             score += run(facts, events)
+        if capped and score > points:
+            events.append(new_event(item_id, CAP_ITEM_TEXT, "cap", (), points - score, None, span))
+            score = points
         if not events:
             return quiet_item
-        return new_item_score(item_id, title, round_(score), maximum, ZERO, deduction_only, tuple(events))
+        bonus = ZERO
+        if has_bonus:
+            for event in events:
+                if event.kind == "bonus":
+                    bonus += event.points
+        return new_item_score(item_id, title, round_(score), maximum, bonus, deduction_only, tuple(events))
     return evaluate, quiet_item
+
+
+class _TaskPlan:
+    """One task as scored for the entities of one weighting: the items that apply, grouped by
+    section, and the weighted parts."""
+
+    __slots__ = ("task_id", "name", "leads", "maximum", "weight", "sections", "parts", "span", "quiet")
+
+    def __init__(self, task: m.Task, weighting: m.Weighting, compiled: dict, places: int):
+        applicable = {item_id for part in weighting.parts for item_id in part.items}
+        self.task_id, self.name, self.span = task.id, task.name, task.span
+        self.leads = tuple(lead.department for lead in task.leads)
+        self.maximum = quantize_half_up(Decimal(100), places)
+        self.weight = weighting.percent
+        sections = []
+        for section in task.sections:
+            items = [item for item in section.items if item.id in applicable]
+            if not items:
+                continue
+            pairs = [compiled[item.id] for item in items]
+            quiet_items = tuple(quiet for _, quiet in pairs)
+            section_max = quantize_half_up(sum((i.points for i in items if not i.deduction_only), ZERO), places)
+            quiet_section = new_section_score(section.title, sum((i.score for i in quiet_items), ZERO),
+                                              section_max, quiet_items)
+            sections.append((section.title, section_max, tuple(fn for fn, _ in pairs), list(quiet_items),
+                             quiet_section))
+        self.sections = tuple(sections)
+        items_by_id = {item.id: item for item in task.items}
+        # (label, item ids, the points of its ordinary items, percent)
+        self.parts = tuple(
+            (part.label, frozenset(part.items),
+             sum((items_by_id[i].points for i in part.items if not items_by_id[i].deduction_only), ZERO),
+             part.percent)
+            for part in weighting.parts)
+        self.quiet = None
 
 
 class Evaluator:
@@ -204,50 +244,80 @@ class Evaluator:
         places = policy.places
         round_at = set(policy.round_at)
         self.places = places
-        self._round_task = round_task = rounder(places) if "task" in round_at else _identity
-        self._round_weighted = round_weighted = rounder(places) if "weighted" in round_at else _identity
+        self._round_task = rounder(places) if "task" in round_at else _identity
+        self._round_weighted = rounder(places) if "weighted" in round_at else _identity
         self._round_total = rounder(places) if "total" in round_at else _identity
-        plan = []
+        compiled = {item.id: _compile_item(item, places, "item" in round_at)
+                    for task in policy.tasks for item in task.items}
+        plans: dict[str, list] = {entity: [] for entity in policy.entities}
         for task in policy.tasks:
-            sections = []
-            quiet_sections = []
-            for section in task.sections:
-                compiled = [_compile_item(item, places, "item" in round_at) for item in section.items]
-                quiet_items = tuple(quiet for _, quiet in compiled)
-                section_max = quantize_half_up(section.points, places)
-                quiet_section = new_section_score(section.title, sum((i.score for i in quiet_items), ZERO),
-                                             section_max, quiet_items)
-                sections.append((section.title, section_max, tuple(fn for fn, _ in compiled),
-                                 list(quiet_items), quiet_section))
-                quiet_sections.append(quiet_section)
-            leads = tuple(lead.department for lead in task.leads)
-            maximum = quantize_half_up(task.max, places)
-            quiet_task = self._task_score(task.id, task.name, leads, task.weight, maximum,
-                                          tuple(quiet_sections), task.span)
-            plan.append((task.id, task.name, leads, task.weight, maximum, tuple(sections), task.span, quiet_task))
-        self._plan = tuple(plan)
+            for weighting in task.weightings:
+                plan = _TaskPlan(task, weighting, compiled, places)
+                plan.quiet = self._task_score(plan, tuple(quiet for *_, quiet in plan.sections))
+                for entity in weighting.entities:
+                    plans[entity].append(plan)
+        self._plans = {entity: tuple(p) for entity, p in plans.items()}
+        self._articles = tuple(
+            compile_rule(rule)[0] for article in policy.articles for rule in article.rules)
+        awards = policy.awards
+        self._previous_last = awards.previous_last if awards is not None else None
 
-    def _task_score(self, task_id, name, leads, weight, maximum, sections, span) -> TaskScore:
-        task_score = ZERO
-        for section in sections:
-            task_score += section.score
-        events = ()
-        if task_score < 0:
-            # 扣分项目 subtract from the task, which cannot go below 0
-            events = (new_event(task_id, TASK_FLOOR_TEXT, "floor", (), -task_score, None, span),)
-            task_score = ZERO
-        task_score = self._round_task(task_score)
-        weighted = self._round_weighted(task_score * weight / HUNDRED)
-        return new_task_score(task_id, name, leads, task_score, maximum, weight, weighted, sections, events)
+    def _task_score(self, plan: _TaskPlan, sections: tuple) -> TaskScore:
+        round_task, round_weighted = self._round_task, self._round_weighted
+        events = []
+        if len(plan.parts) == 1:
+            ((label, _, points, percent),) = plan.parts
+            raw = ZERO
+            bonus = ZERO
+            for section in sections:
+                raw += section.score
+                for item in section.items:
+                    bonus += item.bonus
+            raws = [(label, raw, bonus, points, percent)]
+        else:
+            raws = []
+            for label, ids, points, percent in plan.parts:
+                raw = ZERO
+                bonus = ZERO
+                for section in sections:
+                    for item in section.items:
+                        if item.id in ids:
+                            raw += item.score
+                            bonus += item.bonus
+                raws.append((label, raw, bonus, points, percent))
+        parts = []
+        weighted = ZERO
+        total_bonus = ZERO
+        for label, raw, bonus, points, percent in raws:
+            if raw < 0:
+                # 扣分项目 subtract from the task, which cannot go below 0
+                events.append(new_event(plan.task_id, TASK_FLOOR_TEXT, "floor", (), -raw, None, plan.span))
+                raw = ZERO
+            if points != HUNDRED:
+                # 各部分先折算为百分制 (task 一: 第13项 30分 → ×100/30)
+                raw = raw * HUNDRED / points
+                bonus = bonus * HUNDRED / points
+            score = round_task(raw)
+            bonus = round_task(bonus)
+            part_weighted = round_weighted((score + bonus) * percent / HUNDRED)
+            weighted += part_weighted
+            total_bonus += bonus
+            parts.append(new_task_part(label, score, percent, part_weighted))
+        if len(parts) == 1:
+            task_score = parts[0].score
+        else:
+            task_score = round_task(sum((p.score * p.weight for p in parts), ZERO) / plan.weight)
+        return new_task_score(plan.task_id, plan.name, plan.leads, task_score, plan.maximum, plan.weight,
+                              weighted, sections, tuple(events), total_bonus, tuple(parts))
 
     def evaluate(self, entity: str, facts: dict) -> Scorecard:
         """Score one entity from facts already validated by ``runtime.facts``."""
         tasks = []
         total = ZERO
-        for task_id, name, leads, weight, maximum, sections, span, quiet_task in self._plan:
+        for plan in self._plans[entity]:
             section_scores = []
             task_quiet = True
-            for title, section_max, items, quiet_items, quiet_section in sections:
+            for title, section_max, items, quiet_items, quiet_section in plan.sections:
                 results = [evaluate_item(facts) for evaluate_item in items]
                 # identity, not equality: a quiet item is the prebuilt object itself
                 if not any(map(is_not, results, quiet_items)):
@@ -258,10 +328,19 @@ class Evaluator:
                 for result in results:
                     score += result.score
                 section_scores.append(new_section_score(title, score, section_max, tuple(results)))
-            if task_quiet:
-                task = quiet_task
-            else:
-                task = self._task_score(task_id, name, leads, weight, maximum, tuple(section_scores), span)
+            task = plan.quiet if task_quiet else self._task_score(plan, tuple(section_scores))
             total += task.weighted
             tasks.append(task)
-        return new_scorecard(entity, self._round_total(total), tuple(tasks))
+        adjustments = ()
+        if self._articles:
+            events: list = []
+            for step in self._articles:
+                step(facts, events)
+            adjustments = tuple(events)
+            for event in adjustments:
+                total += event.points
+            if total < 0:
+                total = ZERO
+        previous_last = facts.get(self._previous_last) if self._previous_last else None
+        return new_scorecard(entity, self._round_total(total), tuple(tasks), adjustments, None, None, (), (),
+                             previous_last)

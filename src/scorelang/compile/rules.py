@@ -2,7 +2,9 @@
 
 A compiled rule is ``step(facts, events) -> Decimal | None``: it returns the change in
 points (negative for deductions, positive for points earned), or ``ZEROED`` when the part
-scores nothing (不得分), and appends an Event for every change it makes. Everything a step
+scores nothing (不得分), and appends an Event for every change it makes. Bonuses (加) beyond
+the item's points return 0 and only append their ``bonus`` event: the item adds them up
+from the events. Award effects (降低一个等次评奖) append an event with no points. Everything a step
 needs (amounts, fact names, the clause, the sentence, the span) is bound when it is built;
 nothing on the per-entity path looks at model nodes.
 """
@@ -60,7 +62,13 @@ def _any_of(cond: m.AnyOf, rename):
     return (lambda facts: any(p(facts) for p in predicates)), tuple(n for _, ns in compiled for n in ns)
 
 
-_CONDITIONS = {m.FlagIs: _flag, m.Compare: _compare, m.Negation: _negation, m.AllOf: _all_of, m.AnyOf: _any_of}
+def _compare_facts(cond: m.CompareFacts, rename):
+    left, op, right = rename(cond.left), _OPS[cond.op], rename(cond.right)
+    return (lambda facts: op(facts[left], facts[right])), (left, right)
+
+
+_CONDITIONS = {m.FlagIs: _flag, m.Compare: _compare, m.CompareFacts: _compare_facts, m.Negation: _negation,
+               m.AllOf: _all_of, m.AnyOf: _any_of}
 
 
 def _read(facts: Facts, names: tuple[str, ...]) -> tuple:
@@ -73,6 +81,13 @@ def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
     name = rename(body.fact)
     per = body.amount * body.sign
     clause, text, span = rule.clause, rule.text, rule.span
+    if body.bonus:
+        def bonus_step(facts, events):
+            count = facts[name]
+            if count:
+                events.append(new_event(clause, text, "bonus", ((name, count),), per * count, None, span))
+            return ZERO
+        return bonus_step
     kind = "deduct" if body.sign < 0 else "award"
 
     def step(facts, events):
@@ -90,13 +105,14 @@ def _compile_Fixed(rule: m.Rule, body: m.Fixed, rename) -> Step:
     predicate, names = compile_condition(body.condition, rename)
     points = body.amount * body.sign
     clause, text, span = rule.clause, rule.text, rule.span
-    kind = "deduct" if body.sign < 0 else "award"
+    kind = "bonus" if body.bonus else "deduct" if body.sign < 0 else "award"
+    returned = ZERO if body.bonus else points
 
     def step(facts, events):
         if not predicate(facts):
             return ZERO
         events.append(new_event(clause, text, kind, _read(facts, names), points, None, span))
-        return points
+        return returned
     return step
 
 
@@ -121,6 +137,9 @@ def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename) -> Step:
         predicate, cond_names = compile_condition(body.condition, rename)
     else:
         predicate, cond_names = None, ()
+
+    if body.sign > 0:
+        return _judged_bonus(name, body, clause, text, span)
 
     if body.records:
         def step(facts, events):
@@ -153,6 +172,103 @@ def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename) -> Step:
     return step
 
 
+def _judged_bonus(name: str, body: m.Judgement, clause: str, text: str, span) -> Step:
+    """加「主要领导评分」 / 加「班子成员评分」 合计|平均 (第十三条): bonus events, no item points."""
+    if not body.records:
+        def step(facts, events):
+            amount, reason = facts[name]
+            if amount:
+                events.append(new_event(clause, text, "bonus", ((name, amount),), amount, reason, span))
+            return ZERO
+        return step
+    if body.aggregate == "mean":
+        def mean_step(facts, events):
+            records = facts[name]
+            if records:
+                amounts = tuple(amount for amount, _ in records)
+                mean = sum(amounts, ZERO) / len(amounts)
+                reasons = "；".join(r for _, r in records if r) or None
+                events.append(new_event(clause, text, "bonus", ((name, amounts),), mean, reasons, span))
+            return ZERO
+        return mean_step
+
+    def sum_step(facts, events):
+        for index, (amount, reason) in enumerate(facts[name], start=1):
+            if amount:
+                events.append(new_event(clause, text, "bonus", ((f"{name}[{index}]", amount),), amount, reason, span))
+        return ZERO
+    return sum_step
+
+
+def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename) -> Step:
+    """按「开工率」比例得3分: 3 × rate / 100."""
+    name = rename(body.fact)
+    per_point = body.amount / Decimal(100)
+    clause, text, span = rule.clause, rule.text, rule.span
+
+    def step(facts, events):
+        value = facts[name]
+        if not value:
+            return ZERO
+        points = per_point * value
+        events.append(new_event(clause, text, "award", ((name, value),), points, None, span))
+        return points
+    return step
+
+
+def _compile_AwardEffect(rule: m.Rule, body: m.AwardEffect, rename) -> Step:
+    """若…降低一个等次评奖 / 直接排名最后一位: the cohort stage acts on the event."""
+    predicate, names = compile_condition(body.condition, rename)
+    clause, text, span, kind = rule.clause, rule.text, rule.span, body.effect
+
+    def step(facts, events):
+        if predicate(facts):
+            events.append(new_event(clause, text, kind, _read(facts, names), ZERO, None, span))
+        return ZERO
+    return step
+
+
+def _compile_Table(rule: m.Rule, body: m.Table, rename) -> Step:
+    """每条「表彰」 按「层级」「等级」加分: each record's points from the table; with
+    同一「工作」只计最高分 (or 最高层级) only one record per work counts."""
+    name = rename(body.fact)
+    table = {(level, grade): (rank, points)
+             for rank, (level, pairs) in enumerate(body.rows) for grade, points in pairs}
+    aliases = dict(body.aliases)
+    level_field, grade_field, work_field, keep = body.level_field, body.grade_field, body.work_field, body.keep
+    clause, text, span = rule.clause, rule.text, rule.span
+
+    def step(facts, events):
+        records = facts[name]
+        if not records:
+            return ZERO
+        scored = []
+        for index, record in enumerate(records, start=1):
+            level, grade = record[level_field], record[grade_field]
+            rank, points = table.get((level, aliases.get(grade, grade)), (len(table), ZERO))
+            scored.append((index, record, rank, points))
+        if keep is not None:
+            best: dict = {}
+            for entry in scored:
+                work = entry[1][work_field]
+                key = (-entry[3], entry[2]) if keep == "points" else (entry[2], -entry[3])
+                if work not in best or key < best[work][0]:
+                    best[work] = (key, entry)
+            counted = {id(entry) for _, entry in best.values()}
+        else:
+            counted = {id(entry) for entry in scored}
+        for entry in scored:
+            index, record, _, points = entry
+            shown = tuple((f"{name}[{index}].{k}", v) for k, v in record.items())
+            if id(entry) in counted:
+                events.append(new_event(clause, text, "bonus", shown, points, None, span))
+            else:
+                events.append(new_event(clause, text + "（同一工作已按最高计分，本条不重复计分）", "note", shown, ZERO,
+                                        None, span))
+        return ZERO
+    return step
+
+
 def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename) -> Step:
     """每降低5个百分点扣2分: per step of shortfall below the target, partial steps as declared."""
     name = rename(body.fact)
@@ -162,6 +278,23 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename) -> Step:
     clause, text, span = rule.clause, rule.text, rule.span
     rounding = {"ceil": ROUND_CEILING, "floor": ROUND_FLOOR}.get(body.partial)
     proportional = body.partial in ("proportional", "exact")
+
+    if body.upward:
+        # 不高于2% 每增加1个百分点: the excess above the ceiling counts
+        def upward_step(facts, events):
+            value = facts[name]
+            if value <= target:
+                return ZERO
+            excess = (value - target) * scale if relative else value - target
+            steps = excess / step_size
+            if not proportional:
+                steps = steps.to_integral_value(rounding=rounding)
+            if not steps:
+                return ZERO
+            points = -(steps * amount)
+            events.append(new_event(clause, text, "deduct", ((name, value),), points, None, span))
+            return points
+        return upward_step
 
     def step(facts, events):
         value = facts[name]
@@ -185,6 +318,9 @@ _COMPILERS: dict[type, Callable] = {
     m.Zero: _compile_Zero,
     m.Judgement: _compile_Judgement,
     m.Ladder: _compile_Ladder,
+    m.Proportional: _compile_Proportional,
+    m.Table: _compile_Table,
+    m.AwardEffect: _compile_AwardEffect,
 }
 
 
@@ -194,5 +330,4 @@ def compile_rule(rule: m.Rule, rename: Callable[[str], str] = lambda n: n) -> tu
         compiler = _COMPILERS[type(rule.body)]
     except KeyError:  # a new model rule class without a compiler is a bug, loudly
         raise TypeError(f"no compiler for rule {type(rule.body).__name__}") from None
-    earns = isinstance(rule.body, (m.PerOccurrence, m.Fixed)) and rule.body.sign > 0
-    return compiler(rule, rule.body, rename), earns
+    return compiler(rule, rule.body, rename), rule.earns

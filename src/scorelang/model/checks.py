@@ -24,26 +24,46 @@ def check_section_points(policy: m.Policy) -> Iterable[Diagnostic]:
 
 
 def check_task_scale(policy: m.Policy) -> Iterable[Diagnostic]:
-    """SL121: 第三条 — every task is scored on a 100-point scale."""
+    """SL121: 第三条 — every task is scored on a 100-point scale: a task weighed whole is
+    worth 100; a task weighed in parts puts each part on a 100-point scale, so each part must
+    be worth something."""
     for task in policy.tasks:
-        if task.max != 100:
-            yield Diagnostic(
-                "SL121", f"目标任务{chinese_ordinal(task.number)}各部分合计 {task.max}分，不是百分制（第三条）",
-                f"task {task.id}'s sections add up to {task.max}, not 100 (第三条: tasks are on a 100-point scale)",
-                task.span)
+        points = {item.id: item.points for item in task.items if not item.deduction_only}
+        for weighting in task.weightings:
+            for part in weighting.parts:
+                worth = sum((points.get(i, Decimal(0)) for i in part.items), Decimal(0))
+                whole = len(weighting.parts) == 1 and not part.label
+                if whole and worth != 100:
+                    yield Diagnostic(
+                        "SL121", f"目标任务{chinese_ordinal(task.number)}各部分合计 {worth}分，不是百分制（第三条）",
+                        f"task {task.id}'s sections add up to {worth}, not 100 (第三条: tasks are on a 100-point scale)",
+                        task.span)
+                elif worth <= 0:
+                    yield Diagnostic(
+                        "SL121", f"目标任务{chinese_ordinal(task.number)}的{part.label}没有分值，无法折算为百分制",
+                        f"task {task.id}: {part.label} is worth nothing and cannot be put on a 100-point scale",
+                        part.span)
 
 
 def check_parts(policy: m.Policy) -> Iterable[Diagnostic]:
-    """SL122: an item's parts (分项, 共N次 每次M分) add up to the item's points."""
+    """SL122: an item's parts (分项, 共N次 每次M分) add up to the item's points. Parts worth
+    more than the item are a contradiction in the source (1.7: 12 themes × 2 = 24 > 22): a
+    warning, and the item is capped at its points; parts worth less are an error."""
     for task in policy.tasks:
         for item in task.items:
             if item.deduction_only:
                 continue
             total = sum((p.points * p.occasions for p in item.parts), Decimal(0))
-            if total != item.points:
+            if total < item.points:
                 yield Diagnostic(
-                    "SL122", f"项目 {item.id} 写作 {item.points}分，但其分项合计 {total}分",
-                    f"item {item.id} says {item.points} points but its parts add up to {total}", item.span)
+                    "SL122", f"项目 {item.id} 写作 {item.points}分，但其分项合计只有 {total}分",
+                    f"item {item.id} says {item.points} points but its parts add up to only {total}", item.span)
+            elif total > item.points:
+                yield Diagnostic(
+                    "SL122", f"项目 {item.id} 的分项合计 {total}分，超过本项 {item.points}分：按 {item.points}分封顶",
+                    f"item {item.id}'s parts add up to {total}, more than its {item.points} points: capped at {item.points}",
+                    item.span, Severity.WARNING,
+                    hint="原文若自相矛盾，请在引文旁写明解读", hint_en="if the source contradicts itself, state the reading beside the quote")
 
 
 def check_item_numbers(policy: m.Policy) -> Iterable[Diagnostic]:
@@ -57,14 +77,42 @@ def check_item_numbers(policy: m.Policy) -> Iterable[Diagnostic]:
 
 
 def check_weights(policy: m.Policy) -> Iterable[Diagnostic]:
-    """SL124: the weights of the tasks add up to 100% (a warning while tasks are missing)."""
-    total = sum((t.weight for t in policy.tasks), Decimal(0))
-    if policy.tasks and total != 100:
+    """SL124: for every entity, the weights of the tasks it is scored on add up to 100%."""
+    by_total: dict[Decimal, list[str]] = {}
+    for entity in policy.entities:
+        total = Decimal(0)
+        for task in policy.tasks:
+            weighting = task.weighting_for(entity)
+            if weighting is not None:
+                total += weighting.percent
+        if total != 100:
+            by_total.setdefault(total, []).append(entity)
+    for total, entities in by_total.items():
+        names = "、".join(entities[:5]) + ("等" if len(entities) > 5 else "")
         yield Diagnostic(
-            "SL124", f"各目标任务的计入总分权重合计 {total.normalize():f}%，不是 100%",
-            f"the task weights add up to {total.normalize():f}%, not 100%",
-            policy.tasks[0].span, Severity.WARNING,
-            hint="总分是已编码任务的加权分之和", hint_en="the total is the sum of the encoded tasks' weighted scores")
+            "SL124", f"{names}的计入总分权重合计 {total.normalize():f}%，不是 100%",
+            f"the weights of {', '.join(entities[:5])} add up to {total.normalize():f}%, not 100%",
+            _first_weight_span(policy),
+            hint="检查「计入总分权重」：每个对象各任务的权重之和应为 100%",
+            hint_en="check 计入总分权重: each entity's task weights must add up to 100%")
+
+
+def _first_weight_span(policy: m.Policy):
+    for task in policy.tasks:
+        for weighting in task.weightings:
+            return weighting.span
+    return policy.tasks[0].span if policy.tasks else policy.span
+
+
+def check_unscored_items(policy: m.Policy) -> Iterable[Diagnostic]:
+    """SL130: an item that no weighting counts for any entity is never scored."""
+    for task in policy.tasks:
+        counted = {i for w in task.weightings for p in w.parts for i in p.items}
+        for item in task.items:
+            if task.weightings and item.id not in counted:
+                yield Diagnostic("SL130", f"项目 {item.id} 不在任何一行权重中，对所有对象都不计分",
+                                 f"item {item.id} is in no weighted part: no entity is scored on it", item.span,
+                                 Severity.WARNING)
 
 
 def check_item_rules(policy: m.Policy) -> Iterable[Diagnostic]:
@@ -82,5 +130,6 @@ CHECKS: tuple[Check, ...] = (
     check_parts,
     check_item_numbers,
     check_weights,
+    check_unscored_items,
     check_item_rules,
 )

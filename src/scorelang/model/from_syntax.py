@@ -66,17 +66,22 @@ class Resolver:
         header = self._header()
         entity_kind, entities = self._entities()
         groups = self._groups(set(entities))
-        for block in tree.facts + tuple(b for t in tree.tasks for b in t.facts):
+        self.entities = entities
+        self.group_members = {g.name: g.members for g in groups}
+        blocks = tree.facts + tuple(b for t in tree.tasks for b in t.facts) + tuple(
+            b for a in tree.articles for b in a.facts)
+        for block in blocks:
             for decl in block.facts:
                 self._declare_fact(decl)
-        weights = self._weights({t.number for t in tree.tasks})
-        tasks = self._tasks(weights)
+        tasks = self._tasks()
+        articles = self._articles()
+        awards = self._awards()
         facts = self._fact_decls()
         if header is None:
             return None
         title, doc, period, places, round_at = header
         return m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
-                        groups, facts, tasks, span=tree.span)
+                        groups, facts, tasks, articles, awards, span=tree.span)
 
     def _header(self):
         headers = self.tree.headers
@@ -130,22 +135,70 @@ class Resolver:
             groups.append(m.Group(g.name.text, tuple(x.text for x in g.members), span=g.span))
         return tuple(groups)
 
-    def _weights(self, task_numbers: set[int]) -> dict[int, tuple[Decimal, bool]]:
-        weights: dict[int, tuple[Decimal, bool]] = {}
-        spans: dict[int, Span] = {}
-        for block in self.tree.weights:
-            for w in block.weights:
-                if w.task_number in weights:
-                    self.error("SL106", f"目标任务{chinese_ordinal(w.task_number)}的权重重复声明",
-                               f"the weight of task {w.task_number} is declared twice", w.span,
-                               related=[Related(spans[w.task_number], "第一次声明在这里", "first declared here")])
+    def _weightings(self, task: syn.Task, item_numbers: list[int]) -> tuple[m.Weighting, ...]:
+        """The lines of 计入总分权重 for one task, resolved to the entities each applies to."""
+        lines = [w for block in self.tree.weights for w in block.weights if w.task_number == task.number]
+        ordinal = chinese_ordinal(task.number)
+        if not lines:
+            self.error("SL106", f"目标任务{ordinal}没有计入总分权重", f"task {task.number} has no weight",
+                       task.name.span, f"在「计入总分权重 {{ }}」中写：目标任务{ordinal} 15%",
+                       f"add to 计入总分权重 {{ }}: 目标任务{ordinal} 15%")
+            return ()
+        weightings = []
+        claimed: dict[str, Span] = {}
+        default_seen = None
+        for line in lines:
+            if line.group is None:
+                if default_seen is not None:
+                    self.error("SL106", f"目标任务{ordinal}的权重重复声明", f"the weight of task {task.number} is declared twice",
+                               line.span, related=[Related(default_seen, "第一次声明在这里", "first declared here")])
                     continue
-                if w.task_number not in task_numbers:
-                    self.error("SL106", f"计入总分权重里的目标任务{chinese_ordinal(w.task_number)}没有定义",
-                               f"the weights name task {w.task_number}, which is not defined", w.span)
-                weights[w.task_number] = (w.percent, w.assumed)
-                spans[w.task_number] = w.span
-        return weights
+                default_seen = line.span
+                members = None
+            else:
+                if line.group.text not in self.group_members:
+                    zh, en = _did_you_mean(line.group.text, self.group_members)
+                    self.error("SL105", f"未声明的分组「{line.group.text}」", f"undeclared group 「{line.group.text}」",
+                               line.group.span, zh, en)
+                    continue
+                members = self.group_members[line.group.text]
+                for entity in members:
+                    if entity in claimed:
+                        self.error("SL106", f"「{entity}」在目标任务{ordinal}的两行权重中",
+                                   f"「{entity}」 falls under two weight lines of task {task.number}", line.span,
+                                   related=[Related(claimed[entity], "另一行在这里", "the other line is here")])
+                    claimed[entity] = line.span
+            parts = []
+            covered: set[int] = set()
+            for part in line.parts:
+                if part.first is None:
+                    numbers = list(item_numbers)
+                    label = ""
+                else:
+                    numbers = [n for n in item_numbers if part.first <= n <= part.last]
+                    label = f"第{part.first}项" if part.first == part.last else f"第{part.first}至{part.last}项"
+                    if not numbers:
+                        self.error("SL106", f"目标任务{ordinal}没有{label}", f"task {task.number} has no items {label}",
+                                   part.span)
+                if covered & set(numbers):
+                    self.error("SL106", f"权重的各部分重复计入同一项", "two weighted parts share an item", part.span)
+                covered |= set(numbers)
+                parts.append(m.WeightedPart(tuple(f"{task.number}.{n}" for n in numbers), label, part.percent,
+                                            span=part.span))
+            weightings.append(m.Weighting(line.group.text if line.group else None, members or (), tuple(parts),
+                                          line.assumed, span=line.span))
+        # the line without a group applies to every entity no group line claims
+        rest = tuple(e for e in self.entities if e not in claimed)
+        out = []
+        for w in weightings:
+            if w.group is None:
+                w = attrs.evolve(w, entities=rest)
+            out.append(w)
+        if default_seen is None and rest:
+            self.error("SL106", f"目标任务{ordinal}的权重没有适用于{'、'.join(rest[:3])}等对象的一行",
+                       f"no weight line of task {task.number} applies to {', '.join(rest[:3])}…", lines[0].span,
+                       "加一行不带分组的权重，如：目标任务一 15%", "add a line without a group, e.g. 目标任务一 15%")
+        return tuple(out)
 
     # ------------------------------------------------------------ facts
     def _declare_fact(self, decl: syn.FactDecl) -> None:
@@ -156,6 +209,10 @@ class Resolver:
             return
         kind = {"judgement_records": "records"}.get(decl.type.kind, decl.type.kind)
         t = decl.type
+        if kind == "records" and t.fields:
+            names = [f.name.text for f in t.fields]
+            if len(set(names)) != len(names):
+                self.error("SL108", f"记录「{name}」的字段有重复", f"record 「{name}」 lists a field twice", t.span)
         if t.low is not None and t.high is not None and t.low > t.high:
             self.error("SL108", f"事实「{name}」的评定范围 {t.low} 至 {t.high} 下限大于上限",
                        f"fact 「{name}」: range {t.low} to {t.high} has its low end above its high end", t.span)
@@ -233,6 +290,8 @@ class Resolver:
                 low=low, high=high, choices=tuple(c.text for c in t.choices),
                 has_default=has_default, default=default,
                 items=tuple(dict.fromkeys(fact.readers)),
+                fields=tuple(m.RecordField(f.name.text, f.kind, tuple(c.text for c in f.choices), span=f.span)
+                             for f in t.fields),
             )
             if decl.per_occasion and fact.occasions:
                 for k in range(1, fact.occasions + 1):
@@ -270,7 +329,7 @@ class Resolver:
         return name.text
 
     # ------------------------------------------------------------ tasks
-    def _tasks(self, weights) -> tuple[m.Task, ...]:
+    def _tasks(self) -> tuple[m.Task, ...]:
         tasks = []
         seen: dict[int, Span] = {}
         for t in self.tree.tasks:
@@ -279,20 +338,59 @@ class Resolver:
                            t.span, related=[Related(seen[t.number], "第一次定义在这里", "first defined here")])
                 continue
             seen[t.number] = t.span
-            if t.number not in weights:
-                self.error("SL106", f"目标任务{chinese_ordinal(t.number)}没有计入总分权重",
-                           f"task {t.number} has no weight", t.name.span,
-                           f"在「计入总分权重 {{ }}」中写：目标任务{chinese_ordinal(t.number)} 15%",
-                           f"add to 计入总分权重 {{ }}: 目标任务{chinese_ordinal(t.number)} 15%")
-            weight, assumed = weights.get(t.number, (Decimal(0), False))
+            weightings = self._weightings(t, [i.number for s in t.sections for i in s.items])
             leads = tuple(m.Lead(l.department.text, l.contact.text if l.contact else None,
                                  l.phone.text if l.phone else None, span=l.span) for l in t.leads)
             if not leads:
                 self.error("SL115", f"目标任务{chinese_ordinal(t.number)}没有写考评牵头部门：牵头 「…」",
                            f"task {t.number} names no lead department: 牵头 「…」", t.name.span)
             sections = tuple(self._section(t.number, s) for s in t.sections)
-            tasks.append(m.Task(str(t.number), t.number, t.name.text, leads, weight, assumed, sections, span=t.span))
+            tasks.append(m.Task(str(t.number), t.number, t.name.text, leads, weightings, sections, span=t.span))
+        for block in self.tree.weights:
+            for w in block.weights:
+                if w.task_number not in seen:
+                    self.error("SL106", f"计入总分权重里的目标任务{chinese_ordinal(w.task_number)}没有定义",
+                               f"the weights name task {w.task_number}, which is not defined", w.span)
         return tuple(tasks)
+
+    # ------------------------------------------------------------ articles and awards
+    def _articles(self) -> tuple[m.Article, ...]:
+        out = []
+        seen: dict[str, Span] = {}
+        for a in self.tree.articles:
+            if a.number in seen:
+                self.error("SL114", f"{a.number}重复定义", f"{a.number} is defined twice", a.span,
+                           related=[Related(seen[a.number], "第一次定义在这里", "first defined here")])
+                continue
+            seen[a.number] = a.span
+            rules = self._rules(a.number, a.rules)
+            for r in rules:
+                if r.earns or isinstance(r.body, (m.Zero, m.Ladder)):
+                    self.error("SL126", f"{a.number}的规则只能加分、扣分或改变评奖，不能「得」「不得分」或阶梯",
+                               f"an article's rules add (加), deduct (扣) or change the award; not 得, 不得分 or ladders",
+                               r.span)
+            out.append(m.Article(a.number, a.title.text, tuple(x.text for x in a.sources), rules, span=a.span))
+        return tuple(out)
+
+    def _awards(self) -> m.AwardRules | None:
+        blocks = self.tree.awards
+        if not blocks:
+            return None
+        for extra in blocks[1:]:
+            self.error("SL127", "奖项块只能写一次", "the 奖项 block may appear only once", extra.span)
+        b = blocks[0]
+        tiers = []
+        expected = 1
+        for t in b.tiers:
+            if t.first != expected or t.last < t.first:
+                self.error("SL127", f"综合奖「{t.name.text}」应从第{expected}名开始，且名次不能倒置",
+                           f"award tier 「{t.name.text}」 should start at rank {expected}, ranks in order", t.span)
+            expected = t.last + 1
+            tiers.append(m.Tier(t.name.text, t.first, t.last, span=t.span))
+        previous = None
+        if b.previous_last is not None:
+            previous = self._use(b.previous_last, "第十八条", ("flag",), "上年度排名最后", "上年度排名最后 (第十八条)")
+        return m.AwardRules(tuple(tiers), b.single_top, previous, span=b.span)
 
     def _section(self, task: int, s: syn.Section) -> m.Section:
         return m.Section(s.title.text, s.points, tuple(self._item(task, i) for i in s.items), span=s.span)
@@ -349,11 +447,51 @@ class Resolver:
         if isinstance(b, syn.Judged):
             cond = self._condition(clause, b.condition, occasions) if b.condition is not None else None
             fact = self._use(b.fact, clause, ("judgement", "records"), "「扣「…」」（评定扣分）", "扣「…」 (judged amount)", occasions)
+            if fact is not None and self.facts[fact].decl.type.fields:
+                self.error("SL113", f"「扣「…」」需要评定或评定记录，「{fact}」是带字段的记录",
+                           f"扣「…」 needs a judgement; 「{fact}」 is a record with fields", b.fact.span)
+                return None
             if fact is None or (b.condition is not None and cond is None):
                 return None
             return m.Judgement(fact, cond, self.facts[fact].type == "records", span=b.span)
         if isinstance(b, syn.Ladder):
             return self._ladder(clause, b, occasions)
+        if isinstance(b, syn.PerBonus):
+            fact = self._use(b.fact, clause, ("count",), "「每…加」", "「每…加」 (bonus per occurrence)", occasions)
+            return None if fact is None else m.PerOccurrence(fact, b.amount, 1, True, span=b.span)
+        if isinstance(b, syn.BonusIf):
+            cond = self._condition(clause, b.condition, occasions)
+            return None if cond is None else m.Fixed(cond, b.amount, 1, True, span=b.span)
+        if isinstance(b, syn.JudgedBonus):
+            fact = self._use(b.fact, clause, ("judgement", "records"), "「加「…」」（评定加分）", "加「…」 (judged bonus)",
+                             occasions)
+            if fact is None:
+                return None
+            records = self.facts[fact].type == "records"
+            if records and self.facts[fact].decl.type.fields:
+                self.error("SL113", f"「加「…」」需要评定或评定记录，「{fact}」是带字段的记录",
+                           f"加「…」 needs a judgement; 「{fact}」 is a record with fields", b.fact.span)
+                return None
+            if b.aggregate and not records:
+                self.error("SL113", "「合计」「平均」只用于评定记录", "合计/平均 apply to judgement records only", b.span)
+            if records and not b.aggregate:
+                self.error("SL128", f"评定记录「{fact}」须写明多人评分是「合计」还是「平均」",
+                           f"say whether the records of 「{fact}」 add up (合计) or average (平均)", b.span,
+                           f"写作：加「{fact}」 合计 或 加「{fact}」 平均", f"write 加「{fact}」 合计 or 加「{fact}」 平均")
+            aggregate = {"平均": "mean"}.get(b.aggregate or "", "sum")
+            return m.Judgement(fact, None, records, 1, aggregate, span=b.span)
+        if isinstance(b, syn.Proportional):
+            fact = self._use(b.fact, clause, ("percent",), "「按…比例得」", "按…比例得 (proportional)", occasions)
+            return None if fact is None else m.Proportional(fact, b.amount, span=b.span)
+        if isinstance(b, syn.AwardEffect):
+            if "." in clause:
+                self.error("SL126", "「降低一个等次评奖」「直接排名最后一位」只能写在条款（如第七条）中",
+                           "award effects belong in an article (第七条), not in an item", b.span)
+                return None
+            cond = self._condition(clause, b.condition, occasions)
+            return None if cond is None else m.AwardEffect(cond, b.effect, span=b.span)
+        if isinstance(b, syn.Table):
+            return self._table(clause, b)
         raise TypeError(f"unknown rule {type(b).__name__}")  # pragma: no cover
 
     def _ladder(self, clause: str, b: syn.Ladder, occasions: int):
@@ -385,6 +523,11 @@ class Resolver:
         if b.step <= 0:
             self.error("SL117", "每档的大小必须大于0", "the step must be above 0", b.span)
             return None
+        upward = b.threshold_word in ("不高于", "不超过")
+        if upward != (b.step_word in ("每增加", "每超过", "每多")):
+            self.error("SL117", "阶梯的方向不一致：「达/不少于」配「每降低/每少」，「不高于/不超过」配「每增加/每超过」",
+                       "a ladder mixes directions: 达/不少于 go with 每降低/每少, 不高于/不超过 with 每增加/每超过", b.span)
+            return None
         partial = _PARTIAL.get(b.partial) if b.partial else None
         if partial is None:
             whole = kind == "count" and not relative and b.step == b.step.to_integral_value() and b.step == 1
@@ -395,7 +538,49 @@ class Resolver:
                            "end the rule with 不足一档按一档计 (counts as a step), 不足一档不计 (ignored) or 不足一档按比例计 (pro rata)")
                 return None
             partial = "exact"
-        return m.Ladder(fact, b.threshold, relative, b.step, b.amount, partial, span=b.span)
+        return m.Ladder(fact, b.threshold, relative, b.step, b.amount, partial, upward, span=b.span)
+
+    def _table(self, clause: str, b: syn.Table):
+        fact = self._use(b.records, clause, ("records",), "「每条…按…加分」", "a points table", 0)
+        if fact is None:
+            return None
+        fields = {f.name.text: f for f in self.facts[fact].decl.type.fields}
+        if not fields:
+            self.error("SL129", f"「{fact}」是评定记录，不是带字段的记录", f"「{fact}」 has no fields", b.records.span)
+            return None
+        for field in (b.level_field, b.grade_field):
+            if field.text not in fields:
+                zh, en = _did_you_mean(field.text, fields)
+                self.error("SL129", f"记录「{fact}」没有字段「{field.text}」", f"record 「{fact}」 has no field 「{field.text}」",
+                           field.span, zh, en)
+                return None
+        levels = {c.text for c in fields[b.level_field.text].choices}
+        grades = {c.text for c in fields[b.grade_field.text].choices}
+        rows = []
+        for row in b.rows:
+            if fields[b.level_field.text].kind == "choice" and row.level.text not in levels:
+                self.error("SL129", f"「{row.level.text}」不是「{b.level_field.text}」的选项",
+                           f"\"{row.level.text}\" is not a choice of 「{b.level_field.text}」", row.level.span)
+            for grade, _ in row.points:
+                if fields[b.grade_field.text].kind == "choice" and grade.text not in grades:
+                    self.error("SL129", f"「{grade.text}」不是「{b.grade_field.text}」的选项",
+                               f"\"{grade.text}\" is not a choice of 「{b.grade_field.text}」", grade.span)
+            rows.append((row.level.text, tuple((g.text, p) for g, p in row.points)))
+        aliases = []
+        for alias in b.aliases:
+            for grade in alias.grades + (alias.canonical,):
+                if grade.text not in grades:
+                    self.error("SL129", f"「{grade.text}」不是「{b.grade_field.text}」的选项",
+                               f"\"{grade.text}\" is not a choice of 「{b.grade_field.text}」", grade.span)
+            aliases.extend((g.text, alias.canonical.text) for g in alias.grades)
+        keep, work = None, None
+        if b.keep:
+            work = b.keep[b.keep.index("「") + 1:b.keep.index("」")]
+            keep = "points" if b.keep.endswith("最高分") else "level"
+            if work not in fields:
+                self.error("SL129", f"记录「{fact}」没有字段「{work}」", f"record 「{fact}」 has no field 「{work}」", b.span)
+        return m.Table(fact, b.level_field.text, b.grade_field.text, tuple(rows), tuple(aliases), keep, work,
+                       span=b.span)
 
     def _condition(self, clause: str, c, occasions: int):
         if isinstance(c, syn.FlagRef):
@@ -412,6 +597,13 @@ class Resolver:
             return cls(tuple(parts), span=c.span)
         if isinstance(c, syn.Comparison):
             return self._comparison(clause, c, occasions)
+        if isinstance(c, syn.FactComparison):
+            numeric = ("count", "number", "percent")
+            left = self._use(c.left, clause, numeric, "比较", "a comparison", occasions)
+            right = self._use(c.right, clause, numeric, "比较", "a comparison", occasions)
+            if left is None or right is None:
+                return None
+            return m.CompareFacts(left, _COMPARE[c.op], right, span=c.span)
         raise TypeError(f"unknown condition {type(c).__name__}")  # pragma: no cover
 
     def _comparison(self, clause: str, c: syn.Comparison, occasions: int):

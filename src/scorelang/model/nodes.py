@@ -31,7 +31,8 @@ class FactDecl:
         low, high: the allowed range (judgements; ``high`` is also 至多 for counts).
         choices: the allowed values of a choice.
         has_default, default: a fact without a default is required.
-        items: every item id whose score reads this fact.
+        items: every item id (or article, 第六条) whose score reads this fact.
+        fields: for ``records`` of 记录 {…}: the fields of each record (else judgement records).
     """
 
     name: str
@@ -44,6 +45,17 @@ class FactDecl:
     has_default: bool = False
     default: Decimal | bool | str | tuple | None = None
     items: tuple[str, ...] = ()
+    fields: tuple["RecordField", ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class RecordField:
+    """A field of a 记录 fact (第六条 表彰: 层级, 等级, 工作)."""
+
+    name: str
+    kind: str  # choice | text
+    choices: tuple[str, ...] = ()
     span: Span = _span()
 
 
@@ -67,6 +79,16 @@ class Compare:
 
 
 @attrs.frozen
+class CompareFacts:
+    """「案件数」 ≥ 「上年度案件数」"""
+
+    left: str
+    op: str
+    right: str
+    span: Span = _span()
+
+
+@attrs.frozen
 class Negation:
     operand: "Condition"
     span: Span = _span()
@@ -84,27 +106,29 @@ class AnyOf:
     span: Span = _span()
 
 
-Condition = Union[FlagIs, Compare, Negation, AllOf, AnyOf]
+Condition = Union[FlagIs, Compare, CompareFacts, Negation, AllOf, AnyOf]
 
 
 # ------------------------------------------------------------------ rules
 @attrs.frozen
 class PerOccurrence:
-    """每…扣…分 (``sign`` -1) or 每…得…分 (``sign`` +1): amount × the counted fact."""
+    """每…扣…分 (``sign`` -1), 每…得…分 (``sign`` +1), 每…加…分 (``bonus``): amount × the count."""
 
     fact: str
     amount: Decimal
     sign: int
+    bonus: bool = False
     span: Span = _span()
 
 
 @attrs.frozen
 class Fixed:
-    """若…扣10分 (``sign`` -1) / 若…得10分 (``sign`` +1)."""
+    """若…扣10分 (``sign`` -1) / 若…得10分 (``sign`` +1) / 若…加0.4分 (``bonus``)."""
 
     condition: Condition
     amount: Decimal
     sign: int
+    bonus: bool = False
     span: Span = _span()
 
 
@@ -118,11 +142,56 @@ class Zero:
 
 @attrs.frozen
 class Judgement:
-    """扣1至3分 / 视情况扣: deduct the assessor's amount (a judgement fact, or each of its records)."""
+    """扣1至3分 / 视情况扣: deduct the assessor's amount (a judgement fact, or each of its records);
+    加「…」 (``sign`` +1, 第十三条): add it. ``aggregate`` says how records combine: ``sum``
+    (合计, each its own event) or ``mean`` (平均, one event)."""
 
     fact: str
     condition: Condition | None
     records: bool
+    sign: int = -1
+    aggregate: str = "sum"
+    span: Span = _span()
+
+
+@attrs.frozen
+class Proportional:
+    """按「开工率」比例得3分: earns amount × percent / 100 (8.16)."""
+
+    fact: str
+    amount: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class Table:
+    """每条「表彰」 按「层级」「等级」加分: each record's points from a level × grade table (第六条).
+
+    Attributes:
+        rows: (level, ((grade, points), …)) in the order written — the first row is the
+            highest level.
+        aliases: (grade, counts as grade): 未明确等级 视为 二等奖.
+        keep: ``None`` (every record counts), ``points`` (同一「工作」只计最高分) or
+            ``level`` (只计最高层级: the record of the highest row); ``work_field`` names
+            the field that identifies the same work.
+    """
+
+    fact: str
+    level_field: str
+    grade_field: str
+    rows: tuple[tuple[str, tuple[tuple[str, Decimal], ...]], ...]
+    aliases: tuple[tuple[str, str], ...]
+    keep: str | None
+    work_field: str | None
+    span: Span = _span()
+
+
+@attrs.frozen
+class AwardEffect:
+    """若…降低一个等次评奖 (``demote``) / 若…直接排名最后一位 (``last``): changes the award, not the points."""
+
+    condition: Condition
+    effect: str
     span: Span = _span()
 
 
@@ -141,6 +210,7 @@ class Ladder:
         step: the size of one step; amount: points per step.
         partial: how a partial step counts: ``ceil`` (不足一档按一档计), ``floor`` (不足一档不计),
             ``proportional`` (不足一档按比例计), ``exact`` (shortfalls come in whole steps).
+        upward: True for a ceiling (不高于2% 每增加1个百分点): the excess above it is counted.
     """
 
     fact: str
@@ -149,11 +219,12 @@ class Ladder:
     step: Decimal
     amount: Decimal
     partial: str = attrs.field(validator=attrs.validators.in_(PARTIAL_MODES))
+    upward: bool = False
     span: Span = _span()
 
 
-RuleBody = Union[PerOccurrence, Fixed, Zero, Judgement, Ladder]
-RULE_CLASSES = (PerOccurrence, Fixed, Zero, Judgement, Ladder)
+RuleBody = Union[PerOccurrence, Fixed, Zero, Judgement, Ladder, Proportional, Table, AwardEffect]
+RULE_CLASSES = (PerOccurrence, Fixed, Zero, Judgement, Ladder, Proportional, Table, AwardEffect)
 
 
 @attrs.frozen
@@ -176,7 +247,24 @@ class Rule:
     @property
     def can_deduct(self) -> bool:
         body = self.body
-        return not (isinstance(body, (PerOccurrence, Fixed)) and body.sign > 0)
+        if isinstance(body, (PerOccurrence, Fixed, Judgement)):
+            return body.sign < 0
+        return isinstance(body, (Zero, Ladder))
+
+    @property
+    def earns(self) -> bool:
+        """Points earned toward the item's points (得), as opposed to bonuses (加) beyond them."""
+        body = self.body
+        if isinstance(body, (PerOccurrence, Fixed)):
+            return body.sign > 0 and not body.bonus
+        return isinstance(body, Proportional)
+
+    @property
+    def bonus(self) -> bool:
+        body = self.body
+        if isinstance(body, (PerOccurrence, Fixed)):
+            return body.bonus
+        return isinstance(body, Table) or (isinstance(body, Judgement) and body.sign > 0)
 
 
 @attrs.frozen
@@ -245,22 +333,67 @@ class Lead:
 
 
 @attrs.frozen
+class WeightedPart:
+    """Items weighed together: on a 100-point scale, counted at ``percent`` of the total."""
+
+    items: tuple[str, ...]
+    label: str  # 第1至12项, or "" for the whole task
+    percent: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class Weighting:
+    """How one task counts for the entities it applies to (计入总分权重).
+
+    Attributes:
+        group: the group the line names, or None for every other entity.
+        entities: the entities it applies to.
+        parts: the weighted parts; items of the task outside them are not scored for
+            these entities (木里县 is not scored on 第14项).
+        assumed: the weight is an assumption of the policy author (假定).
+    """
+
+    group: str | None
+    entities: tuple[str, ...]
+    parts: tuple[WeightedPart, ...]
+    assumed: bool
+    span: Span = _span()
+
+    @property
+    def percent(self) -> Decimal:
+        return sum((p.percent for p in self.parts), Decimal(0))
+
+
+@attrs.frozen
 class Task:
-    """目标任务: scored on a 100-point scale, counted in the total at ``weight`` percent.
+    """目标任务: scored on a 100-point scale, counted in the total by its weightings.
 
     Attributes:
         id: ``"2"``; number: 2; name: 社区矫正; leads: lead departments with contacts.
-        weight: percent of the total; weight_assumed: marked 假定 in the policy.
+        weightings: one per line of 计入总分权重 for this task (by group of entities).
     """
 
     id: str
     number: int
     name: str
     leads: tuple[Lead, ...]
-    weight: Decimal
-    weight_assumed: bool
+    weightings: tuple[Weighting, ...]
     sections: tuple[Section, ...]
     span: Span = _span()
+
+    def weighting_for(self, entity: str) -> Weighting | None:
+        for weighting in self.weightings:
+            if entity in weighting.entities:
+                return weighting
+        return None
+
+    @property
+    def weight(self) -> Decimal:
+        """The weight of the default line (or the first), for summaries."""
+        default = next((w for w in self.weightings if w.group is None), None)
+        chosen = default or (self.weightings[0] if self.weightings else None)
+        return chosen.percent if chosen else Decimal(0)
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -275,6 +408,42 @@ class Task:
 class Group:
     name: str
     members: tuple[str, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class Article:
+    """第六条 etc.: rules whose points adjust the total (加/扣), or change the award.
+
+    Attributes:
+        id: 第六条; title: 特殊情况加分; sources: its sentences; rules: its rules.
+    """
+
+    id: str
+    title: str
+    sources: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class Tier:
+    """综合奖 "一等奖" 第1至5名"""
+
+    name: str
+    first: int
+    last: int
+    span: Span = _span()
+
+
+@attrs.frozen
+class AwardRules:
+    """第十五至十八条: overall award tiers by rank band, single-task awards, and the fact that
+    says an entity was last the year before (第十八条)."""
+
+    tiers: tuple[Tier, ...]
+    single_top: int | None
+    previous_last: str | None
     span: Span = _span()
 
 
@@ -304,6 +473,8 @@ class Policy:
     groups: tuple[Group, ...]
     facts: tuple[FactDecl, ...]
     tasks: tuple[Task, ...]
+    articles: tuple[Article, ...] = ()
+    awards: AwardRules | None = None
     span: Span = _span()
 
     def fact(self, name: str) -> FactDecl:

@@ -8,11 +8,19 @@ from typing import Any, Iterable
 from rich.console import Console, RenderableType
 
 from ..numbers import chinese_ordinal, format_fixed
+from ..runtime.scorecard import TaskScore
 
 
 def format_weight(weight: Decimal) -> str:
     """A task weight as a percent without trailing zeros: 15 → ``15%``, 12.50 → ``12.5%``."""
     return format(weight.normalize(), "f") + "%"
+
+
+def task_weight(task: TaskScore) -> str:
+    """``15%``; for a task weighed in parts, the parts' weights joined: ``10%+5%``."""
+    if len(task.parts) > 1:
+        return "+".join(format_weight(part.weight) for part in task.parts)
+    return format_weight(task.weight)
 
 
 def format_signed(points: Decimal, places: int) -> str:
@@ -57,6 +65,37 @@ def task_label(task_id: str, name: str, lang: str = "zh") -> str:
         return f"Task {task_id} {name}"
     number = chinese_ordinal(int(task_id)) if task_id.isdigit() else task_id
     return f"目标任务{number} {name}"
+
+
+def task_number(task_id: str, lang: str = "zh") -> str:
+    """A task id as a person names it in a list: ``三`` (``3`` in English)."""
+    if lang != "en" and task_id.isdigit():
+        return chinese_ordinal(int(task_id))
+    return task_id
+
+
+def task_numbers(task_ids: Iterable[str], lang: str = "zh") -> str:
+    """Tasks listed shortly: ``一、三`` (``1, 3`` in English); ``—`` for none."""
+    names = [task_number(t, lang) for t in task_ids]
+    if not names:
+        return "—"
+    return ", ".join(names) if lang == "en" else "、".join(names)
+
+
+def group_record_facts(facts: Iterable[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """Fields of one record read together, as one fact: ``表彰[1].层级``, ``表彰[1].等级`` →
+    ``表彰[1]`` = {层级: …, 等级: …}. Other facts, and their order, are kept."""
+    out: list[tuple[str, Any]] = []
+    for name, value in facts:
+        record, dot, field = name.rpartition(".")
+        if dot and record.endswith("]") and "[" in record:
+            if out and out[-1][0] == record and isinstance(out[-1][1], dict):
+                out[-1][1][field] = value
+            else:
+                out.append((record, {field: value}))
+        else:
+            out.append((name, value))
+    return out
 
 
 def to_text(parts: Iterable[RenderableType], width: int) -> str:

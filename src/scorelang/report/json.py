@@ -1,8 +1,9 @@
 """Renders scorecards as the JSON document of design.md ("scorelang/scorecard-1").
 
 A pure function of the scorecards: every decimal becomes a string with exactly the policy's
-places, weights become ``"15%"``, fact values are kept as given. Entities stay in the order
-given (``Policy.score_all`` returns them by rank).
+places, weights become ``"15%"`` (``"10%+5%"`` for a task weighed in parts, listed in
+``"parts"``), fact values are kept as given (record fields as ``"表彰[1].层级"``, tuples as
+lists). Entities stay in the order given (``Policy.score_all`` returns them by rank).
 """
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from typing import Iterable
 
 from ..diagnostics import Diagnostic, Severity, to_json
 from ..numbers import format_fixed
-from ..runtime.scorecard import Event, ItemScore, Scorecard, SectionScore, TaskScore
-from .common import fact_json, format_weight
+from ..runtime.scorecard import Event, ItemScore, Scorecard, SectionScore, TaskPart, TaskScore
+from .common import fact_json, format_weight, task_weight
 
 SCHEMA = "scorelang/scorecard-1"
 DIAGNOSTICS_SCHEMA = "scorelang/diagnostics-1"
@@ -42,15 +43,25 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
         return {"name": s.name, "score": fixed(s.score), "max": fixed(s.max),
                 "items": [item(i) for i in s.items]}
 
+    def part(p: TaskPart) -> dict:
+        return {"items": p.label, "score": fixed(p.score), "weight": format_weight(p.weight),
+                "weighted": fixed(p.weighted)}
+
     def task(t: TaskScore) -> dict:
-        return {"id": t.id, "name": t.name, "lead": list(t.lead), "score": fixed(t.score),
-                "max": fixed(t.max), "weight": format_weight(t.weight), "weighted": fixed(t.weighted),
-                "sections": [section(s) for s in t.sections],
-                # Task-level events (the floor at 0 when 扣分项 exceed the task score).
-                "events": [event(e) for e in t.events]}
+        multi = len(t.parts) > 1
+        data = {"id": t.id, "name": t.name, "lead": list(t.lead), "score": fixed(t.score),
+                "max": fixed(t.max), "weight": task_weight(t), "weighted": fixed(t.weighted),
+                "bonus": fixed(t.bonus)}
+        if multi:  # a task weighed in parts (木里县 目标任务一: 第1至12项 10%, 第13项 5%)
+            data["parts"] = [part(p) for p in t.parts]
+        data["sections"] = [section(s) for s in t.sections]
+        # Task-level events (the floor at 0 when 扣分项 exceed the task score).
+        data["events"] = [event(e) for e in t.events]
+        return data
 
     def card(c: Scorecard) -> dict:
         return {"entity": c.entity, "total": fixed(c.total), "rank": c.rank, "award": c.award,
+                "single_awards": list(c.task_awards),
                 "flags": list(c.flags), "tasks": [task(t) for t in c.tasks],
                 "adjustments": [event(e) for e in c.adjustments]}
 

@@ -21,20 +21,36 @@ from .common import fact_text, format_signed, format_weight, task_label, to_text
 _WORDS = {
     "zh": {
         "rank": "排名", "entity": "对象", "total": "总分", "award": "奖项", "flags": "标记",
+        "single_awards": "单项奖", "flag_mark": "※ ", "flag_line": "※ 标记：",
         "ranking": "排名", "nth": "第 {} 名", "no_rank": "未排名", "item": "项", "content": "内容",
         "change": "增减", "score": "得分", "lead": "牵头", "deduction_only": "〔扣分项〕",
-        "bonus": "加分", "floor": "〔保底〕", "cap": "〔封顶〕", "reason": "理由：",
-        "task_event": "〔任务〕", "adjustments": "总分加减", "clause": "条款",
+        "bonus": "加分", "item_bonus": "〔加分〕本项分值之外，计入任务加分",
+        "part_bonus": "加分 {} × 所在部分权重",
+        "reason": "理由：", "task_event": "〔任务〕", "adjustments": "总分加减", "clause": "条款",
+        "adjustments_sum": "合计", "tasks_sum": "各任务加权得分 {} {} 总分加减 {} = 总分 {}",
         "sep": "；",
     },
     "en": {
         "rank": "rank", "entity": "entity", "total": "total", "award": "award", "flags": "flags",
+        "single_awards": "single awards", "flag_mark": "* ", "flag_line": "* flag: ",
         "ranking": "Ranking", "nth": "rank {}", "no_rank": "unranked", "item": "item", "content": "content",
         "change": "change", "score": "score", "lead": "lead", "deduction_only": " [deduction only]",
-        "bonus": "bonus", "floor": "[floor] ", "cap": "[cap] ", "reason": "reason: ",
-        "task_event": "[task] ", "adjustments": "Adjustments to the total", "clause": "clause",
+        "bonus": "bonus", "item_bonus": "[bonus] beyond the item's points, added to the task",
+        "part_bonus": "bonus {} × its part's weight",
+        "reason": "reason: ", "task_event": "[task] ", "adjustments": "Adjustments to the total",
+        "clause": "clause", "adjustments_sum": "sum",
+        "tasks_sum": "weighted tasks {} {} adjustments {} = total {}",
         "sep": "; ",
     },
+}
+
+# The label that says what an event did, before its rule (deduct and award need none: the
+# sign of the points says it).
+_KIND_LABELS = {
+    "zh": {"floor": "〔保底〕", "cap": "〔封顶〕", "bonus": "〔加分〕", "zero": "〔不得分〕",
+           "note": "〔不计〕", "demote": "〔降等〕", "last": "〔排末位〕"},
+    "en": {"floor": "[floor] ", "cap": "[cap] ", "bonus": "[bonus] ", "zero": "[zero] ",
+           "note": "[not counted] ", "demote": "[demoted one tier] ", "last": "[ranked last] "},
 }
 
 

@@ -114,7 +114,42 @@ def _judgement(decl: FactDecl, value: Any) -> tuple[Decimal, str | None]:
     return amount, reason
 
 
+def _field_records(decl: FactDecl, value: Any) -> tuple:
+    """记录 {…}: a list of mappings, each with every field (choices checked)."""
+    if value is None or (isinstance(value, str) and value.strip() in ("", "无")):
+        return ()
+    if isinstance(value, Mapping):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        raise _Bad("记录应为列表，每条是「字段: 值」的映射", "records must be a list of field → value mappings")
+    out = []
+    names = [f.name for f in decl.fields]
+    for index, record in enumerate(value, start=1):
+        if not isinstance(record, Mapping):
+            raise _Bad(f"第 {index} 条应为「字段: 值」的映射", f"record {index} must be a field → value mapping")
+        unknown = [k for k in record if k not in names]
+        if unknown:
+            raise _Bad(f"第 {index} 条有未声明的字段 {unknown}（字段：{'、'.join(names)}）",
+                       f"record {index} has undeclared fields {unknown} (fields: {', '.join(names)})")
+        typed = {}
+        for field in decl.fields:
+            item = record.get(field.name)
+            if _missing(item):
+                raise _Bad(f"第 {index} 条缺少字段「{field.name}」", f"record {index} lacks field 「{field.name}」")
+            item = str(item).strip()
+            if field.kind == "choice" and item not in field.choices:
+                close = suggest(item, field.choices, cutoff=0.3)
+                hint = f"，是不是「{close[0]}」？" if close else ""
+                raise _Bad(f"第 {index} 条「{field.name}」应为 {'、'.join(field.choices)} 之一，收到 {item!r}{hint}",
+                           f"record {index}: 「{field.name}」 must be one of {', '.join(field.choices)}, got {item!r}")
+            typed[field.name] = item
+        out.append(typed)
+    return tuple(out)
+
+
 def _records(decl: FactDecl, value: Any) -> tuple:
+    if decl.fields:
+        return _field_records(decl, value)
     if value is None or (isinstance(value, str) and value.strip() in ("", "无")):
         return ()
     if isinstance(value, (int, Decimal, float, Mapping)) and not isinstance(value, bool):
@@ -140,8 +175,13 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
-def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any) -> tuple[dict, list[Diagnostic]]:
-    """Validate one entity's raw facts. Returns (typed facts, problems)."""
+def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any,
+                        needed: frozenset[str] | None = None) -> tuple[dict, list[Diagnostic]]:
+    """Validate one entity's raw facts. Returns (typed facts, problems).
+
+    ``needed``: the facts this entity's scoring reads (None: all). A fact outside it may be
+    left out; when given, it is still checked.
+    """
     problems: list[Diagnostic] = []
     if not isinstance(raw, Mapping):
         problems.append(Diagnostic("SL210", "对象的事实应为「事实名: 值」的映射",
@@ -159,6 +199,8 @@ def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any) -> t
     for decl in decls:
         value = raw.get(decl.name)
         if _missing(value):
+            if needed is not None and decl.name not in needed:
+                continue
             if decl.has_default:
                 typed[decl.name] = COERCE[decl.type](decl, decl.default)
                 continue
@@ -179,7 +221,8 @@ def unknown_entity(entity: str, entities: tuple[str, ...]) -> Diagnostic:
                       hint=f"是不是「{close[0]}」？" if close else "", hint_en=f"did you mean 「{close[0]}」?" if close else "")
 
 
-def coerce_all(decls: tuple[FactDecl, ...], entities: tuple[str, ...], doc: Any) -> tuple[dict, list[Diagnostic]]:
+def coerce_all(decls: tuple[FactDecl, ...], entities: tuple[str, ...], doc: Any,
+               needed: Mapping[str, frozenset[str]] | None = None) -> tuple[dict, list[Diagnostic]]:
     """Validate a whole facts document {"entities": {name: {fact: value}}}: every entity,
     every problem. Returns ({entity: typed facts}, problems)."""
     problems: list[Diagnostic] = []
@@ -194,7 +237,7 @@ def coerce_all(decls: tuple[FactDecl, ...], entities: tuple[str, ...], doc: Any)
         if entity not in known:
             problems.append(unknown_entity(entity, entities))
             continue
-        typed, entity_problems = coerce_entity_facts(decls, entity, raw)
+        typed, entity_problems = coerce_entity_facts(decls, entity, raw, needed.get(entity) if needed else None)
         problems.extend(entity_problems)
         out[entity] = typed
     for entity in entities:

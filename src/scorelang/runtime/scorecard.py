@@ -82,6 +82,20 @@ class SectionScore(_SectionScoreFields):
 
 
 @attrs.define
+class _TaskPartFields:
+    label: str
+    score: Decimal
+    weight: Decimal
+    weighted: Decimal
+
+
+@attrs.frozen
+class TaskPart(_TaskPartFields):
+    """Items weighed together (第1至12项 10%): their score on a 100-point scale, their weight,
+    and what they add to the total. A task weighed whole has one part labelled ""."""
+
+
+@attrs.define
 class _TaskScoreFields:
     id: str
     name: str
@@ -92,6 +106,8 @@ class _TaskScoreFields:
     weighted: Decimal
     sections: tuple[SectionScore, ...]
     events: tuple[Event, ...] = ()
+    bonus: Decimal = Decimal(0)
+    parts: tuple[TaskPart, ...] = ()
 
 
 @attrs.frozen
@@ -100,9 +116,13 @@ class TaskScore(_TaskScoreFields):
 
     Attributes:
         id: ``"2"``; name: 社区矫正; lead: its lead departments.
-        score: the task's score (sum of its sections, never below 0); max: 100.
-        weight: percent of the total; weighted: score × weight / 100.
+        score: the task's score on its 100-point scale (sum of its sections, never below 0;
+            for a task weighed in parts, their weighted mean); max: 100.
+        weight: percent of the total; weighted: what the task adds to the total:
+            (score + bonus) × weight / 100, part by part.
         events: task-level events (the floor at 0 when deduction-only items exceed the score).
+        bonus: the items' bonuses (加), beyond their points.
+        parts: the weighted parts (one for a task weighed whole).
     """
 
 
@@ -115,6 +135,8 @@ class _ScorecardFields:
     rank: int | None = None
     award: str | None = None
     flags: tuple[str, ...] = ()
+    task_awards: tuple[str, ...] = ()
+    previous_last: bool | None = None
 
 
 @attrs.frozen
@@ -124,7 +146,10 @@ class Scorecard(_ScorecardFields):
     Attributes:
         entity: the entity's name; total: the total score (after adjustments).
         tasks: per task scores; adjustments: events applied to the total (articles).
-        rank, award, flags: filled in by the cohort stage (None/None/() for a lone evaluation).
+        rank, award, flags, task_awards: filled in by the cohort stage (None/None/()/() for a
+            lone evaluation); task_awards lists the tasks whose single award (单项奖) it wins.
+        previous_last: the 第十八条 fact: the entity was last the year before (None if the
+            policy does not ask).
     """
 
     def item(self, item_id: str) -> ItemScore:
@@ -170,4 +195,5 @@ new_event = _builder(Event)
 new_item_score = _builder(ItemScore)
 new_section_score = _builder(SectionScore)
 new_task_score = _builder(TaskScore)
+new_task_part = _builder(TaskPart)
 new_scorecard = _builder(Scorecard)

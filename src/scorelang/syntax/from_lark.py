@@ -78,6 +78,8 @@ class ToSyntax(Transformer):
             weights=_all(children, n.WeightsDecl),
             facts=_all(children, n.FactsBlock),
             tasks=_all(children, n.Task),
+            articles=_all(children, n.Article),
+            awards=_all(children, n.Awards),
             span=self.pos.of_meta(meta),
         )
 
@@ -114,8 +116,18 @@ class ToSyntax(Transformer):
         return n.WeightsDecl(tuple(children), span=self.pos.of_meta(meta))
 
     def weight(self, meta, children):
-        number, percent = children[0], children[1]
-        return n.WeightDecl(number, percent, bool(_tokens(children, "ASSUMED")), span=self.pos.of_meta(meta))
+        number = children[0]
+        group = _first(children[1:], n.Name)
+        return n.WeightDecl(number, group, _all(children, n.WeightPart), bool(_tokens(children, "ASSUMED")),
+                            span=self.pos.of_meta(meta))
+
+    def weight_part(self, meta, children):
+        scope = children[0] if isinstance(children[0], tuple) else (None, None)
+        return n.WeightPart(scope[0], scope[1], children[-1], span=self.pos.of_meta(meta))
+
+    def item_scope(self, meta, children):
+        numbers = [c for c in children if isinstance(c, int)]
+        return (numbers[0], numbers[-1])
 
     def task_number(self, meta, children):
         return chinese_numeral(str(children[0]))
@@ -150,6 +162,19 @@ class ToSyntax(Transformer):
     percent_type = _simple_type("percent")
     flag_type = _simple_type("flag")
     del _simple_type
+
+    def records_type(self, meta, children):
+        return n.FactType("records", fields=tuple(children), span=self.pos.of_meta(meta))
+
+    def record_field(self, meta, children):
+        kind, choices = children[1]
+        return n.RecordField(children[0], kind, choices, span=self.pos.of_meta(meta))
+
+    def choice_field(self, meta, children):
+        return ("choice", tuple(children))
+
+    def text_field(self, meta, children):
+        return ("text", ())
 
     def choice_type(self, meta, children):
         return n.FactType("choice", choices=tuple(children), span=self.pos.of_meta(meta))
@@ -288,6 +313,65 @@ class ToSyntax(Transformer):
             fact, str(threshold_word), threshold[0], threshold[1], str(step_word),
             step[0], step[1], amount, partial, span=self.pos.of_meta(meta),
         )
+
+    def per_bonus(self, meta, children):
+        return n.PerBonus(children[0], children[1], span=self.pos.of_meta(meta))
+
+    def bonus_if(self, meta, children):
+        return n.BonusIf(children[0], children[1], span=self.pos.of_meta(meta))
+
+    def judged_bonus(self, meta, children):
+        aggregate = str(children[1]) if len(children) > 1 else None
+        return n.JudgedBonus(children[0], aggregate, span=self.pos.of_meta(meta))
+
+    def proportional(self, meta, children):
+        return n.Proportional(children[0], children[1], span=self.pos.of_meta(meta))
+
+    def demote_if(self, meta, children):
+        return n.AwardEffect(children[0], "demote", span=self.pos.of_meta(meta))
+
+    def last_if(self, meta, children):
+        return n.AwardEffect(children[0], "last", span=self.pos.of_meta(meta))
+
+    def table(self, meta, children):
+        records, level, grade = children[0], children[1], children[2]
+        keep = next((str(t) for t in _tokens(children, "TABLE_KEEP")), None)
+        return n.Table(records, level, grade, keep, _all(children, n.TableRow), _all(children, n.TableAlias),
+                       span=self.pos.of_meta(meta))
+
+    def table_row(self, meta, children):
+        level, rest = children[0], children[1:]
+        pairs = tuple((rest[i], _dec(rest[i + 1])) for i in range(0, len(rest), 2))
+        return n.TableRow(level, pairs, span=self.pos.of_meta(meta))
+
+    def table_alias(self, meta, children):
+        return n.TableAlias(tuple(children[:-1]), children[-1], span=self.pos.of_meta(meta))
+
+    # articles and awards --------------------------------------------------
+    def article(self, meta, children):
+        number, title = str(children[0]), children[1]
+        return n.Article(
+            number, title,
+            sources=tuple(c[1] for c in children[2:] if isinstance(c, tuple) and c[0] == "source"),
+            facts=_all(children, n.FactsBlock), rules=_all(children, n.Rule), span=self.pos.of_meta(meta))
+
+    def awards(self, meta, children):
+        single = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "single"), None)
+        previous = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "previous"), None)
+        return n.Awards(_all(children, n.Tier), single, previous, span=self.pos.of_meta(meta))
+
+    def tier(self, meta, children):
+        numbers = _tokens(children, "NUMBER")
+        return n.Tier(children[0], int(_dec(numbers[0])), int(_dec(numbers[1])), span=self.pos.of_meta(meta))
+
+    def single_award(self, meta, children):
+        return ("single", int(_dec(children[0])))
+
+    def previous_last(self, meta, children):
+        return ("previous", children[0])
+
+    def fact_comparison(self, meta, children):
+        return n.FactComparison(children[0], str(children[1]), children[2], span=self.pos.of_meta(meta))
 
     def threshold(self, meta, children):
         return (_dec(children[0]), len(children) > 1)

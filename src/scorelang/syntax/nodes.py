@@ -100,11 +100,22 @@ class GroupDecl:
 
 
 @attrs.frozen
+class WeightPart:
+    """第1至12项 10% (``first``/``last`` None: the whole task)."""
+
+    first: int | None
+    last: int | None
+    percent: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
 class WeightDecl:
-    """目标任务二 15% 假定"""
+    """目标任务二 15% 假定 / 目标任务一 「藏区县」 第1至12项 10% 第13项 5%"""
 
     task_number: int
-    percent: Decimal
+    group: Name | None
+    parts: tuple[WeightPart, ...]
     assumed: bool
     span: Span = _span()
 
@@ -117,13 +128,24 @@ class WeightsDecl:
 
 # ------------------------------------------------------------------ facts
 @attrs.frozen
-class FactType:
-    """计数 / 数值 / 百分比 / 是否 / 选项 {…} / 评定 a 至 b 分 / 评定记录 a 至 b 分."""
+class RecordField:
+    """A field of a 记录 fact: 「等级」 选项 {…} or 「工作」 文字."""
 
-    kind: str  # count | number | percent | flag | choice | judgement | judgement_records
+    name: Name
+    kind: str  # choice | text
+    choices: tuple[Text, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class FactType:
+    """计数 / 数值 / 百分比 / 是否 / 选项 {…} / 评定 a 至 b 分 / 评定记录 a 至 b 分 / 记录 {…}."""
+
+    kind: str  # count | number | percent | flag | choice | judgement | judgement_records | records
     choices: tuple[Text, ...] = ()
     low: Decimal | None = None
     high: Decimal | None = None
+    fields: tuple[RecordField, ...] = ()
     span: Span = _span()
 
 
@@ -155,6 +177,16 @@ class FlagRef:
 
 
 @attrs.frozen
+class FactComparison:
+    """「案件数」 ≥ 「上年度案件数」: two facts compared."""
+
+    left: Name
+    op: str
+    right: Name
+    span: Span = _span()
+
+
+@attrs.frozen
 class Comparison:
     """「局域网状况」为 "未建成"; 「全年公文上网数」 < 300."""
 
@@ -182,7 +214,7 @@ class Or:
     span: Span = _span()
 
 
-Condition = Union[FlagRef, Comparison, Not, And, Or]
+Condition = Union[FlagRef, Comparison, FactComparison, Not, And, Or]
 
 
 # ------------------------------------------------------------------ rules
@@ -240,11 +272,87 @@ class Judged:
 
 
 @attrs.frozen
+class PerBonus:
+    """每「x」加0.2分: points beyond the item's points."""
+
+    fact: Name
+    amount: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class BonusIf:
+    """若 … 加0.4分"""
+
+    condition: Condition
+    amount: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class JudgedBonus:
+    """加「领导评分」 [合计|平均]: the assessors' amounts added (第十三条)."""
+
+    fact: Name
+    aggregate: str | None
+    span: Span = _span()
+
+
+@attrs.frozen
+class Proportional:
+    """按「开工率」比例得3分: points × the percent / 100."""
+
+    fact: Name
+    amount: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class TableRow:
+    """"省委、省政府有关领导小组" { "一等奖" 1 "二等奖" 0.8 "三等奖" 0.6 }"""
+
+    level: Text
+    points: tuple[tuple[Text, Decimal], ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class TableAlias:
+    """"未明确等级" "优秀称号" 视为 "二等奖" """
+
+    grades: tuple[Text, ...]
+    canonical: Text
+    span: Span = _span()
+
+
+@attrs.frozen
+class Table:
+    """每条「表彰」 按「层级」「等级」加分 同一「工作」只计最高分 { rows }"""
+
+    records: Name
+    level_field: Name
+    grade_field: Name
+    keep: str | None  # the TABLE_KEEP text, e.g. 同一「工作」只计最高分
+    rows: tuple[TableRow, ...]
+    aliases: tuple[TableAlias, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class AwardEffect:
+    """若 … 降低一个等次评奖 / 若 … 直接排名最后一位 (第七条)."""
+
+    condition: Condition
+    effect: str  # demote | last
+    span: Span = _span()
+
+
+@attrs.frozen
 class Ladder:
     """「x」 达 100% 每降低 5 个百分点 扣5分 不足一档按一档计"""
 
     fact: Name
-    threshold_word: str
+    threshold_word: str  # 达/不少于/不低于 (a floor to reach) or 不高于/不超过 (a ceiling)
     threshold: Decimal
     threshold_is_percent: bool
     step_word: str
@@ -255,7 +363,8 @@ class Ladder:
     span: Span = _span()
 
 
-RuleBody = Union[PerDeduct, PerAward, ZeroIf, DeductIf, AwardIf, Judged, Ladder]
+RuleBody = Union[PerDeduct, PerAward, ZeroIf, DeductIf, AwardIf, Judged, Ladder, PerBonus, BonusIf,
+                 JudgedBonus, Proportional, Table, AwardEffect]
 
 
 @attrs.frozen
@@ -336,6 +445,38 @@ class Task:
 
 
 @attrs.frozen
+class Article:
+    """第六条 "特殊情况加分" { 原文 "…" rules… }: adjustments to the total."""
+
+    number: str  # 第六条
+    title: Text
+    sources: tuple[Text, ...]
+    facts: tuple[FactsBlock, ...]
+    rules: tuple[Rule, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class Tier:
+    """综合奖 "一等奖" 第1至5名"""
+
+    name: Text
+    first: int
+    last: int
+    span: Span = _span()
+
+
+@attrs.frozen
+class Awards:
+    """奖项 { 综合奖 … 单项奖 前3名 上年度排名最后 「…」 }"""
+
+    tiers: tuple[Tier, ...]
+    single_top: int | None
+    previous_last: Name | None
+    span: Span = _span()
+
+
+@attrs.frozen
 class Policy:
     """A whole .score file."""
 
@@ -346,4 +487,6 @@ class Policy:
     weights: tuple[WeightsDecl, ...]
     facts: tuple[FactsBlock, ...]
     tasks: tuple[Task, ...]
+    articles: tuple[Article, ...] = ()
+    awards: tuple[Awards, ...] = ()
     span: Span = _span()
