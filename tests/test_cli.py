@@ -29,6 +29,13 @@ POLICY = str(ROOT / "policies" / "2017.score")
 FACTS = ROOT / "examples" / "2017" / "facts.json"
 TWO_PLACES = re.compile(r"^-?\d+\.\d{2}$")
 
+# A small policy with 第六条 加分 (表彰 records), 第七条 扣分 and award effects, 第十三条 领导评分,
+# a task weighed in parts for one group, bonuses, award tiers and 单项奖 — and facts for it:
+# 甲 刑事处罚 (降低一个等次评奖) and two 表彰 for the same 工作; 乙 弄虚作假 "严重" (直接排名最后一位)
+# and last the year before; 丙 通报批评 once.
+ARTICLES = str(ROOT / "tests" / "report" / "fixtures" / "articles.score")
+ARTICLES_FACTS = str(ROOT / "tests" / "report" / "fixtures" / "articles.facts.json")
+
 needs_facts = pytest.mark.skipif(not FACTS.exists(), reason="examples/2017/facts.json not written yet")
 
 
@@ -132,7 +139,7 @@ def test_template_csv_is_a_fill_in_sheet(tmp_path, template):
     code, out, _ = run("template", POLICY, "--format", "csv")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
-    scalar = [f["name"] for f in template["facts"] if f["type"] != "records"]
+    scalar = [f["name"] for f in template["facts"] if f["type"] != "records" and not f.get("fields")]
     assert rows[0] == ["entity", *scalar]
     assert [r[0] for r in rows[1:]] == template["entities"]
     assert all(cell == "" for r in rows[1:] for cell in r[1:])
@@ -155,12 +162,22 @@ def test_score_json_contract():
     assert ranks == sorted(ranks) and ranks[0] == 1
     totals = [Decimal(c["total"]) for c in cards]
     assert totals == sorted(totals, reverse=True)
+    task_ids = {t["id"] for c in cards for t in c["tasks"]}
     for card in cards:
-        assert {"entity", "total", "rank", "award", "flags", "tasks", "adjustments"} <= card.keys()
+        assert {"entity", "total", "rank", "award", "single_awards", "flags", "tasks", "adjustments"} <= card.keys()
         assert TWO_PLACES.match(card["total"])
+        assert set(card["single_awards"]) <= task_ids
         for task in card["tasks"]:
-            assert re.match(r"^\d+(\.\d+)?%$", task["weight"]), task["weight"]
-            assert all(TWO_PLACES.match(task[k]) for k in ("score", "max", "weighted"))
+            assert all(TWO_PLACES.match(task[k]) for k in ("score", "max", "weighted", "bonus"))
+            if "parts" in task:  # weighed in parts (木里县 目标任务一): "10%+5%"
+                assert len(task["parts"]) > 1
+                assert task["weight"] == "+".join(p["weight"] for p in task["parts"])
+                for part in task["parts"]:
+                    assert part["items"] and re.match(r"^\d+(\.\d+)?%$", part["weight"])
+                    assert TWO_PLACES.match(part["score"]) and TWO_PLACES.match(part["weighted"])
+                assert sum(Decimal(p["weighted"]) for p in task["parts"]) == Decimal(task["weighted"])
+            else:
+                assert re.match(r"^\d+(\.\d+)?%$", task["weight"]), task["weight"]
             for section in task["sections"]:
                 for item in section["items"]:
                     assert re.match(r"^\d+\.\d+$", item["id"])
@@ -214,6 +231,126 @@ def test_entity_filter_keeps_the_rank_among_all():
 def test_unknown_entity_option_is_a_usage_error_with_a_suggestion():
     code, out, err = run("score", POLICY, str(FACTS), "--entity", "西昌")
     assert code == 2 and "西昌市" in err and out == ""
+
+
+# ------------------------------------------------------------------ articles: 第六条, 第七条, 第十三条, awards
+@pytest.fixture(scope="module")
+def articles() -> dict:
+    code, out, err = run("score", ARTICLES, ARTICLES_FACTS, "--format", "json")
+    assert code == 0, err
+    doc = json.loads(out)
+    return {c["entity"]: c for c in doc["entities"]} | {"_order": [c["entity"] for c in doc["entities"]]}
+
+
+def test_articles_adjustments_name_their_clauses(articles):
+    for entity in ("甲", "乙", "丙"):
+        card = articles[entity]
+        assert {a["clause"] for a in card["adjustments"]} >= {"第七条", "第十三条"}, entity
+        for event in card["adjustments"]:
+            assert {"clause", "rule", "kind", "facts", "points"} <= event.keys()
+            assert TWO_PLACES.match(event["points"])
+            assert event["kind"] in ("deduct", "award", "bonus", "zero", "floor", "cap", "note", "demote", "last")
+    assert "第六条" in {a["clause"] for a in articles["甲"]["adjustments"]}
+    # the policy's own arithmetic: the tasks' weighted scores plus the adjustments make the total
+    for entity in ("甲", "乙", "丙"):
+        card = articles[entity]
+        made = sum(Decimal(t["weighted"]) for t in card["tasks"]) + sum(Decimal(a["points"]) for a in card["adjustments"])
+        assert made == Decimal(card["total"]), entity
+
+
+def test_articles_commendations_count_once_per_work(articles):
+    commended = [a for a in articles["甲"]["adjustments"] if a["clause"] == "第六条"]
+    by_work = {}
+    for event in commended:
+        work = next(v for k, v in event["facts"].items() if k.endswith(".工作"))
+        by_work.setdefault(work, []).append(event)
+    # 普法: 省级一等奖 and 州级一等奖 — only the higher counts, the other is noted at 0 points
+    assert sorted((e["kind"], e["points"]) for e in by_work["普法"]) == [("bonus", "1.00"), ("note", "0.00")]
+    higher = next(e for e in by_work["普法"] if e["kind"] == "bonus")
+    assert any(k.endswith(".层级") and v == "省级" for k, v in higher["facts"].items())
+    # 调解: 州级 未明确等级 → 视为二等奖
+    assert [(e["kind"], e["points"]) for e in by_work["调解"]] == [("bonus", "0.40")]
+
+
+def test_articles_leader_scores(articles):
+    leaders = [a for a in articles["甲"]["adjustments"] if a["clause"] == "第十三条"]
+    assert sum(Decimal(a["points"]) for a in leaders) == Decimal("2.0")  # 1.5 + 0.3 + 0.2
+    assert any(a.get("reason") == "分管工作推进有力" for a in leaders)
+
+
+def test_articles_ranks_and_awards_follow_the_flags(articles):
+    order = articles["_order"]
+    ranks = [articles[e]["rank"] for e in order]
+    assert ranks == sorted(ranks) == [1, 2, 3]
+    # 乙 弄虚作假 严重: 直接排名最后一位, though its total beats 丙's
+    fraud = articles["乙"]
+    assert [a["kind"] for a in fraud["adjustments"] if a["clause"] == "第七条"] == ["last"]
+    assert fraud["rank"] == max(ranks) and order[-1] == "乙"
+    assert Decimal(fraud["total"]) > Decimal(articles["丙"]["total"])
+    assert any("直接排名最后一位" in f for f in fraud["flags"])
+    assert any("第十八条" in f for f in fraud["flags"])  # last again, and last the year before
+    # the others by total
+    others = [articles[e] for e in order[:-1]]
+    assert [Decimal(c["total"]) for c in others] == sorted((Decimal(c["total"]) for c in others), reverse=True)
+    # 甲 刑事处罚: first, but its award is one tier lower (一等奖 → 二等奖), and flagged so
+    crime = articles["甲"]
+    assert crime["rank"] == 1 and [a["kind"] for a in crime["adjustments"] if a["clause"] == "第七条"] == ["demote"]
+    assert crime["award"] == "二等奖"
+    assert any("降低一个等次评奖" in f and "一等奖→二等奖" in f for f in crime["flags"])
+    # 丙: second, 二等奖, nothing to flag (its 通报批评 only deducts)
+    plain = articles["丙"]
+    assert (plain["rank"], plain["award"], plain["flags"]) == (2, "二等奖", [])
+    assert [(a["kind"], a["points"]) for a in plain["adjustments"] if a["clause"] == "第七条"] == [("deduct", "-1.00")]
+    assert fraud["award"] == "三等奖"  # 第3名: the policy's 三等奖 covers it
+
+
+def test_articles_single_awards_go_to_the_best_in_each_task(articles):
+    entities = [articles[e] for e in articles["_order"]]
+    task_ids = [t["id"] for t in entities[0]["tasks"]]
+    for task_id in task_ids:
+        def value(card):
+            task = next(t for t in card["tasks"] if t["id"] == task_id)
+            return Decimal(task["score"]) + Decimal(task["bonus"])
+        best = max(value(c) for c in entities)
+        winners = {c["entity"] for c in entities if task_id in c["single_awards"]}
+        assert winners == {c["entity"] for c in entities if value(c) == best}, task_id  # 单项奖 前1名
+    assert articles["甲"]["single_awards"] == ["1", "2"]
+
+
+def test_articles_task_in_parts_and_bonus(articles):
+    task = next(t for t in articles["甲"]["tasks"] if t["id"] == "1")  # 「特」: 第1至2项 40%, 第3项 20%
+    assert task["weight"] == "40%+20%"
+    assert [(p["items"], p["weight"]) for p in task["parts"]] == [("第1至2项", "40%"), ("第3项", "20%")]
+    assert Decimal(task["bonus"]) > 0  # 第3项: 优秀 加0.4分, 交流人数 2 × 0.2
+    assert sum(Decimal(p["weighted"]) for p in task["parts"]) == Decimal(task["weighted"])
+    for entity in ("乙", "丙"):
+        whole = next(t for t in articles[entity]["tasks"] if t["id"] == "1")
+        assert "parts" not in whole and whole["weight"] == "60%"
+
+
+def test_articles_text_report_shows_why():
+    code, out, err = run("score", ARTICLES, ARTICLES_FACTS)
+    assert code == 0, err
+    for needle in ("〔降等〕", "〔排末位〕", "〔不计〕", "第六条", "第七条", "第十三条", "单项奖",
+                   "※ 标记：", "一等奖→二等奖", "第1至2项 ", " × 40% + 第3项 ", "加分 +"):
+        assert needle in out, needle
+    code, out, err = run("score", ARTICLES, ARTICLES_FACTS, "--lang", "en")
+    assert code == 0, err
+    for needle in ("[demoted one tier]", "[ranked last]", "[not counted]", "single awards", "* flag: "):
+        assert needle in out, needle
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_template_csv_leaves_out_records_with_fields(tmp_path, lang):
+    code, out, err = run("template", ARTICLES, "--format", "csv", "--lang", lang)
+    assert code == 0
+    header = next(csv.reader(io.StringIO(out)))
+    assert "表彰" not in header and "班子成员评分" not in header  # records of fields; judgement records
+    assert {"主要领导评分", "刑事处罚", "弄虚作假", "通报批评次数", "a", "b"} <= set(header)
+    assert "「表彰」" in err and "「班子成员评分」" in err and ("JSON" in err)
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(out, encoding="utf-8")
+    assert read_facts_file(str(sheet)) == {"entities": {"甲": {}, "乙": {}, "丙": {}}}
 
 
 # ------------------------------------------------------------------ bad facts → exit 1
@@ -298,7 +435,8 @@ def test_missing_facts_file_exits_1(tmp_path):
 def test_show_lead_lists_task_four_deducting_items():
     code, out, err = run("show", POLICY, "--lead", "办公室")
     assert code == 0, err
-    assert "信息化建设" in out and "社区矫正" not in out
+    # 办公室 leads tasks 三, 四, 六 and 八, not 二 (基层科 alone)
+    assert "目标任务四 信息化建设" in out and "目标任务二" not in out
     assert "熊国祥" in out and "2169152" in out  # the contact
     last = out.strip().splitlines()[-1]
     assert "办公室" in last

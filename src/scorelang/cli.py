@@ -124,22 +124,43 @@ def template(policy_path: str, fmt: str, lang: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
         return
-    # Records (lists of judgements) do not fit in a cell: they go in a JSON or YAML file.
-    scalar = [f["name"] for f in doc["facts"] if f["type"] != "records"]
-    records = [f["name"] for f in doc["facts"] if f["type"] == "records"]
+    # Records do not fit in a cell — lists of judgements, and records of fields (第六条 表彰:
+    # 层级, 等级, 工作) alike: they go in a JSON or YAML file.
+    def in_cell(fact: dict) -> bool:
+        return fact["type"] != "records" and not fact.get("fields")
+
+    scalar = [f["name"] for f in doc["facts"] if in_cell(f)]
+    judgements = [f["name"] for f in doc["facts"] if not in_cell(f) and not f.get("fields")]
+    with_fields = [f["name"] for f in doc["facts"] if f.get("fields")]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["entity", *scalar])
     for entity in doc["entities"]:
         writer.writerow([entity, *([""] * len(scalar))])
     click.echo(buffer.getvalue(), nl=False)
-    if records:
-        names = "、".join(f"「{n}」" for n in records)
-        if lang == "en":
-            click.echo(f"note: record facts {names} cannot be given in CSV; use a JSON or YAML facts file "
-                       "for them (or leave them to their defaults)", err=True)
-        else:
-            click.echo(f"注意：评定记录类事实 {names} 不能写在 CSV 中，需要时请用 JSON 或 YAML 事实文件", err=True)
+    if judgements or with_fields:
+        click.echo(_records_note(judgements, with_fields, lang), err=True)
+
+
+def _records_note(judgements: list[str], with_fields: list[str], lang: str) -> str:
+    """The note for the record facts a CSV sheet leaves out."""
+    def names(group: list[str]) -> str:
+        return "、".join(f"「{n}」" for n in group)
+
+    if lang == "en":
+        kinds = []
+        if judgements:
+            kinds.append(f"judgement records {names(judgements)}")
+        if with_fields:
+            kinds.append(f"records with fields {names(with_fields)}")
+        return (f"note: record facts ({'; '.join(kinds)}) cannot be given in CSV; use a JSON or YAML "
+                "facts file for them (or leave them to their defaults)")
+    kinds = []
+    if judgements:
+        kinds.append(f"评定记录类事实 {names(judgements)}")
+    if with_fields:
+        kinds.append(f"带字段的记录类事实 {names(with_fields)}")
+    return f"注意：{'以及'.join(kinds)} 不能写在 CSV 中，需要时请用 JSON 或 YAML 事实文件"
 
 
 # ------------------------------------------------------------------ score

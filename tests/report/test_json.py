@@ -140,3 +140,79 @@ def test_diagnostics_json():
     assert (first["code"], first["entity"], first["fact"]) == ("SL213", "西昌市", "漏管脱管人次")
     assert (second["file"], second["line"], second["column"]) == ("p.score", 3, 5)
     json.dumps(doc, ensure_ascii=False)
+
+
+# ------------------------------------------------------------------ bonuses, parts, articles, awards
+def tasks_of(doc, entity):
+    card = next(c for c in doc["entities"] if c["entity"] == entity)
+    return {t["id"]: t for t in card["tasks"]}
+
+
+def test_task_bonus_is_fixed_places(article_cards, cards):
+    doc = render(article_cards)
+    assert tasks_of(doc, "木里县")["2"]["bonus"] == "0.40"
+    assert tasks_of(doc, "木里县")["3"]["bonus"] == "0.00"
+    assert tasks_of(doc, "西昌市")["1"]["bonus"] == "0.40"
+    assert render(article_cards, places=1)["entities"][0]["tasks"][1]["bonus"] == "0.4"
+    assert all(t["bonus"] == "0.00" for c in render(cards)["entities"] for t in c["tasks"])  # the default
+
+
+def test_task_weighed_in_parts(article_cards):
+    task = tasks_of(render(article_cards), "木里县")["1"]
+    assert task["weight"] == "10%+5%"
+    assert task["weighted"] == "13.50"
+    assert task["parts"] == [
+        {"items": "第1至12项", "score": "95.00", "weight": "10%", "weighted": "9.50"},
+        {"items": "第13项", "score": "80.00", "weight": "5%", "weighted": "4.00"},
+    ]
+    assert sum(Decimal(p["weighted"]) for p in task["parts"]) == Decimal(task["weighted"])
+    keys = list(task)
+    assert keys.index("weighted") < keys.index("bonus") < keys.index("parts") < keys.index("sections")
+
+
+def test_task_weighed_whole_has_no_parts(article_cards, cards):
+    for doc in (render(article_cards), render(cards)):
+        for card in doc["entities"]:
+            for task in card["tasks"]:
+                if task["id"] != "1":
+                    assert "parts" not in task, task["id"]
+                    assert re.fullmatch(r"\d+(\.\d+)?%", task["weight"])
+    assert tasks_of(render(article_cards), "木里县")["2"]["weight"] == "15%"  # one part labelled ""
+
+
+def test_single_awards_follow_the_award(article_cards, cards):
+    doc = render(article_cards)
+    muli, xichang, yanyuan = doc["entities"]
+    assert muli["single_awards"] == ["1", "3"] and xichang["single_awards"] == ["2"]
+    assert yanyuan["single_awards"] == [] and yanyuan["award"] is None
+    keys = list(muli)
+    assert keys.index("single_awards") == keys.index("award") + 1
+    assert all(c["single_awards"] == [] for c in render(cards)["entities"])
+
+
+def test_article_adjustments_with_clauses_and_kinds(article_cards):
+    muli, xichang, yanyuan = render(article_cards)["entities"]
+    assert [(a["clause"], a["kind"], a["points"]) for a in muli["adjustments"]] == [
+        ("第六条", "bonus", "1.00"), ("第六条", "note", "0.00"), ("第七条", "demote", "0.00"),
+        ("第十三条", "bonus", "1.50"), ("第十三条", "bonus", "0.50")]
+    assert muli["adjustments"][3]["reason"] == "年度述职优秀"
+    assert [(a["clause"], a["kind"]) for a in yanyuan["adjustments"]] == [("第七条", "last"), ("第十三条", "bonus")]
+    assert xichang["adjustments"][0]["points"] == "-1.00"
+
+
+def test_record_fields_and_tuples_in_facts(article_cards):
+    muli = render(article_cards)["entities"][0]
+    province, prefecture = muli["adjustments"][:2]
+    assert province["facts"] == {"表彰[1].层级": "省级", "表彰[1].等级": "一等奖", "表彰[1].工作": "普法"}
+    assert prefecture["facts"]["表彰[2].层级"] == "州级"
+    assert muli["adjustments"][4]["facts"] == {"班子成员评分": ["0.3", "0.2"]}  # a tuple of Decimals
+    assert muli["adjustments"][2]["facts"] == {"刑事处罚": True}
+
+
+def test_article_document_is_plain_json_with_exact_places(article_cards):
+    doc = render(article_cards, places=3)
+    assert json.loads(json.dumps(doc, ensure_ascii=False)) == doc
+    found = list(walk_decimals(doc))
+    assert any(".parts[" in path for path, _ in found)
+    bad = [(p, v) for p, v in found if not (isinstance(v, str) and re.match(r"^-?\d+\.\d{3}$", v))]
+    assert bad == []

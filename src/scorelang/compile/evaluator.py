@@ -24,6 +24,7 @@ FLOOR_TEXT = "扣完为止：本项最低为0分"
 TASK_FLOOR_TEXT = "任务得分最低为0分：扣分项目的扣分以任务得分扣完为止"
 CAP_EARN_TEXT = "得分以本项分值为限（合计…分）"
 CAP_DEDUCT_TEXT = "扣分项扣完为止：扣分以本项分值为限"
+TOTAL_FLOOR_TEXT = "总分最低为0分：特殊情况扣分以总分扣完为止"
 CAP_ITEM_TEXT = "各分项合计超过本项分值：按本项分值封顶"
 
 Run = Callable[[dict, list], Decimal]
@@ -90,9 +91,12 @@ def _compile_part(part: m.Part, rename: Callable[[str], str], clause: str,
         score = base + earned + deducted
         if zeroed is not None:
             event = events[zeroed]
-            # 不得分 cancels whatever the part would otherwise have scored
+            # 不得分 cancels whatever the part would otherwise have scored; deductions that had
+            # already taken it below 0 are floored first, so the events add up to the score
             events[zeroed] = new_event(event.clause, event.rule, "zero", event.facts, -max(score, ZERO),
-                                   None, event.span)
+                                       None, event.span)
+            if score < 0:
+                events.append(new_event(clause, FLOOR_TEXT, "floor", (), -score, None, span))
             return ZERO
         if score < 0:
             events.append(new_event(clause, FLOOR_TEXT, "floor", (), -score, None, span))
@@ -302,7 +306,7 @@ class Evaluator:
             part_weighted = round_weighted((score + bonus) * percent / HUNDRED)
             weighted += part_weighted
             total_bonus += bonus
-            parts.append(new_task_part(label, score, percent, part_weighted))
+            parts.append(new_task_part(label, score, percent, part_weighted, bonus))
         if len(parts) == 1:
             task_score = parts[0].score
         else:
@@ -340,6 +344,7 @@ class Evaluator:
             for event in adjustments:
                 total += event.points
             if total < 0:
+                adjustments += (new_event("第十四条", TOTAL_FLOOR_TEXT, "floor", (), -total, None, None),)
                 total = ZERO
         previous_last = facts.get(self._previous_last) if self._previous_last else None
         return new_scorecard(entity, self._round_total(total), tuple(tasks), adjustments, None, None, (), (),

@@ -260,7 +260,10 @@ def _compile_Table(rule: m.Rule, body: m.Table, rename) -> Step:
         for entry in scored:
             index, record, _, points = entry
             shown = tuple((f"{name}[{index}].{k}", v) for k, v in record.items())
-            if id(entry) in counted:
+            if (record[level_field], aliases.get(record[grade_field], record[grade_field])) not in table:
+                events.append(new_event(clause, text + "（该层级与等级不在加分表中，不纳入加分范围）", "note", shown,
+                                        ZERO, None, span))
+            elif id(entry) in counted:
                 events.append(new_event(clause, text, "bonus", shown, points, None, span))
             else:
                 events.append(new_event(clause, text + "（同一工作已按最高计分，本条不重复计分）", "note", shown, ZERO,

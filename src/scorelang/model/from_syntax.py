@@ -313,7 +313,8 @@ class Resolver:
         if fact.type not in allowed:
             need_zh = "或".join(_TYPE_NAMES[a][0] for a in allowed)
             need_en = " or ".join(_TYPE_NAMES[a][1] for a in allowed)
-            self.error("SL113", f"{what_zh}需要{need_zh}事实，「{name.text}」是{_TYPE_NAMES[fact.type][0]}",
+            need_zh = "或".join(f"「{_TYPE_NAMES[a][0]}」" for a in allowed)
+            self.error("SL113", f"{what_zh}需要{need_zh}类事实，「{name.text}」的类型是「{_TYPE_NAMES[fact.type][0]}」",
                        f"{what_en} needs a {need_en} fact; 「{name.text}」 is a {_TYPE_NAMES[fact.type][1]}",
                        name.span, related=[Related(fact.decl.span, "声明在这里", "declared here")])
             return None

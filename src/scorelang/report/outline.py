@@ -12,7 +12,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..model.nodes import Lead, Policy, Task
+from ..model.nodes import Lead, Policy, Task, Weighting
 from .common import format_weight, task_label, to_text
 
 _WORDS = {
@@ -70,7 +70,8 @@ def _lead_text(lead: Lead, lang: str) -> str:
 
 
 def _task_table(task: Task, words: dict, lang: str) -> Table:
-    weight = f"{words['weight']} {format_weight(task.weight)}" + (words["assumed"] if task.weight_assumed else "")
+    weight = f"{words['weight']} " + "；".join(_weighting(w, lang) for w in task.weightings) + (
+        words["assumed"] if any(w.assumed for w in task.weightings) else "")
     leads = "；".join(_lead_text(lead, lang) for lead in task.leads) or "—"
     title = Text(f"{task_label(task.id, task.name, lang)}  ·  {weight}\n{words['lead']}: {leads}", style="bold")
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
@@ -95,3 +96,11 @@ def _task_table(task: Task, words: dict, lang: str) -> Table:
 def _points(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
+
+
+def _weighting(weighting: Weighting, lang: str) -> str:
+    """``15%``, or ``「藏区县」 第1至12项 10% + 第13项 5%`` for a line by group and item range."""
+    parts = " + ".join(f"{p.label} {format_weight(p.percent)}".strip() for p in weighting.parts)
+    if weighting.group is None:
+        return parts
+    return f"「{weighting.group}」 {parts}"

@@ -9,14 +9,15 @@ from decimal import Decimal
 from typing import Sequence
 
 from rich import box
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from ..numbers import format_fixed
 from ..runtime.scorecard import Event, ItemScore, Scorecard, TaskScore
-from .common import fact_text, format_signed, format_weight, task_label, to_text
+from .common import (fact_text, format_signed, format_weight, group_record_facts, task_label, task_numbers,
+                     to_text)
 
 _WORDS = {
     "zh": {
@@ -24,7 +25,7 @@ _WORDS = {
         "single_awards": "单项奖", "flag_mark": "※ ", "flag_line": "※ 标记：",
         "ranking": "排名", "nth": "第 {} 名", "no_rank": "未排名", "item": "项", "content": "内容",
         "change": "增减", "score": "得分", "lead": "牵头", "deduction_only": "〔扣分项〕",
-        "bonus": "加分", "item_bonus": "〔加分〕本项分值之外，计入任务加分",
+        "bonus": "加分", "item_bonus": "本项加分（在本项分值之外，计入任务加分）",
         "part_bonus": "加分 {} × 所在部分权重",
         "reason": "理由：", "task_event": "〔任务〕", "adjustments": "总分加减", "clause": "条款",
         "adjustments_sum": "合计", "tasks_sum": "各任务加权得分 {} {} 总分加减 {} = 总分 {}",
@@ -35,7 +36,7 @@ _WORDS = {
         "single_awards": "single awards", "flag_mark": "* ", "flag_line": "* flag: ",
         "ranking": "Ranking", "nth": "rank {}", "no_rank": "unranked", "item": "item", "content": "content",
         "change": "change", "score": "score", "lead": "lead", "deduction_only": " [deduction only]",
-        "bonus": "bonus", "item_bonus": "[bonus] beyond the item's points, added to the task",
+        "bonus": "bonus", "item_bonus": "the item's bonus (beyond its points, added to the task)",
         "part_bonus": "bonus {} × its part's weight",
         "reason": "reason: ", "task_event": "[task] ", "adjustments": "Adjustments to the total",
         "clause": "clause", "adjustments_sum": "sum",
@@ -47,9 +48,9 @@ _WORDS = {
 # The label that says what an event did, before its rule (deduct and award need none: the
 # sign of the points says it).
 _KIND_LABELS = {
-    "zh": {"floor": "〔保底〕", "cap": "〔封顶〕", "bonus": "〔加分〕", "zero": "〔不得分〕",
+    "zh": {"floor": "〔保底〕", "cap": "〔封顶〕", "bonus": "〔加分〕",
            "note": "〔不计〕", "demote": "〔降等〕", "last": "〔排末位〕"},
-    "en": {"floor": "[floor] ", "cap": "[cap] ", "bonus": "[bonus] ", "zero": "[zero] ",
+    "en": {"floor": "[floor] ", "cap": "[cap] ", "bonus": "[bonus] ",
            "note": "[not counted] ", "demote": "[demoted one tier] ", "last": "[ranked last] "},
 }
 
@@ -57,23 +58,33 @@ _KIND_LABELS = {
 def render_text(cards: Sequence[Scorecard], *, title: str, places: int, lang: str = "zh",
                 width: int = 100) -> str:
     """The text report: the title, a ranking when there are several cards, then each card."""
-    words = _WORDS[_lang(lang)]
+    lang = _lang(lang)
+    words = _WORDS[lang]
     parts: list[RenderableType] = [Text(title, style="bold")]
     if len(cards) > 1:
-        parts.append(_summary_table(cards, places, _lang(lang)))
+        parts.append(_summary(cards, places, lang))
     for card in cards:
         parts.extend(_card(card, places, words, lang))
     return to_text(parts, width)
 
 
 def render_summary(cards: Sequence[Scorecard], places: int, *, lang: str = "zh", width: int = 100) -> str:
-    """The ranking table alone: rank, entity, each task's score, total, award."""
-    return to_text([_summary_table(cards, places, _lang(lang))], width)
+    """The ranking: rank, entity, each task's score, total, award, single awards; then the flags."""
+    return to_text([_summary(cards, places, _lang(lang))], width)
 
 
 # ------------------------------------------------------------------ pieces
 def _lang(lang: str) -> str:
     return "en" if lang == "en" else "zh"
+
+
+def _summary(cards: Sequence[Scorecard], places: int, lang: str) -> RenderableType:
+    """The ranking table; below it, every flag on a line of its own, naming its entity."""
+    words = _WORDS[lang]
+    table = _summary_table(cards, places, lang)
+    flags = [Text(f"{words['flag_mark']}{card.entity}{'：' if lang == 'zh' else ': '}{flag}")
+             for card in cards for flag in card.flags]
+    return Group(table, *flags) if flags else table
 
 
 def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
@@ -86,50 +97,73 @@ def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
         table.add_column(Text(task_label(task.id, task.name, lang)), justify="right")
     table.add_column(words["total"], justify="right", no_wrap=True)
     table.add_column(words["award"], no_wrap=True)
+    with_single = any(card.task_awards for card in cards)
+    if with_single:
+        table.add_column(words["single_awards"])
     with_flags = any(card.flags for card in cards)
     if with_flags:
-        table.add_column(words["flags"])
+        table.add_column(words["flags"], no_wrap=True)
     for card in cards:
         scores = {t.id: format_fixed(t.score, places) for t in card.tasks}
         row = [Text("—" if card.rank is None else str(card.rank)), Text(card.entity)]
         row += [Text(scores.get(task.id, "—")) for task in tasks]
         row += [Text(format_fixed(card.total, places)), Text(card.award or "—")]
+        if with_single:
+            row.append(Text(task_numbers(card.task_awards, lang)))
         if with_flags:
-            row.append(Text(words["sep"].join(card.flags)))
+            # the flags themselves follow the table, one a line
+            row.append(Text(words["flag_mark"].strip() * len(card.flags)))
         table.add_row(*row)
     return table
 
 
-def _heading(card: Scorecard, places: int, words: dict) -> Text:
+def _heading(card: Scorecard, places: int, words: dict, lang: str) -> Text:
+    """``西昌市 │ 总分 96.40 │ 第 1 名 │ 奖项 一等奖 │ 单项奖 二、四``, then each flag on its own line."""
     rank = words["nth"].format(card.rank) if card.rank is not None else words["no_rank"]
     fields = [card.entity, f"{words['total']} {format_fixed(card.total, places)}", rank,
               f"{words['award']} {card.award or '—'}"]
-    if card.flags:
-        fields.append(f"{words['flags']} {words['sep'].join(card.flags)}")
-    return Text("  │  ".join(fields), style="bold")
+    if card.task_awards:
+        fields.append(f"{words['single_awards']} {task_numbers(card.task_awards, lang)}")
+    text = Text("  │  ".join(fields), style="bold")
+    for flag in card.flags:
+        text.append("\n" + words["flag_line"] + flag)
+    return text
 
 
 def _card(card: Scorecard, places: int, words: dict, lang: str) -> list[RenderableType]:
-    parts: list[RenderableType] = [Panel(_heading(card, places, words), box=box.HEAVY, expand=False)]
+    parts: list[RenderableType] = [Panel(_heading(card, places, words, lang), box=box.HEAVY, expand=False)]
     parts.extend(_task_table(task, places, words, lang) for task in card.tasks)
     if card.adjustments:
-        table = Table(title=words["adjustments"], title_justify="left", box=box.SIMPLE_HEAD, expand=True)
-        table.add_column(words["clause"], no_wrap=True)
-        table.add_column(words["content"], ratio=1, overflow="fold")
-        table.add_column(words["change"], justify="right", no_wrap=True)
-        for event in card.adjustments:
-            table.add_row(Text(event.clause), _event_text(event, words, lang),
-                          Text(format_signed(event.points, places)))
-        parts.append(table)
+        parts.append(_adjustments(card, places, words, lang))
     return parts
+
+
+def _adjustments(card: Scorecard, places: int, words: dict, lang: str) -> Table:
+    """The articles' events (第六条 加分, 第七条 扣分 and award effects, 第十三条 领导评分), and how
+    the total comes from the tasks and them."""
+    table = Table(title=words["adjustments"], title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+    table.add_column(words["clause"], no_wrap=True)
+    table.add_column(words["content"], ratio=1, overflow="fold")
+    table.add_column(words["change"], justify="right", no_wrap=True)
+    for event in card.adjustments:
+        table.add_row(Text(event.clause), _event_text(event, words, lang),
+                      Text(format_signed(event.points, places)))
+    adjusted = sum((e.points for e in card.adjustments), Decimal(0))
+    tasks = sum((t.weighted for t in card.tasks), Decimal(0))
+    how = ""
+    if tasks + adjusted == card.total:  # how the total is made, when it is made so exactly
+        how = words["tasks_sum"].format(format_fixed(tasks, places), "-" if adjusted < 0 else "+",
+                                        format_fixed(abs(adjusted), places), format_fixed(card.total, places))
+    table.add_section()
+    table.add_row(Text(words["adjustments_sum"]), Text(how), Text(format_signed(adjusted, places)))
+    return table
 
 
 def _task_table(task: TaskScore, places: int, words: dict, lang: str) -> Table:
     caption = [task_label(task.id, task.name, lang)]
     if task.lead:
         caption.append(f"{words['lead']} {'、'.join(task.lead)}")
-    caption.append(f"{format_fixed(task.score, places)} / {format_fixed(task.max, places)}"
-                   f" × {format_weight(task.weight)} = {format_fixed(task.weighted, places)}")
+    caption.append(_task_figures(task, places, words))
     table = Table(title=Text("  ·  ".join(caption), style="bold"), title_justify="left",
                   box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
     table.add_column(words["item"], no_wrap=True)
@@ -147,17 +181,45 @@ def _task_table(task: TaskScore, places: int, words: dict, lang: str) -> Table:
     return table
 
 
+def _task_figures(task: TaskScore, places: int, words: dict) -> str:
+    """How the task adds to the total (a second line for a bonus or parts).
+
+    Whole: ``95.50 / 100.00 × 15% = 14.33``; with a bonus:
+    ``95.50 / 100.00  ·  加分 +0.40`` and ``(95.50 + 0.40) × 15% = 14.39``; in parts:
+    ``95.00 / 100.00`` and ``第1至12项 95.00 × 10% + 第13项 80.00 × 5% = 13.50`` (each part on
+    its 100-point scale).
+    """
+    def fixed(value: Decimal) -> str:
+        return format_fixed(value, places)
+
+    out_of = _out_of(task.score, task.max, places)
+    multi = len(task.parts) > 1
+    if not multi and not task.bonus:
+        return f"{out_of} × {format_weight(task.weight)} = {fixed(task.weighted)}"
+    if task.bonus:
+        out_of += f"  ·  {words['bonus']} {format_signed(task.bonus, places)}"
+    if multi:
+        terms = [f"{part.label} {fixed(part.score)} × {format_weight(part.weight)}" for part in task.parts]
+        if task.bonus:
+            # a TaskPart carries no bonus of its own: each part's bonus counts at its part's weight
+            terms.append(words["part_bonus"].format(fixed(task.bonus)))
+        formula = " + ".join(terms)
+    else:
+        formula = f"({fixed(task.score)} + {fixed(task.bonus)}) × {format_weight(task.weight)}"
+    return f"{out_of}\n{formula} = {fixed(task.weighted)}"
+
+
 def _item_rows(table: Table, item: ItemScore, places: int, words: dict, lang: str) -> None:
     title = Text(item.title)
     if item.deduction_only:
         title.append(words["deduction_only"])
-    score = _out_of(item.score, item.max, places)
-    if item.bonus:
-        score += f" {words['bonus']} {format_signed(item.bonus, places)}"
-    table.add_row(Text(item.id), title, Text(""), Text(score))
+    table.add_row(Text(item.id), title, Text(""), Text(_out_of(item.score, item.max, places)))
     for event in item.events:
         table.add_row(Text(""), Text("  ") + _event_text(event, words, lang),
                       Text(format_signed(event.points, places)), Text(""))
+    if item.bonus:
+        table.add_row(Text(""), Text("  " + words["item_bonus"]), Text(""),
+                      Text(f"{format_signed(item.bonus, places)} {words['bonus']}"))
 
 
 def _out_of(score: Decimal, maximum: Decimal, places: int) -> str:
@@ -165,11 +227,11 @@ def _out_of(score: Decimal, maximum: Decimal, places: int) -> str:
 
 
 def _event_text(event: Event, words: dict, lang: str) -> Text:
-    """``〔扣完为止〕每发现一人次扣0.5分（漏管脱管人次=3）理由：…``."""
-    text = Text(words.get(event.kind, "") if event.kind in ("floor", "cap") else "")
+    """``〔降等〕受到刑事处罚，直接降低一个等次评奖（刑事处罚=是）理由：…``."""
+    text = Text(_KIND_LABELS[lang].get(event.kind, ""))
     text.append(event.rule)
     if event.facts:
-        facts = ", ".join(f"{name}={fact_text(value, lang)}" for name, value in event.facts)
+        facts = ", ".join(f"{name}={fact_text(value, lang)}" for name, value in group_record_facts(event.facts))
         text.append(f"（{facts}）" if lang == "zh" else f" ({facts})")
     if event.reason:
         text.append("\n  " + words["reason"] + event.reason)  # the reason on a line of its own

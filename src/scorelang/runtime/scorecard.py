@@ -87,12 +87,14 @@ class _TaskPartFields:
     score: Decimal
     weight: Decimal
     weighted: Decimal
+    bonus: Decimal = Decimal(0)
 
 
 @attrs.frozen
 class TaskPart(_TaskPartFields):
     """Items weighed together (第1至12项 10%): their score on a 100-point scale, their weight,
-    and what they add to the total. A task weighed whole has one part labelled ""."""
+    their items' bonuses (on the same scale), and what they add to the total:
+    (score + bonus) × weight / 100. A task weighed whole has one part labelled ""."""
 
 
 @attrs.define

@@ -211,7 +211,9 @@ def fact_value(decl: m.FactDecl, marks: tuple[Decimal, ...] = ()) -> st.SearchSt
     - choice: one of the declared choices;
     - judgement: ``"0"`` or a two-place amount in [low, high], sometimes as
       ``{"amount": ..., "reason": ...}``;
-    - records: a list of 0–4 such judgements.
+    - records: a list of 0–4 such judgements; for 记录 with fields, 0–4 mappings with a
+      declared choice per choice field and a short text (often repeated, so that 同一工作 occurs)
+      per text field.
 
     ``marks`` are the values where the policy's rules change a score (see ``thresholds``).
     """
@@ -232,9 +234,21 @@ def fact_value(decl: m.FactDecl, marks: tuple[Decimal, ...] = ()) -> st.SearchSt
         return st.sampled_from(decl.choices)
     if kind == "judgement":
         return _judgement(decl)
+    if kind == "records" and decl.fields:
+        return st.lists(_record(decl), max_size=_MAX_RECORDS)
     if kind == "records":
         return st.lists(_judgement(decl), max_size=_MAX_RECORDS)
     raise TypeError(f"no strategy for fact type {kind!r}")  # a new FACT_TYPES entry, loudly
+
+
+def _record(decl: m.FactDecl) -> st.SearchStrategy[dict[str, str]]:
+    fields = {}
+    for field in decl.fields:
+        if field.kind == "choice":
+            fields[field.name] = st.sampled_from(field.choices)
+        else:
+            fields[field.name] = st.sampled_from(["人民调解", "普法宣传", "社区矫正"])
+    return st.fixed_dictionaries(fields)
 
 
 # ------------------------------------------------------------------ whole entities

@@ -1,0 +1,396 @@
+"""Regression tests for every item of task 一 (法律七进) of policies/2017.score.
+
+Each case starts from a "clean" entity (every fact at its best value, built from
+``policy.template()``) and changes only the facts the case is about. The expected score is
+worked by hand from the source sentence (source/000_e76fc61a48150f92.txt) in the comment
+above the case; where the source is silent (no deduction rule: 1.1, 1.3–1.6, 1.8–1.14) the
+policy reads it as a judgement of the lead department (评定 0 至 N 分, no default), and where
+it contradicts itself (1.7: 12 themes × 2分 = 24 but "共计22分") the item is capped at 22.
+
+Items 1–12 count for every county; 第13项 only for 木里县 (「藏区县」), 第14项 only for the five
+「毒情重点县」. Each weighted part is first put on a 100-point scale (items 1–12 add up to 100;
+item 13 or 14 is worth 30: ×100/30).
+
+Set SCORELANG_POLICY to score another policy file (e.g. a harness with task 一 only).
+Scores are compared as exact Decimals (Decimal("8.50") == Decimal("8.5")).
+"""
+from __future__ import annotations
+
+import os
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+
+import scorelang
+
+ROOT = Path(__file__).resolve().parents[2]
+POLICY_FILE = Path(os.environ.get("SCORELANG_POLICY") or ROOT / "policies" / "2017.score")
+D = Decimal
+TASK = "1"
+ENTITY = "西昌市"           # scored on items 1–12 only
+TIBETAN = "木里县"          # 「藏区县」: items 1–12 and 13
+DRUG = "布拖县"             # 「毒情重点县」: items 1–12 and 14
+DRUG_COUNTIES = ("布拖县", "昭觉县", "金阳县", "越西县", "普格县")
+THEMES = 12                 # “1+11” 主题活动
+
+# Every item of task 一 and its points.
+ITEM_POINTS = {
+    "1.1": 7, "1.2": 6, "1.3": 5, "1.4": 2, "1.5": 7, "1.6": 7, "1.7": 22, "1.8": 8,
+    "1.9": 10, "1.10": 10, "1.11": 10, "1.12": 6, "1.13": 30, "1.14": 30,
+}
+# Where the events start from: 1.2 earns points up from 0 (每次报送1分); 1.7 starts from its
+# 12 occasions × 2分 = 24 and is capped at 22 (an event of kind "cap").
+START = {"1.2": 0, "1.7": 24}
+EVENT_KINDS = {"deduct", "award", "zero", "floor", "cap"}
+
+# The judgement (评定 0 至 N 分, no default) of each item the source gives no rule for.
+JUDGED = {
+    "1.1": "七五普法规划扣分",
+    "1.3": "七进目标考评推进会扣分",
+    "1.4": "普法责任清单扣分",
+    "1.5": "三项示范创建扣分",
+    "1.6": "省级法治示范动态管理扣分",
+    "1.9": "法治文艺进万家扣分",
+    "1.10": "法治微电影扣分",
+    "1.11": "法治电影周扣分",
+    "1.12": "普法两微一端扣分",
+    "1.13": "藏区依法治理扣分",
+    "1.14": "禁毒防艾法治宣传扣分",
+}
+ORGANISED = "普法主题活动组织指导到位"      # 1.7 按次, 第1次 … 第12次
+REPORTED = "普法主题活动材料按时报送"       # 1.7 按次
+
+# The best value of every fact of task 一 (judgements 0 = nothing deducted).
+BEST = {
+    "七进基础数据按时报送次数": 2,      # 1.2 半年报送1次共2次
+    "七进动态数据按时报送次数": 4,      # 1.2 每季度报送1次共4次
+    "主流媒体普法栏目扣分": "0",        # 1.8 first half
+    "大众媒体普法刊播扣分": "0",        # 1.8 second half
+    **{name: "0" for name in JUDGED.values()},
+    **{f"{name}第{k}次": True for name in (ORGANISED, REPORTED) for k in range(1, THEMES + 1)},
+}
+# Facts of the other tasks: any valid value will do (only task 一's items are asserted).
+NEUTRAL_BY_TYPE = {"count": 0, "number": "0", "percent": "100", "flag": False, "judgement": "0", "records": []}
+
+MISSING = object()             # an override that removes the fact
+
+
+def is_task_fact(fact: dict) -> bool:
+    return any(item.split(".")[0] == TASK for item in fact["items"])
+
+
+def clean_facts(policy) -> dict:
+    """Every required fact of the policy: task 一's at their best value (items 13 and 14 included,
+    so one dict serves every county), the other tasks' at a neutral valid value."""
+    facts = {}
+    mine = set()
+    for fact in policy.template()["facts"]:
+        name = fact["name"]
+        if is_task_fact(fact):
+            mine.add(name)
+            assert name in BEST, f"clean_facts: no best value for task 一 fact {name} ({fact['type']})"
+            facts[name] = BEST[name]
+        elif fact["default"] is not None:
+            continue
+        elif fact["type"] == "choice":
+            facts[name] = fact["choices"][0]
+        else:
+            facts[name] = NEUTRAL_BY_TYPE[fact["type"]]
+    unknown = set(BEST) - mine
+    assert not unknown, f"BEST names facts task 一 does not read: {sorted(unknown)}"
+    return facts
+
+
+@pytest.fixture(scope="module")
+def policy():
+    return scorelang.load(str(POLICY_FILE))
+
+
+@pytest.fixture(scope="module")
+def clean(policy):
+    return clean_facts(policy)
+
+
+@pytest.fixture
+def run(policy, clean):
+    """run({"七五普法规划扣分": "2"}) → the scorecard of the clean entity with those facts changed."""
+
+    def _run(overrides=None, entity=ENTITY):
+        facts = dict(clean)
+        for name, value in (overrides or {}).items():
+            if value is MISSING:
+                facts.pop(name, None)
+            else:
+                facts[name] = value
+        return policy.evaluate(entity, facts)
+
+    return _run
+
+
+def half_up(value: Decimal) -> Decimal:
+    return value.quantize(D("0.01"), rounding=ROUND_HALF_UP)
+
+
+def check_item(card, item_id: str, expected) -> None:
+    """The item's score, and that its events explain it (every change, floors and caps included)."""
+    item = card.item(item_id)
+    assert item.score == D(expected), f"{item_id}: {item.score} != {expected}"
+    assert item.max == ITEM_POINTS[item_id]
+    assert 0 <= item.score <= item.max
+    assert item.bonus == 0
+    for event in item.events:
+        assert event.clause == item_id
+        assert event.kind in EVENT_KINDS
+        assert isinstance(event.points, Decimal)
+    start = D(START.get(item_id, ITEM_POINTS[item_id]))
+    explained = start + sum((e.points for e in item.events), D(0))
+    assert half_up(explained) == item.score, (
+        f"{item_id}: events add up to {explained} from {start}, score is {item.score}: {item.events}")
+
+
+def themes(flag: str, failed) -> dict:
+    """The 1.7 per-theme flag: False for the themes (1 … 12) in ``failed``."""
+    return {f"{flag}第{k}次": k not in failed for k in range(1, THEMES + 1)}
+
+
+# ---------------------------------------------------------------------------- clean entities
+
+@pytest.mark.parametrize("entity, extra", [(ENTITY, None), (TIBETAN, "1.13"), (DRUG, "1.14")])
+def test_clean_facts_give_full_marks(run, entity, extra):
+    card = run(entity=entity)
+    task = card.task(TASK)
+    ids = [item.id for section in task.sections for item in section.items]
+    assert ids == [f"1.{n}" for n in range(1, 13)] + ([extra] if extra else [])
+    for item_id in ids:
+        assert card.item(item_id).score == D(ITEM_POINTS[item_id])
+    assert task.score == D("100.00")
+    assert [p.score for p in task.parts] == [D("100.00")] * len(task.parts)
+
+
+# ============================================================================ 工作推进机制 (20分)
+
+# 1.1 印发“七五”普法规划并于日前报州局法宣科(7分) — no rule: 法宣科 judges 0–7
+@pytest.mark.parametrize("judged, expected", [
+    ("0", "7.00"),       # nothing wrong → 7
+    ("2", "5.00"),       # 7 - 2 = 5
+    ("0.125", "6.88"),   # 7 - 0.125 = 6.875 → 四舍五入 6.88
+    ("7", "0.00"),       # the whole 7 (e.g. no plan at all) → 0
+])
+def test_1_1_judged(run, judged, expected):
+    check_item(run({"七五普法规划扣分": judged}), "1.1", expected)
+
+
+def test_1_1_judgement_is_required_and_bounded(policy, clean):
+    # a missing judgement is an error, never a silent full mark; more than 7 is refused
+    facts = dict(clean)
+    del facts["七五普法规划扣分"]
+    with pytest.raises(scorelang.FactsError):
+        policy.evaluate(ENTITY, facts)
+    with pytest.raises(scorelang.FactsError):
+        policy.evaluate(ENTITY, {**clean, "七五普法规划扣分": "7.5"})
+
+
+# 1.2 基础数据半年报送1次共2次，动态数据每季度报送1次共4次，每次报送1分，合计6分
+#     (reading: 2 parts, 基础 2分 + 动态 4分, each earned 1 per report and capped)
+@pytest.mark.parametrize("basic, dynamic, expected", [
+    (2, 4, "6.00"),      # 2×1 + 4×1 = 6
+    (0, 0, "0.00"),      # nothing reported → 0 (earned up from 0)
+    (1, 4, "5.00"),      # 1 + 4 = 5
+    (2, 3, "5.00"),      # 2 + 3 = 5
+    (1, 2, "3.00"),      # 1 + 2 = 3
+    (0, 4, "4.00"),      # 0 + 4 = 4
+    (3, 2, "4.00"),      # 基础 capped at 2: 2 + 2 = 4 (an extra 基础 report does not stand in for 动态)
+    (5, 6, "6.00"),      # 2 + 4 = 6 (合计6分)
+])
+def test_1_2_reports_earned(run, basic, dynamic, expected):
+    check_item(run({"七进基础数据按时报送次数": basic, "七进动态数据按时报送次数": dynamic}), "1.2", expected)
+
+
+def test_1_2_events_are_awards(run):
+    item = run({"七进基础数据按时报送次数": 1, "七进动态数据按时报送次数": 3}).item("1.2")
+    assert [e.kind for e in item.events if e.points] == ["award", "award"]
+    assert sorted(e.points for e in item.events) == [D(1), D(3)]
+
+
+# 1.3 “法律七进”列入党委、政府目标考评；召开工作推进会，对先进经验进行总结推广(5分) — judged 0–5
+@pytest.mark.parametrize("judged, expected", [("0", "5.00"), ("1.5", "3.50"), ("5", "0.00")])
+def test_1_3_judged(run, judged, expected):
+    check_item(run({"七进目标考评推进会扣分": judged}), "1.3", expected)
+
+
+# 1.4 完善“普法责任清单”，“谁执法谁普法”工作有效开展(2分) — judged 0–2
+@pytest.mark.parametrize("judged, expected", [("0", "2.00"), ("0.5", "1.50"), ("2", "0.00")])
+def test_1_4_judged(run, judged, expected):
+    check_item(run({"普法责任清单扣分": judged}), "1.4", expected)
+
+
+# ============================================================================ 基层示范创建 (14分)
+
+# 1.5 “三项示范创建工作”扎实推进；示范点实行动态管理，情况及时上报(7分) — judged 0–7
+@pytest.mark.parametrize("judged, expected", [("0", "7.00"), ("3", "4.00"), ("7", "0.00")])
+def test_1_5_judged(run, judged, expected):
+    check_item(run({"三项示范创建扣分": judged}), "1.5", expected)
+
+
+# 1.6 对已命名的省级法治示范县、乡镇、机关依据动态管理办法进行动态管理，情况及时上报(7分) — judged 0–7
+@pytest.mark.parametrize("judged, expected", [("0", "7.00"), ("2.5", "4.50"), ("7", "0.00")])
+def test_1_6_judged(run, judged, expected):
+    check_item(run({"省级法治示范动态管理扣分": judged}), "1.6", expected)
+
+
+# ============================================================================ 专项普法活动 (66分)
+
+# 1.7 每个主题活动2分，其中组织、指导、督促、考核工作情况1分，活动材料报送1分，“1+11”项活动共计22分
+#     Contradiction: 12 × 2 = 24 > 22. Each theme is scored on 2 points and the item is capped
+#     at 22, so the first 2 points lost are absorbed by the surplus.
+@pytest.mark.parametrize("unorganised, unreported, expected", [
+    ((), (), "22.00"),                   # 24 → capped at 22
+    ((), (5,), "22.00"),                 # 24 - 1 = 23 → capped at 22
+    ((3,), (3,), "22.00"),               # theme 3 scores 0: 24 - 2 = 22 exactly
+    ((1,), (2, 7), "21.00"),             # 24 - 3 = 21
+    ((4, 6), (4, 6, 12), "19.00"),       # 24 - 2 - 3 = 19
+    (range(1, 13), (), "12.00"),         # only materials: 12 × 1 = 12
+    (range(1, 13), range(1, 13), "0.00"),  # nothing: 12 × 0 = 0
+])
+def test_1_7_themes(run, unorganised, unreported, expected):
+    card = run({**themes(ORGANISED, set(unorganised)), **themes(REPORTED, set(unreported))})
+    check_item(card, "1.7", expected)
+
+
+def test_1_7_cap_event(run):
+    # clean: 12 × 2 = 24, one cap event of -2 brings it to 22
+    events = run().item("1.7").events
+    caps = [e for e in events if e.kind == "cap"]
+    assert [e.points for e in caps] == [D(-2)]
+    # one theme's materials late: -1, then a cap of -1 (23 → 22)
+    events = run(themes(REPORTED, {9})).item("1.7").events
+    assert sorted((e.kind, e.points) for e in events if e.points) == [("cap", D(-1)), ("deduct", D(-1))]
+    [deduct] = [e for e in events if e.kind == "deduct"]
+    assert (f"{REPORTED}第9次", False) in deduct.facts
+
+
+# 1.8 在当地主流媒体均开办至少一档定期普法节目或专栏(4分)，……常态化刊播普法节目(文章)、普法公益广告(4分)
+#     two halves of 4 points, each judged 0–4 (no rule in the source)
+@pytest.mark.parametrize("column, broadcast, expected", [
+    ("0", "0", "8.00"),
+    ("4", "0", "4.00"),      # no column at all: 4 - 4 = 0, other half 4
+    ("1", "2.5", "4.50"),    # (4 - 1) + (4 - 2.5) = 3 + 1.5 = 4.5
+    ("4", "4", "0.00"),
+])
+def test_1_8_two_halves(run, column, broadcast, expected):
+    check_item(run({"主流媒体普法栏目扣分": column, "大众媒体普法刊播扣分": broadcast}), "1.8", expected)
+
+
+# 1.9 开展“法润天府.法治文艺进万家”活动……并按要求及时报送相关活动材料(10分) — judged 0–10
+@pytest.mark.parametrize("judged, expected", [("0", "10.00"), ("3.5", "6.50"), ("10", "0.00")])
+def test_1_9_judged(run, judged, expected):
+    check_item(run({"法治文艺进万家扣分": judged}), "1.9", expected)
+
+
+# 1.10 拍摄并展播至少一部以上法治微电影，并及时上报州局法宣科(10分) — judged 0–10
+@pytest.mark.parametrize("judged, expected", [
+    ("0", "10.00"),
+    ("2", "8.00"),
+    ({"amount": "10", "reason": "未拍摄法治微电影"}, "0.00"),   # with the assessor's reason
+])
+def test_1_10_judged(run, judged, expected):
+    card = run({"法治微电影扣分": judged})
+    check_item(card, "1.10", expected)
+    if isinstance(judged, dict):
+        [event] = [e for e in card.item("1.10").events if e.points]
+        assert event.reason == "未拍摄法治微电影"
+
+
+# 1.11 开展“清凉之夏.法治电影周”活动，及时报送相关活动资料(10分) — judged 0–10
+@pytest.mark.parametrize("judged, expected", [("0", "10.00"), ("1", "9.00"), ("10", "0.00")])
+def test_1_11_judged(run, judged, expected):
+    check_item(run({"法治电影周扣分": judged}), "1.11", expected)
+
+
+# 1.12 加强新媒体普法建设，建成普法“两微一端”，及时更新平台普法内容(6分) — judged 0–6
+@pytest.mark.parametrize("judged, expected", [("0", "6.00"), ("0.5", "5.50"), ("6", "0.00")])
+def test_1_12_judged(run, judged, expected):
+    check_item(run({"普法两微一端扣分": judged}), "1.12", expected)
+
+
+# ============================================================================ 藏区、彝区依法常态化治理
+
+# 1.13 木里藏区推进藏区依法常态化治理，扎实推进藏区法律进寺庙“四进七有”工作模式(30分) — judged 0–30,
+#      木里县 only; on the 100-point scale ×100/30
+@pytest.mark.parametrize("judged, expected, scaled", [
+    ("0", "30.00", "100.00"),
+    ("6", "24.00", "80.00"),       # 30 - 6 = 24 → 24 × 100/30 = 80
+    ("10", "20.00", "66.67"),      # 30 - 10 = 20 → 66.666… → 66.67
+    ("30", "0.00", "0.00"),
+])
+def test_1_13_judged(run, judged, expected, scaled):
+    card = run({"藏区依法治理扣分": judged}, entity=TIBETAN)
+    check_item(card, "1.13", expected)
+    part = card.task(TASK).parts[-1]
+    assert part.label == "第13项"
+    assert part.score == D(scaled)
+    assert part.weighted == half_up(part.score * part.weight / 100)
+
+
+# 1.14 布拖、昭觉、金阳、越西、普格等五个毒情重点县……禁毒防艾法治宣传教育实现制度化、常态化、全覆盖(30分)
+#      — judged 0–30, the five 毒情重点县 only
+@pytest.mark.parametrize("entity", DRUG_COUNTIES)
+@pytest.mark.parametrize("judged, expected, scaled", [
+    ("0", "30.00", "100.00"),
+    ("3.5", "26.50", "88.33"),     # 30 - 3.5 = 26.5 → 88.333… → 88.33
+    ("12", "18.00", "60.00"),      # 30 - 12 = 18 → 60
+    ("30", "0.00", "0.00"),
+])
+def test_1_14_judged(run, entity, judged, expected, scaled):
+    card = run({"禁毒防艾法治宣传扣分": judged}, entity=entity)
+    check_item(card, "1.14", expected)
+    part = card.task(TASK).parts[-1]
+    assert part.label == "第14项"
+    assert part.score == D(scaled)
+
+
+# ============================================================================ who is scored on what
+
+def test_items_13_14_apply_only_to_their_groups(run):
+    # 木里县: 1–12 and 13; 布拖县: 1–12 and 14; 西昌市: 1–12 only
+    with pytest.raises(KeyError):
+        run(entity=TIBETAN).item("1.14")
+    with pytest.raises(KeyError):
+        run(entity=DRUG).item("1.13")
+    card = run(entity=ENTITY)
+    for item_id in ("1.13", "1.14"):
+        with pytest.raises(KeyError):
+            card.item(item_id)
+    assert [p.label for p in card.task(TASK).parts] == ["第1至12项"]
+    assert [p.label for p in run(entity=TIBETAN).task(TASK).parts] == ["第1至12项", "第13项"]
+    assert [p.label for p in run(entity=DRUG).task(TASK).parts] == ["第1至12项", "第14项"]
+
+
+def test_facts_of_13_14_required_only_of_their_groups(run):
+    # other counties may omit them; 木里县 must give 1.13's, the 毒情重点县 1.14's
+    missing = {"藏区依法治理扣分": MISSING, "禁毒防艾法治宣传扣分": MISSING}
+    assert run(missing, entity=ENTITY).task(TASK).score == D("100.00")
+    assert run({"禁毒防艾法治宣传扣分": MISSING}, entity=TIBETAN).task(TASK).score == D("100.00")
+    assert run({"藏区依法治理扣分": MISSING}, entity=DRUG).task(TASK).score == D("100.00")
+    with pytest.raises(scorelang.FactsError):
+        run({"藏区依法治理扣分": MISSING}, entity=TIBETAN)
+    with pytest.raises(scorelang.FactsError):
+        run({"禁毒防艾法治宣传扣分": MISSING}, entity=DRUG)
+
+
+def test_parts_are_put_on_a_100_point_scale(run):
+    # 木里县: items 1–12 lose 5 (1.1 judged 2, 1.9 judged 3) → 95 of 100; item 13 judged 6 → 24/30 → 80
+    card = run({"七五普法规划扣分": "2", "法治文艺进万家扣分": "3", "藏区依法治理扣分": "6"}, entity=TIBETAN)
+    task = card.task(TASK)
+    first, second = task.parts
+    assert (first.label, first.score) == ("第1至12项", D("95.00"))
+    assert (second.label, second.score) == ("第13项", D("80.00"))
+    for part in task.parts:
+        assert part.weighted == half_up(part.score * part.weight / 100)
+    assert task.weighted == first.weighted + second.weighted
+    # the task score is the parts' weighted mean
+    assert task.score == half_up((first.score * first.weight + second.score * second.weight)
+                                 / (first.weight + second.weight))
+    # 西昌市 with the same facts: one part, 95
+    assert run({"七五普法规划扣分": "2", "法治文艺进万家扣分": "3"}).task(TASK).score == D("95.00")

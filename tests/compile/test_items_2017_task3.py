@@ -1,0 +1,311 @@
+"""Regression tests for every item of task 三 (司法所规范化建设) of policies/2017.score.
+
+Each case starts from a "clean" entity (every fact at its best value, built from
+``policy.template()``) and changes only the facts the case is about. The expected score is
+worked by hand from the source sentence (source/000_e76fc61a48150f92.txt) in the comment
+above the case. The source leaves 3.4's number unprinted: it is 第4项 by position. 3.10 has
+no rule: the policy reads it as a judgement of the lead department (评定 0 至 5 分, no default).
+
+Set SCORELANG_POLICY to score another policy file (e.g. a harness with task 三 only).
+Scores are compared as exact Decimals (Decimal("8.50") == Decimal("8.5")).
+"""
+from __future__ import annotations
+
+import os
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+
+import scorelang
+
+ROOT = Path(__file__).resolve().parents[2]
+POLICY_FILE = Path(os.environ.get("SCORELANG_POLICY") or ROOT / "policies" / "2017.score")
+D = Decimal
+TASK = "3"
+ENTITY = "西昌市"
+
+# Every item of task 三 and its points.
+ITEM_POINTS = {
+    "3.1": 30, "3.2": 10, "3.3": 10, "3.4": 15, "3.5": 5,
+    "3.6": 8, "3.7": 5, "3.8": 5, "3.9": 7, "3.10": 5,
+}
+EVENT_KINDS = {"deduct", "award", "zero", "floor", "cap"}
+
+# The best value of every required fact of task 三 that is not "count 0".
+BEST = {
+    "未按时申报2018年度司法所投资计划": False,   # 3.3
+    "考调公告未报备案": False,                   # 3.7
+    "政府购买公益性岗位扣分": "0",               # 3.10 (judgement, no default)
+}
+BEST_BY_TYPE = {"count": 0}
+# Facts of the other tasks: any valid value will do (only task 三's items are asserted).
+NEUTRAL_BY_TYPE = {"count": 0, "number": "0", "percent": "100", "flag": False, "judgement": "0", "records": []}
+
+MISSING = object()             # an override that removes the fact
+
+
+def is_task_fact(fact: dict) -> bool:
+    return any(item.split(".")[0] == TASK for item in fact["items"])
+
+
+def clean_facts(policy) -> dict:
+    """Every required fact of the policy: task 三's at their best value, the other tasks' at a
+    neutral valid value; defaulted facts are left out (3.7's records default to 无)."""
+    facts = {}
+    mine = set()
+    for fact in policy.template()["facts"]:
+        name = fact["name"]
+        if fact["default"] is not None:
+            continue
+        if is_task_fact(fact):
+            mine.add(name)
+            if name in BEST:
+                facts[name] = BEST[name]
+            elif fact["type"] in BEST_BY_TYPE:
+                facts[name] = BEST_BY_TYPE[fact["type"]]
+            else:
+                raise AssertionError(f"clean_facts: no best value for required {fact['type']} fact {name}")
+        elif fact["type"] == "choice":
+            facts[name] = fact["choices"][0]
+        else:
+            facts[name] = NEUTRAL_BY_TYPE[fact["type"]]
+    unknown = set(BEST) - mine
+    assert not unknown, f"BEST names facts task 三 does not require: {sorted(unknown)}"
+    return facts
+
+
+@pytest.fixture(scope="module")
+def policy():
+    return scorelang.load(str(POLICY_FILE))
+
+
+@pytest.fixture(scope="module")
+def clean(policy):
+    return clean_facts(policy)
+
+
+@pytest.fixture
+def run(policy, clean):
+    """run({"未建成规范化司法所数": 3}) → the scorecard of the clean entity with those facts changed."""
+
+    def _run(overrides=None, entity=ENTITY):
+        facts = dict(clean)
+        for name, value in (overrides or {}).items():
+            if value is MISSING:
+                facts.pop(name, None)
+            else:
+                facts[name] = value
+        return policy.evaluate(entity, facts)
+
+    return _run
+
+
+def half_up(value: Decimal) -> Decimal:
+    return value.quantize(D("0.01"), rounding=ROUND_HALF_UP)
+
+
+def check_item(card, item_id: str, expected) -> None:
+    """The item's score, and that its events explain it (every change, floors included)."""
+    item = card.item(item_id)
+    assert item.score == D(expected), f"{item_id}: {item.score} != {expected}"
+    assert item.max == ITEM_POINTS[item_id]
+    assert 0 <= item.score <= item.max
+    assert item.bonus == 0
+    for event in item.events:
+        assert event.clause == item_id
+        assert event.kind in EVENT_KINDS
+        assert isinstance(event.points, Decimal)
+    explained = D(ITEM_POINTS[item_id]) + sum((e.points for e in item.events), D(0))
+    assert half_up(explained) == item.score, (
+        f"{item_id}: events add up to {explained}, score is {item.score}: {item.events}")
+
+
+# ---------------------------------------------------------------------------- clean entity
+
+def test_clean_facts_give_full_marks(run):
+    card = run()
+    task = card.task(TASK)
+    ids = [item.id for section in task.sections for item in section.items]
+    assert ids == list(ITEM_POINTS)          # 3.4 numbered by position, never renumbered
+    for item_id, points in ITEM_POINTS.items():
+        item = card.item(item_id)
+        assert item.score == D(points)
+        assert all(e.points == 0 for e in item.events)
+    assert [(s.name, s.max) for s in task.sections] == [("基础建设", 50), ("业务建设", 20), ("队伍建设", 30)]
+    assert task.score == D("100.00")
+    assert task.max == 100
+    assert [lead for lead in task.lead] == ["基层科", "政治部", "办公室"]
+
+
+# ============================================================================ 基础建设 (50分)
+
+# 3.1 未完成目标任务数的，一个司法所扣2分，扣完为止(30分)
+@pytest.mark.parametrize("count, expected", [
+    (0, "30.00"),
+    (1, "28.00"),    # 30 - 1×2 = 28
+    (6, "18.00"),    # 30 - 6×2 = 18
+    (14, "2.00"),    # 30 - 28 = 2
+    (15, "0.00"),    # 30 - 30 = 0 exactly
+    (17, "0.00"),    # 30 - 34 = -4 → 扣完为止 → 0
+])
+def test_3_1_per_station(run, count, expected):
+    check_item(run({"未建成规范化司法所数": count}), "3.1", expected)
+
+
+def test_3_1_floor_event(run):
+    # 17个 → deduct 34, then the floor gives back 4
+    events = run({"未建成规范化司法所数": 17}).item("3.1").events
+    assert [e.kind for e in events] == ["deduct", "floor"]
+    assert [e.points for e in events] == [D(-34), D(4)]
+    assert events[0].rule == "未完成目标任务数的，一个司法所扣2分，扣完为止"
+
+
+# 3.2 未清理、回收的，一个扣1分(10分)
+@pytest.mark.parametrize("count, expected", [
+    (0, "10.00"),
+    (3, "7.00"),     # 10 - 3×1 = 7
+    (10, "0.00"),    # 10 - 10 = 0
+    (12, "0.00"),    # 10 - 12 = -2 → 0 (every item floors at 0)
+])
+def test_3_2_per_room(run, count, expected):
+    check_item(run({"未清理回收业务用房数": count}), "3.2", expected)
+
+
+# 3.3 已下达投资计划未落实的，一个扣2分；未按时申报2018年度投资计划的，此项不得分(10分)
+@pytest.mark.parametrize("unimplemented, late, expected", [
+    (0, False, "10.00"),
+    (1, False, "8.00"),      # 10 - 1×2 = 8
+    (3, False, "4.00"),      # 10 - 3×2 = 4
+    (5, False, "0.00"),      # 10 - 10 = 0
+    (6, False, "0.00"),      # 10 - 12 → 0
+    (0, True, "0.00"),       # 此项不得分
+    (2, True, "0.00"),       # 此项不得分, whatever else
+])
+def test_3_3_investment(run, unimplemented, late, expected):
+    card = run({"未落实投资计划司法所项目数": unimplemented, "未按时申报2018年度司法所投资计划": late})
+    check_item(card, "3.3", expected)
+    assert ("zero" in [e.kind for e in card.item("3.3").events]) == late
+
+
+# ============================================================================ 业务建设 (20分)
+
+# 3.4 (第4项, number unprinted) 未达到此标准的，一个所扣0.3分(15分)
+@pytest.mark.parametrize("count, expected", [
+    (0, "15.00"),
+    (1, "14.70"),    # 15 - 0.3 = 14.7
+    (7, "12.90"),    # 15 - 7×0.3 = 15 - 2.1 = 12.9
+    (49, "0.30"),    # 15 - 14.7 = 0.3
+    (50, "0.00"),    # 15 - 15 = 0
+    (51, "0.00"),    # 15 - 15.3 → 0
+])
+def test_3_4_per_station(run, count, expected):
+    check_item(run({"业务工作未达规范司法所数": count}), "3.4", expected)
+
+
+# 3.5 未按州局要求报送……统计报表的，一次扣2分；报送延迟的，一次扣1分；报送错误的，一次扣2分；扣完为止。(5分)
+@pytest.mark.parametrize("unsent, late, wrong, expected", [
+    (0, 0, 0, "5.00"),
+    (1, 0, 0, "3.00"),       # 5 - 2 = 3
+    (0, 2, 0, "3.00"),       # 5 - 2×1 = 3
+    (0, 0, 1, "3.00"),       # 5 - 2 = 3
+    (1, 1, 0, "2.00"),       # 5 - 2 - 1 = 2
+    (0, 1, 2, "0.00"),       # 5 - 1 - 4 = 0
+    (2, 3, 1, "0.00"),       # 5 - 4 - 3 - 2 = -4 → 扣完为止 → 0
+])
+def test_3_5_reports(run, unsent, late, wrong, expected):
+    check_item(run({"司法所统计报表未报送次数": unsent, "司法所统计报表迟报次数": late,
+                    "司法所统计报表报错次数": wrong}), "3.5", expected)
+
+
+# ============================================================================ 队伍建设 (30分)
+
+# 3.6 每所至少配备3名工作人员(其中至少应有1名政法专编人员)。未达到此标准的，每所扣0.1分(8分)
+@pytest.mark.parametrize("count, expected", [
+    (0, "8.00"),
+    (1, "7.90"),     # 8 - 0.1 = 7.9
+    (25, "5.50"),    # 8 - 2.5 = 5.5
+    (80, "0.00"),    # 8 - 8 = 0
+    (85, "0.00"),    # 8 - 8.5 → 0
+])
+def test_3_6_per_station(run, count, expected):
+    check_item(run({"人员配备未达标司法所数": count}), "3.6", expected)
+
+
+# 3.7 ……15个工作日内报州司法局政治部备案，每逾期一个工作日扣2分；上报信息有误的，视情况每起扣3-5分；
+#     未落实该要求的，不得分(5分)
+@pytest.mark.parametrize("days, wrong, not_filed, expected", [
+    (0, MISSING, False, "5.00"),           # records default 无
+    (0, [], False, "5.00"),                # an empty list = no records
+    (1, MISSING, False, "3.00"),           # 5 - 1×2 = 3
+    (2, MISSING, False, "1.00"),           # 5 - 2×2 = 1
+    (3, MISSING, False, "0.00"),           # 5 - 6 = -1 → 0
+    (0, ["3"], False, "2.00"),             # one error judged 3: 5 - 3 = 2
+    (0, ["4.5"], False, "0.50"),           # 5 - 4.5 = 0.5
+    (1, ["3.5", "5"], False, "0.00"),      # 5 - 2 - 3.5 - 5 = -5.5 → 0
+    (0, MISSING, True, "0.00"),            # 未落实该要求的，不得分
+])
+def test_3_7_filing(run, days, wrong, not_filed, expected):
+    check_item(run({"考调公告备案逾期工作日数": days, "考调备案信息有误扣分": wrong,
+                    "考调公告未报备案": not_filed}), "3.7", expected)
+
+
+def test_3_7_records_are_judged_3_to_5(run):
+    # each error is one record within 3–5 with its own reason; 2 is outside the range
+    card = run({"考调备案信息有误扣分": [{"amount": "4", "reason": "职位表专业条件与公告不一致"}]})
+    [event] = [e for e in card.item("3.7").events if e.points]
+    assert (event.points, event.reason) == (D(-4), "职位表专业条件与公告不一致")
+    with pytest.raises(scorelang.FactsError):
+        run({"考调备案信息有误扣分": ["2"]})
+
+
+# 3.8 违反此规定调动者1个扣5分(5分)
+@pytest.mark.parametrize("count, expected", [
+    (0, "5.00"),
+    (1, "0.00"),     # 5 - 5 = 0
+    (2, "0.00"),     # 5 - 10 → 0
+])
+def test_3_8_per_transfer(run, count, expected):
+    check_item(run({"违规调动新录用司法助理员人数": count}), "3.8", expected)
+
+
+# 3.9 借用司法工作人员严格履行申请、审批、备案等手续，违反此规定调动者1个扣2分(7分)
+@pytest.mark.parametrize("count, expected", [
+    (0, "7.00"),
+    (1, "5.00"),     # 7 - 2 = 5
+    (3, "1.00"),     # 7 - 6 = 1
+    (4, "0.00"),     # 7 - 8 = -1 → 0
+])
+def test_3_9_per_loan(run, count, expected):
+    check_item(run({"违规借用司法工作人员人数": count}), "3.9", expected)
+
+
+# 3.10 加大政府购买公益性岗位力度(5分) — no rule: judged 0–5, no default
+@pytest.mark.parametrize("judged, expected", [
+    ("0", "5.00"),
+    ("1.5", "3.50"),     # 5 - 1.5 = 3.5
+    ({"amount": "5", "reason": "未争取政府购买公益性岗位"}, "0.00"),
+])
+def test_3_10_judged(run, judged, expected):
+    check_item(run({"政府购买公益性岗位扣分": judged}), "3.10", expected)
+
+
+def test_3_10_judgement_is_required_and_bounded(run):
+    # a missing judgement is an error, never a silent full mark; more than 5 is refused
+    with pytest.raises(scorelang.FactsError):
+        run({"政府购买公益性岗位扣分": MISSING})
+    with pytest.raises(scorelang.FactsError):
+        run({"政府购买公益性岗位扣分": "6"})
+
+
+# ---------------------------------------------------------------------------- the task
+
+def test_task_score_is_the_sum_of_its_items(run):
+    # 3.1 −4 (2所), 3.4 −2.1 (7所), 3.6 −2.5 (25所), 3.7 −3 (one error judged 3) → 100 − 11.6 = 88.4
+    # sections: 基础 50 − 4 = 46; 业务 20 − 2.1 = 17.9; 队伍 30 − 2.5 − 3 = 24.5
+    card = run({"未建成规范化司法所数": 2, "业务工作未达规范司法所数": 7, "人员配备未达标司法所数": 25,
+                "考调备案信息有误扣分": ["3"]})
+    task = card.task(TASK)
+    assert [s.score for s in task.sections] == [D("46.00"), D("17.90"), D("24.50")]
+    assert task.score == D("88.40")
+    assert task.weighted == half_up(task.score * task.weight / 100)
