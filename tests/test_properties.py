@@ -392,3 +392,28 @@ def test_weighting_rounds_half_up_for_any_amount(ties, first, second):
         assert task.weighted == half_up(score * task.weight / HUNDRED, 2)
     assert card.total == sum((t.weighted for t in card.tasks), ZERO)
 
+
+
+# ------------------------------------------------------------------ bonuses
+def bonus_clauses(policy: scorelang.Policy) -> set[str]:
+    """Items and articles whose rules grant a bonus (加) — the only places one may appear."""
+    found = {rule.clause for task in policy.model.tasks for item in task.items for rule in item.rules if rule.bonus}
+    found |= {article.id for article in policy.model.articles if any(rule.bonus for rule in article.rules)}
+    return found
+
+
+@given(data=st.data())
+def test_bonuses_only_where_the_text_grants_them(policy, data):
+    entity, facts = data.draw(entity_and_facts(policy))
+    card = policy.evaluate(entity, facts)
+    allowed = bonus_clauses(policy)
+    for task in card.tasks:
+        for section in task.sections:
+            for item in section.items:
+                assert item.bonus >= 0, item.id
+                if item.bonus:
+                    assert item.id in allowed, item.id
+                assert all(e.clause in allowed for e in item.events if e.kind == "bonus"), item.id
+    for event in card.adjustments:
+        if event.points > 0:
+            assert event.kind == "bonus" and event.clause in allowed, event
