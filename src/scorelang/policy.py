@@ -59,13 +59,19 @@ class Policy:
             raise FactsError(tuple(problems))
         return self.evaluator.evaluate(entity, typed)
 
+    def validate(self, document: Mapping[str, Any]) -> dict[str, dict]:
+        """Check and type a whole facts document ({"entities": {…}}) without scoring it:
+        {entity: typed facts}, ready for ``evaluator.evaluate``. Raises FactsError listing
+        every problem."""
+        typed, problems = coerce_all(self.model.facts, self.model.entities, document, self._needed)
+        if problems:
+            Diagnostics(list(problems)).raise_if_errors(FactsError)
+        return typed
+
     def score_all(self, document: Mapping[str, Any]) -> tuple[Scorecard, ...]:
         """Score every entity of a facts document and rank them. Nothing is scored unless
         every entity's facts are valid."""
-        typed, problems = coerce_all(self.model.facts, self.model.entities, document, self._needed)
-        if problems:
-            collector = Diagnostics(list(problems))
-            collector.raise_if_errors(FactsError)
+        typed = self.validate(document)
         cards = [self.evaluator.evaluate(entity, typed[entity]) for entity in self.model.entities]
         return rank(cards, self.model.entities, self.model.awards)
 

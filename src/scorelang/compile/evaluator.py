@@ -205,7 +205,8 @@ class _TaskPlan:
     """One task as scored for the entities of one weighting: the items that apply, grouped by
     section, and the weighted parts."""
 
-    __slots__ = ("task_id", "name", "leads", "maximum", "weight", "sections", "parts", "span", "quiet")
+    __slots__ = ("task_id", "name", "leads", "maximum", "weight", "sections", "parts", "span", "quiet", "single",
+                 "has_bonus")
 
     def __init__(self, task: m.Task, weighting: m.Weighting, compiled: dict, places: int):
         applicable = {item_id for part in weighting.parts for item_id in part.items}
@@ -233,6 +234,8 @@ class _TaskPlan:
              sum((items_by_id[i].points for i in part.items if not items_by_id[i].deduction_only), ZERO),
              part.percent)
             for part in weighting.parts)
+        self.single = len(self.parts) == 1
+        self.has_bonus = any(rule.bonus for item in task.items if item.id in applicable for rule in item.rules)
         self.quiet = None
 
 
@@ -267,17 +270,16 @@ class Evaluator:
         self._previous_last = awards.previous_last if awards is not None else None
 
     def _task_score(self, plan: _TaskPlan, sections: tuple) -> TaskScore:
-        round_task, round_weighted = self._round_task, self._round_weighted
-        events = []
-        if len(plan.parts) == 1:
-            ((label, _, points, percent),) = plan.parts
+        if plan.single:
             raw = ZERO
-            bonus = ZERO
             for section in sections:
                 raw += section.score
-                for item in section.items:
-                    bonus += item.bonus
-            raws = [(label, raw, bonus, points, percent)]
+            bonus = ZERO
+            if plan.has_bonus:
+                for section in sections:
+                    for item in section.items:
+                        bonus += item.bonus
+            raws = ((plan.parts[0][0], raw, bonus, plan.parts[0][2], plan.parts[0][3]),)
         else:
             raws = []
             for label, ids, points, percent in plan.parts:
@@ -289,30 +291,33 @@ class Evaluator:
                             raw += item.score
                             bonus += item.bonus
                 raws.append((label, raw, bonus, points, percent))
+        round_task, round_weighted = self._round_task, self._round_weighted
+        events = ()
         parts = []
         weighted = ZERO
         total_bonus = ZERO
         for label, raw, bonus, points, percent in raws:
             if raw < 0:
                 # 扣分项目 subtract from the task, which cannot go below 0
-                events.append(new_event(plan.task_id, TASK_FLOOR_TEXT, "floor", (), -raw, None, plan.span))
+                events += (new_event(plan.task_id, TASK_FLOOR_TEXT, "floor", (), -raw, None, plan.span),)
                 raw = ZERO
             if points != HUNDRED:
                 # 各部分先折算为百分制 (task 一: 第13项 30分 → ×100/30)
                 raw = raw * HUNDRED / points
                 bonus = bonus * HUNDRED / points
             score = round_task(raw)
-            bonus = round_task(bonus)
+            if bonus:
+                bonus = round_task(bonus)
+                total_bonus += bonus
             part_weighted = round_weighted((score + bonus) * percent / HUNDRED)
             weighted += part_weighted
-            total_bonus += bonus
             parts.append(new_task_part(label, score, percent, part_weighted, bonus))
-        if len(parts) == 1:
+        if plan.single:
             task_score = parts[0].score
         else:
             task_score = round_task(sum((p.score * p.weight for p in parts), ZERO) / plan.weight)
         return new_task_score(plan.task_id, plan.name, plan.leads, task_score, plan.maximum, plan.weight,
-                              weighted, sections, tuple(events), total_bonus, tuple(parts))
+                              weighted, sections, events, total_bonus, tuple(parts))
 
     def evaluate(self, entity: str, facts: dict) -> Scorecard:
         """Score one entity from facts already validated by ``runtime.facts``."""
