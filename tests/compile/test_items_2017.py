@@ -12,21 +12,17 @@ from __future__ import annotations
 
 import csv
 import json
-from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 import pytest
 import yaml
 
 import scorelang
+from items_2017 import D, EXAMPLES_2017, MISSING, POLICY_2017, ItemsHarness, example_values
 
-ROOT = Path(__file__).resolve().parents[2]
-POLICY_FILE = ROOT / "policies" / "2017.score"
 # 4.1 五有: one flag per 有…, so the trace names the one that is missing
 FIVE_HAVES = ("有领导小组", "有规章制度", "有专职人员", "有专项经费", "有运维人员")
-EXAMPLES = ROOT / "examples" / "2017"
+EXAMPLES = EXAMPLES_2017
 ENTITY = "西昌市"
-D = Decimal
 
 # ---------------------------------------------------------------------------- clean facts
 
@@ -52,96 +48,32 @@ ITEM_POINTS = {
 }
 DEDUCTION_ONLY = {"4.10", "4.11", "4.12"}
 AWARD_ITEMS = {"4.1"}          # 每有一项内容得2分: scored up from 0, not down from the points
-EVENT_KINDS = {"deduct", "award", "zero", "floor", "cap"}
 
-MISSING = object()             # an override that removes the fact
+HARNESS = ItemsHarness(
+    tasks=("2", "4"), item_points=ITEM_POINTS, best=BEST, best_by_type=BEST_BY_TYPE, entity=ENTITY,
+    policy_file=POLICY_2017,        # always this file (not SCORELANG_POLICY): the examples are scored below
+    # every required fact of tasks 二 and 四 at its best value; defaulted facts are left out
+    # (their defaults — judgement 0, records 无 — are already the best value)
+    leave_out=lambda fact: fact["default"] is not None or fact["type"] == "records",
+    # facts of the other tasks and articles take 西昌市's example values: any valid value will
+    # do, since these tests assert tasks 二 and 四 only
+    others=example_values(ENTITY),
+    best_within="policy",
+    start={item_id: 0 for item_id in AWARD_ITEMS | DEDUCTION_ONLY},
+    deduction_only=DEDUCTION_ONLY,
+    assert_bonus=False,             # tasks 二 and 四 grant no bonus: ItemScore.bonus was never asserted here
+)
+policy, clean, run = HARNESS.fixtures()
+check_item = HARNESS.check_item
 
 
 def _other_tasks(fact) -> bool:
     """A fact read by no item of tasks 二 and 四 (other tasks, articles)."""
-    return not any(i.startswith(("2.", "4.")) for i in fact["items"])
+    return not HARNESS.is_ours(fact)
 
 
 def _fact(template, name):
     return next(f for f in template["facts"] if f["name"] == name)
-
-
-def clean_facts(policy) -> dict:
-    """Every required fact of tasks 二 and 四 at its best value; defaulted facts are left out
-    (their defaults — judgement 0, records 无 — are already the best value). Facts of the
-    other tasks and articles take 西昌市's example values: any valid value will do, since
-    these tests assert tasks 二 and 四 only."""
-    template = policy.template()
-    example = json.loads((EXAMPLES / "facts.json").read_text(encoding="utf-8"))["entities"][ENTITY]
-    facts = {}
-    names = set()
-    for fact in template["facts"]:
-        name = fact["name"]
-        names.add(name)
-        if _other_tasks(fact):
-            if name in example:
-                facts[name] = example[name]
-            continue
-        if fact["default"] is not None or fact["type"] == "records":
-            continue
-        if name in BEST:
-            facts[name] = BEST[name]
-        elif fact["type"] in BEST_BY_TYPE:
-            facts[name] = BEST_BY_TYPE[fact["type"]]
-        else:  # a new required flag/choice/... fact: say what it is, don't guess
-            raise AssertionError(f"clean_facts: no best value for required {fact['type']} fact {name}")
-    unknown = set(BEST) - names
-    assert not unknown, f"BEST names facts the policy does not declare: {sorted(unknown)}"
-    return facts
-
-
-@pytest.fixture(scope="module")
-def policy():
-    return scorelang.load(str(POLICY_FILE))
-
-
-@pytest.fixture(scope="module")
-def clean(policy):
-    return clean_facts(policy)
-
-
-@pytest.fixture
-def run(policy, clean):
-    """run({"漏管脱管人次": 3}) → the scorecard of the clean entity with those facts changed."""
-
-    def _run(overrides=None, entity=ENTITY):
-        facts = dict(clean)
-        for name, value in (overrides or {}).items():
-            if value is MISSING:
-                facts.pop(name, None)
-            else:
-                facts[name] = value
-        return policy.evaluate(entity, facts)
-
-    return _run
-
-
-def half_up(value: Decimal) -> Decimal:
-    return value.quantize(D("0.01"), rounding=ROUND_HALF_UP)
-
-
-def check_item(card, item_id: str, expected) -> None:
-    """The item's score, and that its events explain it (every change, floors and caps included)."""
-    item = card.item(item_id)
-    assert item.score == D(expected), f"{item_id}: {item.score} != {expected}"
-    assert item.max == ITEM_POINTS[item_id]
-    if item_id in DEDUCTION_ONLY:
-        assert -item.max <= item.score <= 0
-    else:
-        assert 0 <= item.score <= item.max
-    for event in item.events:
-        assert event.clause == item_id
-        assert event.kind in EVENT_KINDS
-        assert isinstance(event.points, Decimal)
-    start = D(0) if item_id in AWARD_ITEMS | DEDUCTION_ONLY else D(ITEM_POINTS[item_id])
-    explained = start + sum((e.points for e in item.events), D(0))
-    assert half_up(explained) == item.score, (
-        f"{item_id}: events add up to {explained} from {start}, score is {item.score}: {item.events}")
 
 
 # ---------------------------------------------------------------------------- clean entity

@@ -16,17 +16,11 @@ Scores are compared as exact Decimals (Decimal("8.50") == Decimal("8.5")).
 """
 from __future__ import annotations
 
-import os
-from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
-
 import pytest
 
 import scorelang
+from items_2017 import D, MISSING, ItemsHarness, half_up
 
-ROOT = Path(__file__).resolve().parents[2]
-POLICY_FILE = Path(os.environ.get("SCORELANG_POLICY") or ROOT / "policies" / "2017.score")
-D = Decimal
 TASK = "1"
 ENTITY = "西昌市"           # scored on items 1–12 only
 TIBETAN = "木里县"          # 「藏区县」: items 1–12 and 13
@@ -42,7 +36,6 @@ ITEM_POINTS = {
 # Where the events start from: 1.2 earns points up from 0 (每次报送1分); 1.7 starts from its
 # 12 occasions × 2分 = 24 and is capped at 22 (an event of kind "cap").
 START = {"1.2": 0, "1.7": 24}
-EVENT_KINDS = {"deduct", "award", "zero", "floor", "cap"}
 
 # The judgement (评定 0 至 N 分, no default) of each item the source gives no rule for.
 JUDGED = {
@@ -70,83 +63,13 @@ BEST = {
     **{name: "0" for name in JUDGED.values()},
     **{f"{name}第{k}次": True for name in (ORGANISED, REPORTED) for k in range(1, THEMES + 1)},
 }
-# Facts of the other tasks: any valid value will do (only task 一's items are asserted).
-NEUTRAL_BY_TYPE = {"count": 0, "number": "0", "percent": "100", "flag": False, "judgement": "0", "records": []}
 
-MISSING = object()             # an override that removes the fact
-
-
-def is_task_fact(fact: dict) -> bool:
-    return any(item.split(".")[0] == TASK for item in fact["items"])
-
-
-def clean_facts(policy) -> dict:
-    """Every required fact of the policy: task 一's at their best value (items 13 and 14 included,
-    so one dict serves every county), the other tasks' at a neutral valid value."""
-    facts = {}
-    mine = set()
-    for fact in policy.template()["facts"]:
-        name = fact["name"]
-        if is_task_fact(fact):
-            mine.add(name)
-            assert name in BEST, f"clean_facts: no best value for task 一 fact {name} ({fact['type']})"
-            facts[name] = BEST[name]
-        elif fact["default"] is not None:
-            continue
-        elif fact["type"] == "choice":
-            facts[name] = fact["choices"][0]
-        else:
-            facts[name] = NEUTRAL_BY_TYPE[fact["type"]]
-    unknown = set(BEST) - mine
-    assert not unknown, f"BEST names facts task 一 does not read: {sorted(unknown)}"
-    return facts
-
-
-@pytest.fixture(scope="module")
-def policy():
-    return scorelang.load(str(POLICY_FILE))
-
-
-@pytest.fixture(scope="module")
-def clean(policy):
-    return clean_facts(policy)
-
-
-@pytest.fixture
-def run(policy, clean):
-    """run({"七五普法规划扣分": "2"}) → the scorecard of the clean entity with those facts changed."""
-
-    def _run(overrides=None, entity=ENTITY):
-        facts = dict(clean)
-        for name, value in (overrides or {}).items():
-            if value is MISSING:
-                facts.pop(name, None)
-            else:
-                facts[name] = value
-        return policy.evaluate(entity, facts)
-
-    return _run
-
-
-def half_up(value: Decimal) -> Decimal:
-    return value.quantize(D("0.01"), rounding=ROUND_HALF_UP)
-
-
-def check_item(card, item_id: str, expected) -> None:
-    """The item's score, and that its events explain it (every change, floors and caps included)."""
-    item = card.item(item_id)
-    assert item.score == D(expected), f"{item_id}: {item.score} != {expected}"
-    assert item.max == ITEM_POINTS[item_id]
-    assert 0 <= item.score <= item.max
-    assert item.bonus == 0
-    for event in item.events:
-        assert event.clause == item_id
-        assert event.kind in EVENT_KINDS
-        assert isinstance(event.points, Decimal)
-    start = D(START.get(item_id, ITEM_POINTS[item_id]))
-    explained = start + sum((e.points for e in item.events), D(0))
-    assert half_up(explained) == item.score, (
-        f"{item_id}: events add up to {explained} from {start}, score is {item.score}: {item.events}")
+# Every fact of task 一 takes its BEST value, defaulted or not (items 13 and 14 included, so one
+# dict serves every county); the other tasks' facts a valid value (only task 一's items are asserted).
+HARNESS = ItemsHarness(tasks=(TASK,), item_points=ITEM_POINTS, best=BEST, entity=ENTITY, leave_out=None,
+                       start=START)
+policy, clean, run = HARNESS.fixtures()
+check_item = HARNESS.check_item
 
 
 def themes(flag: str, failed) -> dict:

@@ -11,17 +11,11 @@ Scores are compared as exact Decimals (Decimal("8.50") == Decimal("8.5")).
 """
 from __future__ import annotations
 
-import os
-from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
-
 import pytest
 
 import scorelang
+from items_2017 import D, MISSING, ItemsHarness, half_up
 
-ROOT = Path(__file__).resolve().parents[2]
-POLICY_FILE = Path(os.environ.get("SCORELANG_POLICY") or ROOT / "policies" / "2017.score")
-D = Decimal
 TASK = "3"
 ENTITY = "西昌市"
 
@@ -30,7 +24,6 @@ ITEM_POINTS = {
     "3.1": 30, "3.2": 10, "3.3": 10, "3.4": 15, "3.5": 5,
     "3.6": 8, "3.7": 5, "3.8": 5, "3.9": 7, "3.10": 5,
 }
-EVENT_KINDS = {"deduct", "award", "zero", "floor", "cap"}
 
 # The best value of every required fact of task 三 that is not "count 0".
 BEST = {
@@ -39,86 +32,13 @@ BEST = {
     "政府购买公益性岗位扣分": "0",               # 3.10 (judgement, no default)
 }
 BEST_BY_TYPE = {"count": 0}
-# Facts of the other tasks: any valid value will do (only task 三's items are asserted).
-NEUTRAL_BY_TYPE = {"count": 0, "number": "0", "percent": "100", "flag": False, "judgement": "0", "records": []}
 
-MISSING = object()             # an override that removes the fact
-
-
-def is_task_fact(fact: dict) -> bool:
-    return any(item.split(".")[0] == TASK for item in fact["items"])
-
-
-def clean_facts(policy) -> dict:
-    """Every required fact of the policy: task 三's at their best value, the other tasks' at a
-    neutral valid value; defaulted facts are left out (3.7's records default to 无)."""
-    facts = {}
-    mine = set()
-    for fact in policy.template()["facts"]:
-        name = fact["name"]
-        if fact["default"] is not None:
-            continue
-        if is_task_fact(fact):
-            mine.add(name)
-            if name in BEST:
-                facts[name] = BEST[name]
-            elif fact["type"] in BEST_BY_TYPE:
-                facts[name] = BEST_BY_TYPE[fact["type"]]
-            else:
-                raise AssertionError(f"clean_facts: no best value for required {fact['type']} fact {name}")
-        elif fact["type"] == "choice":
-            facts[name] = fact["choices"][0]
-        else:
-            facts[name] = NEUTRAL_BY_TYPE[fact["type"]]
-    unknown = set(BEST) - mine
-    assert not unknown, f"BEST names facts task 三 does not require: {sorted(unknown)}"
-    return facts
-
-
-@pytest.fixture(scope="module")
-def policy():
-    return scorelang.load(str(POLICY_FILE))
-
-
-@pytest.fixture(scope="module")
-def clean(policy):
-    return clean_facts(policy)
-
-
-@pytest.fixture
-def run(policy, clean):
-    """run({"未建成规范化司法所数": 3}) → the scorecard of the clean entity with those facts changed."""
-
-    def _run(overrides=None, entity=ENTITY):
-        facts = dict(clean)
-        for name, value in (overrides or {}).items():
-            if value is MISSING:
-                facts.pop(name, None)
-            else:
-                facts[name] = value
-        return policy.evaluate(entity, facts)
-
-    return _run
-
-
-def half_up(value: Decimal) -> Decimal:
-    return value.quantize(D("0.01"), rounding=ROUND_HALF_UP)
-
-
-def check_item(card, item_id: str, expected) -> None:
-    """The item's score, and that its events explain it (every change, floors included)."""
-    item = card.item(item_id)
-    assert item.score == D(expected), f"{item_id}: {item.score} != {expected}"
-    assert item.max == ITEM_POINTS[item_id]
-    assert 0 <= item.score <= item.max
-    assert item.bonus == 0
-    for event in item.events:
-        assert event.clause == item_id
-        assert event.kind in EVENT_KINDS
-        assert isinstance(event.points, Decimal)
-    explained = D(ITEM_POINTS[item_id]) + sum((e.points for e in item.events), D(0))
-    assert half_up(explained) == item.score, (
-        f"{item_id}: events add up to {explained}, score is {item.score}: {item.events}")
+# The other tasks' facts take a valid value (only task 三's items are asserted); defaulted facts
+# are left out (3.7's records default to 无).
+HARNESS = ItemsHarness(tasks=(TASK,), item_points=ITEM_POINTS, best=BEST, best_by_type=BEST_BY_TYPE,
+                       entity=ENTITY)
+policy, clean, run = HARNESS.fixtures()
+check_item = HARNESS.check_item
 
 
 # ---------------------------------------------------------------------------- clean entity

@@ -17,19 +17,13 @@ While the task is being encoded, point the module at a standalone harness:
 """
 from __future__ import annotations
 
-import os
-from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
-
 import pytest
 
 import scorelang
+from items_2017 import D, MISSING, ItemsHarness, reads_items
 
-ROOT = Path(__file__).resolve().parents[2]
-POLICY_FILE = Path(os.environ.get("SCORELANG_POLICY") or ROOT / "policies" / "2017.score")
 ENTITY = "西昌市"
 TASK = "6"
-D = Decimal
 
 # ---------------------------------------------------------------------------- clean facts
 
@@ -47,8 +41,8 @@ BEST = {
     "派出所人民调解组织数": 5,                # 6.11 实现增长
     "上年度派出所人民调解组织数": 3,
 }
-# Facts of the other tasks: any valid value will do (task 六 does not read them).
-VALID_BY_TYPE = {"count": 0, "number": "0", "percent": "100", "judgement": "0", "records": []}
+# The best value of the task's other required facts, by type.
+BEST_BY_TYPE = {"count": 0, "number": "0", "percent": "100", "judgement": "0", "records": []}
 
 # Every item of task 六 and its points: 安置帮教 6.1–6.4 (25), 人民调解 6.5–6.11 (50), 信访维稳 6.12–6.15 (25)
 ITEM_POINTS = {
@@ -56,82 +50,13 @@ ITEM_POINTS = {
     "6.5": 10, "6.6": 5, "6.7": 10, "6.8": 5, "6.9": 5, "6.10": 5, "6.11": 10,
     "6.12": 6, "6.13": 6, "6.14": 6, "6.15": 7,
 }
-EVENT_KINDS = {"deduct", "award", "zero", "floor", "cap"}
 
-MISSING = object()             # an override that removes the fact
-
-
-def clean_facts(policy) -> dict:
-    """Every required fact of the policy: task 六's at their best value, the others' at a valid
-    value; defaulted facts are left out (their default 0 is the best value)."""
-    facts = {}
-    names = set()
-    for fact in policy.template()["facts"]:
-        name = fact["name"]
-        names.add(name)
-        if fact["default"] is not None:
-            continue
-        if name in BEST:
-            facts[name] = BEST[name]
-        elif fact["type"] in VALID_BY_TYPE:
-            facts[name] = VALID_BY_TYPE[fact["type"]]
-        elif set(fact["items"]) & set(ITEM_POINTS):
-            raise AssertionError(f"clean_facts: no best value for required {fact['type']} fact {name}")
-        elif fact["type"] == "flag":
-            facts[name] = False
-        elif fact["type"] == "choice":
-            facts[name] = fact["choices"][0]
-        else:
-            raise AssertionError(f"clean_facts: no valid value for required {fact['type']} fact {name}")
-    unknown = set(BEST) - names
-    assert not unknown, f"BEST names facts the policy does not declare: {sorted(unknown)}"
-    return facts
-
-
-@pytest.fixture(scope="module")
-def policy():
-    return scorelang.load(str(POLICY_FILE))
-
-
-@pytest.fixture(scope="module")
-def clean(policy):
-    return clean_facts(policy)
-
-
-@pytest.fixture
-def run(policy, clean):
-    """run({"人民调解员培训率": "92"}) → the scorecard of the clean entity with those facts changed."""
-
-    def _run(overrides=None, entity=ENTITY):
-        facts = dict(clean)
-        for name, value in (overrides or {}).items():
-            if value is MISSING:
-                facts.pop(name, None)
-            else:
-                facts[name] = value
-        return policy.evaluate(entity, facts)
-
-    return _run
-
-
-def half_up(value: Decimal) -> Decimal:
-    return value.quantize(D("0.01"), rounding=ROUND_HALF_UP)
-
-
-def check_item(card, item_id: str, expected) -> None:
-    """The item's score, and that its events explain it (every change, floors included)."""
-    item = card.item(item_id)
-    assert item.score == D(expected), f"{item_id}: {item.score} != {expected}"
-    assert item.max == ITEM_POINTS[item_id]
-    assert 0 <= item.score <= item.max
-    assert item.bonus == 0
-    for event in item.events:
-        assert event.clause == item_id
-        assert event.kind in EVENT_KINDS
-        assert isinstance(event.points, Decimal)
-    explained = D(ITEM_POINTS[item_id]) + sum((e.points for e in item.events), D(0))
-    assert half_up(explained) == item.score, (
-        f"{item_id}: events add up to {explained} from {ITEM_POINTS[item_id]}, score is {item.score}: {item.events}")
+# A fact of task 六 is one its items read; the other tasks' facts take a valid value (task 六
+# does not read them). Defaulted facts are left out (their default 0 is the best value).
+HARNESS = ItemsHarness(tasks=(TASK,), item_points=ITEM_POINTS, best=BEST, best_by_type=BEST_BY_TYPE,
+                       entity=ENTITY, is_ours=reads_items(ITEM_POINTS), best_within="policy")
+policy, clean, run = HARNESS.fixtures()
+check_item = HARNESS.check_item
 
 
 # ---------------------------------------------------------------------------- the task's shape

@@ -16,19 +16,13 @@ harness of task 七 while it is being written). Scores are exact Decimals.
 """
 from __future__ import annotations
 
-import os
-from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
-
 import pytest
 
 import scorelang
+from items_2017 import BONUS, D, EVENT_KINDS, MISSING, ItemsHarness
 
-ROOT = Path(__file__).resolve().parents[2]
-POLICY_FILE = Path(os.environ.get("SCORELANG_POLICY") or ROOT / "policies" / "2017.score")
 ENTITY = "西昌市"
 TASK = "7"
-D = Decimal
 
 # ---------------------------------------------------------------------------- clean facts
 
@@ -53,94 +47,19 @@ BEST = {
     "党风廉政调研文章篇数": 1,                     # 7.26 不少于1篇
 }
 BEST_BY_TYPE = {"count": 0, "percent": "100", "judgement": "0"}
-# facts of other tasks (the final policy holds all eight): any valid value will do
-ANY_BY_TYPE = {"count": 0, "number": "0", "percent": "100", "judgement": "0", "flag": False, "records": []}
 
 ITEM_POINTS = {
     "7.1": 6, "7.2": 4, "7.3": 4, "7.4": 4, "7.5": 2, "7.6": 2, "7.7": 2, "7.8": 4, "7.9": 2,
     "7.10": 2, "7.11": 2, "7.12": 2, "7.13": 4, "7.14": 3, "7.15": 3, "7.16": 4,
     **{f"7.{i}": 5 for i in range(17, 27)},
 }
-EVENT_KINDS = {"deduct", "award", "zero", "floor", "cap", "bonus"}
 
-MISSING = object()             # an override that removes the fact
-
-
-def _is_ours(fact: dict) -> bool:
-    return any(item.split(".")[0] == TASK for item in fact["items"])
-
-
-def clean_facts(policy) -> dict:
-    """Every required fact of the policy: task 七's at their best value, other tasks' at any
-    valid value; defaulted facts are left out (their defaults are already the best value)."""
-    facts = {}
-    ours = set()
-    for fact in policy.template()["facts"]:
-        name, kind = fact["name"], fact["type"]
-        if fact["default"] is not None:
-            continue
-        if _is_ours(fact):
-            ours.add(name)
-            if name in BEST:
-                facts[name] = BEST[name]
-            elif kind in BEST_BY_TYPE:
-                facts[name] = BEST_BY_TYPE[kind]
-            else:  # a new required flag/choice fact of task 七: say what it is, don't guess
-                raise AssertionError(f"clean_facts: no best value for required {kind} fact {name}")
-        elif kind == "choice":
-            facts[name] = fact["choices"][0]
-        else:  # records too: the template cannot tell 默认 无 from no default, and [] is valid for both
-            facts[name] = ANY_BY_TYPE[kind]
-    unknown = set(BEST) - ours
-    assert not unknown, f"BEST names facts task 七 does not declare: {sorted(unknown)}"
-    return facts
-
-
-@pytest.fixture(scope="module")
-def policy():
-    return scorelang.load(str(POLICY_FILE))
-
-
-@pytest.fixture(scope="module")
-def clean(policy):
-    return clean_facts(policy)
-
-
-@pytest.fixture
-def run(policy, clean):
-    """run({"调训任务未完成人次": 3}) → the scorecard of the clean entity with those facts changed."""
-
-    def _run(overrides=None, entity=ENTITY):
-        facts = dict(clean)
-        for name, value in (overrides or {}).items():
-            if value is MISSING:
-                facts.pop(name, None)
-            else:
-                facts[name] = value
-        return policy.evaluate(entity, facts)
-
-    return _run
-
-
-def half_up(value: Decimal) -> Decimal:
-    return value.quantize(D("0.01"), rounding=ROUND_HALF_UP)
-
-
-def check_item(card, item_id: str, expected, bonus="0") -> None:
-    """The item's score and bonus, and that its events explain them (floors included)."""
-    item = card.item(item_id)
-    assert item.score == D(expected), f"{item_id}: {item.score} != {expected}"
-    assert item.bonus == D(bonus), f"{item_id}: bonus {item.bonus} != {bonus}"
-    assert item.max == ITEM_POINTS[item_id]
-    assert 0 <= item.score <= item.max
-    for event in item.events:
-        assert event.clause == item_id
-        assert event.kind in EVENT_KINDS
-        assert isinstance(event.points, Decimal)
-    explained = D(ITEM_POINTS[item_id]) + sum((e.points for e in item.events if e.kind != "bonus"), D(0))
-    assert half_up(explained) == item.score, (
-        f"{item_id}: events add up to {explained}, score is {item.score}: {item.events}")
-    assert sum((e.points for e in item.events if e.kind == "bonus"), D(0)) == item.bonus
+# Facts of other tasks (the final policy holds all eight) take any valid value; defaulted facts
+# are left out (their defaults are already the best value). Bonus events may occur.
+HARNESS = ItemsHarness(tasks=(TASK,), item_points=ITEM_POINTS, best=BEST, best_by_type=BEST_BY_TYPE,
+                       entity=ENTITY, event_kinds=EVENT_KINDS | {BONUS})
+policy, clean, run = HARNESS.fixtures()
+check_item = HARNESS.check_item
 
 
 # ---------------------------------------------------------------------------- clean entity
@@ -165,7 +84,7 @@ def test_clean_facts_give_full_marks(run):
 def test_clean_facts_cover_exactly_the_required_facts(policy, clean):
     facts = policy.template()["facts"]
     required = {f["name"] for f in facts if f["default"] is None and f["type"] != "records"}
-    others_records = {f["name"] for f in facts if f["type"] == "records" and not _is_ours(f)}
+    others_records = {f["name"] for f in facts if f["type"] == "records" and not HARNESS.is_ours(f)}
     assert set(clean) - others_records == required
 
 

@@ -82,24 +82,37 @@ def _summary(cards: Sequence[Scorecard], places: int, lang: str) -> RenderableTy
     """The ranking table; below it, every flag on a line of its own, naming its entity."""
     words = _WORDS[lang]
     table = _summary_table(cards, places, lang)
-    flags = [Text(f"{words['flag_mark']}{card.entity}{'：' if lang == 'zh' else ': '}{flag}")
-             for card in cards for flag in card.flags]
-    return Group(table, *flags) if flags else table
+    colon = "：" if lang == "zh" else ": "
+    singles = []
+    task_ids = [t.id for t in cards[0].tasks] if cards else []
+    for task_id in task_ids:
+        winners = [card.entity for card in cards if task_id in card.task_awards]
+        if winners:
+            singles.append(Text(f"{words['single_awards']} {task_numbers((task_id,), lang)}{colon}"
+                                + ("、" if lang == "zh" else ", ").join(winners)))
+    # no space after the mark: rich breaks lines at spaces, and a long Chinese line would
+    # otherwise leave the mark alone on its line
+    flags = [Text(f"{words['flag_mark'].strip()}{card.entity}{colon}{flag}") for card in cards for flag in card.flags]
+    return Group(table, *singles, *flags) if singles or flags else table
 
 
 def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
     words = _WORDS[lang]
-    table = Table(title=words["ranking"], title_justify="left", box=box.SIMPLE_HEAD)
+    # collapsed padding: eight task columns, the total, the award and the single awards fit
+    # in 100 columns
+    table = Table(title=words["ranking"], title_justify="left", box=box.SIMPLE_HEAD, collapse_padding=True,
+                  pad_edge=False)
     table.add_column(words["rank"], justify="right", no_wrap=True)
     table.add_column(words["entity"], no_wrap=True)
     tasks = cards[0].tasks if cards else ()
+    # many tasks: head each column with the task's number only (任务名 in each card below)
+    compact = len(tasks) > 3
     for task in tasks:
-        table.add_column(Text(task_label(task.id, task.name, lang)), justify="right")
+        label = task_numbers((task.id,), lang) if compact else task_label(task.id, task.name, lang)
+        table.add_column(Text(label), justify="right", no_wrap=compact)
     table.add_column(words["total"], justify="right", no_wrap=True)
     table.add_column(words["award"], no_wrap=True)
-    with_single = any(card.task_awards for card in cards)
-    if with_single:
-        table.add_column(words["single_awards"])
+    with_single = False  # the single awards follow the table, task by task
     with_flags = any(card.flags for card in cards)
     if with_flags:
         table.add_column(words["flags"], no_wrap=True)
