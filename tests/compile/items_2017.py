@@ -116,9 +116,9 @@ class ItemsHarness:
     start           where an item's events start from, when not from its points (0 for an
                     item scored up from 0)
     deduction_only  扣分项: scored in -points … 0 instead of 0 … points
-    event_kinds     the kinds an item's events may have; with "bonus" in them, check_item
-                    takes the expected bonus and bonus events must add up to ItemScore.bonus
-                    (they are not part of the score)
+    event_kinds     the kinds an item's events may have; with "bonus" in them (tasks 七, 八),
+                    bonus events stay out of the score and must add up to ItemScore.bonus,
+                    which check_item(…, bonus="0.2") expects
     assert_bonus    check_item asserts ItemScore.bonus (0 unless a bonus is expected)
     """
 
