@@ -14,11 +14,12 @@ from typing import Callable
 
 from ..model import nodes as m
 from ..numbers import quantize_half_up, rounder
-from ..runtime.scorecard import (Scorecard, TaskScore, new_event, new_item_score, new_scorecard,
+from ..runtime.scorecard import (ItemScore, Scorecard, TaskScore, fast_types, new_event, new_item_score, new_scorecard,
                                  new_section_score, new_task_part, new_task_score)
 from .rules import ZERO, ZEROED, compile_rule
 
 HUNDRED = Decimal(100)
+_ItemScoreBase, _ItemScore = fast_types(ItemScore)
 
 FLOOR_TEXT = "扣完为止：本项最低为0分"
 TASK_FLOOR_TEXT = "任务得分最低为0分：扣分项目的扣分以任务得分扣完为止"
@@ -127,7 +128,10 @@ def _compile_plain_item(item: m.Item, places: int, round_item: bool):
             # 扣完为止
             events.append(new_event(item_id, FLOOR_TEXT, "floor", (), -score, None, span))
             score = ZERO
-        return new_item_score(item_id, title, round_(score), maximum, ZERO, False, tuple(events))
+        # new_item_score inlined: this is the hottest constructor
+        result = _ItemScoreBase(item_id, title, round_(score), maximum, ZERO, False, tuple(events))
+        result.__class__ = _ItemScore
+        return result
 
     if len(steps) == 1:
         (only,) = steps

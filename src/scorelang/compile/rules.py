@@ -15,7 +15,9 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Callable
 
 from ..model import nodes as m
-from ..runtime.scorecard import new_event
+from ..runtime.scorecard import Event, fast_types, new_event
+
+_EventBase, _Event = fast_types(Event)
 
 ZERO = Decimal(0)
 ZEROED = object()  # sentinel: 不得分
@@ -95,7 +97,9 @@ def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
         if not count:
             return ZERO
         points = per * count
-        events.append(new_event(clause, text, kind, ((name, count),), points, None, span))
+        event = _EventBase(clause, text, kind, ((name, count),), points, None, span)  # new_event, inlined
+        event.__class__ = _Event
+        events.append(event)
         return points
     return step
 
@@ -159,7 +163,9 @@ def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename) -> Step:
             amount, reason = facts[name]
             if not amount:
                 return ZERO
-            events.append(new_event(clause, text, "deduct", ((name, amount),), -amount, reason, span))
+            event = _EventBase(clause, text, "deduct", ((name, amount),), -amount, reason, span)  # inlined
+            event.__class__ = _Event
+            events.append(event)
             return -amount
         return step_unconditional
 

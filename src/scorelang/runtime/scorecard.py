@@ -193,6 +193,13 @@ def _builder(frozen: type) -> Callable:
     return build
 
 
+def fast_types(frozen: type) -> tuple[type, type]:
+    """(mutable fields base, frozen class) for the evaluator's hottest lines, which inline
+    the builder: ``obj = base(...); obj.__class__ = frozen`` saves a call per result."""
+    (fields_base,) = frozen.__bases__
+    return fields_base, frozen
+
+
 new_event = _builder(Event)
 new_item_score = _builder(ItemScore)
 new_section_score = _builder(SectionScore)
