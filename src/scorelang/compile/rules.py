@@ -288,29 +288,16 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename) -> Step:
     rounding = {"ceil": ROUND_CEILING, "floor": ROUND_FLOOR}.get(body.partial)
     proportional = body.partial in ("proportional", "exact")
 
-    if body.upward:
-        # 不高于2% 每增加1个百分点: the excess above the ceiling counts
-        def upward_step(facts, events):
-            value = facts[name]
-            if value <= target:
-                return ZERO
-            excess = (value - target) * scale if relative else value - target
-            steps = excess / step_size
-            if not proportional:
-                steps = steps.to_integral_value(rounding=rounding)
-            if not steps:
-                return ZERO
-            points = -(steps * amount)
-            events.append(new_event(clause, text, "deduct", ((name, value),), points, None, span))
-            return points
-        return upward_step
+    # 达 (a floor to reach) counts the shortfall below the target; 不高于 (a ceiling, 7.1
+    # 每增加1个百分点) counts the excess above it
+    direction = 1 if body.upward else -1
 
     def step(facts, events):
         value = facts[name]
-        if value >= target:
+        gap = (value - target) * direction
+        if gap <= 0:
             return ZERO
-        shortfall = (target - value) * scale if relative else target - value
-        steps = shortfall / step_size
+        steps = (gap * scale if relative else gap) / step_size
         if not proportional:
             steps = steps.to_integral_value(rounding=rounding)
         if not steps:
