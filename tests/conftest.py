@@ -1,6 +1,6 @@
 """Shared test setup: hypothesis profiles and the 2017 policy with its example facts.
 
-Profiles: ``dev`` (the default, 100 examples) and ``ci`` (300 examples, a blob to replay
+Profiles: ``dev`` (the default, 100 examples) and ``ci`` (150 examples, a blob to replay
 each failure); choose with ``HYPOTHESIS_PROFILE=ci``. Neither has a deadline: evaluation
 time varies with the machine, and a slow run is not a wrong one.
 """
@@ -19,7 +19,7 @@ import scorelang
 ROOT = Path(__file__).resolve().parents[1]
 
 settings.register_profile("dev", max_examples=100, deadline=None)
-settings.register_profile("ci", max_examples=300, deadline=None, derandomize=False, print_blob=True)
+settings.register_profile("ci", max_examples=150, deadline=None, derandomize=False, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
