@@ -5,7 +5,6 @@ tests/golden/ranking/2017.expected lists rank, county, total, award, single awar
 """
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from pathlib import Path
 

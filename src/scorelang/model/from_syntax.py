@@ -181,7 +181,7 @@ class Resolver:
                         self.error("SL106", f"目标任务{ordinal}没有{label}", f"task {task.number} has no items {label}",
                                    part.span)
                 if covered & set(numbers):
-                    self.error("SL106", f"权重的各部分重复计入同一项", "two weighted parts share an item", part.span)
+                    self.error("SL106", "权重的各部分重复计入同一项", "two weighted parts share an item", part.span)
                 covered |= set(numbers)
                 parts.append(m.WeightedPart(tuple(f"{task.number}.{n}" for n in numbers), label, part.percent,
                                             span=part.span))
@@ -368,7 +368,7 @@ class Resolver:
             for r in rules:
                 if r.earns or isinstance(r.body, (m.Zero, m.Ladder)):
                     self.error("SL126", f"{a.number}的规则只能加分、扣分或改变评奖，不能「得」「不得分」或阶梯",
-                               f"an article's rules add (加), deduct (扣) or change the award; not 得, 不得分 or ladders",
+                               "an article's rules add (加), deduct (扣) or change the award; not 得, 不得分 or ladders",
                                r.span)
             out.append(m.Article(a.number, a.title.text, tuple(x.text for x in a.sources), rules, span=a.span))
         return tuple(out)
@@ -433,7 +433,6 @@ class Resolver:
         return tuple(out)
 
     def _rule_body(self, clause: str, b, occasions: int):
-        numeric = ("count", "number", "percent")
         if isinstance(b, (syn.PerDeduct, syn.PerAward)):
             fact = self._use(b.fact, clause, ("count",), "「每…」", "「每…」 (per occurrence)", occasions)
             sign = -1 if isinstance(b, syn.PerDeduct) else 1
