@@ -11,14 +11,20 @@ import csv
 import datetime
 import io
 import json
+import math
 import os
+import re
 from decimal import Decimal
 from typing import Any, Iterable, Iterator, NoReturn
 
 import yaml
+import yaml.reader
 
 from ..diagnostics import Diagnostic, FactsError
 from ..span import Span
+from .facts import TOP_LEVEL_KEYS, unknown_top_level_keys
+from .values import MAX_ALIAS_EXPANSION, MAX_DEPTH, describe, excerpt, name_excerpt, number_token
+from .yaml_loader import LIBYAML, AliasProblem, DuplicateKey, TooDeep, load_yaml
 
 # SL2xx codes used here (file-level problems); the validator's own codes follow from SL210.
 CANNOT_READ = "SL201"      # missing, a directory, unreadable, not UTF-8
@@ -29,6 +35,11 @@ DUPLICATE = "SL205"        # the same entity (or fact) given twice
 HEADER = "SL206"           # CSV/XLSX header problems: no entity column, repeated column
 ROW = "SL207"              # CSV/XLSX row problems: no entity name, more cells than columns
 NEEDS_OPENPYXL = "SL208"   # .xlsx without openpyxl installed
+TOO_DEEP = "SL217"         # JSON/YAML nested deeper than MAX_DEPTH
+ALIASES = "SL218"          # YAML aliases that expand too far, or refer to themselves
+# SL219 (unknown top-level keys) is built in facts.py, shared with documents from Python.
+_LONG_LINE = 300  # characters: a longer source line is not shown under a message
+_PROBLEM_TEXT = 120  # characters of a parser's own problem text
 
 ENTITY_COLUMN = "entity"
 _SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
@@ -74,6 +85,40 @@ def _point(path: str, line: int, column: int) -> Span:
     return Span(path, line, column, line, column + 1)
 
 
+def _at(path: str, text: str, line: int | None, column: int | None) -> dict[str, Any]:
+    """The span and source of a position in the facts file, for ``_fail(**_at(...))``.
+
+    A line too long to show (a minified file, a runaway value) gets no span: the renderer
+    would print the whole line under the message (and the CLI reads it from disk when the
+    source is not given); the message itself still says line and column.
+    """
+    if line is None or column is None:
+        return {}
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return {}
+    end = text.find("\n", start)
+    if (len(text) if end < 0 else end) - start > _LONG_LINE:
+        return {}
+    return {"span": _point(path, line, column), "sources": {path: text}}
+
+
+def _fail_at(code: str, message: str, message_en: str, path: str, text: str, line: int | None,
+             column: int | None, **kwargs: Any) -> NoReturn:
+    """``_fail`` at a position of the file; a message left without a span names the file itself."""
+    where = _at(path, text, line, column)
+    if not where and path not in message:
+        message, message_en = f"事实文件 {path}：{message}", f"facts file {path}: {message_en}"
+    _fail(code, message, message_en, **where, **kwargs)
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def _read_text(path: str) -> str:
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
@@ -92,17 +137,21 @@ def _read_text(path: str) -> str:
               f"cannot read facts file {path}: {exc.strerror or exc}")
 
 
-class _DuplicateKey(Exception):
-    def __init__(self, key: str, line: int | None = None, column: int | None = None):
-        super().__init__(key)
-        self.key, self.line, self.column = key, line, column
+def _duplicate(path: str, text: str, dup: DuplicateKey) -> NoReturn:
+    key = name_excerpt(dup.key)
+    where = _at(path, text, dup.line, dup.column)
+    # without a span (JSON keeps no positions, or the line is too long to show) name the file
+    zh, en = ("", "") if where else (f"事实文件 {path} 中", f" in facts file {path}")
+    _fail(DUPLICATE, f"{zh}「{key}」在同一层中出现了两次，无法确定以哪一个为准",
+          f"「{key}」 is given twice at the same level{en}; which one counts is unclear", **where)
 
 
-def _duplicate(path: str, text: str, dup: _DuplicateKey) -> NoReturn:
-    span = _point(path, dup.line, dup.column) if dup.line is not None else None
-    _fail(DUPLICATE, f"「{dup.key}」在同一层中出现了两次，无法确定以哪一个为准",
-          f"「{dup.key}」 is given twice at the same level; which one counts is unclear",
-          span=span, sources={path: text})
+def _too_deep(path: str, text: str, line: int | None, column: int | None) -> NoReturn:
+    at, at_en = (f"（第 {line} 行第 {column} 列）", f" (line {line}, column {column})") if line else ("", "")
+    _fail_at(TOO_DEEP,
+             f"事实文件 {path} 嵌套超过 {MAX_DEPTH} 层{at}：事实文件只需五层（entities → 对象 → 事实 → 记录 → 字段）",
+             f"facts file {path} is nested more than {MAX_DEPTH} levels deep{at_en}: a facts file needs five "
+             "(entities → entity → fact → record → field)", path, text, line, column)
 
 
 # ------------------------------------------------------------------ JSON
@@ -110,75 +159,115 @@ def _json_pairs(pairs: list[tuple[str, Any]]) -> dict:
     result: dict = {}
     for key, value in pairs:
         if key in result:
-            raise _DuplicateKey(key)
+            raise DuplicateKey(key)
         result[key] = value
     return result
 
 
 def _from_json(path: str, text: str) -> dict:
     try:
-        # Decimal, never float: 0.1 stays 0.1. NaN/Infinity stay text for the validator to reject.
-        data = json.loads(text, parse_float=Decimal, parse_constant=str, object_pairs_hook=_json_pairs)
+        # Decimal, never float: 0.1 stays 0.1; a 5000-digit integer stays a Decimal too (int()
+        # would hit Python's 4300-digit limit). NaN/Infinity stay text for the validator to reject.
+        data = json.loads(text, parse_float=number_token, parse_int=number_token, parse_constant=str,
+                          object_pairs_hook=_json_pairs)
     except json.JSONDecodeError as exc:
-        _fail(SYNTAX, f"JSON 语法错误（第 {exc.lineno} 行第 {exc.colno} 列）：{exc.msg}",
-              f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-              span=_point(path, exc.lineno, exc.colno), sources={path: text})
-    except _DuplicateKey as dup:
+        _fail_at(SYNTAX, f"JSON 语法错误（第 {exc.lineno} 行第 {exc.colno} 列）：{exc.msg}",
+                 f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+                 path, text, exc.lineno, exc.colno)
+    except DuplicateKey as dup:
         _duplicate(path, text, dup)
+    except RecursionError:
+        _too_deep(path, text, *_json_depth_position(text))
+    if _deeper_than(data, MAX_DEPTH):
+        _too_deep(path, text, *_json_depth_position(text))
     return _document(path, data)
+
+
+_JSON_STRUCTURE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def _json_depth_position(text: str) -> tuple[int | None, int | None]:
+    """Line and column where the JSON text first opens its (MAX_DEPTH + 1)th level, if it does."""
+    depth = 0
+    for match in _JSON_STRUCTURE.finditer(text):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _line_column(text, match.start())
+        elif char in "]}":
+            depth -= 1
+    return None, None
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether parsed JSON nests more than ``limit`` levels (walked without recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 # ------------------------------------------------------------------ YAML
-class _Loader(yaml.SafeLoader):
-    """SafeLoader with Decimal numbers, dates kept as written, and duplicate keys refused."""
-
-    def construct_mapping(self, node, deep=False):
-        # Only the keys written in this mapping: a key that overrides one merged in with
-        # "<<: *defaults" is an intended override, not a duplicate.
-        seen: set = set()
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge" or not isinstance(key_node, yaml.ScalarNode):
-                continue
-            key = self.construct_object(key_node)
-            if key in seen:
-                mark = key_node.start_mark
-                raise _DuplicateKey(str(key), mark.line + 1, mark.column + 1)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def _yaml_decimal(loader: yaml.SafeLoader, node) -> Any:
-    text = loader.construct_scalar(node).replace("_", "")
-    try:
-        return Decimal(text)
-    except ArithmeticError:
-        return text  # .inf / .nan: left as text, the validator rejects it
-
-
-def _yaml_text(loader: yaml.SafeLoader, node) -> str:
-    return loader.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:float", _yaml_decimal)
-# Dates and times as written ("2017-03-01"), the same value a JSON file would give.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _yaml_text)
-
-
 def _from_yaml(path: str, text: str) -> dict:
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 — _Loader derives from SafeLoader
+        data = load_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem = exc.problem or exc.context or "syntax error"
-        _fail(SYNTAX, f"YAML 语法错误（第 {line} 行第 {column} 列）：{problem}",
-              f"YAML syntax error at line {line}, column {column}: {problem}",
-              span=_point(path, line, column), sources={path: text})
+        problem = excerpt(exc.problem or exc.context or "syntax error", _PROBLEM_TEXT)
+        _fail_at(SYNTAX, f"YAML 语法错误（第 {line} 行第 {column} 列）：{problem}",
+                 f"YAML syntax error at line {line}, column {column}: {problem}", path, text, line, column)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (a control character)
+        line, column = _line_column(text, _character_offset(text, exc.position))
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
+        _fail_at(SYNTAX, f"YAML 语法错误（第 {line} 行第 {column} 列）：YAML 文件中不能有字符 {code}（控制字符）",
+                 f"YAML syntax error at line {line}, column {column}: the character {code} (a control character) "
+                 "is not allowed in YAML", path, text, line, column)
     except yaml.YAMLError as exc:
-        _fail(SYNTAX, f"YAML 语法错误：{exc}", f"YAML syntax error: {exc}")
-    except _DuplicateKey as dup:
+        problem = excerpt(str(exc), _PROBLEM_TEXT)
+        _fail_at(SYNTAX, f"YAML 语法错误：{problem}", f"YAML syntax error: {problem}", path, text, None, None)
+    except DuplicateKey as dup:
         _duplicate(path, text, dup)
+    except TooDeep as deep:
+        _too_deep(path, text, deep.mark.line + 1, deep.mark.column + 1)
+    except AliasProblem as alias:
+        _alias_problem(path, text, alias)
+    except RecursionError:  # not expected below MAX_DEPTH; a file error all the same
+        _too_deep(path, text, None, None)
     return _document(path, data)
+
+
+def _character_offset(text: str, position: int) -> int:
+    """libyaml reports a UTF-8 byte offset; the pure-Python reader a character offset."""
+    if not LIBYAML:
+        return min(position, len(text))
+    return len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+
+
+def _alias_problem(path: str, text: str, alias: AliasProblem) -> NoReturn:
+    line, column = alias.mark.line + 1, alias.mark.column + 1
+    name = name_excerpt(alias.anchor)
+    if alias.size is None:
+        zh = f"YAML 别名 *{name} 引用了包含它自己的值（第 {line} 行第 {column} 列），展开没有尽头"
+        en = f"the YAML alias *{name} refers to a value that contains it (line {line}, column {column}): it never ends"
+    else:
+        zh = (f"YAML 别名展开过大：*{name}（第 {line} 行第 {column} 列）展开后有 {alias.size:,} 个值，"
+              f"全部别名展开后至多增加 {MAX_ALIAS_EXPANSION:,} 个值")
+        en = (f"YAML aliases expand too far: *{name} (line {line}, column {column}) expands to {alias.size:,} "
+              f"values; all aliases together may add at most {MAX_ALIAS_EXPANSION:,}")
+    _fail_at(ALIASES, zh, en, path, text, line, column,
+          hint="别名（*名称）只用于「<<: *默认」合并默认值；其余的值请直接写出",
+          hint_en="use aliases (*name) for \"<<: *defaults\" merges only; write other values out")
 
 
 # ------------------------------------------------------------------ document shape (JSON, YAML)
@@ -190,10 +279,13 @@ def _document(path: str, data: Any) -> dict:
               f'facts file {path} has no "entities" mapping (entity → facts)', hint=hint, hint_en=hint_en)
     entities = data["entities"]
     if not isinstance(entities, dict):
-        _fail(SHAPE, f"事实文件 {path} 中的 \"entities\" 应为映射（对象 → 事实），实际是 {_kind(entities)}",
-              f'"entities" in facts file {path} must be a mapping (entity → facts), not {_kind(entities, "en")}',
+        _fail(SHAPE, f"事实文件 {path} 中的 \"entities\" 应为映射（对象 → 事实），实际是 {describe(entities)}",
+              f'"entities" in facts file {path} must be a mapping (entity → facts), not {describe(entities, "en")}',
               hint=hint, hint_en=hint_en)
     problems: list[Diagnostic] = []
+    unknown = [key for key in data if key not in TOP_LEVEL_KEYS]
+    if unknown:  # a misspelt key, or facts put beside "entities": never silently unread
+        problems.append(unknown_top_level_keys(unknown, path))
     result: dict[str, dict] = {}
     for entity, facts in entities.items():
         name = str(entity)
@@ -201,21 +293,14 @@ def _document(path: str, data: Any) -> dict:
             facts = {}
         if not isinstance(facts, dict):
             problems.append(_diagnostic(
-                SHAPE, f"该对象的事实应为映射（事实 → 值），实际是 {_kind(facts)}",
-                f"the entity's facts must be a mapping (fact → value), not {_kind(facts, 'en')}",
-                entity=name))
+                SHAPE, f"该对象的事实应为映射（事实 → 值），实际是 {describe(facts)}",
+                f"the entity's facts must be a mapping (fact → value), not {describe(facts, 'en')}",
+                entity=name_excerpt(name)))
             continue
         result[name] = {str(fact): value for fact, value in facts.items()}
     if problems:
         raise FactsError(tuple(problems))
     return {"entities": result}
-
-
-def _kind(value: Any, lang: str = "zh") -> str:
-    names = {list: ("列表", "a list"), str: ("文本", "text"), bool: ("是/否", "a yes/no"),
-             int: ("数字", "a number"), Decimal: ("数字", "a number"), type(None): ("空值", "null")}
-    zh, en = names.get(type(value), ("其他值", "another value"))
-    return en if lang == "en" else zh
 
 
 # ------------------------------------------------------------------ tables (CSV, XLSX)
@@ -224,9 +309,9 @@ def _from_csv(path: str, text: str) -> dict:
     try:
         rows = [(reader.line_num, row) for row in reader]
     except csv.Error as exc:
-        _fail(SYNTAX, f"CSV 格式错误（第 {reader.line_num} 行）：{exc}",
-              f"CSV format error at line {reader.line_num}: {exc}",
-              span=_point(path, max(reader.line_num, 1), 1), sources={path: text})
+        line = max(reader.line_num, 1)
+        _fail_at(SYNTAX, f"CSV 格式错误（第 {reader.line_num} 行）：{excerpt(str(exc), _PROBLEM_TEXT)}",
+                 f"CSV format error at line {reader.line_num}: {excerpt(str(exc), _PROBLEM_TEXT)}", path, text, line, 1)
     return _from_table(path, rows)
 
 
@@ -243,17 +328,28 @@ def _read_xlsx(path: str) -> dict:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError, InvalidFileException…
-        _fail(SYNTAX, f"无法读取 Excel 文件 {path}：{type(exc).__name__}: {exc}",
-              f"cannot read Excel file {path}: {type(exc).__name__}: {exc}")
+        _corrupt_workbook(path, exc)
     try:
         if not workbook.worksheets:
             _fail(HEADER, f"Excel 文件 {path} 中没有工作表", f"Excel file {path} has no worksheet")
         sheet = workbook.worksheets[0]
         rows = [(number, [_cell_text(v) for v in values])
                 for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    except FactsError:
+        raise
+    except Exception as exc:  # a damaged sheet fails while its rows are read
+        _corrupt_workbook(path, exc)
     finally:
         workbook.close()
     return _from_table(path, rows)
+
+
+def _corrupt_workbook(path: str, exc: Exception) -> NoReturn:
+    detail = excerpt(str(exc), _PROBLEM_TEXT) or "-"
+    _fail(SYNTAX, f"无法读取 Excel 文件 {path}：文件已损坏或不是 .xlsx 工作簿（{detail}）",
+          f"cannot read Excel file {path}: damaged, or not an .xlsx workbook ({detail})",
+          hint="用 Excel 打开后重新保存为 .xlsx，或另存为 CSV UTF-8",
+          hint_en="open it in Excel and save it again as .xlsx, or as CSV UTF-8")
 
 
 def _cell_text(value: Any) -> str | bool:
@@ -265,8 +361,12 @@ def _cell_text(value: Any) -> str | bool:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        # Excel stores every number as a double; repr gives back the digits that were typed.
-        return str(int(value)) if value.is_integer() else repr(value)
+        # Excel stores every number as a double; repr gives back the digits that were typed,
+        # written out plainly (1e-07 → 0.0000001) as a CSV would hold them.
+        if not math.isfinite(value):
+            return repr(value)
+        text = format(Decimal(repr(value)), "f")
+        return text.rstrip("0").rstrip(".") if value.is_integer() and "." in text else text
     if isinstance(value, datetime.datetime):
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
     if isinstance(value, (datetime.date, datetime.time)):
@@ -296,10 +396,11 @@ def _from_table(path: str, rows: Iterable[tuple[int, list]]) -> dict:
     seen_columns: dict[str, int] = {}
     for index, name in enumerate(names):
         if name and name in seen_columns:
+            shown = name_excerpt(name)
             problems.append(_diagnostic(
-                HEADER, f"表格 {path} 的表头中「{name}」列出现了两次（第 {seen_columns[name] + 1} 列和第 {index + 1} 列）",
-                f"column 「{name}」 appears twice in the header of {path} (columns {seen_columns[name] + 1} and {index + 1})",
-                fact=name))
+                HEADER, f"表格 {path} 的表头中「{shown}」列出现了两次（第 {seen_columns[name] + 1} 列和第 {index + 1} 列）",
+                f"column 「{shown}」 appears twice in the header of {path} (columns {seen_columns[name] + 1} and {index + 1})",
+                fact=shown))
         seen_columns.setdefault(name, index)
     entity_index = names.index(ENTITY_COLUMN)
 
@@ -317,12 +418,12 @@ def _from_table(path: str, rows: Iterable[tuple[int, list]]) -> dict:
             problems.append(_diagnostic(
                 ROW, f"表格 {path} 第 {line} 行有 {len(cells)} 格，多于表头的 {len(names)} 列",
                 f"row {line} of {path} has {len(cells)} cells, more than the {len(names)} header columns",
-                entity=entity))
+                entity=name_excerpt(entity)))
         if entity in first_row:
             problems.append(_diagnostic(
                 DUPLICATE, f"在表格 {path} 中出现了两次（第 {first_row[entity]} 行和第 {line} 行），每个对象只能有一行",
                 f"appears twice in {path} (rows {first_row[entity]} and {line}); one row per entity",
-                entity=entity))
+                entity=name_excerpt(entity)))
             continue
         first_row[entity] = line
         facts: dict[str, Any] = {}
@@ -334,7 +435,7 @@ def _from_table(path: str, rows: Iterable[tuple[int, list]]) -> dict:
                 problems.append(_diagnostic(
                     HEADER, f"表格 {path} 第 {line} 行第 {index + 1} 列有值，但这一列没有表头",
                     f"row {line} of {path} has a value in column {index + 1}, which has no header",
-                    entity=entity))
+                    entity=name_excerpt(entity)))
                 continue
             if name in facts:
                 continue  # a repeated column, already reported
