@@ -310,3 +310,18 @@ def test_example_formats_give_the_same_entities():
     assert len(entity_sets["json"]) == 17
     json_doc = json.loads((EXAMPLES / "facts.json").read_text(encoding="utf-8"))
     assert set(docs["json"]["entities"]) == set(json_doc["entities"])
+
+
+@pytest.mark.parametrize("text, words", [
+    ("entities: *x\n", "别名 *x 没有定义"), ("entities: {a: &x 1, b: &x 2}\n", "锚点 &x 定义了两次"),
+    ("entities: !!python/object:os.system x\n", "YAML 标签 !!python/object:os.system"),
+    ("entities:\n  ? [1]\n  : 2\n", "映射的键不能是列表或映射"),
+])
+def test_yaml_problems_in_words_for_a_person(tmp_path, text, words):
+    (d,) = problems(write(tmp_path, "f.yaml", text)).diagnostics
+    assert d.code == "SL203" and words in d.message and "'" not in d.message
+
+
+def test_csv_cell_over_the_field_limit(tmp_path):
+    (d,) = problems(write(tmp_path, "f.csv", 'entity,a\n西昌市,"' + "x" * 200_000 + '"\n')).diagnostics
+    assert d.code == "SL203" and "131072" in d.message and len(d.message) < 200

@@ -224,9 +224,9 @@ def _from_yaml(path: str, text: str) -> dict:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem = excerpt(exc.problem or exc.context or "syntax error", _PROBLEM_TEXT)
+        problem, problem_en = _yaml_problem(exc)
         _fail_at(SYNTAX, f"YAML 语法错误（第 {line} 行第 {column} 列）：{problem}",
-                 f"YAML syntax error at line {line}, column {column}: {problem}", path, text, line, column)
+                 f"YAML syntax error at line {line}, column {column}: {problem_en}", path, text, line, column)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (a control character)
         line, column = _line_column(text, _character_offset(text, exc.position))
         code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
@@ -245,6 +245,31 @@ def _from_yaml(path: str, text: str) -> dict:
     except RecursionError:  # not expected below MAX_DEPTH; a file error all the same
         _too_deep(path, text, None, None)
     return _document(path, data)
+
+
+# The parsers' words for the problems a person meets most, said for a person (and without the
+# Python quotes PyYAML puts around names); any other problem passes through, cut short.
+_YAML_PROBLEMS = (
+    (re.compile(r"found undefined alias '(.*)'"), "别名 *{0} 没有定义（前面没有 &{0}）",
+     "the alias *{0} is not defined (no &{0} before it)"),
+    (re.compile(r"found duplicate anchor '(.*)'; first occurrence"), "锚点 &{0} 定义了两次",
+     "the anchor &{0} is defined twice"),
+    (re.compile(r"could not determine a constructor for the tag '(.*)'"),
+     "事实文件中不能用 YAML 标签 {0}，只写普通的值", "the YAML tag {0} cannot be used in a facts file: write plain values"),
+    (re.compile(r"found unhashable key"), "映射的键不能是列表或映射", "a mapping key cannot be a list or a mapping"),
+)
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[str, str]:
+    for said in (exc.context, exc.problem):
+        for pattern, zh, en in _YAML_PROBLEMS:
+            match = pattern.fullmatch(said or "")
+            if match:
+                names = [excerpt(group.replace("tag:yaml.org,2002:", "!!"), _PROBLEM_TEXT // 2)
+                         for group in match.groups()]
+                return zh.format(*names), en.format(*names)
+    problem = excerpt(exc.problem or exc.context or "syntax error", _PROBLEM_TEXT)
+    return problem, problem
 
 
 def _character_offset(text: str, position: int) -> int:
@@ -310,8 +335,12 @@ def _from_csv(path: str, text: str) -> dict:
         rows = [(reader.line_num, row) for row in reader]
     except csv.Error as exc:
         line = max(reader.line_num, 1)
-        _fail_at(SYNTAX, f"CSV 格式错误（第 {reader.line_num} 行）：{excerpt(str(exc), _PROBLEM_TEXT)}",
-                 f"CSV format error at line {reader.line_num}: {excerpt(str(exc), _PROBLEM_TEXT)}", path, text, line, 1)
+        problem = problem_en = excerpt(str(exc), _PROBLEM_TEXT)
+        if "field larger than field limit" in problem:
+            limit = csv.field_size_limit()
+            problem, problem_en = f"有一格超过 {limit} 个字符", f"a cell is longer than {limit} characters"
+        _fail_at(SYNTAX, f"CSV 格式错误（第 {reader.line_num} 行）：{problem}",
+                 f"CSV format error at line {reader.line_num}: {problem_en}", path, text, line, 1)
     return _from_table(path, rows)
 
 
