@@ -59,6 +59,7 @@ def test_places_ignore_trailing_zeros():
     assert places(Decimal("2.50")) == 1 and places(Decimal("2.000000000")) == 0
     assert places(Decimal("1E+999999")) == 0 and places(Decimal("0.0000001")) == 7
     assert places(Decimal("1e-999999999")) == 999999999
+    assert places(Decimal("0.000000000")) == 0 and places(Decimal("-0E-1000000")) == 0
 
 
 def test_describe_is_short_and_never_a_repr():

@@ -141,8 +141,8 @@ def _number_hint(text: str) -> tuple[str, str]:
 def places(value: Decimal) -> int:
     """Decimal places of ``value`` as a value (trailing zeros do not count: 2.50 has 1)."""
     sign, digits, exponent = value.as_tuple()
-    if not isinstance(exponent, int) or exponent >= 0:
-        return 0
+    if not isinstance(exponent, int) or exponent >= 0 or not any(digits):
+        return 0  # an integer, or zero however written (0.000000000)
     trailing = len(digits) - len(bytes(digits).rstrip(b"\x00")) if digits else 0
     return max(0, -(exponent + trailing))
 
