@@ -11,10 +11,10 @@ import re
 from lark import Lark, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from ..diagnostics import Diagnostic, Diagnostics, Related
+from .. import messages as msg
+from ..diagnostics import Diagnostic, Diagnostics
+from ..messages import Message, Words, related
 from ..span import SourceText, Span
-
-SYNTAX = "SL001"
 
 # named terminals of the grammar → (中文, English)
 TERMINAL_WORDS: dict[str, tuple[str, str]] = {
@@ -52,21 +52,14 @@ SYNONYMS = {"如果": "若", "假如": "若", "若是": "若", "如": "若", "�
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _BARE_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\w]+")
 
-# The catalogue of known mistakes: each entry is (message zh, message en, hint zh, hint en,
-# example texts that fail in the same parser state). Every entry is also a test.
-EXAMPLES: list[tuple[str, str, str, str, list[str]]] = [
-    ("分值后缺少「分」", "points need the word 「分」 after the number",
-     "写作 10分", "write e.g. 10分",
+# The catalogue of known mistakes: each entry is (the catalogue message, example texts that
+# fail in the same parser state). Every entry is also a test.
+EXAMPLES: list[tuple[Message, list[str]]] = [
+    (msg.POINTS_WITHOUT_FEN,
      ['目标任务 二 "x" { 部分 "y" 20 {', '目标任务 二 "x" { 部分 "y" 20分 { 第1项 "z" 10 {']),
-    ("项号后缺少「项」", "an item number needs 「项」 after it",
-     "写作 第1项 \"标题\" 10分 { … }", "write 第1项 \"title\" 10分 { … }",
-     ['目标任务 二 "x" { 部分 "y" 20分 { 第1 "z"']),
-    ("扣分数额后缺少「分」", "a deduction needs 「分」 after the amount",
-     "写作 扣0.5分", "write e.g. 扣0.5分",
-     ['目标任务 二 "x" { 部分 "y" 20分 { 第1项 "z" 10分 { 每「a」扣0.5 }']),
-    ("阶梯扣分须写明不足一档如何计算之后才能结束", "a ladder rule is incomplete",
-     "写作 「接入率」 达 100% 每降低 5 个百分点 扣5分 不足一档按一档计", "write e.g. 「接入率」 达 100% 每降低 5 个百分点 扣5分 不足一档按一档计",
-     ['目标任务 二 "x" { 部分 "y" 20分 { 第1项 "z" 10分 { 「a」 达 100% 扣5分']),
+    (msg.ITEM_NUMBER_WITHOUT_XIANG, ['目标任务 二 "x" { 部分 "y" 20分 { 第1 "z"']),
+    (msg.DEDUCTION_WITHOUT_FEN, ['目标任务 二 "x" { 部分 "y" 20分 { 第1项 "z" 10分 { 每「a」扣0.5 }']),
+    (msg.LADDER_INCOMPLETE, ['目标任务 二 "x" { 部分 "y" 20分 { 第1项 "z" 10分 { 「a」 达 100% 扣5分']),
 ]
 
 
@@ -82,7 +75,11 @@ def _words(name: str, parser: Lark, lang: str) -> str:
     return "「" + name + "」" if not name.startswith("__") else ("符号" if lang == "zh" else "a symbol")
 
 
-def _expected_words(expected, parser: Lark, lang: str, limit: int = 8) -> str:
+def _expected_words(expected, parser: Lark, limit: int = 8) -> Words:
+    return Words(_expected_in(expected, parser, "zh", limit), _expected_in(expected, parser, "en", limit))
+
+
+def _expected_in(expected, parser: Lark, lang: str, limit: int) -> str:
     names = sorted(set(expected) - {"COMMENT", "WS", "SOFT_PUNCT"})
     # keywords first (shorter lists read better), then descriptive words
     words = sorted({_words(n, parser, lang) for n in names}, key=lambda w: (len(w) > 6, w))
@@ -160,9 +157,7 @@ def diagnostic_from(exc: UnexpectedInput, source: SourceText, parser: Lark) -> D
         if ch in "「【\"“":
             closer = {"「": "」", "【": "】", '"': '"', "“": "”"}[ch]
             if closer not in line_text[col:]:
-                return Diagnostic(SYNTAX, f"{ch} 之后没有配对的 {closer}（名称和文字须在同一行内结束）",
-                                  f"{ch} has no matching {closer} (names and text must end on the same line)",
-                                  span, hint=f"在名称或文字末尾补上 {closer}", hint_en=f"add the closing {closer}")
+                return msg.UNCLOSED_QUOTE.at(span, open=ch, close=closer)
         if _CJK.match(ch):
             word = _BARE_RUN.match(line_text, col - 1).group(0)
             after = line_text[col - 1 + len(word):].lstrip()
@@ -172,39 +167,25 @@ def diagnostic_from(exc: UnexpectedInput, source: SourceText, parser: Lark) -> D
                 span = source.span(pos, pos + len(word))
                 if keyword:
                     fixed = (line_text[: col - 1] + keyword + line_text[col - 1 + len(word):]).strip()
-                    return Diagnostic(SYNTAX, f"「{word}」不是关键字，应写作「{keyword}」",
-                                      f"「{word}」 is not a keyword; write 「{keyword}」",
-                                      span, hint="应写作：" + fixed, hint_en="write it as: " + fixed)
-                return Diagnostic(SYNTAX, f"「{word}」不是关键字，此处应为 {_expected_words(expected, parser, 'zh')}",
-                                  f"「{word}」 is not a keyword; expected {_expected_words(expected, parser, 'en')}",
-                                  span)
+                    return msg.SYNONYM.at(span, word=word, keyword=keyword, fixed=fixed)
+                return msg.NOT_A_KEYWORD.at(span, word=word, expected=_expected_words(expected, parser))
             prev = _previous_keyword(text, pos)
             hint = _bare_text_hint(line_text, col, prev, "若" in expected)
             name = hint[0] if hint else ch
             span = source.span(pos, pos + len(name))
-            message = f"「{name}」不是关键字：名称须写在「」中"
-            message_en = f"「{name}」 is not a keyword: names must be written in 「」"
             if hint:
-                return Diagnostic(SYNTAX, message, message_en, span,
-                                  hint="应写作：" + hint[1], hint_en="write it as: " + hint[1])
-            return Diagnostic(SYNTAX, message, message_en, span)
+                return msg.BARE_NAME_REWRITE.at(span, name=name, fixed=hint[1])
+            return msg.BARE_NAME.at(span, name=name)
         shown = ch if ch.strip() else repr(ch)
-        message = f"此处不能出现「{shown}」，应为 {_expected_words(expected, parser, 'zh')}"
-        message_en = f"unexpected 「{shown}」 here; expected {_expected_words(expected, parser, 'en')}"
-        return Diagnostic(SYNTAX, message, message_en, span,
-                          hint=label[2] if label else "", hint_en=label[3] if label else "")
+        return msg.UNEXPECTED_CHARACTER.at(span, found=shown, expected=_expected_words(expected, parser))
     assert isinstance(exc, UnexpectedToken)
     tok = exc.token
     span = Span(source.file, tok.line, tok.column, tok.end_line or tok.line,
                 tok.end_column or tok.column + 1, tok.start_pos or 0, tok.end_pos or 0)
     found = str(tok)
     if label:
-        message, message_en, hint, hint_en = label
-        return Diagnostic(SYNTAX, f"{message}（此处是「{found}」）", f"{message_en} (found 「{found}」)",
-                          span, hint=hint, hint_en=hint_en)
-    message = f"此处不应出现「{found}」，应为 {_expected_words(exc.expected, parser, 'zh')}"
-    message_en = f"unexpected 「{found}」 here; expected {_expected_words(exc.expected, parser, 'en')}"
-    return Diagnostic(SYNTAX, message, message_en, span)
+        return label.at(span, found=found)
+    return msg.UNEXPECTED_TOKEN.at(span, found=found, expected=_expected_words(exc.expected, parser))
 
 
 def _previous_keyword(text: str, pos: int) -> str | None:
@@ -224,15 +205,9 @@ def _eof(source: SourceText, parser: Lark, expected) -> Diagnostic:
         pos, head = blocks[-1]
         opened = source.span(pos, pos + 1)
         head = head or "{"
-        message = f"文件在「{head} {{」的块内结束：缺少与之配对的「}}」"
-        message_en = f"the file ends inside the block 「{head} {{」: its closing 「}}」 is missing"
-        return Diagnostic(SYNTAX, message, message_en, span,
-                          hint=f"在第 {opened.line} 行打开的块末尾补上「}}」",
-                          hint_en=f"add 「}}」 to close the block opened on line {opened.line}",
-                          related=(Related(opened, "此块在这里打开", "the block opens here"),))
-    message = f"文件意外结束，应为 {_expected_words(expected, parser, 'zh')}"
-    message_en = f"unexpected end of file; expected {_expected_words(expected, parser, 'en')}"
-    return Diagnostic(SYNTAX, message, message_en, span)
+        return msg.EOF_IN_BLOCK.at(span, head=head, line=opened.line,
+                                   related=[related(opened, msg.BLOCK_OPENS_HERE)])
+    return msg.UNEXPECTED_EOF.at(span, expected=_expected_words(expected, parser))
 
 
 _catalogue_states: list | None = None
@@ -243,12 +218,12 @@ def _example_states(parser: Lark) -> list:
     global _catalogue_states
     if _catalogue_states is None:
         states = []
-        for zh, en, hint_zh, hint_en, texts in EXAMPLES:
+        for message, texts in EXAMPLES:
             for text in texts:
                 try:
                     parser.parse(text)
                 except UnexpectedToken as exc:
-                    states.append((exc.state.position, exc.token.type, (zh, en, hint_zh, hint_en)))
+                    states.append((exc.state.position, exc.token.type, message))
                 except UnexpectedInput:
                     pass
         _catalogue_states = states

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from lark import Token, Tree
 
-from ..diagnostics import Diagnostic, Diagnostics
-
+from .. import messages as msg
+from ..diagnostics import Diagnostics
 from ..numbers import chinese_numeral, parse_decimal
 from . import nodes as n
 from ..span import Span
@@ -417,5 +417,5 @@ def to_syntax(tree: Tree, file: str, text: str, collector: Diagnostics) -> n.Pol
     try:
         return ToSyntax(file, text).transform(tree)
     except ValueError as exc:  # e.g. an item number like 第十十项; anything else is a bug
-        collector.add(Diagnostic("SL002", f"无法读取：{exc}", f"cannot read: {exc}", None))
+        collector.add(msg.UNREADABLE_VALUE.at(None, problem=exc))
         return None
