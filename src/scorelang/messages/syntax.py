@@ -67,3 +67,7 @@ LADDER_INCOMPLETE = error(
 UNREADABLE_VALUE = error(
     "UNREADABLE_VALUE", "SL002", "problem",
     "无法读取：{problem}", "cannot read: {problem}")
+UNBUILT_RULE = error(
+    "UNBUILT_RULE", "SL002", "rule",
+    "这种写法合乎语法，但这一版 scorelang 还不能读取它", "this is grammatical, but this version of scorelang cannot read it",
+    "这是 scorelang 的缺陷，请报告（语法规则 {rule}）", "this is a bug in scorelang: please report it (grammar rule {rule})")
