@@ -40,6 +40,8 @@ FIRST_DEFINED_HERE = phrase("FIRST_DEFINED_HERE", "", "第一次定义在这里"
 DECLARED_HERE = phrase("DECLARED_HERE", "", "声明在这里", "declared here")
 OTHER_LINE_HERE = phrase("OTHER_LINE_HERE", "", "另一行在这里", "the other line is here")
 BLOCK_OPENS_HERE = phrase("BLOCK_OPENS_HERE", "", "此块在这里打开", "the block opens here")
+#: the hint of a syntax error whose exact fix parses (the fix is also Diagnostic.rewrite)
+REWRITE = phrase("REWRITE", "fixed", "应写作：{fixed}", "write it as: {fixed}")
 
 #: every entry by name: what the tests and the docs are checked against
 CATALOGUE: dict[str, Message] = {v.name: v for v in list(globals().values()) if isinstance(v, Message)}
