@@ -243,3 +243,16 @@ TABLE_NOT_A_CHOICE = error(
 ITEM_NEVER_SCORED = warning(
     "ITEM_NEVER_SCORED", "SL130", "item",
     "项目 {item} 不在任何一行权重中，对所有对象都不计分", "item {item} is in no weighted part: no entity is scored on it")
+FLOOR_ON_GAIN = error(
+    "FLOOR_ON_GAIN", "SL131", "",
+    "「扣完为止」只能写在扣分的规则后：这条规则不扣分（它加分、得分或改变评奖）",
+    "扣完为止 (floored at zero) belongs to a rule that deducts; this one adds, earns or changes the award",
+    "删去「扣完为止」；若这条本应扣分，把「加」「得」改为「扣」",
+    "remove 扣完为止; if the rule should deduct, write 扣 instead of 加 or 得")
+NO_TASKS = error(
+    "NO_TASKS", "SL132", "",
+    "考评办法没有目标任务：总分由各目标任务加权得出，至少要有一个 目标任务 一 \"…\" {{ … }}",
+    "the policy has no task: the total is the weighted sum of the tasks, so at least one "
+    "目标任务 一 \"…\" {{ … }} is needed",
+    "条款（第六条等）只在任务得分之上加减分；先写目标任务和它的 计入总分权重",
+    "articles (第六条 …) only adjust the tasks' total; write the tasks and their 计入总分权重 first")

@@ -66,7 +66,10 @@ def check_item_numbers(policy: m.Policy) -> Iterable[Diagnostic]:
 
 
 def check_weights(policy: m.Policy) -> Iterable[Diagnostic]:
-    """SL124: for every entity, the weights of the tasks it is scored on add up to 100%."""
+    """SL124: for every entity, the weights of the tasks it is scored on add up to 100%.
+    (Without any task that is SL132's problem, not a 0% sum.)"""
+    if not policy.tasks:
+        return
     by_total: dict[Decimal, list[str]] = {}
     for entity in policy.entities:
         total = Decimal(0)
@@ -105,7 +108,31 @@ def check_item_rules(policy: m.Policy) -> Iterable[Diagnostic]:
                 yield msg.ITEM_WITHOUT_RULES.at(item.span, item=item.id)
 
 
+def _all_rules(policy: m.Policy) -> Iterable[m.Rule]:
+    for task in policy.tasks:
+        for item in task.items:
+            for part in item.parts:
+                yield from part.rules
+    for article in policy.articles:
+        yield from article.rules
+
+
+def check_floor_on_gain(policy: m.Policy) -> Iterable[Diagnostic]:
+    """SL131: 扣完为止 (floored at zero) on a rule that never deducts — 加0.05分 扣完为止 — says
+    nothing, and most likely the rule was meant to deduct."""
+    for rule in _all_rules(policy):
+        if rule.floor and not rule.can_deduct:
+            yield msg.FLOOR_ON_GAIN.at(rule.span)
+
+
+def check_has_tasks(policy: m.Policy) -> Iterable[Diagnostic]:
+    """SL132: a policy scores its entities on tasks; articles alone only adjust a total of 0."""
+    if not policy.tasks:
+        yield msg.NO_TASKS.at(policy.span)
+
+
 CHECKS: tuple[Check, ...] = (
+    check_has_tasks,
     check_section_points,
     check_task_scale,
     check_parts,
@@ -113,4 +140,5 @@ CHECKS: tuple[Check, ...] = (
     check_weights,
     check_unscored_items,
     check_item_rules,
+    check_floor_on_gain,
 )
