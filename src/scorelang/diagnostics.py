@@ -115,10 +115,6 @@ class Diagnostic:
                  "message": r.message, "message_en": r.message_en}
                 for r in self.related
             ]
-        if self.rewrite is not None:
-            r = self.rewrite.span
-            data["rewrite"] = {"line": r.line, "column": r.column, "end_line": r.end_line,
-                               "end_column": r.end_column, "text": self.rewrite.text}
         return data
 
 

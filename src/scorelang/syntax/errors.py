@@ -150,10 +150,9 @@ def _open_blocks(text: str, upto: int) -> list[tuple[int, str]]:
     return stack
 
 
-def _seen(exc: UnexpectedInput, source: SourceText, pos: int, found: str, kind: str | None, accepts) -> Seen:
-    line, _ = source.position(pos)
-    line_start = pos - (source.position(pos)[1] - 1)
-    return Seen(pos, found, kind, accepts, line_start, source.line_text(line))
+def _seen(source: SourceText, pos: int, found: str, kind: str | None, accepts: frozenset[str]) -> Seen:
+    line, column = source.position(pos)
+    return Seen(pos, found, kind, accepts, pos - (column - 1), source.line_text(line))
 
 
 def _line_rewrite(source: SourceText, seen: Seen, fixed: str | None, parser: Lark) -> Rewrite | None:
@@ -215,7 +214,7 @@ def diagnostic_from(exc: UnexpectedInput, source: SourceText, parser: Lark) -> D
         span = Span(source.file, tok.line, tok.column, tok.end_line or tok.line,
                     tok.end_column or tok.column + 1, tok.start_pos or 0, tok.end_pos or 0)
         accepts = _accepts(exc, parser, exc.expected)
-    seen = _seen(exc, source, pos, found, kind, accepts)
+    seen = _seen(source, pos, found, kind, accepts)
 
     mistake = known_mistake(seen)
     if mistake is not None:
@@ -242,7 +241,8 @@ def diagnostic_from(exc: UnexpectedInput, source: SourceText, parser: Lark) -> D
         name, fixed = bare_text_fix(seen, _previous_keyword(text, pos))
         return _with_rewrite(msg.BARE_NAME, source.span(pos, pos + len(name)), source, seen, fixed, parser,
                              name=name)
-    shown = found if found.strip() else repr(found)
+    # an invisible character is named by its code point, never by a Python repr
+    shown = found if found.isprintable() and found.strip() else f"U+{ord(found):04X}"
     return msg.UNEXPECTED_CHARACTER.at(span, found=shown, expected=_expected_words(accepts))
 
 
