@@ -70,10 +70,13 @@ COMPARISON_WORD = error(
     "条件中不用「{word}」比较，写作「{keyword}」（比较词：为、不为、高于、低于、不高于、不低于、>、≥、<、≤）",
     "「{word}」 does not compare in a condition: write 「{keyword}」 "
     "(comparisons: 为, 不为, 高于, 低于, 不高于, 不低于, >, ≥, <, ≤)")
+NEGATIVE_AMOUNT = error(
+    "NEGATIVE_AMOUNT", "SL001", "found",
+    "分值不能是负数（此处是「{found}」）：扣分写「扣」，加分写「加」或「得」",
+    "points cannot be negative (found 「{found}」): deduct with 扣, add with 加 or 得")
 NEGATIVE_NUMBER = error(
     "NEGATIVE_NUMBER", "SL001", "found",
-    "此处的数不能是负数（此处是「{found}」）：扣分写「扣」，加分写「加」或「得」",
-    "the number here cannot be negative (found 「{found}」): deduct with 扣, add with 加 or 得")
+    "此处的数不能是负数（此处是「{found}」）", "the number here cannot be negative (found 「{found}」)")
 DEDUCTION_ONLY_ORDER = error(
     "DEDUCTION_ONLY_ORDER", "SL001", "found",
     "「扣分项」写在项号之后、标题之前（此处是「{found}」）",

@@ -115,10 +115,12 @@ def _comparison_word(seen: Seen) -> str | None:
     return None
 
 
-def _negative_fix(seen: Seen) -> str | None:
+def _after_amount_word(seen: Seen) -> bool:
+    return seen.before.rstrip().endswith(("扣", "减", "得", "加"))
+
+
+def _negative_fix(seen: Seen) -> str:
     before = seen.before.rstrip()
-    if not before.endswith(("扣", "减", "得", "加")):
-        return None
     keyword = "扣" if before.endswith(("得", "加")) else before[-1]
     return before[:-1] + keyword + seen.after[1:].lstrip()
 
@@ -181,10 +183,16 @@ KNOWN_MISTAKES: tuple[KnownMistake, ...] = (
         (("rule", "若「次数」 不少于 3 扣1分"), ("rule", "若「次数」不超过 2 扣1分"),
          ("rule", "若 非「其余」 且「次数」大于 2 扣1分"))),
     KnownMistake(
+        msg.NEGATIVE_AMOUNT,
+        lambda s: s.found[:1] in _MINUS and "NUMBER" in s.accepts and _after_amount_word(s),
+        _found, _negative_fix,
+        (("rule", "每「次数」得-0.5分"), ("rule", "若「其余」 加 -1分"), ("rule", "每「次数」扣－0.5分"),
+         ("rule", "每「次数」扣−0.5分"))),
+    KnownMistake(
         msg.NEGATIVE_NUMBER,
         lambda s: s.found[:1] in _MINUS and "NUMBER" in s.accepts,
-        _found, _negative_fix,
-        (("rule", "每「次数」得-0.5分"), ("rule", "若「其余」 加 -1分"), ("rule", "每「次数」扣－0.5分"))),
+        _found, _no_fix,
+        (("rule", "「次数」 不少于 -3 每少 1 次 扣1分"),)),
     KnownMistake(
         msg.DEDUCTION_ONLY_ORDER,
         lambda s: s.kind == "DEDUCTION_ONLY",
