@@ -17,6 +17,7 @@ from hypothesis import settings
 import scorelang
 
 ROOT = Path(__file__).resolve().parents[1]
+SAMPLER = ROOT / "tests" / "policies" / "sampler.score"
 
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile("ci", max_examples=150, deadline=None, derandomize=False, print_blob=True)
@@ -27,6 +28,12 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 def policy_2017() -> scorelang.Policy:
     """policies/2017.score, loaded once per session."""
     return scorelang.load(ROOT / "policies" / "2017.score")
+
+
+@pytest.fixture(scope="session")
+def policy_sampler() -> scorelang.Policy:
+    """tests/policies/sampler.score: every rule kind of the language, loaded once per session."""
+    return scorelang.load(SAMPLER)
 
 
 @pytest.fixture(scope="session")

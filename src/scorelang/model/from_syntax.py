@@ -353,7 +353,8 @@ class Resolver(RuleResolver):
             seen[a.number] = a.span
             rules = self._rules(a.number, a.rules)
             for r in rules:
-                if r.earns or isinstance(r.body, (m.Zero, m.Ladder)):
+                # what an article may hold is read from each rule's class and effect
+                if not r.allowed_in(m.Place.ARTICLE):
                     self.error("SL126", f"{a.number}的规则只能加分、扣分或改变评奖，不能「得」「不得分」或阶梯",
                                "an article's rules add (加), deduct (扣) or change the award; not 得, 不得分 or ladders",
                                r.span)
@@ -400,11 +401,15 @@ class Resolver(RuleResolver):
                                 occasion_facts=per_occasion, span=occ.span))
         if not parts:
             parts.append(m.Part(item.title.text, item.points, (), span=item.span))
-        if item.deduction_only:
-            for r in (r for p in parts for r in p.rules):
-                if not r.can_deduct or isinstance(r.body, m.Zero):
-                    self.error("SL116", "扣分项只能扣分：不能有得分规则，也不能「不得分」",
-                               "a deduction-only item (扣分项) only deducts: no points earned, no 不得分", r.span)
+        # what an item may hold is read from each rule's class and effect
+        place = m.Place.DEDUCTION_ITEM if item.deduction_only else m.Place.ITEM
+        for r in (r for p in parts for r in p.rules):
+            if not r.allowed_in(m.Place.ITEM):
+                self.error("SL126", "「降低一个等次评奖」「直接排名最后一位」只能写在条款（如第七条）中",
+                           "award effects belong in an article (第七条), not in an item", r.body.span)
+            elif not r.allowed_in(place):
+                self.error("SL116", "扣分项只能扣分：不能有得分规则，也不能「不得分」",
+                           "a deduction-only item (扣分项) only deducts: no points earned, no 不得分", r.span)
         sources = tuple(s.text for s in item.sources) + tuple(
             s.text for p in item.parts + item.occasions for s in p.sources)
         return m.Item(clause, item.number, item.title.text, item.points, item.deduction_only, sources,

@@ -66,10 +66,7 @@ class RuleResolver:
             fact = self._use(b.fact, clause, ("percent",), "「按…比例得」", "按…比例得 (proportional)", occasions)
             return None if fact is None else m.Proportional(fact, b.amount, span=b.span)
         if isinstance(b, syn.AwardEffect):
-            if "." in clause:
-                self.error("SL126", "「降低一个等次评奖」「直接排名最后一位」只能写在条款（如第七条）中",
-                           "award effects belong in an article (第七条), not in an item", b.span)
-                return None
+            # allowed in articles only: Resolver._item checks it (Rule.allowed_in)
             cond = self._condition(clause, b.condition, occasions)
             return None if cond is None else m.AwardEffect(cond, b.effect, span=b.span)
         if isinstance(b, syn.Table):

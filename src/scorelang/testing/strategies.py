@@ -53,27 +53,12 @@ def _model(policy: Any) -> m.Policy:
 
 
 # ------------------------------------------------------------------ reading the rules
-def _conditions(cond: m.Condition | None) -> Iterable[m.Condition]:
-    if cond is None:
-        return
-    yield cond
-    if isinstance(cond, m.Negation):
-        yield from _conditions(cond.operand)
-    elif isinstance(cond, (m.AllOf, m.AnyOf)):
-        for operand in cond.operands:
-            yield from _conditions(operand)
-
-
-def _facts_read(body: m.RuleBody) -> tuple[str, ...]:
-    """The fact names a rule body reads, as written (before per-occasion expansion)."""
-    direct = (body.fact,) if isinstance(body, (m.PerOccurrence, m.Judgement, m.Ladder)) else ()
-    condition = getattr(body, "condition", None)
-    return direct + tuple(c.fact for c in _conditions(condition) if isinstance(c, (m.FlagIs, m.Compare)))
-
-
+# What a rule reads and does comes from the model itself: ``m.facts_read`` (one generic walk
+# over the fields that name facts) and ``Rule.effect``; nothing here lists rule classes.
 def _rules_with_names(model: m.Policy):
-    """Every rule with a function from a fact name as written to the declared names it reads
-    (a fact declared 按次 is read as 名第1次, 名第2次 … in a 共N次 part)."""
+    """Every rule (of the items and of the articles) with a function from a fact name as
+    written to the declared names it reads (a fact declared 按次 is read as 名第1次, 名第2次 …
+    in a 共N次 part)."""
     for task in model.tasks:
         for item in task.items:
             for part in item.parts:
@@ -83,6 +68,13 @@ def _rules_with_names(model: m.Policy):
                     return tuple(per_occasion.get(name, (name,)))
                 for rule in part.rules:
                     yield rule, expand
+    for article in model.articles:
+        for rule in article.rules:
+            yield rule, _as_written
+
+
+def _as_written(name: str) -> tuple[str, ...]:
+    return (name,)
 
 
 def thresholds(policy: Any) -> dict[str, tuple[Decimal, ...]]:
@@ -106,32 +98,27 @@ def thresholds(policy: Any) -> dict[str, tuple[Decimal, ...]]:
                 points.update(body.target - k * width for k in range(1, min(steps, 200) + 1))
             for name in expand(body.fact):
                 found.setdefault(name, set()).update(points)
-        for cond in _conditions(getattr(body, "condition", None)):
-            if isinstance(cond, m.Compare) and isinstance(cond.value, Decimal):
-                for name in expand(cond.fact):
-                    found.setdefault(name, set()).add(cond.value)
+        for node in m.walk(body):
+            if isinstance(node, m.Compare) and isinstance(node.value, Decimal):
+                for name in expand(node.fact):
+                    found.setdefault(name, set()).add(node.value)
     return {name: tuple(sorted(values)) for name, values in found.items()}
 
 
 def deduction_counts(policy: Any) -> tuple[str, ...]:
-    """The count facts that only 每…扣 rules read (``PerOccurrence`` with sign -1).
+    """The count facts that only 每…扣 rules read (``PerOccurrence`` whose effect deducts).
 
     More of such a fact can only lose points, which is what the monotonicity property
-    needs; a count that any other rule reads (a ladder, a condition, a 每…得) is left out,
-    because more of it may earn points.
+    needs; a count that any other rule reads (a ladder, a condition, a 每…得, a 每…加) is
+    left out, because more of it may earn points.
     """
     model = _model(policy)
     deducting: set[str] = set()
     other: set[str] = set()
     for rule, expand in _rules_with_names(model):
-        body = rule.body
-        if isinstance(body, m.PerOccurrence) and body.sign < 0:
-            deducting.update(expand(body.fact))
-            names: tuple[str, ...] = ()
-        else:
-            names = _facts_read(body)
-        for name in names:
-            other.update(expand(name))
+        target = deducting if isinstance(rule.body, m.PerOccurrence) and rule.effect is m.Effect.DEDUCT else other
+        for name in rule.facts:
+            target.update(expand(name))
     counts = {f.name for f in model.facts if f.type == "count"}
     return tuple(f.name for f in model.facts if f.name in deducting - other and f.name in counts)
 
