@@ -28,6 +28,7 @@ from scorelang.syntax import parse
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLER = ROOT / "tests" / "policies" / "sampler.score"
 LANGUAGE_DOC = ROOT / "docs" / "language.md"
+ARCHITECTURE_DOC = ROOT / "docs" / "architecture.md"
 
 SYNTAX_RULE_CLASSES = set(typing.get_args(syn.RuleBody))
 MODEL_RULE_CLASSES = set(m.RULE_CLASSES)
@@ -293,3 +294,20 @@ def test_a_new_bonus_kind_that_declares_its_effect_keeps_its_bonus(policy_sample
     assert item.score == D(8)  # 10 − 2 for the one 违规, the bonus beyond it
     assert card.task("1").bonus == D(2)
 
+
+# ------------------------------------------------------------------ the checklist itself
+def test_the_checklist_names_tests_that_exist():
+    text = ARCHITECTURE_DOC.read_text(encoding="utf-8")
+    section = text[text.index("## Adding a rule kind"):]
+    section = section[:section.index("\n## ")]
+    assert len(re.findall(r"^\d+\. \*\*", section, flags=re.MULTILINE)) == 9
+    named, module = [], None
+    for path, test in re.findall(r"`(tests/[\w/]+\.py)?::(\w+)(?:\[\w+\])?`", section):
+        module = path or module  # `::name` continues the file named before it
+        named.append((module, test))
+    named += [("tests/test_properties.py", name) for name in re.findall(r"`(\w+_\w+)`", section)
+              if name in ("items_are_what_their_events_add_up_to", "events_record_what_their_rule_does")]
+    assert len(named) >= 15
+    for path, test in named:
+        source = (ROOT / path).read_text(encoding="utf-8")
+        assert re.search(rf"^def {test}\(", source, flags=re.MULTILINE), f"{path}::{test} does not exist"
