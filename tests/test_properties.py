@@ -14,6 +14,7 @@ properties draw one facts document per example.
 """
 from __future__ import annotations
 
+import functools
 import math
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -72,17 +73,24 @@ def card_items(card: scorelang.Scorecard):
     return [item for task in card.tasks for section in task.sections for item in section.items]
 
 
+# what the checks read of a policy is read once per policy (functools.cache: by identity)
+@functools.cache
 def model_items(policy: scorelang.Policy) -> dict[str, m.Item]:
     return {item.id: item for task in policy.model.tasks for item in task.items}
 
 
-def all_rules(policy: scorelang.Policy) -> Iterator[m.Rule]:
-    for item in model_items(policy).values():
-        yield from item.rules
-    for article in policy.model.articles:
-        yield from article.rules
+@functools.cache
+def all_rules(policy: scorelang.Policy) -> tuple[m.Rule, ...]:
+    items = tuple(rule for item in model_items(policy).values() for rule in item.rules)
+    return items + tuple(rule for article in policy.model.articles for rule in article.rules)
 
 
+@functools.cache
+def counts(policy: scorelang.Policy) -> tuple[str, ...]:
+    return deduction_counts(policy)
+
+
+@functools.cache
 def bonus_clauses(policy: scorelang.Policy) -> set[str]:
     """Items and articles whose rules grant a bonus (加) — the only places one may appear."""
     return {rule.clause for rule in all_rules(policy) if rule.bonus}
@@ -195,10 +203,15 @@ EVENT_OF_EFFECT = {
 }
 
 
+@functools.cache
+def rules_by_span(policy: scorelang.Policy) -> dict:
+    return {rule.span: rule for rule in all_rules(policy)}
+
+
 def events_record_what_their_rule_does(policy, entity, facts, card):
     """Each rule's events say what its declared effect does: a deduction never adds, points
     earned never subtract, an award effect moves no points."""
-    rules = {rule.span: rule for rule in all_rules(policy)}
+    rules = rules_by_span(policy)
     events = [e for item in card_items(card) for e in item.events] + list(card.adjustments)
     for event in events:
         rule = rules.get(event.span)
@@ -230,8 +243,7 @@ INVARIANTS = (
 # ------------------------------------------------------------------ monotonicity
 def more_occurrences_never_raise_a_score(policy, entity, facts, card, data):
     """One more occurrence of a 每…扣 count (drawn) never raises any score."""
-    counts = deduction_counts(policy)
-    name = data.draw(st.sampled_from(counts), label="count")
+    name = data.draw(st.sampled_from(counts(policy)), label="count")
     decl = policy.model.fact(name)
     current = facts.get(name, decl.default if decl.has_default else 0)
     if decl.high is not None and current >= decl.high:
@@ -247,6 +259,7 @@ def more_occurrences_never_raise_a_score(policy, entity, facts, card, data):
 
 
 # ------------------------------------------------------------------ ladders
+@functools.cache
 def ladders(policy: scorelang.Policy) -> list[tuple[str, object, str]]:
     """Every ladder rule as (item id, rule, declared fact name it reads on each occasion)."""
     found = []
