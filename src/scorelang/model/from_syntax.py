@@ -325,7 +325,8 @@ class Resolver(RuleResolver):
             seen[a.number] = a.span
             rules = self._rules(a.number, a.rules)
             for r in rules:
-                if r.earns or isinstance(r.body, (m.Zero, m.Ladder)):
+                # what an article may hold is read from each rule's class and effect
+                if not r.allowed_in(m.Place.ARTICLE):
                     self.error(msg.ARTICLE_RULE_KIND.at(r.span, article=a.number))
             out.append(m.Article(a.number, a.title.text, tuple(x.text for x in a.sources), rules, span=a.span))
         return tuple(out)
@@ -369,10 +370,13 @@ class Resolver(RuleResolver):
                                 occasion_facts=per_occasion, span=occ.span))
         if not parts:
             parts.append(m.Part(item.title.text, item.points, (), span=item.span))
-        if item.deduction_only:
-            for r in (r for p in parts for r in p.rules):
-                if not r.can_deduct or isinstance(r.body, m.Zero):
-                    self.error(msg.DEDUCTION_ONLY_EARNS.at(r.span))
+        # what an item may hold is read from each rule's class and effect
+        place = m.Place.DEDUCTION_ITEM if item.deduction_only else m.Place.ITEM
+        for r in (r for p in parts for r in p.rules):
+            if not r.allowed_in(m.Place.ITEM):
+                self.error(msg.AWARD_EFFECT_IN_ITEM.at(r.body.span))
+            elif not r.allowed_in(place):
+                self.error(msg.DEDUCTION_ONLY_EARNS.at(r.span))
         sources = tuple(s.text for s in item.sources) + tuple(
             s.text for p in item.parts + item.occasions for s in p.sources)
         return m.Item(clause, item.number, item.title.text, item.points, item.deduction_only, sources,

@@ -92,9 +92,7 @@ class RuleResolver:
         return None if fact is None else m.Proportional(fact, b.amount, span=b.span)
 
     def _award_effect(self, clause: str, b: syn.AwardEffect, occasions: int):
-        if "." in clause:
-            self.error(msg.AWARD_EFFECT_IN_ITEM.at(b.span))
-            return None
+        # allowed in articles only: Resolver._item checks it (Rule.allowed_in)
         cond = self._condition(clause, b.condition, occasions)
         return None if cond is None else m.AwardEffect(cond, b.effect, span=b.span)
 
