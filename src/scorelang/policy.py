@@ -7,6 +7,7 @@ from typing import Any, Mapping
 
 from .cohort import rank
 from .compile import compile_policy
+from . import messages as msg
 from .diagnostics import Diagnostic, Diagnostics, FactsError, PolicyError
 from .model import nodes as model_nodes
 from .model import resolve
@@ -139,5 +140,5 @@ def load(path: str | Path) -> Policy:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError((Diagnostic("SL000", f"无法读取考评办法文件：{exc}", f"cannot read the policy file: {exc}"),)) from None
+        raise PolicyError((msg.POLICY_UNREADABLE.at(None, reason=exc),)) from None
     return Policy(text, path)

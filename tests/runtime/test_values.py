@@ -98,3 +98,25 @@ def test_the_largest_accepted_products_fit_the_decimal_context():
     for product in products:
         for places_ in (0, 2, 6):
             product.quantize(Decimal(1).scaleb(-places_))  # raises InvalidOperation past the precision
+
+
+def test_a_refusal_is_a_catalogue_entry_with_its_hint_kept_inside_a_record():
+    from scorelang import messages
+    from scorelang.model.nodes import FactDecl
+    from scorelang.runtime.facts import COERCE
+    from scorelang.span import Span
+
+    with pytest.raises(Refusal) as info:
+        read_decimal("+3")
+    d = info.value.about("西昌市", "漏管脱管人次")
+    assert info.value.message is messages.NOT_A_NUMBER
+    assert (d.code, d.entity, d.fact) == ("SL213", "西昌市", "漏管脱管人次")
+    assert (d.message, d.hint) == ("应为数字，收到 「+3」", "不要写正号：写成 3")
+    assert (d.message_en, d.hint_en) == ("expected a number, got 「+3」", "no plus sign: write 3")
+    decl = FactDecl("扣分记录", "records", low=Decimal(1), high=Decimal(3), span=Span("p.score", 1, 1, 1, 2))
+    with pytest.raises(Refusal) as info:
+        COERCE["records"](decl, [1, "+3"])
+    d = info.value.about("西昌市", "扣分记录")
+    assert info.value.message is messages.RECORD_PROBLEM
+    assert (d.message, d.hint) == ("第 2 条：应为数字，收到 「+3」", "不要写正号：写成 3")
+    assert d.message_en == "record 2: expected a number, got 「+3」"

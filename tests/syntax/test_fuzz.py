@@ -9,10 +9,12 @@ and as JSON, since the CLI shows it.
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
-from hypothesis import example, given
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
@@ -54,18 +56,36 @@ PIECES = KEYWORDS + FRAGMENTS
 
 
 def parses_or_policy_error(text: str) -> None:
-    """Run parse and loads on ``text``; any exception other than PolicyError fails the test."""
-    for stage in (parse, scorelang.loads):
-        try:
-            stage(text)
-        except scorelang.PolicyError as error:
-            assert error.diagnostics, "a PolicyError must carry at least one diagnostic"
-            assert any(d.severity is scorelang.Severity.ERROR for d in error.diagnostics)
-            assert all(d.code.startswith("SL") for d in error.diagnostics)
-            # the CLI renders it: that must not fail either
-            assert str(error)
-            render_text(error.diagnostics, error.sources, lang="en")
-            to_json(error.diagnostics)
+    """Run ``loads`` on ``text`` (which parses it first, exactly as ``parse`` does, then
+    resolves, checks and compiles it); any exception other than PolicyError fails the test."""
+    try:
+        scorelang.loads(text)
+    except scorelang.PolicyError as error:
+        assert error.diagnostics, "a PolicyError must carry at least one diagnostic"
+        assert any(d.severity is scorelang.Severity.ERROR for d in error.diagnostics)
+        assert all(d.code.startswith("SL") for d in error.diagnostics)
+        # the CLI renders it: that must not fail either
+        assert str(error)
+        render_text(error.diagnostics, error.sources, lang="en")
+        to_json(error.diagnostics)
+
+
+# Each example of the 2017 tests below parses the whole policy (1 300 lines), and again after
+# each syntax error it recovers from, up to 20 times: about 0.2 s an example. The default run
+# tries a dozen of each; CI (HYPOTHESIS_PROFILE=ci, set by .ci/run) tries its profile's full
+# number.
+WHOLE_2017 = settings(max_examples=settings.default.max_examples
+                      if os.environ.get("HYPOTHESIS_PROFILE") == "ci" else 12)
+
+
+def test_parse_alone_fails_as_loads_does():
+    # parses_or_policy_error relies on loads parsing first: a syntax error is the same error
+    text = '目标任务 二 "x" { 部分 "y" 20 {'
+    with pytest.raises(scorelang.PolicyError) as parsed:
+        parse(text)
+    with pytest.raises(scorelang.PolicyError) as loaded:
+        scorelang.loads(text)
+    assert parsed.value.diagnostics == loaded.value.diagnostics
 
 
 def test_keywords_come_from_the_grammar():
@@ -91,6 +111,7 @@ def test_grammatical_noise(text):
     parses_or_policy_error(text)
 
 
+@WHOLE_2017
 @given(st.data())
 def test_2017_with_a_slice_deleted(data):
     start = data.draw(st.integers(0, len(POLICY_2017)), label="start")
@@ -98,6 +119,7 @@ def test_2017_with_a_slice_deleted(data):
     parses_or_policy_error(POLICY_2017[:start] + POLICY_2017[end:])
 
 
+@WHOLE_2017
 @given(st.data())
 def test_2017_with_a_line_duplicated(data):
     line = data.draw(st.integers(0, len(LINES_2017) - 1), label="line")
@@ -107,6 +129,7 @@ def test_2017_with_a_line_duplicated(data):
     parses_or_policy_error("\n".join(lines))
 
 
+@WHOLE_2017
 @given(st.data())
 def test_2017_with_a_fragment_inserted(data):
     at = data.draw(st.integers(0, len(POLICY_2017)), label="at")

@@ -14,11 +14,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Mapping
 
+from .. import messages as msg
 from ..diagnostics import Diagnostic, suggest
+from ..messages import Words
 from ..model.nodes import FactDecl
 from .values import (
-    MAX_COUNT, MAX_NUMBER, MAX_RECORDS, MAX_TEXT, Refusal, check_places, describe, name_excerpt, names_list,
-    read_decimal,
+    MAX_COUNT, MAX_NUMBER, MAX_RECORDS, MAX_TEXT, Refusal, check_places, describe, name_excerpt, names_shown,
+    read_decimal, shown,
 )
 
 _YES = {"是", "yes", "true", "y", "有", "√"}
@@ -36,26 +38,23 @@ TOP_LEVEL_KEYS = ("entities", "说明", "comment", "默认", "defaults")
 def _count(decl: FactDecl, value: Any) -> int:
     number = read_decimal(value)
     if number < 0:
-        raise Refusal(f"计数不能为负数，收到 {describe(value)}", f"a count cannot be negative, got {describe(value, 'en')}")
+        raise Refusal(msg.COUNT_NEGATIVE, value=shown(value))
     if number > MAX_COUNT:
-        raise Refusal(f"计数应在 0 至 {MAX_COUNT} 之间，收到 {describe(value)}",
-                      f"a count must be between 0 and {MAX_COUNT}, got {describe(value, 'en')}")
+        raise Refusal(msg.COUNT_RANGE, high=MAX_COUNT, value=shown(value))
     if number != number.to_integral_value():
-        raise Refusal(f"计数应为整数，收到 {describe(value)}", f"a count must be a whole number, got {describe(value, 'en')}")
+        raise Refusal(msg.COUNT_NOT_WHOLE, value=shown(value))
     if decl.high is not None and number > decl.high:
-        raise Refusal(f"计数至多为 {decl.high}，收到 {describe(value)}",
-                      f"a count of at most {decl.high}, got {describe(value, 'en')}")
+        raise Refusal(msg.COUNT_ABOVE, high=decl.high, value=shown(value))
     return int(number)
 
 
 def _number(decl: FactDecl, value: Any) -> Decimal:
     number = read_decimal(value)
     if abs(number) > MAX_NUMBER:
-        raise Refusal(f"数值应在 -{MAX_NUMBER} 至 {MAX_NUMBER} 之间，收到 {describe(value)}",
-                      f"a number must be between -{MAX_NUMBER} and {MAX_NUMBER}, got {describe(value, 'en')}")
+        raise Refusal(msg.NUMBER_RANGE, high=MAX_NUMBER, value=shown(value))
     check_places(number, value)
     if decl.high is not None and number > decl.high:
-        raise Refusal(f"至多为 {decl.high}，收到 {describe(value)}", f"at most {decl.high}, got {describe(value, 'en')}")
+        raise Refusal(msg.NUMBER_ABOVE, high=decl.high, value=shown(value))
     return number
 
 
@@ -66,12 +65,10 @@ def _percent(decl: FactDecl, value: Any) -> Decimal:
         if value.endswith(("%", "％")):
             value = value[:-1]
             if value.rstrip().endswith(("%", "％")):
-                raise Refusal(f"应为百分比，收到 {describe(raw)}", f"expected a percent, got {describe(raw, 'en')}",
-                              "百分号只能写一个，在数字后面，如 92.5%", "one percent sign, after the number: 92.5%")
+                raise Refusal(msg.PERCENT_SIGN_TWICE, value=shown(raw))
     number = read_decimal(value)
     if not Decimal(0) <= number <= _HUNDRED:
-        raise Refusal(f"百分比应在 0 至 100 之间，收到 {describe(number)}",
-                      f"a percent must be between 0 and 100, got {describe(number, 'en')}")
+        raise Refusal(msg.PERCENT_RANGE, value=shown(number))
     check_places(number, raw)
     return number
 
@@ -93,8 +90,7 @@ def _flag(decl: FactDecl, value: Any) -> bool:
         else:
             if number in (0, 1):
                 return number == 1
-    raise Refusal(f"应为 是 或 否，收到 {describe(value)}", f"expected yes or no (是/否), got {describe(value, 'en')}",
-                  f"可写 {_FLAG_WORDS}（英文不分大小写）", f"write one of {_FLAG_WORDS} (any case)")
+    raise Refusal(msg.FLAG_EXPECTED, value=shown(value), words=_FLAG_WORDS)
 
 
 def _as_text(value: Any) -> str | None:
@@ -108,34 +104,32 @@ def _as_text(value: Any) -> str | None:
     return None
 
 
-def _suggestion(text: str | None, choices: tuple[str, ...]) -> tuple[str, str]:
-    if text is None or len(text) > _SUGGEST_UP_TO:
-        return "", ""
-    close = suggest(text, choices, cutoff=0.3)
-    return (f"，是不是「{close[0]}」？", f"; did you mean 「{close[0]}」?") if close else ("", "")
+def _suggestion(text: str | None, choices: tuple[str, ...]) -> Words:
+    """", did you mean …" appended to a value message when a choice is close, else nothing."""
+    close = suggest(text, choices, cutoff=0.3) if text is not None and len(text) <= _SUGGEST_UP_TO else []
+    return msg.CLOSE_CHOICE.words(name=close[0]) if close else Words("", "")
 
 
 def _choice(decl: FactDecl, value: Any) -> str:
     text = _as_text(value)
     if text is not None and text in decl.choices:
         return text
-    zh, en = _suggestion(text, decl.choices)
-    raise Refusal(f"应为 {_choices(decl.choices)} 之一，收到 {describe(value)}{zh}",
-                  f"expected one of {_choices(decl.choices, 'en')}, got {describe(value, 'en')}{en}")
+    raise Refusal(msg.CHOICE_EXPECTED, choices=_choices(decl.choices), value=shown(value),
+                  suggestion=_suggestion(text, decl.choices))
 
 
-def _choices(choices: tuple[str, ...], lang: str = "zh") -> str:
+def _choices(choices: tuple[str, ...]) -> Words:
     # each in 「」: a choice may itself hold 、 (省委、省人大、省政府、省政协和国家部委)
-    return (", " if lang == "en" else "、").join(f"「{c}」" for c in choices)
+    quoted = [f"「{c}」" for c in choices]
+    return Words("、".join(quoted), ", ".join(quoted))
 
 
-def _text(value: Any, what: str, what_en: str) -> str:
+def _text(value: Any, what: Words) -> str:
     text = _as_text(value)
     if text is None:
-        raise Refusal(f"{what}应为文字，收到 {describe(value)}", f"{what_en} must be text, got {describe(value, 'en')}")
+        raise Refusal(msg.TEXT_EXPECTED, what=what, value=shown(value))
     if len(text) > MAX_TEXT:
-        raise Refusal(f"{what}至多 {MAX_TEXT} 个字，收到 {describe(value)}",
-                      f"{what_en} has at most {MAX_TEXT} characters, got {describe(value, 'en')}")
+        raise Refusal(msg.TEXT_TOO_LONG, what=what, limit=MAX_TEXT, value=shown(value))
     return text
 
 
@@ -144,24 +138,19 @@ def _judgement(decl: FactDecl, value: Any) -> tuple[Decimal, str | None]:
     if isinstance(value, Mapping):
         unknown = [k for k in value if k not in ("amount", "reason", "分", "理由")]
         if unknown:
-            raise Refusal(f"评定只能有 amount（或 分）和 reason（或 理由），多了 {names_list(unknown)}",
-                          f"a judgement has only amount (or 分) and reason (or 理由); "
-                          f"unexpected {names_list(unknown, 'en')}")
+            raise Refusal(msg.JUDGEMENT_KEYS, unknown=names_shown(unknown))
         if "amount" in value and "分" in value or "reason" in value and "理由" in value:
-            raise Refusal("评定的 amount 与 分（reason 与 理由）只能写一个",
-                          "a judgement gives amount or 分 (reason or 理由), not both")
+            raise Refusal(msg.JUDGEMENT_KEY_TWICE)
         amount_raw = value.get("amount", value.get("分"))
         if amount_raw is None:
-            raise Refusal("评定缺少 amount（扣分数额）", "a judgement needs an amount")
+            raise Refusal(msg.JUDGEMENT_NO_AMOUNT)
         reason_raw = value.get("reason", value.get("理由"))
         if reason_raw is not None:
-            reason = _text(reason_raw, "评定的理由", "a judgement's reason")
+            reason = _text(reason_raw, msg.JUDGEMENT_REASON.words())
         value = amount_raw
     amount = read_decimal(value)
     if amount != 0 and not (decl.low <= amount <= decl.high):
-        raise Refusal(f"评定应在 {decl.low} 至 {decl.high} 分之间（未发生填 0），收到 {describe(amount)}",
-                      f"a judgement must be within {decl.low} to {decl.high} (0 when it does not apply), "
-                      f"got {describe(amount, 'en')}")
+        raise Refusal(msg.JUDGEMENT_RANGE, low=decl.low, high=decl.high, value=shown(amount))
     check_places(amount, value)
     return amount, reason
 
@@ -172,8 +161,7 @@ def _none_written(value: Any) -> bool:
 
 def _check_record_count(records: list | tuple) -> None:
     if len(records) > MAX_RECORDS:
-        raise Refusal(f"记录至多 {MAX_RECORDS} 条，收到 {len(records)} 条",
-                      f"at most {MAX_RECORDS} records, got {len(records)}")
+        raise Refusal(msg.RECORDS_TOO_MANY, limit=MAX_RECORDS, count=len(records))
 
 
 def _field_records(decl: FactDecl, value: Any) -> tuple:
@@ -183,34 +171,31 @@ def _field_records(decl: FactDecl, value: Any) -> tuple:
     if isinstance(value, Mapping):
         value = [value]
     if not isinstance(value, (list, tuple)):
-        raise Refusal(f"记录应为列表，每条是「字段: 值」的映射，收到 {describe(value)}",
-                      f"records must be a list of field → value mappings, got {describe(value, 'en')}")
+        raise Refusal(msg.RECORDS_NOT_A_LIST, value=shown(value))
     _check_record_count(value)
     out = []
     names = [f.name for f in decl.fields]
     for index, record in enumerate(value, start=1):
         if not isinstance(record, Mapping):
-            raise Refusal(f"第 {index} 条应为「字段: 值」的映射，收到 {describe(record)}",
-                          f"record {index} must be a field → value mapping, got {describe(record, 'en')}")
+            raise Refusal(msg.RECORD_NOT_A_MAPPING, index=index, value=shown(record))
         unknown = [k for k in record if k not in names]
         if unknown:
-            raise Refusal(f"第 {index} 条有未声明的字段 {names_list(unknown)}（字段：{'、'.join(names)}）",
-                          f"record {index} has undeclared fields {names_list(unknown, 'en')} (fields: {', '.join(names)})")
+            raise Refusal(msg.RECORD_UNKNOWN_FIELDS, index=index, unknown=names_shown(unknown),
+                          fields=Words("、".join(names), ", ".join(names)))
         typed = {}
         for field in decl.fields:
             item = record.get(field.name)
             if _missing(item):
-                raise Refusal(f"第 {index} 条缺少字段「{field.name}」", f"record {index} lacks field 「{field.name}」")
+                raise Refusal(msg.RECORD_FIELD_MISSING, index=index, field=field.name)
             if field.kind == "choice":
                 text = _as_text(item)
                 if text is None or text not in field.choices:
-                    zh, en = _suggestion(text, field.choices)
-                    raise Refusal(f"第 {index} 条「{field.name}」应为 {_choices(field.choices)} 之一，收到 {describe(item)}{zh}",
-                                  f"record {index}: 「{field.name}」 must be one of {_choices(field.choices, 'en')}, "
-                                  f"got {describe(item, 'en')}{en}")
+                    raise Refusal(msg.RECORD_FIELD_CHOICE, index=index, field=field.name,
+                                  choices=_choices(field.choices), value=shown(item),
+                                  suggestion=_suggestion(text, field.choices))
                 typed[field.name] = text
             else:
-                typed[field.name] = _text(item, f"第 {index} 条「{field.name}」", f"record {index}: 「{field.name}」")
+                typed[field.name] = _text(item, msg.RECORD_FIELD.words(index=index, field=field.name))
         out.append(typed)
     return tuple(out)
 
@@ -225,15 +210,14 @@ def _records(decl: FactDecl, value: Any) -> tuple:
     if isinstance(value, str):
         value = [v for v in value.replace("；", ";").replace("，", ";").replace(",", ";").split(";") if v.strip()]
     if not isinstance(value, (list, tuple)):
-        raise Refusal(f"评定记录应为列表（每起一条），收到 {describe(value)}",
-                      f"judgement records must be a list (one per occurrence), got {describe(value, 'en')}")
+        raise Refusal(msg.JUDGEMENT_RECORDS_NOT_A_LIST, value=shown(value))
     _check_record_count(value)
     out = []
     for index, record in enumerate(value, start=1):
         try:
             out.append(_judgement(decl, record))
         except Refusal as bad:
-            raise bad.prefixed(f"第 {index} 条：", f"record {index}: ") from None
+            raise bad.in_record(index) from None
     return tuple(out)
 
 
@@ -245,9 +229,10 @@ def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
-def _did_you_mean(name: str, known) -> tuple[str, str]:
-    close = suggest(name, known, cutoff=0.5) if len(name) <= _SUGGEST_UP_TO else []
-    return (f"是不是「{close[0]}」？", f"did you mean 「{close[0]}」?") if close else ("", "")
+def _did_you_mean(name: str, known, cutoff: float = 0.5) -> Words | None:
+    """The "did you mean" hint for a name close to one of ``known`` (None: none is close)."""
+    close = suggest(name, known, cutoff=cutoff) if len(name) <= _SUGGEST_UP_TO else []
+    return msg.did_you_mean(close[0] if close else None)
 
 
 def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any,
@@ -259,17 +244,13 @@ def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any,
     """
     problems: list[Diagnostic] = []
     if not isinstance(raw, Mapping):
-        problems.append(Diagnostic("SL210", "对象的事实应为「事实名: 值」的映射",
-                                   "an entity's facts must be a mapping of fact name to value", entity=entity))
+        problems.append(msg.ENTITY_FACTS_NOT_A_MAPPING.about(entity))
         return {}, problems
     by_name = {d.name: d for d in decls}
     for name in raw:
         if name not in by_name:
             text = name if isinstance(name, str) else describe(name)
-            hint, hint_en = _did_you_mean(text, by_name)
-            problems.append(Diagnostic(
-                "SL211", "考评办法没有声明这个事实", "the policy declares no such fact",
-                entity=entity, fact=name_excerpt(name), hint=hint, hint_en=hint_en))
+            problems.append(msg.FACT_UNKNOWN.about(entity, name_excerpt(name), hint=_did_you_mean(text, by_name)))
     typed: dict = {}
     for decl in decls:
         value = raw.get(decl.name)
@@ -279,36 +260,27 @@ def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any,
             if decl.has_default:
                 typed[decl.name] = COERCE[decl.type](decl, decl.default)
                 continue
-            problems.append(Diagnostic(
-                "SL212", f"缺少必填事实（{_TYPE_ZH[decl.type]}，没有默认值）",
-                f"a required fact is missing ({decl.type}, no default)", entity=entity, fact=decl.name))
+            problems.append(msg.FACT_REQUIRED.about(entity, decl.name, type=Words(_TYPE_ZH[decl.type], decl.type)))
             continue
         try:
             typed[decl.name] = COERCE[decl.type](decl, value)
         except Refusal as bad:
-            problems.append(Diagnostic("SL213", bad.zh, bad.en, entity=entity, fact=decl.name,
-                                       hint=bad.hint, hint_en=bad.hint_en))
+            problems.append(bad.about(entity, decl.name))
     return typed, problems
 
 
 def unknown_entity(entity: Any, entities: tuple[str, ...]) -> Diagnostic:
     text = entity if isinstance(entity, str) else describe(entity)
-    close = suggest(text, entities, cutoff=0.3) if len(text) <= _SUGGEST_UP_TO else []
-    return Diagnostic("SL215", "考评办法没有这个考评对象", "the policy has no such entity", entity=name_excerpt(entity),
-                      hint=f"是不是「{close[0]}」？" if close else "", hint_en=f"did you mean 「{close[0]}」?" if close else "")
+    return msg.ENTITY_UNKNOWN.about(name_excerpt(entity), hint=_did_you_mean(text, entities, cutoff=0.3))
 
 
 def unknown_top_level_keys(keys: list, file: str | None = None) -> Diagnostic:
     """SL219: keys beside "entities" that scoring would not read (a typo, or facts put at the top)."""
-    where, where_en = (f"事实文件 {file} ", f"facts file {file} ") if file else ("事实文档", "the facts document ")
-    allowed = "、".join(TOP_LEVEL_KEYS[1:])
-    hint, hint_en = _did_you_mean(str(keys[0]), ("entities",)) if isinstance(keys[0], str) else ("", "")
-    return Diagnostic(
-        "SL219", f"{where}顶层有不认识的键 {names_list(keys)}：顶层只能有 entities，以及不参与评分的 {allowed}",
-        f"{where_en}has unknown top-level keys {names_list(keys, 'en')}: only entities, and the unread "
-        f"{', '.join(TOP_LEVEL_KEYS[1:])}, may stand at the top",
-        hint=hint or "对象的事实写在 entities 下：{\"entities\": {对象: {事实: 值}}}",
-        hint_en=hint_en or 'facts go under entities: {"entities": {entity: {fact: value}}}')
+    allowed = Words("、".join(TOP_LEVEL_KEYS[1:]), ", ".join(TOP_LEVEL_KEYS[1:]))
+    hint = _did_you_mean(keys[0], ("entities",)) if isinstance(keys[0], str) else None
+    if file:
+        return msg.TOP_LEVEL_UNKNOWN_IN_FILE.about(hint=hint, path=file, keys=names_shown(keys), allowed=allowed)
+    return msg.TOP_LEVEL_UNKNOWN.about(hint=hint, keys=names_shown(keys), allowed=allowed)
 
 
 def coerce_all(decls: tuple[FactDecl, ...], entities: tuple[str, ...], doc: Any,
@@ -317,8 +289,7 @@ def coerce_all(decls: tuple[FactDecl, ...], entities: tuple[str, ...], doc: Any,
     every problem. Returns ({entity: typed facts}, problems)."""
     problems: list[Diagnostic] = []
     if not isinstance(doc, Mapping) or not isinstance(doc.get("entities"), Mapping):
-        problems.append(Diagnostic("SL214", "事实文件应为 {\"entities\": {对象: {事实: 值}}}",
-                                   "a facts document must be {\"entities\": {entity: {fact: value}}}"))
+        problems.append(msg.DOCUMENT_SHAPE.about())
         return {}, problems
     unknown = [key for key in doc if key not in TOP_LEVEL_KEYS]
     if unknown:
@@ -335,7 +306,5 @@ def coerce_all(decls: tuple[FactDecl, ...], entities: tuple[str, ...], doc: Any,
         out[entity] = typed
     for entity in entities:
         if entity not in given:
-            problems.append(Diagnostic("SL216", "事实文件中没有这个考评对象（排名需要全部对象）",
-                                       "the facts file has no entry for this entity (ranking needs every entity)",
-                                       entity=entity))
+            problems.append(msg.ENTITY_MISSING.about(entity))
     return out, problems

@@ -3,7 +3,8 @@
 This module only reads: it returns ``{"entities": {entity: {fact: value}}}`` with values as
 written (CSV cells stay strings; JSON/YAML numbers become ``Decimal``, never ``float``).
 Checking names, types and ranges is ``runtime/facts.py``'s job. Every problem with the file
-itself is raised as one ``FactsError`` (codes SL201–SL208), never as a Python exception.
+itself is raised as one ``FactsError`` (codes SL201–SL208, SL217–SL219; the words are in
+``scorelang.messages.facts``), never as a Python exception.
 """
 from __future__ import annotations
 
@@ -17,27 +18,21 @@ import re
 from decimal import Decimal
 from typing import Any, Iterable, Iterator, NoReturn
 
+import attrs
 import yaml
 import yaml.reader
 
+from .. import messages as msg
 from ..diagnostics import Diagnostic, FactsError
+from ..messages import Message, Phrase, Words
 from ..span import Span
 from .facts import TOP_LEVEL_KEYS, unknown_top_level_keys
-from .values import MAX_ALIAS_EXPANSION, MAX_DEPTH, describe, excerpt, name_excerpt, number_token
+from .values import MAX_ALIAS_EXPANSION, MAX_DEPTH, excerpt, name_excerpt, number_token, shown
 from .yaml_loader import LIBYAML, AliasProblem, DuplicateKey, TooDeep, load_yaml
 
-# SL2xx codes used here (file-level problems); the validator's own codes follow from SL210.
-CANNOT_READ = "SL201"      # missing, a directory, unreadable, not UTF-8
-UNSUPPORTED = "SL202"      # unknown file extension
-SYNTAX = "SL203"           # JSON/YAML syntax error, corrupt workbook
-SHAPE = "SL204"            # no "entities" mapping, an entity that is not a mapping
-DUPLICATE = "SL205"        # the same entity (or fact) given twice
-HEADER = "SL206"           # CSV/XLSX header problems: no entity column, repeated column
-ROW = "SL207"              # CSV/XLSX row problems: no entity name, more cells than columns
-NEEDS_OPENPYXL = "SL208"   # .xlsx without openpyxl installed
-TOO_DEEP = "SL217"         # JSON/YAML nested deeper than MAX_DEPTH
-ALIASES = "SL218"          # YAML aliases that expand too far, or refer to themselves
-# SL219 (unknown top-level keys) is built in facts.py, shared with documents from Python.
+# The problems of the file itself (SL201 cannot read … SL208 needs openpyxl, SL217 too deep,
+# SL218 YAML aliases) are entries of scorelang.messages.facts; SL219 (unknown top-level keys)
+# is built in facts.py, shared with documents from Python; the validator's codes follow from SL210.
 _LONG_LINE = 300  # characters: a longer source line is not shown under a message
 _PROBLEM_TEXT = 120  # characters of a parser's own problem text
 
@@ -54,9 +49,7 @@ def read_facts_file(path: str) -> dict:
     """
     kind = _SUFFIXES.get(os.path.splitext(path)[1].lower())
     if kind is None:
-        _fail(UNSUPPORTED,
-              f"不支持的事实文件类型：{path}（支持 .json、.yaml/.yml、.csv、.xlsx）",
-              f"unsupported facts file type: {path} (use .json, .yaml/.yml, .csv or .xlsx)")
+        _fail(msg.FACTS_FILE_TYPE.at(None, path=path))
     if kind == "xlsx":
         return _read_xlsx(path)
     text = _read_text(path)
@@ -68,16 +61,8 @@ def read_facts_file(path: str) -> dict:
 
 
 # ------------------------------------------------------------------ helpers
-def _diagnostic(code: str, message: str, message_en: str, *, span: Span | None = None,
-                hint: str = "", hint_en: str = "", entity: str | None = None,
-                fact: str | None = None) -> Diagnostic:
-    return Diagnostic(code=code, message=message, message_en=message_en, span=span,
-                      hint=hint, hint_en=hint_en, entity=entity, fact=fact)
-
-
-def _fail(code: str, message: str, message_en: str, *, sources: dict[str, str] | None = None,
-          **kwargs: Any) -> NoReturn:
-    raise FactsError((_diagnostic(code, message, message_en, **kwargs),), sources or {})
+def _fail(diagnostic: Diagnostic, sources: dict[str, str] | None = None) -> NoReturn:
+    raise FactsError((diagnostic,), sources or {})
 
 
 def _point(path: str, line: int, column: int) -> Span:
@@ -85,33 +70,36 @@ def _point(path: str, line: int, column: int) -> Span:
     return Span(path, line, column, line, column + 1)
 
 
-def _at(path: str, text: str, line: int | None, column: int | None) -> dict[str, Any]:
-    """The span and source of a position in the facts file, for ``_fail(**_at(...))``.
+def _at(path: str, text: str, line: int | None, column: int | None) -> Span | None:
+    """The span of a position in the facts file, or None when it should not be shown.
 
     A line too long to show (a minified file, a runaway value) gets no span: the renderer
     would print the whole line under the message (and the CLI reads it from disk when the
     source is not given); the message itself still says line and column.
     """
     if line is None or column is None:
-        return {}
+        return None
     start = 0
     for _ in range(line - 1):
         start = text.find("\n", start) + 1
         if start == 0:
-            return {}
+            return None
     end = text.find("\n", start)
     if (len(text) if end < 0 else end) - start > _LONG_LINE:
-        return {}
-    return {"span": _point(path, line, column), "sources": {path: text}}
+        return None
+    return _point(path, line, column)
 
 
-def _fail_at(code: str, message: str, message_en: str, path: str, text: str, line: int | None,
-             column: int | None, **kwargs: Any) -> NoReturn:
+def _fail_at(message: Message, path: str, text: str, line: int | None, column: int | None, /,
+             **fields: Any) -> NoReturn:
     """``_fail`` at a position of the file; a message left without a span names the file itself."""
-    where = _at(path, text, line, column)
-    if not where and path not in message:
-        message, message_en = f"事实文件 {path}：{message}", f"facts file {path}: {message_en}"
-    _fail(code, message, message_en, **where, **kwargs)
+    span = _at(path, text, line, column)
+    diagnostic = message.at(span, **fields)
+    if span is None and path not in diagnostic.message:
+        words = msg.IN_FACTS_FILE
+        diagnostic = attrs.evolve(diagnostic, message=words.words(path=path, text=diagnostic.message).zh,
+                                  message_en=words.words(path=path, text=diagnostic.message_en).en)
+    _fail(diagnostic, {path: text} if span else None)
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:
@@ -124,34 +112,27 @@ def _read_text(path: str) -> str:
         with open(path, encoding="utf-8-sig", newline="") as fh:
             return fh.read()
     except FileNotFoundError:
-        _fail(CANNOT_READ, f"找不到事实文件：{path}", f"facts file not found: {path}")
+        _fail(msg.FACTS_NOT_FOUND.at(None, path=path))
     except IsADirectoryError:
-        _fail(CANNOT_READ, f"事实文件路径是一个目录：{path}", f"facts path is a directory: {path}")
+        _fail(msg.FACTS_IS_DIRECTORY.at(None, path=path))
     except UnicodeDecodeError as exc:
-        _fail(CANNOT_READ, f"事实文件不是 UTF-8 编码：{path}（第 {exc.start} 字节）",
-              f"facts file is not UTF-8 encoded: {path} (byte {exc.start})",
-              hint="请另存为 UTF-8 编码（Excel 中选择“CSV UTF-8（逗号分隔）”）",
-              hint_en='save it as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)")')
+        _fail(msg.FACTS_NOT_UTF8.at(None, path=path, byte=exc.start))
     except OSError as exc:
-        _fail(CANNOT_READ, f"无法读取事实文件 {path}：{exc.strerror or exc}",
-              f"cannot read facts file {path}: {exc.strerror or exc}")
+        _fail(msg.FACTS_UNREADABLE.at(None, path=path, reason=exc.strerror or exc))
 
 
 def _duplicate(path: str, text: str, dup: DuplicateKey) -> NoReturn:
     key = name_excerpt(dup.key)
-    where = _at(path, text, dup.line, dup.column)
-    # without a span (JSON keeps no positions, or the line is too long to show) name the file
-    zh, en = ("", "") if where else (f"事实文件 {path} 中", f" in facts file {path}")
-    _fail(DUPLICATE, f"{zh}「{key}」在同一层中出现了两次，无法确定以哪一个为准",
-          f"「{key}」 is given twice at the same level{en}; which one counts is unclear", **where)
+    span = _at(path, text, dup.line, dup.column)
+    if span is None:  # JSON keeps no positions, or the line is too long to show: name the file
+        _fail(msg.KEY_TWICE_IN_FILE.at(None, path=path, key=key))
+    _fail(msg.KEY_TWICE.at(span, key=key), {path: text})
 
 
 def _too_deep(path: str, text: str, line: int | None, column: int | None) -> NoReturn:
-    at, at_en = (f"（第 {line} 行第 {column} 列）", f" (line {line}, column {column})") if line else ("", "")
-    _fail_at(TOO_DEEP,
-             f"事实文件 {path} 嵌套超过 {MAX_DEPTH} 层{at}：事实文件只需五层（entities → 对象 → 事实 → 记录 → 字段）",
-             f"facts file {path} is nested more than {MAX_DEPTH} levels deep{at_en}: a facts file needs five "
-             "(entities → entity → fact → record → field)", path, text, line, column)
+    if line is None or column is None:
+        _fail(msg.TOO_DEEP.at(None, path=path, limit=MAX_DEPTH))
+    _fail_at(msg.TOO_DEEP_AT, path, text, line, column, path=path, limit=MAX_DEPTH, line=line, column=column)
 
 
 # ------------------------------------------------------------------ JSON
@@ -171,9 +152,8 @@ def _from_json(path: str, text: str) -> dict:
         data = json.loads(text, parse_float=number_token, parse_int=number_token, parse_constant=str,
                           object_pairs_hook=_json_pairs)
     except json.JSONDecodeError as exc:
-        _fail_at(SYNTAX, f"JSON 语法错误（第 {exc.lineno} 行第 {exc.colno} 列）：{exc.msg}",
-                 f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-                 path, text, exc.lineno, exc.colno)
+        _fail_at(msg.JSON_SYNTAX, path, text, exc.lineno, exc.colno, line=exc.lineno, column=exc.colno,
+                 problem=exc.msg)
     except DuplicateKey as dup:
         _duplicate(path, text, dup)
     except RecursionError:
@@ -224,18 +204,14 @@ def _from_yaml(path: str, text: str) -> dict:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem, problem_en = _yaml_problem(exc)
-        _fail_at(SYNTAX, f"YAML 语法错误（第 {line} 行第 {column} 列）：{problem}",
-                 f"YAML syntax error at line {line}, column {column}: {problem_en}", path, text, line, column)
+        _fail_at(msg.YAML_SYNTAX_AT, path, text, line, column, line=line, column=column, problem=_yaml_problem(exc))
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (a control character)
         line, column = _line_column(text, _character_offset(text, exc.position))
         code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
-        _fail_at(SYNTAX, f"YAML 语法错误（第 {line} 行第 {column} 列）：YAML 文件中不能有字符 {code}（控制字符）",
-                 f"YAML syntax error at line {line}, column {column}: the character {code} (a control character) "
-                 "is not allowed in YAML", path, text, line, column)
+        _fail_at(msg.YAML_SYNTAX_AT, path, text, line, column, line=line, column=column,
+                 problem=msg.YAML_CONTROL_CHARACTER.words(code=code))
     except yaml.YAMLError as exc:
-        problem = excerpt(str(exc), _PROBLEM_TEXT)
-        _fail_at(SYNTAX, f"YAML 语法错误：{problem}", f"YAML syntax error: {problem}", path, text, None, None)
+        _fail_at(msg.YAML_SYNTAX, path, text, None, None, problem=excerpt(str(exc), _PROBLEM_TEXT))
     except DuplicateKey as dup:
         _duplicate(path, text, dup)
     except TooDeep as deep:
@@ -248,28 +224,25 @@ def _from_yaml(path: str, text: str) -> dict:
 
 
 # The parsers' words for the problems a person meets most, said for a person (and without the
-# Python quotes PyYAML puts around names); any other problem passes through, cut short.
-_YAML_PROBLEMS = (
-    (re.compile(r"found undefined alias '(.*)'"), "别名 *{0} 没有定义（前面没有 &{0}）",
-     "the alias *{0} is not defined (no &{0} before it)"),
-    (re.compile(r"found duplicate anchor '(.*)'; first occurrence"), "锚点 &{0} 定义了两次",
-     "the anchor &{0} is defined twice"),
-    (re.compile(r"could not determine a constructor for the tag '(.*)'"),
-     "事实文件中不能用 YAML 标签 {0}，只写普通的值", "the YAML tag {0} cannot be used in a facts file: write plain values"),
-    (re.compile(r"found unhashable key"), "映射的键不能是列表或映射", "a mapping key cannot be a list or a mapping"),
+# Python quotes PyYAML puts around names): the pattern, and the phrase whose one field (if
+# any) the pattern's group fills. Any other problem passes through, cut short.
+_YAML_PROBLEMS: tuple[tuple[re.Pattern, Phrase], ...] = (
+    (re.compile(r"found undefined alias '(.*)'"), msg.YAML_UNDEFINED_ALIAS),
+    (re.compile(r"found duplicate anchor '(.*)'; first occurrence"), msg.YAML_ANCHOR_TWICE),
+    (re.compile(r"could not determine a constructor for the tag '(.*)'"), msg.YAML_TAG),
+    (re.compile(r"found unhashable key"), msg.YAML_UNHASHABLE_KEY),
 )
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[str, str]:
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> Words | str:
     for said in (exc.context, exc.problem):
-        for pattern, zh, en in _YAML_PROBLEMS:
+        for pattern, words in _YAML_PROBLEMS:
             match = pattern.fullmatch(said or "")
             if match:
                 names = [excerpt(group.replace("tag:yaml.org,2002:", "!!"), _PROBLEM_TEXT // 2)
                          for group in match.groups()]
-                return zh.format(*names), en.format(*names)
-    problem = excerpt(exc.problem or exc.context or "syntax error", _PROBLEM_TEXT)
-    return problem, problem
+                return words.words(**dict(zip(words.fields, names)))
+    return excerpt(exc.problem or exc.context or "syntax error", _PROBLEM_TEXT)
 
 
 def _character_offset(text: str, position: int) -> int:
@@ -283,30 +256,18 @@ def _alias_problem(path: str, text: str, alias: AliasProblem) -> NoReturn:
     line, column = alias.mark.line + 1, alias.mark.column + 1
     name = name_excerpt(alias.anchor)
     if alias.size is None:
-        zh = f"YAML 别名 *{name} 引用了包含它自己的值（第 {line} 行第 {column} 列），展开没有尽头"
-        en = f"the YAML alias *{name} refers to a value that contains it (line {line}, column {column}): it never ends"
-    else:
-        zh = (f"YAML 别名展开过大：*{name}（第 {line} 行第 {column} 列）展开后有 {alias.size:,} 个值，"
-              f"全部别名展开后至多增加 {MAX_ALIAS_EXPANSION:,} 个值")
-        en = (f"YAML aliases expand too far: *{name} (line {line}, column {column}) expands to {alias.size:,} "
-              f"values; all aliases together may add at most {MAX_ALIAS_EXPANSION:,}")
-    _fail_at(ALIASES, zh, en, path, text, line, column,
-          hint="别名（*名称）只用于「<<: *默认」合并默认值；其余的值请直接写出",
-          hint_en="use aliases (*name) for \"<<: *defaults\" merges only; write other values out")
+        _fail_at(msg.YAML_ALIAS_SELF, path, text, line, column, name=name, line=line, column=column)
+    _fail_at(msg.YAML_ALIAS_TOO_FAR, path, text, line, column, name=name, line=line, column=column,
+             size=f"{alias.size:,}", limit=f"{MAX_ALIAS_EXPANSION:,}")
 
 
 # ------------------------------------------------------------------ document shape (JSON, YAML)
 def _document(path: str, data: Any) -> dict:
-    hint = '写成 {"entities": {"西昌市": {"<事实>": 值, …}, …}}'
-    hint_en = 'write {"entities": {"西昌市": {"<fact>": value, ...}, ...}}'
     if not isinstance(data, dict) or "entities" not in data:
-        _fail(SHAPE, f"事实文件 {path} 缺少 \"entities\" 映射（对象 → 事实）",
-              f'facts file {path} has no "entities" mapping (entity → facts)', hint=hint, hint_en=hint_en)
+        _fail(msg.DOCUMENT_NO_ENTITIES.at(None, path=path))
     entities = data["entities"]
     if not isinstance(entities, dict):
-        _fail(SHAPE, f"事实文件 {path} 中的 \"entities\" 应为映射（对象 → 事实），实际是 {describe(entities)}",
-              f'"entities" in facts file {path} must be a mapping (entity → facts), not {describe(entities, "en")}',
-              hint=hint, hint_en=hint_en)
+        _fail(msg.DOCUMENT_ENTITIES_NOT_MAPPING.at(None, path=path, kind=shown(entities)))
     problems: list[Diagnostic] = []
     unknown = [key for key in data if key not in TOP_LEVEL_KEYS]
     if unknown:  # a misspelt key, or facts put beside "entities": never silently unread
@@ -317,10 +278,7 @@ def _document(path: str, data: Any) -> dict:
         if facts is None:  # YAML "西昌市:" with nothing under it: no facts given
             facts = {}
         if not isinstance(facts, dict):
-            problems.append(_diagnostic(
-                SHAPE, f"该对象的事实应为映射（事实 → 值），实际是 {describe(facts)}",
-                f"the entity's facts must be a mapping (fact → value), not {describe(facts, 'en')}",
-                entity=name_excerpt(name)))
+            problems.append(msg.ENTITY_FACTS_NOT_MAPPING.about(name_excerpt(name), kind=shown(facts)))
             continue
         result[name] = {str(fact): value for fact, value in facts.items()}
     if problems:
@@ -335,12 +293,10 @@ def _from_csv(path: str, text: str) -> dict:
         rows = [(reader.line_num, row) for row in reader]
     except csv.Error as exc:
         line = max(reader.line_num, 1)
-        problem = problem_en = excerpt(str(exc), _PROBLEM_TEXT)
+        problem: Words | str = excerpt(str(exc), _PROBLEM_TEXT)
         if "field larger than field limit" in problem:
-            limit = csv.field_size_limit()
-            problem, problem_en = f"有一格超过 {limit} 个字符", f"a cell is longer than {limit} characters"
-        _fail_at(SYNTAX, f"CSV 格式错误（第 {reader.line_num} 行）：{problem}",
-                 f"CSV format error at line {reader.line_num}: {problem_en}", path, text, line, 1)
+            problem = msg.CSV_CELL_TOO_LONG.words(limit=csv.field_size_limit())
+        _fail_at(msg.CSV_SYNTAX, path, text, line, 1, line=reader.line_num, problem=problem)
     return _from_table(path, rows)
 
 
@@ -348,19 +304,16 @@ def _read_xlsx(path: str) -> dict:
     try:
         import openpyxl
     except ImportError:
-        _fail(NEEDS_OPENPYXL, f"读取 Excel 事实文件 {path} 需要 openpyxl：请运行 pip install openpyxl",
-              f"reading the Excel facts file {path} needs openpyxl: pip install openpyxl",
-              hint="或将工作表另存为 CSV UTF-8 后再评分",
-              hint_en="or save the sheet as CSV UTF-8 and score that")
+        _fail(msg.NEEDS_OPENPYXL.at(None, path=path))
     if not os.path.exists(path):
-        _fail(CANNOT_READ, f"找不到事实文件：{path}", f"facts file not found: {path}")
+        _fail(msg.FACTS_NOT_FOUND.at(None, path=path))
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError, InvalidFileException…
         _corrupt_workbook(path, exc)
     try:
         if not workbook.worksheets:
-            _fail(HEADER, f"Excel 文件 {path} 中没有工作表", f"Excel file {path} has no worksheet")
+            _fail(msg.XLSX_NO_SHEET.at(None, path=path))
         sheet = workbook.worksheets[0]
         rows = [(number, [_cell_text(v) for v in values])
                 for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
@@ -375,10 +328,7 @@ def _read_xlsx(path: str) -> dict:
 
 def _corrupt_workbook(path: str, exc: Exception) -> NoReturn:
     detail = excerpt(str(exc), _PROBLEM_TEXT) or "-"
-    _fail(SYNTAX, f"无法读取 Excel 文件 {path}：文件已损坏或不是 .xlsx 工作簿（{detail}）",
-          f"cannot read Excel file {path}: damaged, or not an .xlsx workbook ({detail})",
-          hint="用 Excel 打开后重新保存为 .xlsx，或另存为 CSV UTF-8",
-          hint_en="open it in Excel and save it again as .xlsx, or as CSV UTF-8")
+    _fail(msg.XLSX_UNREADABLE.at(None, path=path, problem=detail))
 
 
 def _cell_text(value: Any) -> str | bool:
@@ -412,24 +362,18 @@ def _from_table(path: str, rows: Iterable[tuple[int, list]]) -> dict:
     rows_iter: Iterator[tuple[int, list]] = (r for r in rows if not all(_blank(c) for c in r[1]))
     first = next(rows_iter, None)
     if first is None:
-        _fail(HEADER, f"表格 {path} 是空的：第一行应为表头 entity,<事实>,…",
-              f"table {path} is empty: the first row must be the header entity,<fact>,...")
+        _fail(msg.TABLE_EMPTY.at(None, path=path))
     header_line, header = first
     names = [c.strip() if isinstance(c, str) else str(c) for c in header]
     if ENTITY_COLUMN not in names:
-        _fail(HEADER, f"表格 {path} 第 {header_line} 行的表头缺少 \"{ENTITY_COLUMN}\" 列",
-              f'the header (line {header_line}) of table {path} has no "{ENTITY_COLUMN}" column',
-              hint="表头写成 entity,<事实>,<事实>…（可用 scorelang template POLICY --format csv 生成）",
-              hint_en="the header is entity,<fact>,<fact>... (scorelang template POLICY --format csv writes one)")
+        _fail(msg.TABLE_NO_ENTITY_COLUMN.at(None, path=path, line=header_line, column=ENTITY_COLUMN))
     problems: list[Diagnostic] = []
     seen_columns: dict[str, int] = {}
     for index, name in enumerate(names):
         if name and name in seen_columns:
-            shown = name_excerpt(name)
-            problems.append(_diagnostic(
-                HEADER, f"表格 {path} 的表头中「{shown}」列出现了两次（第 {seen_columns[name] + 1} 列和第 {index + 1} 列）",
-                f"column 「{shown}」 appears twice in the header of {path} (columns {seen_columns[name] + 1} and {index + 1})",
-                fact=shown))
+            column = name_excerpt(name)
+            problems.append(msg.TABLE_COLUMN_TWICE.about(
+                None, column, path=path, name=column, first=seen_columns[name] + 1, second=index + 1))
         seen_columns.setdefault(name, index)
     entity_index = names.index(ENTITY_COLUMN)
 
@@ -439,20 +383,14 @@ def _from_table(path: str, rows: Iterable[tuple[int, list]]) -> dict:
         entity_cell = cells[entity_index] if entity_index < len(cells) else ""
         entity = entity_cell.strip() if isinstance(entity_cell, str) else str(entity_cell)
         if not entity:
-            problems.append(_diagnostic(
-                ROW, f"表格 {path} 第 {line} 行填了事实，但 entity 列是空的",
-                f"row {line} of {path} has facts but an empty entity cell"))
+            problems.append(msg.TABLE_ROW_NO_ENTITY.about(path=path, line=line))
             continue
         if len(cells) > len(names) and not all(_blank(c) for c in cells[len(names):]):
-            problems.append(_diagnostic(
-                ROW, f"表格 {path} 第 {line} 行有 {len(cells)} 格，多于表头的 {len(names)} 列",
-                f"row {line} of {path} has {len(cells)} cells, more than the {len(names)} header columns",
-                entity=name_excerpt(entity)))
+            problems.append(msg.TABLE_ROW_TOO_LONG.about(name_excerpt(entity), path=path, line=line,
+                                                         cells=len(cells), columns=len(names)))
         if entity in first_row:
-            problems.append(_diagnostic(
-                DUPLICATE, f"在表格 {path} 中出现了两次（第 {first_row[entity]} 行和第 {line} 行），每个对象只能有一行",
-                f"appears twice in {path} (rows {first_row[entity]} and {line}); one row per entity",
-                entity=name_excerpt(entity)))
+            problems.append(msg.TABLE_ENTITY_TWICE.about(name_excerpt(entity), path=path, first=first_row[entity],
+                                                         line=line))
             continue
         first_row[entity] = line
         facts: dict[str, Any] = {}
@@ -461,10 +399,8 @@ def _from_table(path: str, rows: Iterable[tuple[int, list]]) -> dict:
             if index == entity_index or _blank(cell):
                 continue  # an empty cell: the fact is not given
             if not name:
-                problems.append(_diagnostic(
-                    HEADER, f"表格 {path} 第 {line} 行第 {index + 1} 列有值，但这一列没有表头",
-                    f"row {line} of {path} has a value in column {index + 1}, which has no header",
-                    entity=name_excerpt(entity)))
+                problems.append(msg.TABLE_CELL_NO_HEADER.about(name_excerpt(entity), path=path, line=line,
+                                                               column=index + 1))
                 continue
             if name in facts:
                 continue  # a repeated column, already reported

@@ -3,7 +3,8 @@ fact may hold, and the short excerpts that messages show in place of a bad value
 
 Both the file readers (``runtime/sources.py``) and the validator (``runtime/facts.py``) use
 it, so a number means the same in JSON, YAML, CSV, XLSX and from Python. The rules, with
-examples, are in docs/facts.md §3.
+examples, are in docs/facts.md §3; the words of every refusal are SL213 entries of the
+catalogue (``scorelang.messages.facts``), with values shown through ``shown``.
 
 Why the limits: every accepted value must score without an exception and quickly. A count up
 to 10⁹ times any amount a policy writes, and a number up to 10¹² with six places in a ladder,
@@ -17,6 +18,10 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any, Mapping
+
+from .. import messages as msg
+from ..diagnostics import Diagnostic
+from ..messages import Message, Words
 
 # ------------------------------------------------------------------ the ranges (docs/facts.md §3)
 MAX_COUNT = 10 ** 9                 # a count: a whole number 0 … 1,000,000,000
@@ -46,14 +51,28 @@ _SMALL_INT = 18  # digits: a token this short is read as a Python int, longer on
 
 
 class Refusal(Exception):
-    """A value that cannot be accepted, worded for a person (Chinese and English, with a hint)."""
+    """A value that cannot be accepted: its catalogue entry (an SL213 of scorelang.messages)
+    with the entry's fields, and a hint in place of the entry's own when the mistake is a
+    common one. ``about(entity, fact)`` is the diagnostic."""
 
-    def __init__(self, zh: str, en: str, hint: str = "", hint_en: str = ""):
-        super().__init__(en)
-        self.zh, self.en, self.hint, self.hint_en = zh, en, hint, hint_en
+    def __init__(self, message: Message, *, hint: Words | None = None, **fields: Any):
+        super().__init__(message.name)
+        self.message, self.fields, self._hint = message, fields, hint
 
-    def prefixed(self, zh: str, en: str) -> "Refusal":
-        return Refusal(zh + self.zh, en + self.en, self.hint, self.hint_en)
+    def about(self, entity: str | None = None, fact: str | None = None) -> Diagnostic:
+        return self.message.about(entity, fact, hint=self._hint, **self.fields)
+
+    def in_record(self, index: int) -> "Refusal":
+        """The same refusal for record ``index`` of a list: "第 2 条：…", the hint kept."""
+        inner = self.about()
+        return Refusal(msg.RECORD_PROBLEM, hint=Words(inner.hint, inner.hint_en), index=index,
+                       problem=Words(inner.message, inner.message_en))
+
+    # the words, for tests and callers that show a refusal on its own
+    zh = property(lambda self: self.about().message)
+    en = property(lambda self: self.about().message_en)
+    hint = property(lambda self: self.about().hint)
+    hint_en = property(lambda self: self.about().hint_en)
 
 
 def number_token(text: str) -> int | Decimal | str:
@@ -81,23 +100,23 @@ def read_decimal(value: Any) -> Decimal:
     stand-in that every range refuses (converting a huge int to Decimal is itself slow).
     """
     if isinstance(value, bool):
-        raise Refusal("应为数字，收到是/否值", "expected a number, got a yes/no value")
+        raise Refusal(msg.NOT_A_NUMBER_FLAG)
     if isinstance(value, int):
         if abs(value) >= _HUGE_INT:
             return _HUGE if value > 0 else -_HUGE
         return Decimal(value)
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise Refusal(f"应为数字，收到 {describe(value)}", f"expected a number, got {describe(value, 'en')}")
+            raise Refusal(msg.NOT_A_NUMBER, value=shown(value))
         return value
     if isinstance(value, float):  # from Python callers only: the readers never make floats
         text = repr(value)
         if text in ("inf", "-inf", "nan"):
-            raise Refusal(f"应为数字，收到 {text}", f"expected a number, got {text}")
+            raise Refusal(msg.NOT_A_NUMBER, value=text)
         return Decimal(text)
     if isinstance(value, str):
         return _read_text_number(value)
-    raise Refusal(f"应为数字，收到 {describe(value)}", f"expected a number, got {describe(value, 'en')}")
+    raise Refusal(msg.NOT_A_NUMBER, value=shown(value))
 
 
 _HUGE_INT = 10 ** 40
@@ -107,35 +126,30 @@ _HUGE = Decimal(10) ** 40
 def _read_text_number(value: str) -> Decimal:
     text = value.strip()
     if len(text) > MAX_NUMBER_TEXT:
-        raise Refusal(f"应为数字，收到 {describe(value)}：太长（数字至多写 {MAX_NUMBER_TEXT} 个字符）",
-                      f"expected a number, got {describe(value, 'en')}: too long "
-                      f"(at most {MAX_NUMBER_TEXT} characters)")
+        raise Refusal(msg.NUMBER_TEXT_TOO_LONG, value=shown(value), limit=MAX_NUMBER_TEXT)
     cleaned = text.translate(_FULLWIDTH)
     if _TEXT_NUMBER.fullmatch(cleaned) is None:
-        hint, hint_en = _number_hint(cleaned)
-        raise Refusal(f"应为数字，收到 {describe(value)}", f"expected a number, got {describe(value, 'en')}",
-                      hint, hint_en)
+        raise Refusal(msg.NOT_A_NUMBER, hint=_number_hint(cleaned), value=shown(value))
     return Decimal(cleaned)
 
 
-def _number_hint(text: str) -> tuple[str, str]:
-    """Why ``text`` is not a number, when the mistake is a common one."""
+def _number_hint(text: str) -> Words | None:
+    """Why ``text`` is not a number, when the mistake is a common one (None: no hint)."""
     if not text:
-        return "", ""
+        return None
     if any(not c.isascii() and (c.isdigit() or unicodedata.numeric(c, None) is not None) for c in text):
-        return ("只能用阿拉伯数字 0–9（全角 ０–９ 也可），不能用汉字数字或其他文字的数字",
-                "use the digits 0–9 (full-width ０–９ also do), not numerals of another script")
+        return msg.DIGITS_OF_ANOTHER_SCRIPT.words()
     if text.startswith("+"):
-        return "不要写正号：写成 " + text[1:], "no plus sign: write " + text[1:]
+        return msg.NO_PLUS_SIGN.words(fixed=text[1:])
     if re.fullmatch(r"-?[0-9][0-9_,， ]*[0-9](?:\.[0-9]+)?", text):
-        return "不要用千位分隔符或空格：连着写数字，如 1000", "no thousands separators or spaces: write 1000"
+        return msg.NO_SEPARATORS.words()
     if re.fullmatch(r"-?[0-9.]*[0-9][eE][-+]?[0-9]+", text):
-        return "请写成普通小数，不用科学计数法（如 1e3 写成 1000）", "write plain digits, not an exponent (1000, not 1e3)"
+        return msg.NO_EXPONENT.words()
     if re.fullmatch(r"-?(?:\.[0-9]+|[0-9]+\.)", text):
-        return "小数点前后都要有数字，如 0.5、5.0", "a decimal point needs digits on both sides: 0.5, 5.0"
+        return msg.DIGITS_AROUND_POINT.words()
     if "%" in text or "％" in text:
-        return "只有百分比可以带一个 %，写在数字后面", "only a percent may carry one %, after the number"
-    return "", ""
+        return msg.PERCENT_SIGN_ONLY_FOR_PERCENT.words()
+    return None
 
 
 def places(value: Decimal) -> int:
@@ -149,8 +163,7 @@ def places(value: Decimal) -> int:
 
 def check_places(value: Decimal, raw: Any) -> None:
     if places(value) > MAX_PLACES:
-        raise Refusal(f"小数至多 {MAX_PLACES} 位，收到 {describe(raw)}",
-                      f"at most {MAX_PLACES} decimal places, got {describe(raw, 'en')}")
+        raise Refusal(msg.TOO_MANY_PLACES, places=MAX_PLACES, value=shown(raw))
 
 
 # ------------------------------------------------------------------ showing a value in a message
@@ -203,6 +216,11 @@ def describe(value: Any, lang: str = "zh") -> str:
     return "another kind of value" if en else "其他类型的值"
 
 
+def shown(value: Any) -> Words:
+    """``describe(value)`` in both languages: how a message shows a value the file gave."""
+    return Words(describe(value), describe(value, "en"))
+
+
 def _many(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
@@ -225,3 +243,8 @@ def names_list(names: list, lang: str = "zh", limit: int = 5) -> str:
     if lang == "en":
         return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
     return "、".join(shown) + (f" 等 {len(names)} 个" if more > 0 else "")
+
+
+def names_shown(names: list, limit: int = 5) -> Words:
+    """``names_list`` in both languages."""
+    return Words(names_list(names, "zh", limit), names_list(names, "en", limit))

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from lark import Token, Tree
 
-from ..diagnostics import Diagnostic, Diagnostics
-
+from .. import messages as msg
+from ..diagnostics import Diagnostics
 from ..numbers import chinese_numeral, parse_decimal
 from . import nodes as n
 from ..span import Span
@@ -70,7 +70,10 @@ class ToSyntax:
             else (tokens[child.type](child) if child.type in tokens else child)
             for child in tree.children
         ]
-        return getattr(self, tree.data)(tree.meta, children)
+        build = BUILDERS.get(tree.data)
+        if build is None:  # a grammar rule added without its method: reported, never a traceback
+            raise UnbuiltRule(str(tree.data), self.pos.of_meta(tree.meta))
+        return build(self, tree.meta, children)
 
     # tokens -------------------------------------------------------------
     def NAME(self, tok):
@@ -412,10 +415,27 @@ class ToSyntax:
         return inner[0]
 
 
+#: grammar rule (or alias) → the ToSyntax method that builds its node; a test checks that
+#: every rule of the grammar that can appear in a tree has one
+BUILDERS = {name: method for name, method in vars(ToSyntax).items()
+            if callable(method) and name[:1].islower() and name != "transform"}
+
+
+class UnbuiltRule(Exception):
+    """The grammar accepted a rule that ToSyntax has no method for (a bug in scorelang)."""
+
+    def __init__(self, rule: str, span: Span):
+        super().__init__(rule)
+        self.rule, self.span = rule, span
+
+
 def to_syntax(tree: Tree, file: str, text: str, collector: Diagnostics) -> n.Policy | None:
-    """The syntax tree of a parsed file; a literal that cannot be read becomes a diagnostic."""
+    """The syntax tree of a parsed file; a literal that cannot be read, or a grammar rule
+    this module cannot build, becomes a diagnostic."""
     try:
         return ToSyntax(file, text).transform(tree)
     except ValueError as exc:  # e.g. an item number like 第十十项; anything else is a bug
-        collector.add(Diagnostic("SL002", f"无法读取：{exc}", f"cannot read: {exc}", None))
-        return None
+        collector.add(msg.UNREADABLE_VALUE.at(None, problem=exc))
+    except UnbuiltRule as gap:
+        collector.add(msg.UNBUILT_RULE.at(gap.span, rule=gap.rule))
+    return None
