@@ -93,9 +93,16 @@ def main() -> None:
 # ------------------------------------------------------------------ check
 @main.command(context_settings=_CONTEXT)
 @_policy_argument
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: 诊断写成 scorelang/diagnostics-1 文档 (for editors and CI; docs/testing.md).")
 @_lang_option
-def check(policy_path: str, lang: str) -> None:
+def check(policy_path: str, fmt: str, lang: str) -> None:
     """检查考评办法 (check a policy): 语法、引用、分值。"""
+    if fmt == "json":
+        from .testing.cli_test import check_json
+
+        check_json(policy_path)
+        return
     policy = scorelang.load(policy_path)
     model = policy.model
     items = sum(len(task.items) for task in model.tasks)
@@ -205,6 +212,12 @@ def show(policy_path: str, lead: str | None, lang: str) -> None:
     if lead is not None and lead not in departments(policy.model):
         _unknown("--lead", lead, departments(policy.model), lang, "牵头部门", "lead department")
     click.echo(render_outline(policy.model, lead=lead, lang=lang, width=_width()), nl=False)
+
+
+# ------------------------------------------------------------------ test (scorelang.testing)
+from .testing.cli_test import test as _test_command  # noqa: E402  (it uses the helpers above)
+
+main.add_command(_test_command)
 
 
 # ------------------------------------------------------------------ helpers
