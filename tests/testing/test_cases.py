@@ -205,3 +205,19 @@ def test_check_json_has_every_key_of_the_documented_shape(tmp_path):
     assert (first["code"], first["file"], first["line"]) == ("SL112", str(bad), 9)
     good = CliRunner().invoke(main, ["check", str(ROOT / "policies" / "2017.score"), "--format", "json"])
     assert good.exit_code == 0 and json.loads(good.stdout)["errors"] == 0
+
+
+def test_cli_properties_on_any_policy(project):
+    result = CliRunner().invoke(main, ["test", str(project / "t.score"), "--properties", "--examples", "5"])
+    assert result.exit_code == 0, result.output
+    assert "全部通过 all hold" in result.output
+
+
+def test_the_case_file_example_of_the_docs_reads_and_passes(tmp_path):
+    text = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = ROOT / "tests" / "cases" / "2017" / "docs-example.cases.yaml"   # where its relative paths point
+    case_file = parse_case_file(example, str(path))
+    assert case_file.policy == str(ROOT / "policies" / "2017.score")
+    (case,) = case_file.cases
+    assert run_case(scorelang.load(case_file.policy), case).passed
