@@ -221,3 +221,28 @@ def test_the_case_file_example_of_the_docs_reads_and_passes(tmp_path):
     assert case_file.policy == str(ROOT / "policies" / "2017.score")
     (case,) = case_file.cases
     assert run_case(scorelang.load(case_file.policy), case).passed
+
+
+def test_a_facts_file_that_cannot_be_read_is_a_bad_case_file(project):
+    (project / "t.cases.yaml").write_text(CASES.replace("entity: 甲\n", "entity: 甲\nfacts_file: gone.yaml\n"),
+                                          encoding="utf-8")
+    result = CliRunner().invoke(main, ["test", str(project / "t.score"), str(project / "t.cases.yaml")])
+    assert result.exit_code == 2 and "SL201" in result.output and "gone.yaml" in result.output
+
+
+def test_every_case_also_checks_the_invariants_of_its_scorecards(project, monkeypatch):
+    from scorelang.testing import cases, invariants
+
+    seen = []
+    monkeypatch.setattr(invariants, "INVARIANTS", (lambda p, e, f, card: seen.append((e, card.rank)),))
+    policy, files = load(project)
+    assert all(r.passed for r in run_cases(policy, files))
+    # every entity of every scored case, the ranked ones as evaluate gives them (no rank)
+    assert seen == [("甲", None), ("甲", None), ("甲", None), ("乙", None)]
+
+    def broken(p, e, f, card):
+        assert card.total < 0, "never negative"
+    monkeypatch.setattr(invariants, "INVARIANTS", (broken,))
+    result = cases.run_case(policy, files[0].cases[0])
+    (failure,) = result.failures
+    assert failure.what == "invariant" and "broken: never negative" in failure.actual.replace("broken (不成立): ", "broken: ")

@@ -11,7 +11,9 @@ case expects a rank, award or flags) and reads the public scorecards::
         if not result.passed:
             print(render_failures(result))
 
-A figure compares exactly: the expected decimal equals the actual one (``"28.5"`` and
+Every scorecard a case produces is also checked against the invariants of
+``scorelang.testing.invariants`` (bounds, sums, events that explain every item, bonuses only
+where granted …), whatever figures the case states. A figure compares exactly: the expected decimal equals the actual one (``"28.5"`` and
 ``"28.50"`` are the same figure; ``28.49`` is not). Each failing figure is reported with the
 expected and actual values and the events (trace lines) that produced the actual one.
 """
@@ -29,8 +31,18 @@ from ..diagnostics import Diagnostic, FactsError
 from ..numbers import format_fixed
 from ..runtime.scorecard import Event, ItemScore, Scorecard
 from ..runtime.sources import read_facts_file
-from .casefile import (Case, CaseFile, CaseFileError, EntityCase, ErrorExpectation, Figure, find_case_files,
-                       parse_case_file, read_case_file)
+from .casefile import (
+    Case,
+    CaseFile,
+    CaseFileError,
+    EntityCase,
+    ErrorExpectation,
+    Figure,
+    find_case_files,
+    parse_case_file,
+    read_case_file,
+)
+from .invariants import check_card
 
 __all__ = ["Case", "CaseFile", "CaseFileError", "CaseResult", "Failure", "Figure", "find_case_files",
            "parse_case_file", "read_case_file", "run_case", "run_cases", "render_failures", "update_case_files",
@@ -94,10 +106,14 @@ def run_case(policy: scorelang.Policy, case: Case, *, observe: Observer | None =
         observe(tuple(cards.values()))
     failures: list[Failure] = []
     for entity_case in case.entities:
+        card = cards[entity_case.entity]
+        unranked = attrs.evolve(card, rank=None, award=None, task_awards=(), flags=())
+        for broken in check_card(policy, entity_case.entity, _entity_facts(base, entity_case), unranked):
+            failures.append(Failure(case, None, entity_case.entity, "invariant", "holds (成立)",
+                                    f"broken (不成立): {broken}"))
         for expected in entity_case.errors:
             failures.append(Failure(case, None, entity_case.entity, f"error {expected.code}",
                                     _error_shown(expected), "scored (评分成功，没有错误)"))
-        card = cards[entity_case.entity]
         for figure in entity_case.figures:
             failure = _compare(policy, case, figure, card)
             if failure is not None:

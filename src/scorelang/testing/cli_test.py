@@ -13,7 +13,7 @@ import click
 
 import scorelang
 
-from ..diagnostics import Diagnostic, PolicyError
+from ..diagnostics import Diagnostic, FactsError, PolicyError
 from ..report.json import render_diagnostics_json
 from .casefile import CaseFile, CaseFileError, find_case_files, read_case_file
 from .cases import CaseResult, render_failures, run_cases, update_case_files
@@ -51,7 +51,13 @@ def test(policy_path: str, cases: tuple[str, ...], update: bool, show_coverage: 
     if cases:
         files = _read(cases)
         coverage = RuleCoverage(policy.model) if (show_coverage or fail_under is not None) else None
-        results = run_cases(policy, files, observe=coverage.observe if coverage else None)
+        try:
+            results = run_cases(policy, files, observe=coverage.observe if coverage else None)
+        except FactsError as error:  # a facts_file a case file names cannot be read: a bad case file
+            from ..cli import _print_diagnostics
+
+            _print_diagnostics(error, click.get_current_context().meta.get("scorelang.lang", "zh"))
+            raise click.exceptions.Exit(EXIT_BAD) from None
         if update:
             failed = _update(results, policy.places)
         else:

@@ -9,6 +9,7 @@ the .score file, so coverage needs nothing but the public scorecards.
 """
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from typing import Sequence
 
@@ -115,15 +116,22 @@ class RuleCoverage:
     def render(self, *, show_all: bool = True, width: int = 48) -> str:
         """The report: one line per rule (``✓``/``✗`` per branch), then the total."""
         lines = [f"规则覆盖 (rule coverage): {self.file}",
-                 f"{'条款':<6} {'行':>5}  {'触发 fired':<10} {'未触发 not fired':<16} 规则 (rule)"]
+                 f"{_pad('条款 clause', 12)} {'行 line':>7}  {_pad('触发 fired', 12)} {_pad('未触发 not fired', 18)} "
+                 "规则 (rule)"]
         for t in self.targets:
             if not show_all and t.covered == 2:
                 continue
             text = t.text if len(t.text) <= width else t.text[: width - 1] + "…"
-            lines.append(f"{t.clause:<6} {t.line:>5}  {_mark(t.fired):<10} {_mark(t.quiet):<16} {text}")
+            lines.append(f"{_pad(t.clause, 12)} {t.line:>7}  {_pad(_mark(t.fired), 12)} {_pad(_mark(t.quiet), 18)} {text}")
         lines.append(f"合计 (total): {len(self.targets)} 条规则, {self.branches} 个分支, "
                      f"已覆盖 {self.covered} ({self.percent}%)")
         return "\n".join(lines)
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` columns, a CJK character taking two."""
+    used = sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+    return text + " " * max(0, width - used)
 
 
 def _mark(count: int) -> str:
