@@ -10,8 +10,15 @@ from click.testing import CliRunner
 
 import scorelang
 from scorelang.cli import main
-from scorelang.testing.cases import (CaseFileError, parse_case_file, read_case_file, render_failures, run_case,
-                                     run_cases, update_case_files)
+from scorelang.testing.cases import (
+    CaseFileError,
+    parse_case_file,
+    read_case_file,
+    render_failures,
+    run_case,
+    run_cases,
+    update_case_files,
+)
 from scorelang.testing.cli_test import DIAGNOSTIC_KEYS
 from scorelang.testing.coverage import RuleCoverage
 

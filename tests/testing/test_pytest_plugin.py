@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from test_cases import CASES, POLICY
 
 pytest_plugins = ["pytester"]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import attrs
 import yaml
@@ -264,6 +265,12 @@ class _Reader:
     # -------------------------------------------------------------- one case
     def case(self, node: yaml.Node, entity: str | None, facts_file: str | None) -> Case | None:
         where = Words("用例", "case")
+        if isinstance(node, yaml.MappingNode):  # name the case in its own problems when it has a name
+            named = [v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "name"
+                     and isinstance(v, yaml.ScalarNode)]
+            if named:
+                where = Words(f"用例「{named[0].value}」", f"case 「{named[0].value}」")
+        before = len(self.problems)
         keys = self.mapping(node, where, CASE_KEYS)
         if not keys:
             return None
@@ -298,7 +305,8 @@ class _Reader:
                 self.problem(msg.CASES_MISSING_KEY.at(self.span(node), key="entity", where=where))
                 return None
             entities.append(self.entity_case(entity, keys, where))
-        if not any(e.figures or e.errors for e in entities):
+        if not any(e.figures or e.errors for e in entities) and len(self.problems) == before:
+            # (a misspelt expect: is reported once, as the unknown key it is)
             self.problem(msg.CASES_MISSING_KEY.at(self.span(node), key="expect", where=where))
         return Case(name, source, self.path, self.span(node), facts_file, tuple(entities))
 

@@ -20,8 +20,9 @@ expected and actual values and the events (trace lines) that produced the actual
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -44,9 +45,22 @@ from .casefile import (
 )
 from .invariants import check_card
 
-__all__ = ["Case", "CaseFile", "CaseFileError", "CaseResult", "Failure", "Figure", "find_case_files",
-           "parse_case_file", "read_case_file", "run_case", "run_cases", "render_failures", "update_case_files",
-           "Change"]
+__all__ = [
+    "Case",
+    "CaseFile",
+    "CaseFileError",
+    "CaseResult",
+    "Change",
+    "Failure",
+    "Figure",
+    "find_case_files",
+    "parse_case_file",
+    "read_case_file",
+    "render_failures",
+    "run_case",
+    "run_cases",
+    "update_case_files",
+]
 
 #: called with the scorecards a case produced (its coverage, for example)
 Observer = Callable[[Sequence[Scorecard]], None]

@@ -27,6 +27,11 @@ DIAGNOSTIC_KEYS = ("code", "severity", "file", "line", "column", "end_line", "en
                    "message", "message_en", "hint", "hint_en")
 
 
+def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    ctx.meta["scorelang.lang"] = value  # the language the diagnostics render in (as cli.py does)
+    return value
+
+
 @click.command("test", context_settings=_CONTEXT)
 @click.argument("policy_path", metavar="POLICY", type=click.Path(exists=True, dir_okay=False))
 @click.argument("cases", metavar="CASES...", nargs=-1, type=click.Path())
@@ -41,8 +46,10 @@ DIAGNOSTIC_KEYS = ("code", "severity", "file", "line", "column", "end_line", "en
               help="在随机生成的有效事实上检查不变量 / check the invariants on random valid facts.")
 @click.option("--examples", type=click.IntRange(1, 100000), default=100, show_default=True,
               help="--properties 的例子数 / examples per property.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, is_eager=True,
+              callback=_remember_lang, help="诊断的语言 / language of diagnostics.")
 def test(policy_path: str, cases: tuple[str, ...], update: bool, show_coverage: bool,
-         fail_under: float | None, properties: bool, examples: int) -> None:
+         fail_under: float | None, properties: bool, examples: int, lang: str) -> None:
     """运行回归用例 (run regression cases): CASES 为 *.cases.yaml 文件或目录。"""
     policy = scorelang.load(policy_path)
     if not cases and not properties:

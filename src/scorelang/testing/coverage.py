@@ -10,8 +10,8 @@ the .score file, so coverage needs nothing but the public scorecards.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Sequence
 
 import attrs
 
@@ -115,9 +115,9 @@ class RuleCoverage:
 
     def render(self, *, show_all: bool = True, width: int = 48) -> str:
         """The report: one line per rule (``✓``/``✗`` per branch), then the total."""
-        lines = [f"规则覆盖 (rule coverage): {self.file}",
-                 f"{_pad('条款 clause', 12)} {'行 line':>7}  {_pad('触发 fired', 12)} {_pad('未触发 not fired', 18)} "
-                 "规则 (rule)"]
+        header = (f"{_pad('条款 clause', 12)} {'行 line':>7}  {_pad('触发 fired', 12)} "
+                  f"{_pad('未触发 not fired', 18)} 规则 (rule)")
+        lines = [f"规则覆盖 (rule coverage): {self.file}", header]
         for t in self.targets:
             if not show_all and t.covered == 2:
                 continue

@@ -10,8 +10,9 @@ independently of the engine: rounding is ``Decimal.quantize`` with ROUND_HALF_UP
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 import scorelang
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Callable, Sequence
 
 import attrs
 from hypothesis import HealthCheck, given, settings
@@ -134,7 +134,7 @@ def ladders_deduct_per_step_of_shortfall(policy: scorelang.Policy, facts: Facts,
     low = decl.low if decl.low is not None else ZERO
     high = decl.high if decl.high is not None else ladder.target + 60 * width
     direction = 1 if ladder.upward else -1
-    boundaries = [ladder.target + direction * k * width for k in range(0, 60)
+    boundaries = [ladder.target + direction * k * width for k in range(60)
                   if low <= ladder.target + direction * k * width <= high]
     if decl.type == "count":
         boundaries = [b for b in boundaries if b == b.to_integral_value()]

@@ -8,8 +8,9 @@ the case file names (``policy:``), loaded once per session.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
