@@ -12,6 +12,7 @@ from .model import nodes as model_nodes
 from .model import resolve
 from .runtime.facts import coerce_all, coerce_entity_facts, unknown_entity
 from .runtime.scorecard import Scorecard
+from .span import Span
 from .syntax import parse
 
 
@@ -128,16 +129,66 @@ def _fact_template(fact: model_nodes.FactDecl) -> dict:
 
 
 def loads(text: str, file: str = "<string>") -> Policy:
-    """Load a policy from text. Raises PolicyError with every diagnostic."""
-    return Policy(text, file)
+    """Load a policy from text. Raises PolicyError with every diagnostic. A leading UTF-8 byte
+    order mark (U+FEFF) is not part of the policy: it is dropped, as when reading a file."""
+    return Policy(text[1:] if text.startswith(_BOM) else text, file)
 
 
 def load(path: str | Path) -> Policy:
-    """Load a policy file. Raises PolicyError (also for an unreadable file)."""
+    """Load a policy file (UTF-8, with or without a byte order mark). Raises PolicyError, also
+    for a file that cannot be read or is not UTF-8 (SL000, located at the first bad byte)."""
     path = str(path)
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError((Diagnostic("SL000", f"无法读取考评办法文件：{exc}", f"cannot read the policy file: {exc}"),)) from None
-    return Policy(text, path)
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise PolicyError((Diagnostic(
+            "SL000", f"无法读取考评办法文件 {path}：{reason}", f"cannot read the policy file {path}: {reason}",
+            Span(path, 1, 1, 1, 1)),)) from None
+    return Policy(decode_policy(data, path), path)
+
+
+_BOM = "\ufeff"
+# byte order marks of encodings that are not UTF-8 (UTF-32 first: its LE mark starts like UTF-16's)
+_OTHER_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+               (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """(line, column) of a byte offset, counting the characters before it as UTF-8 reads them."""
+    before = data[:offset].decode("utf-8-sig", errors="replace")
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def decode_policy(data: bytes, path: str) -> str:
+    """The text of a policy file: UTF-8, a leading byte order mark dropped (as for facts files).
+
+    Anything else is SL000 naming the file, with the line and column of the first byte that is
+    not UTF-8: a UTF-16 or UTF-32 file (by its byte order mark, or by the NUL bytes UTF-16 puts
+    in ASCII text), or a legacy Chinese encoding such as GBK.
+    """
+    def refuse(line: int, column: int, zh: str, en: str):
+        hint = "用编辑器将文件另存为 UTF-8 编码（记事本：另存为 → 编码 UTF-8）"
+        hint_en = "save the file as UTF-8 in your editor (Notepad: Save As → Encoding UTF-8)"
+        return PolicyError((Diagnostic("SL000", zh, en, Span(path, line, column, line, column + 1),
+                                       hint=hint, hint_en=hint_en),))
+
+    for mark, encoding in _OTHER_BOMS:
+        if data.startswith(mark):
+            raise refuse(1, 1, f"考评办法文件 {path} 是 {encoding} 编码，须为 UTF-8",
+                         f"the policy file {path} is encoded in {encoding}; it must be UTF-8")
+    nul = data.find(b"\x00")  # before decoding: UTF-16 without a mark is mostly invalid UTF-8 too
+    if nul >= 0:
+        line, column = _position(data, nul)
+        raise refuse(line, column, f"考评办法文件 {path} 含有空字符（NUL），可能是 UTF-16 编码，须为 UTF-8",
+                     f"the policy file {path} contains NUL characters (UTF-16 perhaps); it must be UTF-8")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _position(data, exc.start)
+        raise refuse(line, column, f"考评办法文件 {path} 不是 UTF-8 编码（从这里起无法按 UTF-8 读取，可能是 GBK），须为 UTF-8",
+                     f"the policy file {path} is not UTF-8 (it cannot be read as UTF-8 from here; "
+                     "GBK perhaps); it must be UTF-8") from None
+    # universal newlines, as reading in text mode would: \r\n and \r end a line
+    return text.replace("\r\n", "\n").replace("\r", "\n")

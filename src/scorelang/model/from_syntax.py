@@ -16,6 +16,12 @@ from .vocabulary import did_you_mean as _did_you_mean
 
 _ROUND = {"项得分": "item", "任务得分": "task", "加权得分": "weighted", "总分": "total"}
 OCCASION_NAME = "{name}第{k}次"
+# Documented limits (docs/language.md 3 and 10.2). Places: 第二十一条 asks for 2; six is far
+# more than any score needs. Occasions: each is scored on its own and a per-occasion fact
+# becomes one fact per occasion (在线人数比例第1次 …), so the count is bounded; the source's
+# largest is 12 (1.7's "1+11" activities).
+MAX_PLACES = 6
+MAX_OCCASIONS = 100
 
 
 def occasion_fact_name(name: str, k: int) -> str:
@@ -85,8 +91,14 @@ class Resolver(RuleResolver):
             self.error("SL102", "标题块须声明保留几位小数（第二十一条），如：保留 2 位小数 四舍五入",
                        "the header must declare the decimal places, e.g. 保留 2 位小数 四舍五入", h.span)
             places = 2
+        elif h.places != h.places.to_integral_value() or not 0 <= h.places <= MAX_PLACES:
+            self.error("SL142", f"保留的小数位数须为 0 至 {MAX_PLACES} 的整数，这里写的是 {h.places}",
+                       f"the decimal places must be a whole number from 0 to {MAX_PLACES}; this says {h.places}",
+                       h.places_span or h.span, "第二十一条的“保留到小数点后两位”写作：保留 2 位小数 四舍五入",
+                       "two places (第二十一条) is written 保留 2 位小数 四舍五入")
+            places = 2
         else:
-            places = h.places
+            places = int(h.places)
         round_at = tuple(_ROUND[p] for p in h.round_points) or ("item", "task", "weighted", "total")
         return (h.title.text, h.doc_number.text if h.doc_number else None, h.period, places, round_at)
 
@@ -162,8 +174,11 @@ class Resolver(RuleResolver):
                     numbers = list(item_numbers)
                     label = ""
                 else:
-                    numbers = [n for n in item_numbers if part.first <= n <= part.last]
-                    label = f"第{part.first}项" if part.first == part.last else f"第{part.first}至{part.last}项"
+                    ranges = ((part.first, part.last),) + part.more
+                    self._contiguous(task, part, ranges)
+                    # after the error, the items the ranges name, so nothing else echoes it
+                    numbers = [n for n in item_numbers if any(min(a, b) <= n <= max(a, b) for a, b in ranges)]
+                    label = "、".join(f"第{a}项" if a == b else f"第{a}至{b}项" for a, b in ranges)
                     if not numbers:
                         self.error("SL106", f"目标任务{ordinal}没有{label}", f"task {task.number} has no items {label}",
                                    part.span)
@@ -186,6 +201,23 @@ class Resolver(RuleResolver):
                        f"no weight line of task {task.number} applies to {', '.join(rest[:3])}…", lines[0].span,
                        "加一行不带分组的权重，如：目标任务一 15%", "add a line without a group, e.g. 目标任务一 15%")
         return tuple(out)
+
+    def _contiguous(self, task: syn.Task, part: syn.WeightPart, ranges) -> None:
+        """SL143: a weighted part is one contiguous range of item numbers, first ≤ last:
+        each part goes on its own 100-point scale, so separate items cannot share one."""
+        ordinal = chinese_ordinal(task.number)
+        if part.more:
+            self.error("SL143", f"目标任务{ordinal}权重中的一段只能是相连的一个范围（第a至b项）或一项（第c项），"
+                       "不相连的项不能合为一段",
+                       f"a weighted part of task {task.number} is one contiguous range (第a至b项) or one item (第c项); "
+                       "separate items cannot make one part",
+                       part.span, "分成几段各写权重，如：第1至5项 10% 第7至12项 5%（每段各自折算为百分制）",
+                       "weigh them as separate parts, e.g. 第1至5项 10% 第7至12项 5% (each on its own 100-point scale)")
+        for first, last in ranges:
+            if first > last:
+                self.error("SL143", f"目标任务{ordinal}权重中的范围第{first}至{last}项倒置",
+                           f"the range 第{first}至{last}项 in the weights of task {task.number} runs backwards",
+                           part.span, f"写作 第{last}至{first}项", f"write 第{last}至{first}项")
 
     # ------------------------------------------------------------ facts
     def _declare_fact(self, decl: syn.FactDecl) -> None:
@@ -391,12 +423,16 @@ class Resolver(RuleResolver):
         for p in item.parts:
             parts.append(m.Part(p.title.text, p.points, self._rules(clause, p.rules), span=p.span))
         for occ in item.occasions:
-            rules = self._rules(clause, occ.rules, occ.count)
+            count = self._occasion_count(occ)
+            if count is None:
+                self._rules(clause, occ.rules, 1)  # its references are still checked
+                continue
+            rules = self._rules(clause, occ.rules, count)
             read = {n.text for r in occ.rules for n in _names(r.body)}
             per_occasion = tuple(
-                (n, tuple(occasion_fact_name(n, k) for k in range(1, occ.count + 1)))
+                (n, tuple(occasion_fact_name(n, k) for k in range(1, count + 1)))
                 for n in sorted(read) if n in self.facts and self.facts[n].decl.per_occasion)
-            parts.append(m.Part(item.title.text, occ.points, rules, occasions=occ.count,
+            parts.append(m.Part(item.title.text, occ.points, rules, occasions=count,
                                 occasion_facts=per_occasion, span=occ.span))
         if not parts:
             parts.append(m.Part(item.title.text, item.points, (), span=item.span))
@@ -409,6 +445,19 @@ class Resolver(RuleResolver):
             s.text for p in item.parts + item.occasions for s in p.sources)
         return m.Item(clause, item.number, item.title.text, item.points, item.deduction_only, sources,
                       tuple(parts), span=item.span)
+
+    def _occasion_count(self, occ: syn.Occasions) -> int | None:
+        """共N次: N a whole number from 1 to MAX_OCCASIONS, else SL141 (and None)."""
+        count = occ.count
+        if count == count.to_integral_value() and 1 <= count <= MAX_OCCASIONS:
+            return int(count)
+        self.error("SL141", f"「共N次」的次数须为 1 至 {MAX_OCCASIONS} 的整数，这里写的是 {count}",
+                   f"the number of occasions (共N次) must be a whole number from 1 to {MAX_OCCASIONS}; this says {count}",
+                   occ.count_span or occ.span,
+                   "每一次各自计分，按次的事实每次各填一个值；次数更多时改用计数事实，如 每「未达标次数」扣1分",
+                   "each occasion is scored on its own, with one value per occasion of each per-occasion fact; "
+                   "for more, count them instead, e.g. 每「未达标次数」扣1分")
+        return None
 
     def _rules(self, clause: str, rules: tuple[syn.Rule, ...], occasions: int = 0) -> tuple[m.Rule, ...]:
         out = []

@@ -29,6 +29,19 @@ class _Positions:
                     tok.start_pos, tok.end_pos)
 
 
+# Limits on what a policy may write, checked here so later stages never meet a number or a
+# nesting they cannot handle (docs/language.md 2.5 and 9): a number below 10^9 (a budget of
+# 999999999 元 still fits; Decimal's 28 digits then hold any score at any allowed places), and
+# conditions nested at most MAX_CONDITION_DEPTH deep (parentheses and 非 together).
+MAX_NUMBER = Decimal(10) ** 9
+MAX_CONDITION_DEPTH = 32
+_NESTING = frozenset({"negation", "atom"})  # the grammar's only recursion: 非 and ( … )
+
+NUMERAL = "SL002"
+TOO_DEEP = "SL003"
+TOO_LARGE = "SL004"
+
+
 def _dec(tok) -> Decimal:
     return parse_decimal(str(tok).replace("．", "."))
 
@@ -57,10 +70,13 @@ class ToSyntax:
     policies/2017.score (benchmarks/bench_evaluate.py).
     """
 
-    def __init__(self, file: str, text: str):
+    def __init__(self, file: str, text: str, collector: Diagnostics | None = None):
         self.pos = _Positions(file)
         self.file = file
         self.text = text
+        # literals that cannot be read (第十十项, a number of 10^9 or more) are reported here,
+        # located at their token; the tree is then not used
+        self.collector = collector if collector is not None else Diagnostics()
         self._tokens = {"NAME": self.NAME, "STRING": self.STRING}
 
     def transform(self, tree: Tree):
@@ -73,6 +89,32 @@ class ToSyntax:
         return getattr(self, tree.data)(tree.meta, children)
 
     # tokens -------------------------------------------------------------
+    def number(self, tok) -> Decimal:
+        """A NUMBER token's value; one of 10^9 or more is reported (SL004) and read as 0."""
+        value = _dec(tok)
+        if abs(value) >= MAX_NUMBER:
+            self.collector.add(Diagnostic(
+                TOO_LARGE, f"数字 {tok} 过大：考评办法中的数字须小于 1000000000（10 亿）",
+                f"the number {tok} is too large: numbers in a policy must be below 1000000000 (10^9)",
+                self.pos.of_token(tok)))
+            return Decimal(0)
+        return value
+
+    def numeral(self, tok) -> int:
+        """A task or item number (二, 十二, 12): a whole number from 1, else SL002 at the token."""
+        text = str(tok)
+        try:
+            value = chinese_numeral(text)
+        except ValueError:
+            value = None
+        if value is None or value < 1 or value >= MAX_NUMBER:
+            self.collector.add(Diagnostic(
+                NUMERAL, f"「{text}」不是序号：序号写作 1、2、3 … 或 一、二 … 十、十一 … 九十九",
+                f"「{text}」 is not a number for a task or item: write 1, 2, 3 … or 一, 二 … 十, 十一 … 九十九",
+                self.pos.of_token(tok)))
+            return 0
+        return value
+
     def NAME(self, tok):
         return n.Name(str(tok)[1:-1].strip(), span=self.pos.of_token(tok))
 
@@ -99,8 +141,8 @@ class ToSyntax:
         doc = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "doc"), None)
         period = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "period"), None)
         rounding = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "rounding"), None)
-        places, points = rounding if rounding else (None, ())
-        return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta))
+        places, points, places_span = rounding if rounding else (None, (), None)
+        return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span)
 
     def doc_number(self, meta, children):
         return ("doc", children[0])
@@ -110,9 +152,9 @@ class ToSyntax:
         return ("period", (str(dates[0]), str(dates[1])))
 
     def rounding(self, meta, children):
-        places = int(_dec(_tokens(children, "NUMBER")[0]))
+        token = _tokens(children, "NUMBER")[0]
         points = next((c for c in children if isinstance(c, tuple)), ())
-        return ("rounding", (places, points))
+        return ("rounding", (self.number(token), points, self.pos.of_token(token)))
 
     def round_points(self, meta, children):
         return tuple(str(t) for t in children)
@@ -133,20 +175,24 @@ class ToSyntax:
                             span=self.pos.of_meta(meta))
 
     def weight_part(self, meta, children):
-        scope = children[0] if isinstance(children[0], tuple) else (None, None)
-        return n.WeightPart(scope[0], scope[1], children[-1], span=self.pos.of_meta(meta))
+        ranges = children[0] if isinstance(children[0], list) else [(None, None)]
+        return n.WeightPart(ranges[0][0], ranges[0][1], children[-1], span=self.pos.of_meta(meta),
+                            more=tuple(ranges[1:]))
 
     def item_scope(self, meta, children):
+        return [c for c in children if isinstance(c, tuple)]
+
+    def item_range(self, meta, children):
         numbers = [c for c in children if isinstance(c, int)]
         return (numbers[0], numbers[-1])
 
     def task_number(self, meta, children):
-        return chinese_numeral(str(children[0]))
+        return self.numeral(children[0])
 
     item_number = task_number
 
     def percent(self, meta, children):
-        return _dec(children[0])
+        return self.number(children[0])
 
     # facts --------------------------------------------------------------
     def facts(self, meta, children):
@@ -193,7 +239,8 @@ class ToSyntax:
     def _range_type(kind):
         def method(self, meta, children):
             numbers = _tokens(children, "NUMBER")
-            return n.FactType(kind, low=_dec(numbers[0]), high=_dec(numbers[1]), span=self.pos.of_meta(meta))
+            return n.FactType(kind, low=self.number(numbers[0]), high=self.number(numbers[1]),
+                              span=self.pos.of_meta(meta))
         return method
 
     judgement_type = _range_type("judgement")
@@ -210,13 +257,13 @@ class ToSyntax:
         return ("default", children[0])
 
     def at_most(self, meta, children):
-        return ("at_most", _dec(children[0]))
+        return ("at_most", self.number(children[0]))
 
     def per_occasion(self, meta, children):
         return ("per_occasion", True)
 
     def number_literal(self, meta, children):
-        return n.NumberLit(_dec(children[0]), span=self.pos.of_meta(meta))
+        return n.NumberLit(self.number(children[0]), span=self.pos.of_meta(meta))
 
     def percent_literal(self, meta, children):
         return n.PercentLit(children[0], span=self.pos.of_meta(meta))
@@ -250,7 +297,7 @@ class ToSyntax:
         return (children[0], children[1] if len(children) > 1 else None)
 
     def points(self, meta, children):
-        return _dec(children[0])
+        return self.number(children[0])
 
     def section(self, meta, children):
         return n.Section(children[0], children[1], _all(children, n.Item), span=self.pos.of_meta(meta))
@@ -281,11 +328,10 @@ class ToSyntax:
         )
 
     def occasions(self, meta, children):
-        count = int(_dec(children[0]))
         return n.Occasions(
-            count, children[1],
+            self.number(children[0]), children[1],
             sources=tuple(c[1] for c in children[2:] if isinstance(c, tuple)),
-            rules=_all(children, n.Rule), span=self.pos.of_meta(meta),
+            rules=_all(children, n.Rule), span=self.pos.of_meta(meta), count_span=self.pos.of_token(children[0]),
         )
 
     # rules --------------------------------------------------------------
@@ -352,7 +398,7 @@ class ToSyntax:
 
     def table_row(self, meta, children):
         level, rest = children[0], children[1:]
-        pairs = tuple((rest[i], _dec(rest[i + 1])) for i in range(0, len(rest), 2))
+        pairs = tuple((rest[i], self.number(rest[i + 1])) for i in range(0, len(rest), 2))
         return n.TableRow(level, pairs, span=self.pos.of_meta(meta))
 
     def table_alias(self, meta, children):
@@ -373,10 +419,11 @@ class ToSyntax:
 
     def tier(self, meta, children):
         numbers = _tokens(children, "NUMBER")
-        return n.Tier(children[0], int(_dec(numbers[0])), int(_dec(numbers[1])), span=self.pos.of_meta(meta))
+        return n.Tier(children[0], int(self.number(numbers[0])), int(self.number(numbers[1])),
+                      span=self.pos.of_meta(meta))
 
     def single_award(self, meta, children):
-        return ("single", int(_dec(children[0])))
+        return ("single", int(self.number(children[0])))
 
     def previous_last(self, meta, children):
         return ("previous", children[0])
@@ -385,10 +432,10 @@ class ToSyntax:
         return n.FactComparison(children[0], str(children[1]), children[2], span=self.pos.of_meta(meta))
 
     def threshold(self, meta, children):
-        return (_dec(children[0]), len(children) > 1)
+        return (self.number(children[0]), len(children) > 1)
 
     def step(self, meta, children):
-        return (_dec(children[0]), str(children[1]) if len(children) > 1 else None)
+        return (self.number(children[0]), str(children[1]) if len(children) > 1 else None)
 
     # conditions ---------------------------------------------------------
     def flag_ref(self, meta, children):
@@ -412,10 +459,36 @@ class ToSyntax:
         return inner[0]
 
 
+def too_deep(tree: Tree, file: str) -> list[Diagnostic]:
+    """SL003 for each condition nested deeper than MAX_CONDITION_DEPTH (parentheses and 非
+    together), at the construct that goes one level too deep. An explicit stack, not
+    recursion: this runs before anything walks the tree recursively."""
+    positions = _Positions(file)
+    found = []
+    stack = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if node.data in _NESTING:
+            depth += 1
+            if depth > MAX_CONDITION_DEPTH:
+                found.append(Diagnostic(
+                    TOO_DEEP, f"条件嵌套过深：括号与「非」合计至多 {MAX_CONDITION_DEPTH} 层",
+                    f"condition nested too deeply: at most {MAX_CONDITION_DEPTH} levels of parentheses and 非",
+                    positions.of_meta(node.meta),
+                    hint="把条件拆成几条规则，或去掉多余的括号和成对的「非」",
+                    hint_en="split the condition into several rules, or drop redundant parentheses and double 非"))
+                continue
+        stack.extend((child, depth) for child in reversed(node.children) if isinstance(child, Tree))
+    return found
+
+
 def to_syntax(tree: Tree, file: str, text: str, collector: Diagnostics) -> n.Policy | None:
-    """The syntax tree of a parsed file; a literal that cannot be read becomes a diagnostic."""
-    try:
-        return ToSyntax(file, text).transform(tree)
-    except ValueError as exc:  # e.g. an item number like 第十十项; anything else is a bug
-        collector.add(Diagnostic("SL002", f"无法读取：{exc}", f"cannot read: {exc}", None))
+    """The syntax tree of a parsed file, or None when a literal cannot be read or a condition
+    is nested too deeply (each reported, located, to ``collector``)."""
+    deep = too_deep(tree, file)
+    if deep:
+        collector.extend(deep)
         return None
+    before = len(collector.errors)
+    policy = ToSyntax(file, text, collector).transform(tree)
+    return policy if len(collector.errors) == before else None
