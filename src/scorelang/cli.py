@@ -140,6 +140,18 @@ def template(policy_path: str, fmt: str, lang: str) -> None:
     click.echo(buffer.getvalue(), nl=False)
     if judgements or with_fields:
         click.echo(_records_note(judgements, with_fields, lang), err=True)
+    pending = [f["name"] for f in doc["facts"] if f.get("pending") and in_cell(f)]
+    if pending:
+        click.echo(_pending_note(pending, lang), err=True)
+
+
+def _pending_note(pending: list[str], lang: str) -> str:
+    """The sheet's judgements without a default: the lead department must enter each (``pending``)."""
+    names = "、".join(f"「{n}」" for n in pending)
+    if lang == "en":
+        return (f"pending: {len(pending)} judgement(s) have no default and must be entered by the lead "
+                f"department: {names}")
+    return f"待评定：以下 {len(pending)} 个评定没有默认值，须由牵头部门评定后填写：{names}"
 
 
 def _records_note(judgements: list[str], with_fields: list[str], lang: str) -> str:

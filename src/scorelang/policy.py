@@ -112,7 +112,17 @@ def _plain(value):
     return str(value)
 
 
+def is_judgement(fact: model_nodes.FactDecl) -> bool:
+    """A judgement or judgement records: an amount the lead department decides."""
+    return fact.type == "judgement" or (fact.type == "records" and not fact.fields)
+
+
 def _fact_template(fact: model_nodes.FactDecl) -> dict:
+    # judgements only: "pending" — no default, so the assessor's amount must still be entered;
+    # "zero_means_absent" — 0 (did not occur) is accepted outside min..max (deductions), or not
+    # (a score every entity is given, 第十三条)
+    judgement = {"pending": not fact.has_default, "zero_means_absent": fact.zero_means_absent} \
+        if is_judgement(fact) else {}
     return {
         "name": fact.name,
         "type": fact.type,
@@ -125,6 +135,7 @@ def _fact_template(fact: model_nodes.FactDecl) -> dict:
         "default": _plain(fact.default) if fact.has_default else None,
         **({"fields": [{"name": f.name, "type": f.kind, "choices": list(f.choices) if f.kind == "choice" else None}
                        for f in fact.fields]} if fact.fields else {}),
+        **judgement,
     }
 
 

@@ -36,6 +36,7 @@ BEST = {
     "局域网状况": "满足工作需要",   # 4.3
     "OA实现情况": "全部实现",       # 4.6 OA
     "全年公文上网数": 300,          # 4.6 公文上网 达300件
+    "执法力量扣分": "0",            # 2.7 a judgement without a default: nothing to deduct
 }
 BEST_BY_TYPE = {"count": 0, "percent": "100"}
 

@@ -40,6 +40,14 @@ class _Fact:
     type: str
     readers: list[str] = attrs.Factory(list)
     occasions: int = 0  # >0 when read inside 共N次
+    deducted: bool = False  # read by 扣「…」 (a judgement deducted)
+    added: bool = False  # read by 加「…」 (a judgement added: a score, 第十三条)
+
+    @property
+    def zero_means_absent(self) -> bool:
+        """0 = "did not occur" is the convention for deductions; a judgement only ever added
+        is a score every entity is given, inside its range."""
+        return self.deducted or not self.added
 
 
 class Resolver(RuleResolver):
@@ -259,7 +267,11 @@ class Resolver(RuleResolver):
             return False, None
 
         if kind == "records":
-            return (True, ()) if isinstance(lit, syn.NoneLit) else bad()
+            return (True, ()) if isinstance(lit, (syn.NoneLit, syn.NotOccurredLit)) else bad()
+        if kind == "judgement":
+            return self._judgement_default(fact, lit, bad)
+        if isinstance(lit, syn.NotOccurredLit):
+            return bad()
         if kind == "flag":
             return (True, lit.value) if isinstance(lit, syn.FlagLit) else bad()
         if kind == "choice":
@@ -274,14 +286,40 @@ class Resolver(RuleResolver):
             return bad()
         if kind == "percent" and not (0 <= value <= 100):
             return bad()
-        if kind == "judgement":
-            t = decl.type
-            if value != 0 and not (t.low <= value <= t.high):
-                self.error("SL109", f"事实「{name}」的默认值 {value} 不在评定范围 {t.low} 至 {t.high} 内（0 表示情形未发生）",
-                           f"the default {value} of fact 「{name}」 is outside its range {t.low} to {t.high} (0 means not applicable)",
-                           lit.span)
-                return False, None
         return True, value
+
+    def _judgement_default(self, fact: _Fact, lit, bad):
+        """A judgement's default: in its range; or 0 (did not occur) for a deduction, written
+        ``默认 未发生`` — a bare ``默认 0`` is a warning (SL140), since an assessor's judgement
+        left out then silently costs nothing."""
+        decl, name = fact.decl, fact.decl.name.text
+        low, high = decl.type.low, decl.type.high
+        if isinstance(lit, syn.NotOccurredLit) or (isinstance(lit, syn.NumberLit) and lit.value == 0):
+            if low <= 0 <= high and not fact.zero_means_absent:
+                return True, lit.value if isinstance(lit, syn.NumberLit) else Decimal(0)
+            if not fact.zero_means_absent:
+                self.error("SL109", f"「{name}」是加上的评分（加「…」），默认值须在评定范围 {low} 至 {high} 内；"
+                           "“未发生”（0）只用于扣分的评定",
+                           f"「{name}」 is a score that is added (加「…」): its default must lie within {low} to {high}; "
+                           "\"did not occur\" (0) applies to judgements that deduct", lit.span,
+                           "删去默认值，使每个对象都必须评分", "remove the default, so that every entity must be scored")
+                return False, None
+            if isinstance(lit, syn.NumberLit):
+                self.diagnostics.add(_err(
+                    "SL140", f"评定「{name}」默认 0：漏填时不扣分（按满分计），且看不出是有意的",
+                    f"judgement 「{name}」 defaults to 0: left out, it deducts nothing (full marks), and nothing "
+                    "says that is intended", lit.span,
+                    "情形通常不发生、由牵头部门主动报告时写 默认 未发生；否则删去默认值，使之必须评定",
+                    "write 默认 未发生 if the situation normally does not occur and the lead department reports it; "
+                    "otherwise remove the default so that it must be entered", severity=Severity.WARNING))
+            return True, Decimal(0)
+        if not isinstance(lit, syn.NumberLit):
+            return bad()
+        if not (low <= lit.value <= high):
+            self.error("SL109", f"事实「{name}」的默认值 {lit.value} 不在评定范围 {low} 至 {high} 内",
+                       f"the default {lit.value} of fact 「{name}」 is outside its range {low} to {high}", lit.span)
+            return False, None
+        return True, lit.value
 
     def _fact_decls(self) -> tuple[m.FactDecl, ...]:
         out = []
@@ -308,7 +346,7 @@ class Resolver(RuleResolver):
                 description=decl.description.text if decl.description else "",
                 low=low, high=high, choices=tuple(c.text for c in t.choices),
                 has_default=has_default, default=default,
-                items=tuple(dict.fromkeys(fact.readers)),
+                items=tuple(dict.fromkeys(fact.readers)), zero_means_absent=fact.zero_means_absent,
                 fields=tuple(m.RecordField(f.name.text, f.kind, tuple(c.text for c in f.choices), span=f.span)
                              for f in t.fields),
             )

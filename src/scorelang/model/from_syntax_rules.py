@@ -35,6 +35,7 @@ class RuleResolver:
                 return None
             if fact is None or (b.condition is not None and cond is None):
                 return None
+            self.facts[fact].deducted = True
             return m.Judgement(fact, cond, self.facts[fact].type == "records", span=b.span)
         if isinstance(b, syn.Ladder):
             return self._ladder(clause, b, occasions)
@@ -49,6 +50,7 @@ class RuleResolver:
                              occasions)
             if fact is None:
                 return None
+            self.facts[fact].added = True
             records = self.facts[fact].type == "records"
             if records and self.facts[fact].decl.type.fields:
                 self.error("SL113", f"「加「…」」需要评定或评定记录，「{fact}」是带字段的记录",

@@ -256,6 +256,9 @@ class ToSyntax:
     def default(self, meta, children):
         return ("default", children[0])
 
+    def not_occurred(self, meta, children):
+        return n.NotOccurredLit(span=self.pos.of_meta(meta))
+
     def at_most(self, meta, children):
         return ("at_most", self.number(children[0]))
 

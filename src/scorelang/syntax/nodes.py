@@ -65,7 +65,15 @@ class NoneLit:
     span: Span = _span()
 
 
-Literal = Union[NumberLit, PercentLit, StringLit, FlagLit, NoneLit]
+@attrs.frozen
+class NotOccurredLit:
+    """未发生 (only after 默认): a judgement the assessor has not entered means the situation
+    did not occur, on purpose: no deduction."""
+
+    span: Span = _span()
+
+
+Literal = Union[NumberLit, PercentLit, StringLit, FlagLit, NoneLit, NotOccurredLit]
 
 
 # ------------------------------------------------------------------ header
