@@ -120,7 +120,7 @@ def is_judgement(fact: model_nodes.FactDecl) -> bool:
 def _fact_template(fact: model_nodes.FactDecl) -> dict:
     # judgements only: "pending" — no default, so the assessor's amount must still be entered;
     # "zero_means_absent" — 0 (did not occur) is accepted outside min..max (deductions), or not
-    # (a score every entity is given, 第十三条)
+    # (a score every entity is given, such as a leaders' score)
     judgement = {"pending": not fact.has_default, "zero_means_absent": fact.zero_means_absent} \
         if is_judgement(fact) else {}
     return {

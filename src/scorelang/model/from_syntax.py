@@ -16,10 +16,10 @@ from .vocabulary import did_you_mean as _did_you_mean
 
 _ROUND = {"项得分": "item", "任务得分": "task", "加权得分": "weighted", "总分": "total"}
 OCCASION_NAME = "{name}第{k}次"
-# Documented limits (docs/language.md 3 and 10.2). Places: 第二十一条 asks for 2; six is far
-# more than any score needs. Occasions: each is scored on its own and a per-occasion fact
-# becomes one fact per occasion (在线人数比例第1次 …), so the count is bounded; the source's
-# largest is 12 (1.7's "1+11" activities).
+# Documented limits (docs/language.md 3 and 10.2). Places: policies keep two; six is far more
+# than any score needs. Occasions: each is scored on its own and a per-occasion fact becomes
+# one fact per occasion (在线人数比例第1次 …), so the count is bounded; policies in practice stay
+# around a dozen.
 MAX_PLACES = 6
 MAX_OCCASIONS = 100
 
@@ -41,7 +41,7 @@ class _Fact:
     readers: list[str] = attrs.Factory(list)
     occasions: int = 0  # >0 when read inside 共N次
     deducted: bool = False  # read by 扣「…」 (a judgement deducted)
-    added: bool = False  # read by 加「…」 (a judgement added: a score, 第十三条)
+    added: bool = False  # read by 加「…」 (a judgement added: a score every entity is given)
 
     @property
     def zero_means_absent(self) -> bool:
@@ -102,8 +102,8 @@ class Resolver(RuleResolver):
         elif h.places != h.places.to_integral_value() or not 0 <= h.places <= MAX_PLACES:
             self.error("SL142", f"保留的小数位数须为 0 至 {MAX_PLACES} 的整数，这里写的是 {h.places}",
                        f"the decimal places must be a whole number from 0 to {MAX_PLACES}; this says {h.places}",
-                       h.places_span or h.span, "第二十一条的“保留到小数点后两位”写作：保留 2 位小数 四舍五入",
-                       "two places (第二十一条) is written 保留 2 位小数 四舍五入")
+                       h.places_span or h.span, "如保留两位小数，写作：保留 2 位小数 四舍五入",
+                       "two places, for instance, are written 保留 2 位小数 四舍五入")
             places = 2
         else:
             places = int(h.places)

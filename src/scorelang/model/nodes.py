@@ -36,7 +36,7 @@ class FactDecl:
         zero_means_absent: for judgements (and judgement records): 0 is accepted outside
             [low, high] and means the situation did not occur — the convention for amounts a
             rule deducts (扣「…」). False for a score every entity is given (a judgement only
-            added, 加「…」: 第十三条), which must lie in its range.
+            added, 加「…」: a leaders' score), which must lie in its range.
     """
 
     name: str

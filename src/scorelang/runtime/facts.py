@@ -111,7 +111,7 @@ def _judgement(decl: FactDecl, value: Any) -> tuple[Decimal, str | None]:
     if not (decl.low <= amount <= decl.high):
         if amount == 0 and decl.zero_means_absent:
             return amount, reason  # 0: the situation did not occur (a deduction's convention)
-        if not decl.zero_means_absent:  # a score every entity is given (第十三条): no "0 = did not occur"
+        if not decl.zero_means_absent:  # a score every entity is given: no "0 = did not occur"
             raise _Bad(f"评分应在 {decl.low} 至 {decl.high} 分之间，收到 {amount}",
                        f"a score must be within {decl.low} to {decl.high}, got {amount}")
         raise _Bad(f"评定应在 {decl.low} 至 {decl.high} 分之间（未发生填 0），收到 {amount}",

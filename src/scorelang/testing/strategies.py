@@ -188,7 +188,7 @@ def _decimal_in(low: Decimal, high: Decimal, marks: tuple[Decimal, ...]) -> st.S
 
 
 def _judgement_amount(decl: m.FactDecl) -> st.SearchStrategy[str]:
-    # "0" means it did not happen (deductions only: a score such as 第十三条's lies in its
+    # "0" means it did not happen (deductions only: a score every entity is given lies in its
     # range); otherwise the assessor's amount lies inside the range
     low = decl.low if decl.low is not None else Decimal(0)
     high = decl.high if decl.high is not None else Decimal(10)
