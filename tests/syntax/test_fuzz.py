@@ -42,8 +42,9 @@ LINES_2017 = POLICY_2017.split("\n")
 # profile's count on CI.
 MUTATIONS = settings(max_examples=8) if os.environ.get("HYPOTHESIS_PROFILE", "dev") == "dev" else settings()
 # Far above the ~0.2 s a load takes: only a hang (or an input whose cost grows without bound,
-# such as 共 100000000 次 once did) comes near it.
-SECONDS = 5.0
+# such as 共 100000000 次 once did) comes near it. CPU time, not wall time: a machine busy with
+# other work must not fail the test.
+SECONDS = 10.0
 
 
 def _literals(pattern) -> set[str]:
@@ -100,11 +101,11 @@ def check_exits_0_or_2(content: str | bytes) -> int:
             runner = CliRunner(mix_stderr=False)  # click < 8.2
         except TypeError:
             runner = CliRunner()
-        start = time.perf_counter()
+        start = time.process_time()
         result = runner.invoke(main, ["check", path], catch_exceptions=False)
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
     output = result.stdout + result.stderr
-    assert elapsed < SECONDS, f"scorelang check took {elapsed:.1f} s"
+    assert elapsed < SECONDS, f"scorelang check took {elapsed:.1f} s of CPU time"
     assert result.exit_code in (0, 2), output
     assert "内部错误" not in output and "Traceback" not in output, output
     if result.exit_code == 2:
