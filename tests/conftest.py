@@ -2,7 +2,9 @@
 
 Profiles: ``dev`` (the default, 100 examples) and ``ci`` (150 examples, a blob to replay
 each failure); choose with ``HYPOTHESIS_PROFILE=ci``. Neither has a deadline: evaluation
-time varies with the machine, and a slow run is not a wrong one.
+time varies with the machine, and a slow run is not a wrong one. Tests marked ``slow``
+(building and installing the wheel) run only with ``SCORELANG_SLOW_TESTS=1``; .ci/run sets
+both.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from hypothesis import settings
 import scorelang
 
 ROOT = Path(__file__).resolve().parents[1]
+SAMPLER = ROOT / "tests" / "policies" / "sampler.score"
 
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile("ci", max_examples=150, deadline=None, derandomize=False, print_blob=True)
@@ -30,6 +33,12 @@ def policy_2017() -> scorelang.Policy:
 
 
 @pytest.fixture(scope="session")
+def policy_sampler() -> scorelang.Policy:
+    """tests/policies/sampler.score: every rule kind of the language, loaded once per session."""
+    return scorelang.load(SAMPLER)
+
+
+@pytest.fixture(scope="session")
 def examples_2017() -> dict:
     """examples/2017/facts.json with exact decimals (``parse_float=Decimal``).
 
@@ -38,6 +47,24 @@ def examples_2017() -> dict:
     """
     with open(ROOT / "examples" / "2017" / "facts.json", encoding="utf-8") as handle:
         return json.load(handle, parse_float=Decimal)
+
+
+# Tests that build and install the wheel take seconds each: they run where .ci/run sets
+# SCORELANG_SLOW_TESTS=1 (CI), and are skipped by a plain `pytest`.
+RUN_SLOW = os.environ.get("SCORELANG_SLOW_TESTS") == "1"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: builds or installs the package; runs with SCORELANG_SLOW_TESTS=1 (CI)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if RUN_SLOW:
+        return
+    skip = pytest.mark.skip(reason="slow: runs in CI (SCORELANG_SLOW_TESTS=1, as .ci/run sets)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 def pytest_addoption(parser):

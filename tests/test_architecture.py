@@ -9,7 +9,7 @@ import pytest
 import scorelang
 
 SRC = Path(scorelang.__file__).parent
-FOUNDATION = {"span", "diagnostics", "numbers"}
+FOUNDATION = {"span", "diagnostics", "numbers", "messages"}
 
 # what each stage may import from scorelang (module prefixes); earlier stages' public data
 # types only — never their helpers
@@ -17,6 +17,8 @@ ALLOWED = {
     "span": set(),
     "numbers": set(),
     "diagnostics": {"span"},
+    # the catalogue of diagnostics: the words of every code, built on diagnostics
+    "messages": {"span", "diagnostics", "messages"},
     "syntax": FOUNDATION | {"syntax"},
     "model": FOUNDATION | {"model", "syntax.nodes"},
     "runtime": FOUNDATION | {"runtime", "model.nodes"},

@@ -1,4 +1,4 @@
-"""The command line against design.md's contracts: exit codes 0/1/2, the JSON shapes, no tracebacks.
+"""The command line against docs/contracts.md: exit codes 0/1/2, the JSON shapes, no tracebacks.
 
 Most tests run in-process with click's CliRunner; a few run ``python -m scorelang`` in a
 subprocess, as a user would, to check encoding and that no traceback escapes.
@@ -37,6 +37,29 @@ ARTICLES = str(ROOT / "tests" / "report" / "fixtures" / "articles.score")
 ARTICLES_FACTS = str(ROOT / "tests" / "report" / "fixtures" / "articles.facts.json")
 
 needs_facts = pytest.mark.skipif(not FACTS.exists(), reason="examples/2017/facts.json not written yet")
+
+_load = scorelang.load
+_loaded: dict[tuple[str, bytes], scorelang.Policy] = {}
+
+
+def _load_once(path) -> scorelang.Policy:
+    """``scorelang.load``, once per file and text: a Policy is immutable once loaded."""
+    try:
+        key = (str(path), Path(path).read_bytes())
+    except OSError:
+        return _load(path)  # the real load reports it
+    if key not in _loaded:
+        _loaded[key] = _load(path)  # a PolicyError is raised each time, never kept
+    return _loaded[key]
+
+
+@pytest.fixture(autouse=True)
+def policies_loaded_once(monkeypatch):
+    # What these tests check is the CLI's own work — arguments, exit codes, rendering —, so
+    # the in-process commands share one load of each policy (2017: 0.2 s a command);
+    # loading itself is tested from tests/syntax to tests/compile, and here by the
+    # subprocess tests.
+    monkeypatch.setattr(scorelang, "load", _load_once)
 
 
 def run(*args: str, env: dict | None = None) -> tuple[int, str, str]:

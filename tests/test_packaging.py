@@ -1,4 +1,5 @@
-"""The grammar ships inside the wheel, and an installed package finds it there."""
+"""The grammar ships inside the wheel, and an installed package finds it there; CI runs the
+README's test command, these slow tests included."""
 from __future__ import annotations
 
 import os
@@ -10,6 +11,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# building the wheel, installing it and loading the grammar in a fresh interpreter take ~5 s:
+# CI runs these (SCORELANG_SLOW_TESTS=1, see tests/conftest.py), a plain `pytest` skips them
+slow = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +29,7 @@ def wheel(tmp_path_factory):
     return path
 
 
+@slow
 def test_wheel_contains_the_grammar(wheel):
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
@@ -32,6 +38,7 @@ def test_wheel_contains_the_grammar(wheel):
     assert shipped == (ROOT / "grammar" / "scorelang.lark").read_text(encoding="utf-8")
 
 
+@slow
 def test_installed_package_loads_its_grammar(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
@@ -48,3 +55,16 @@ def test_installed_package_loads_its_grammar(wheel, tmp_path):
                           timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "8"
+
+
+def test_ci_runs_the_readme_test_command_with_the_slow_tests():
+    ci = ROOT / ".ci" / "run"
+    if not ci.exists():
+        pytest.skip("not a source checkout")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = readme[readme.index("Run the test suite:"):].split("\n\n")[1].strip()
+    assert command.endswith(".venv/bin/python -m pytest"), command
+    lines = ci.read_text(encoding="utf-8").splitlines()
+    assert command in lines  # verbatim, as a line of its own
+    before = lines[:lines.index(command)]
+    assert "export SCORELANG_SLOW_TESTS=1" in before and "export HYPOTHESIS_PROFILE=ci" in before

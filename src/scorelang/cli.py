@@ -1,6 +1,6 @@
 """The command line: parses arguments, runs the pipeline, renders, and maps errors to exit codes.
 
-Exit status (design.md, "Contracts"): 0 done; 1 bad facts (every problem listed, nothing
+Exit status (docs/contracts.md): 0 done; 1 bad facts (every problem listed, nothing
 scored); 2 bad policy or usage (every diagnostic listed); 3 an internal error, reported in one
 line. A Python traceback is never shown, unless ``SCORELANG_DEBUG=1``.
 """

@@ -48,6 +48,21 @@ class Related:
 
 
 @attrs.frozen
+class Rewrite:
+    """The exact fix a hint proposes, as data: replace the text of ``span`` with ``text``.
+
+    A rewrite is only offered when the parser accepts the rewritten line, so an editor (or a
+    test) may apply it as it stands.
+    """
+
+    span: Span
+    text: str
+
+    def apply(self, source: str) -> str:
+        return source[: self.span.start] + self.text + source[self.span.end:]
+
+
+@attrs.frozen
 class Diagnostic:
     """One problem found in a policy or in a facts file.
 
@@ -59,6 +74,7 @@ class Diagnostic:
         hint: what to write instead (Chinese); ``hint_en`` in English.
         entity, fact: for facts problems, which entity and which fact.
         related: other positions worth showing.
+        rewrite: the fix the hint proposes, when it is an exact one (see ``Rewrite``).
     """
 
     code: str
@@ -71,6 +87,7 @@ class Diagnostic:
     entity: str | None = None
     fact: str | None = None
     related: tuple[Related, ...] = ()
+    rewrite: Rewrite | None = None
 
     def text(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" and self.message_en else self.message

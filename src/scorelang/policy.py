@@ -7,6 +7,7 @@ from typing import Any, Mapping
 
 from .cohort import rank
 from .compile import compile_policy
+from . import messages as msg
 from .diagnostics import Diagnostic, Diagnostics, FactsError, PolicyError
 from .model import nodes as model_nodes
 from .model import resolve
@@ -154,9 +155,7 @@ def load(path: str | Path) -> Policy:
             data = handle.read()
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise PolicyError((Diagnostic(
-            "SL000", f"无法读取考评办法文件 {path}：{reason}", f"cannot read the policy file {path}: {reason}",
-            Span(path, 1, 1, 1, 1)),)) from None
+        raise PolicyError((msg.POLICY_UNREADABLE.at(Span(path, 1, 1, 1, 1), path=path, reason=reason),)) from None
     return Policy(decode_policy(data, path), path)
 
 
@@ -179,27 +178,18 @@ def decode_policy(data: bytes, path: str) -> str:
     not UTF-8: a UTF-16 or UTF-32 file (by its byte order mark, or by the NUL bytes UTF-16 puts
     in ASCII text), or a legacy Chinese encoding such as GBK.
     """
-    def refuse(line: int, column: int, zh: str, en: str):
-        hint = "用编辑器将文件另存为 UTF-8 编码（记事本：另存为 → 编码 UTF-8）"
-        hint_en = "save the file as UTF-8 in your editor (Notepad: Save As → Encoding UTF-8)"
-        return PolicyError((Diagnostic("SL000", zh, en, Span(path, line, column, line, column + 1),
-                                       hint=hint, hint_en=hint_en),))
+    def refuse(line: int, column: int, message: msg.Message, **fields) -> PolicyError:
+        return PolicyError((message.at(Span(path, line, column, line, column + 1), path=path, **fields),))
 
     for mark, encoding in _OTHER_BOMS:
         if data.startswith(mark):
-            raise refuse(1, 1, f"考评办法文件 {path} 是 {encoding} 编码，须为 UTF-8",
-                         f"the policy file {path} is encoded in {encoding}; it must be UTF-8")
+            raise refuse(1, 1, msg.POLICY_OTHER_ENCODING, encoding=encoding)
     nul = data.find(b"\x00")  # before decoding: UTF-16 without a mark is mostly invalid UTF-8 too
     if nul >= 0:
-        line, column = _position(data, nul)
-        raise refuse(line, column, f"考评办法文件 {path} 含有空字符（NUL），可能是 UTF-16 编码，须为 UTF-8",
-                     f"the policy file {path} contains NUL characters (UTF-16 perhaps); it must be UTF-8")
+        raise refuse(*_position(data, nul), msg.POLICY_NUL)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line, column = _position(data, exc.start)
-        raise refuse(line, column, f"考评办法文件 {path} 不是 UTF-8 编码（从这里起无法按 UTF-8 读取，可能是 GBK），须为 UTF-8",
-                     f"the policy file {path} is not UTF-8 (it cannot be read as UTF-8 from here; "
-                     "GBK perhaps); it must be UTF-8") from None
+        raise refuse(*_position(data, exc.start), msg.POLICY_NOT_UTF8) from None
     # universal newlines, as reading in text mode would: \r\n and \r end a line
     return text.replace("\r\n", "\n").replace("\r", "\n")

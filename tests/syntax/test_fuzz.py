@@ -4,8 +4,9 @@ PolicyError whose every error names file:line:column; never another exception, n
 Two kinds of input. Texts from anywhere: any text at all; soups of the grammar's own keywords
 and fragments (what an author half-writes); grammatical noise from the packaged grammar
 (``hypothesis.extra.lark.from_lark``, which also sprinkles the ignored comments, spaces and
-soft punctuation between tokens). These run in-process through ``parse`` and ``loads``, and
-the PolicyError must render in both languages and as JSON, since the CLI shows it.
+soft punctuation between tokens). These run in-process through ``loads`` (which parses
+first, exactly as ``parse`` does), and the PolicyError must render in both languages and as
+JSON, since the CLI shows it.
 
 And mutated copies of policies/2017.score, one class of hostile input each, run through
 ``scorelang check`` as a user runs it (exit 0 or 2, every error located, no "内部错误", within
@@ -23,6 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -74,20 +76,30 @@ PIECES = KEYWORDS + FRAGMENTS
 
 
 def parses_or_policy_error(text: str) -> None:
-    """Run parse and loads on ``text``; any exception other than PolicyError fails the test."""
-    for stage in (parse, scorelang.loads):
-        try:
-            stage(text)
-        except scorelang.PolicyError as error:
-            assert error.diagnostics, "a PolicyError must carry at least one diagnostic"
-            assert any(d.severity is Severity.ERROR for d in error.diagnostics)
-            assert all(d.code.startswith("SL") for d in error.diagnostics)
-            unlocated = [d for d in error.diagnostics if d.span is None]
-            assert not unlocated, f"errors without file:line:column: {unlocated}"
-            # the CLI renders it: that must not fail either
-            assert str(error)
-            render_text(error.diagnostics, error.sources, lang="en")
-            to_json(error.diagnostics)
+    """Run ``loads`` on ``text`` (which parses it first, exactly as ``parse`` does, then
+    resolves, checks and compiles it); any exception other than PolicyError fails the test."""
+    try:
+        scorelang.loads(text)
+    except scorelang.PolicyError as error:
+        assert error.diagnostics, "a PolicyError must carry at least one diagnostic"
+        assert any(d.severity is Severity.ERROR for d in error.diagnostics)
+        assert all(d.code.startswith("SL") for d in error.diagnostics)
+        unlocated = [d for d in error.diagnostics if d.span is None]
+        assert not unlocated, f"errors without file:line:column: {unlocated}"
+        # the CLI renders it: that must not fail either
+        assert str(error)
+        render_text(error.diagnostics, error.sources, lang="en")
+        to_json(error.diagnostics)
+
+
+def test_parse_alone_fails_as_loads_does():
+    # parses_or_policy_error relies on loads parsing first: a syntax error is the same error
+    text = '目标任务 二 "x" { 部分 "y" 20 {'
+    with pytest.raises(scorelang.PolicyError) as parsed:
+        parse(text)
+    with pytest.raises(scorelang.PolicyError) as loaded:
+        scorelang.loads(text)
+    assert parsed.value.diagnostics == loaded.value.diagnostics
 
 
 def check_exits_0_or_2(content: str | bytes) -> int:
@@ -154,8 +166,6 @@ ODD_NUMBERS = st.one_of(
     st.integers(0, 10**40).map(str),
     st.decimals(min_value=0, max_value=10**12, allow_nan=False, allow_infinity=False).map(lambda d: f"{d:f}"),
 )
-
-
 
 
 def _number_at(text: str) -> int:

@@ -42,7 +42,7 @@ def _compile_part(part: m.Part, rename: Callable[[str], str], clause: str,
     compiled = [compile_rule(rule, rename) for rule in part.rules]
     steps = tuple(step for step, _ in compiled)
     earns = any(e for _, e in compiled)
-    zeroes = any(isinstance(rule.body, m.Zero) for rule in part.rules)
+    zeroes = any(rule.effect is m.Effect.ZERO for rule in part.rules)
     points = part.points
     span = part.span
 
@@ -110,7 +110,7 @@ def _plain_shape(item: m.Item) -> bool:
     """One part, scored down from its points by deductions only: most items of a policy."""
     if item.deduction_only or len(item.parts) != 1 or item.parts[0].occasions != 1 or item.parts[0].occasion_facts:
         return False
-    return all(rule.can_deduct and not isinstance(rule.body, m.Zero) for rule in item.parts[0].rules)
+    return all(rule.effect is m.Effect.DEDUCT for rule in item.parts[0].rules)
 
 
 def _compile_plain_item(item: m.Item, places: int, round_item: bool):

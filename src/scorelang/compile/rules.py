@@ -78,19 +78,25 @@ def _read(facts: Facts, names: tuple[str, ...]) -> tuple:
 
 
 # ------------------------------------------------------------------ rules
+# the event a rule's points are recorded as, by what the rule does (award effects record
+# their own change: demote, last)
+_EVENT_KINDS = {m.Effect.DEDUCT: "deduct", m.Effect.EARN: "award", m.Effect.BONUS: "bonus", m.Effect.ZERO: "zero"}
+
+
 def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
-    """每…扣…分 / 每…得…分"""
+    """每…扣…分 / 每…得…分 / 每…加…分"""
     name = rename(body.fact)
     per = body.amount * body.sign
     clause, text, span = rule.clause, rule.text, rule.span
-    if body.bonus:
+    kind = _EVENT_KINDS[body.effect]
+    if body.effect is m.Effect.BONUS:
+        # a bonus stays out of the item's points: the item reads it back from the event
         def bonus_step(facts, events):
             count = facts[name]
             if count:
-                events.append(new_event(clause, text, "bonus", ((name, count),), per * count, None, span))
+                events.append(new_event(clause, text, kind, ((name, count),), per * count, None, span))
             return ZERO
         return bonus_step
-    kind = "deduct" if body.sign < 0 else "award"
 
     def step(facts, events):
         count = facts[name]
@@ -109,8 +115,9 @@ def _compile_Fixed(rule: m.Rule, body: m.Fixed, rename) -> Step:
     predicate, names = compile_condition(body.condition, rename)
     points = body.amount * body.sign
     clause, text, span = rule.clause, rule.text, rule.span
-    kind = "bonus" if body.bonus else "deduct" if body.sign < 0 else "award"
-    returned = ZERO if body.bonus else points
+    kind = _EVENT_KINDS[body.effect]
+    # a bonus stays out of the item's points: the item reads it back from the event
+    returned = ZERO if body.effect is m.Effect.BONUS else points
 
     def step(facts, events):
         if not predicate(facts):
@@ -142,7 +149,7 @@ def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename) -> Step:
     else:
         predicate, cond_names = None, ()
 
-    if body.sign > 0:
+    if body.effect is m.Effect.BONUS:
         return _judged_bonus(name, body, clause, text, span)
 
     if body.records:
@@ -225,7 +232,7 @@ def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename) -> Step:
 def _compile_AwardEffect(rule: m.Rule, body: m.AwardEffect, rename) -> Step:
     """若…降低一个等次评奖 / 直接排名最后一位: the cohort stage acts on the event."""
     predicate, names = compile_condition(body.condition, rename)
-    clause, text, span, kind = rule.clause, rule.text, rule.span, body.effect
+    clause, text, span, kind = rule.clause, rule.text, rule.span, body.change
 
     def step(facts, events):
         if predicate(facts):

@@ -4,7 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable, Iterable
 
-from ..diagnostics import Diagnostic, Severity
+from .. import messages as msg
+from ..diagnostics import Diagnostic
+from ..messages import Words
 from ..numbers import chinese_ordinal
 from . import nodes as m
 
@@ -17,10 +19,7 @@ def check_section_points(policy: m.Policy) -> Iterable[Diagnostic]:
         for section in task.sections:
             total = sum((i.points for i in section.items if not i.deduction_only), Decimal(0))
             if total != section.points:
-                yield Diagnostic(
-                    "SL120", f"部分「{section.title}」写作 {section.points}分，但其各项合计 {total}分",
-                    f"section 「{section.title}」 says {section.points} points but its items add up to {total}",
-                    section.span)
+                yield msg.SECTION_POINTS.at(section.span, title=section.title, points=section.points, total=total)
 
 
 def check_task_scale(policy: m.Policy) -> Iterable[Diagnostic]:
@@ -34,15 +33,11 @@ def check_task_scale(policy: m.Policy) -> Iterable[Diagnostic]:
                 worth = sum((points.get(i, Decimal(0)) for i in part.items), Decimal(0))
                 whole = len(weighting.parts) == 1 and not part.label
                 if whole and worth != 100:
-                    yield Diagnostic(
-                        "SL121", f"目标任务{chinese_ordinal(task.number)}各部分合计 {worth}分，不是百分制（第三条）",
-                        f"task {task.id}'s sections add up to {worth}, not 100 (第三条: tasks are on a 100-point scale)",
-                        task.span)
+                    yield msg.TASK_NOT_100.at(task.span, ordinal=chinese_ordinal(task.number), task=task.id,
+                                              worth=worth)
                 elif worth <= 0:
-                    yield Diagnostic(
-                        "SL121", f"目标任务{chinese_ordinal(task.number)}的{part.label}没有分值，无法折算为百分制",
-                        f"task {task.id}: {part.label} is worth nothing and cannot be put on a 100-point scale",
-                        part.span)
+                    yield msg.PART_WORTHLESS.at(part.span, ordinal=chinese_ordinal(task.number), task=task.id,
+                                                label=part.label)
 
 
 def check_parts(policy: m.Policy) -> Iterable[Diagnostic]:
@@ -55,15 +50,9 @@ def check_parts(policy: m.Policy) -> Iterable[Diagnostic]:
                 continue
             total = sum((p.points * p.occasions for p in item.parts), Decimal(0))
             if total < item.points:
-                yield Diagnostic(
-                    "SL122", f"项目 {item.id} 写作 {item.points}分，但其分项合计只有 {total}分",
-                    f"item {item.id} says {item.points} points but its parts add up to only {total}", item.span)
+                yield msg.PARTS_SHORT.at(item.span, item=item.id, points=item.points, total=total)
             elif total > item.points:
-                yield Diagnostic(
-                    "SL122", f"项目 {item.id} 的分项合计 {total}分，超过本项 {item.points}分：按 {item.points}分封顶",
-                    f"item {item.id}'s parts add up to {total}, more than its {item.points} points: capped at {item.points}",
-                    item.span, Severity.WARNING,
-                    hint="原文若自相矛盾，请在引文旁写明解读", hint_en="if the source contradicts itself, state the reading beside the quote")
+                yield msg.PARTS_EXCEED.at(item.span, item=item.id, points=item.points, total=total)
 
 
 def check_item_numbers(policy: m.Policy) -> Iterable[Diagnostic]:
@@ -72,12 +61,15 @@ def check_item_numbers(policy: m.Policy) -> Iterable[Diagnostic]:
         seen: dict[str, m.Item] = {}
         for item in task.items:
             if item.id in seen:
-                yield Diagnostic("SL123", f"项号 {item.id} 重复", f"item number {item.id} is used twice", item.span)
+                yield msg.ITEM_NUMBER_DUPLICATE.at(item.span, item=item.id)
             seen[item.id] = item
 
 
 def check_weights(policy: m.Policy) -> Iterable[Diagnostic]:
-    """SL124: for every entity, the weights of the tasks it is scored on add up to 100%."""
+    """SL124: for every entity, the weights of the tasks it is scored on add up to 100%.
+    (Without any task that is SL132's problem, not a 0% sum.)"""
+    if not policy.tasks:
+        return
     by_total: dict[Decimal, list[str]] = {}
     for entity in policy.entities:
         total = Decimal(0)
@@ -88,13 +80,8 @@ def check_weights(policy: m.Policy) -> Iterable[Diagnostic]:
         if total != 100:
             by_total.setdefault(total, []).append(entity)
     for total, entities in by_total.items():
-        names = "、".join(entities[:5]) + ("等" if len(entities) > 5 else "")
-        yield Diagnostic(
-            "SL124", f"{names}的计入总分权重合计 {total.normalize():f}%，不是 100%",
-            f"the weights of {', '.join(entities[:5])} add up to {total.normalize():f}%, not 100%",
-            _first_weight_span(policy),
-            hint="检查「计入总分权重」：每个对象各任务的权重之和应为 100%",
-            hint_en="check 计入总分权重: each entity's task weights must add up to 100%")
+        names = Words("、".join(entities[:5]) + ("等" if len(entities) > 5 else ""), ", ".join(entities[:5]))
+        yield msg.WEIGHTS_NOT_100.at(_first_weight_span(policy), entities=names, total=f"{total.normalize():f}")
 
 
 def _first_weight_span(policy: m.Policy):
@@ -110,9 +97,7 @@ def check_unscored_items(policy: m.Policy) -> Iterable[Diagnostic]:
         counted = {i for w in task.weightings for p in w.parts for i in p.items}
         for item in task.items:
             if task.weightings and item.id not in counted:
-                yield Diagnostic("SL130", f"项目 {item.id} 不在任何一行权重中，对所有对象都不计分",
-                                 f"item {item.id} is in no weighted part: no entity is scored on it", item.span,
-                                 Severity.WARNING)
+                yield msg.ITEM_NEVER_SCORED.at(item.span, item=item.id)
 
 
 def check_item_rules(policy: m.Policy) -> Iterable[Diagnostic]:
@@ -120,11 +105,34 @@ def check_item_rules(policy: m.Policy) -> Iterable[Diagnostic]:
     for task in policy.tasks:
         for item in task.items:
             if not item.rules:
-                yield Diagnostic("SL125", f"项目 {item.id} 没有任何规则", f"item {item.id} has no rules", item.span,
-                                 Severity.WARNING)
+                yield msg.ITEM_WITHOUT_RULES.at(item.span, item=item.id)
+
+
+def _all_rules(policy: m.Policy) -> Iterable[m.Rule]:
+    for task in policy.tasks:
+        for item in task.items:
+            for part in item.parts:
+                yield from part.rules
+    for article in policy.articles:
+        yield from article.rules
+
+
+def check_floor_on_gain(policy: m.Policy) -> Iterable[Diagnostic]:
+    """SL131: 扣完为止 (floored at zero) on a rule that never deducts — 加0.05分 扣完为止 — says
+    nothing, and most likely the rule was meant to deduct."""
+    for rule in _all_rules(policy):
+        if rule.floor and not rule.can_deduct:
+            yield msg.FLOOR_ON_GAIN.at(rule.span)
+
+
+def check_has_tasks(policy: m.Policy) -> Iterable[Diagnostic]:
+    """SL132: a policy scores its entities on tasks; articles alone only adjust a total of 0."""
+    if not policy.tasks:
+        yield msg.NO_TASKS.at(policy.span)
 
 
 CHECKS: tuple[Check, ...] = (
+    check_has_tasks,
     check_section_points,
     check_task_scale,
     check_parts,
@@ -132,4 +140,5 @@ CHECKS: tuple[Check, ...] = (
     check_weights,
     check_unscored_items,
     check_item_rules,
+    check_floor_on_gain,
 )

@@ -5,14 +5,16 @@ from decimal import Decimal
 
 import attrs
 
-from ..diagnostics import Diagnostic, Diagnostics, Related, Severity
+from .. import messages as msg
+from ..diagnostics import Diagnostic, Diagnostics
+from ..messages import Words, related
 from ..numbers import chinese_ordinal
 from ..span import Span
 from ..syntax import nodes as syn
 from . import nodes as m
 from .from_syntax_rules import RuleResolver
-from .vocabulary import TYPE_NAMES as _TYPE_NAMES
 from .vocabulary import did_you_mean as _did_you_mean
+from .vocabulary import type_words
 
 _ROUND = {"项得分": "item", "任务得分": "task", "加权得分": "weighted", "总分": "total"}
 OCCASION_NAME = "{name}第{k}次"
@@ -27,11 +29,6 @@ MAX_OCCASIONS = 100
 def occasion_fact_name(name: str, k: int) -> str:
     """The fact an occasion reads: 「在线人数比例」 on the 2nd occasion is 在线人数比例第2次."""
     return OCCASION_NAME.format(name=name, k=k)
-
-
-def _err(code: str, zh: str, en: str, span: Span | None, hint: str = "", hint_en: str = "",
-         related=(), severity=Severity.ERROR) -> Diagnostic:
-    return Diagnostic(code, zh, en, span, severity, hint, hint_en, related=tuple(related))
 
 
 @attrs.define
@@ -58,8 +55,9 @@ class Resolver(RuleResolver):
         self.diagnostics = Diagnostics()
         self.facts: dict[str, _Fact] = {}
 
-    def error(self, *args, **kwargs) -> None:
-        self.diagnostics.add(_err(*args, **kwargs))
+    def error(self, diagnostic: Diagnostic) -> None:
+        """Record a problem (an error or a warning: the catalogue entry says which)."""
+        self.diagnostics.add(diagnostic)
 
     # ------------------------------------------------------------ policy
     def resolve(self) -> m.Policy | None:
@@ -87,23 +85,16 @@ class Resolver(RuleResolver):
     def _header(self):
         headers = self.tree.headers
         if not headers:
-            self.error("SL101", "缺少考评办法的标题块：考评办法 \"…\" { 保留 2 位小数 四舍五入 }",
-                       "the policy header is missing: 考评办法 \"…\" { 保留 2 位小数 四舍五入 }",
-                       self.tree.span)
+            self.error(msg.HEADER_MISSING.at(self.tree.span))
             return None
         for extra in headers[1:]:
-            self.error("SL101", "考评办法的标题块只能写一次", "the policy header may appear only once",
-                       extra.span, related=[Related(headers[0].span, "第一次写在这里", "first written here")])
+            self.error(msg.HEADER_REPEATED.at(extra.span, related=[related(headers[0].span, msg.FIRST_WRITTEN_HERE)]))
         h = headers[0]
         if h.places is None:
-            self.error("SL102", "标题块须声明保留几位小数（第二十一条），如：保留 2 位小数 四舍五入",
-                       "the header must declare the decimal places, e.g. 保留 2 位小数 四舍五入", h.span)
+            self.error(msg.PLACES_MISSING.at(h.span))
             places = 2
         elif h.places != h.places.to_integral_value() or not 0 <= h.places <= MAX_PLACES:
-            self.error("SL142", f"保留的小数位数须为 0 至 {MAX_PLACES} 的整数，这里写的是 {h.places}",
-                       f"the decimal places must be a whole number from 0 to {MAX_PLACES}; this says {h.places}",
-                       h.places_span or h.span, "如保留两位小数，写作：保留 2 位小数 四舍五入",
-                       "two places, for instance, are written 保留 2 位小数 四舍五入")
+            self.error(msg.PLACES_RANGE.at(h.places_span or h.span, limit=MAX_PLACES, places=h.places))
             places = 2
         else:
             places = int(h.places)
@@ -113,15 +104,14 @@ class Resolver(RuleResolver):
     def _entities(self):
         decls = self.tree.entities
         if not decls:
-            self.error("SL103", "没有声明考评对象：对象 「县市司法局」 { 「西昌市」 … }",
-                       "no entities declared: 对象 「县市司法局」 { 「西昌市」 … }", self.tree.span)
+            self.error(msg.ENTITIES_MISSING.at(self.tree.span))
             return "", ()
         names: dict[str, Span] = {}
         for decl in decls:
             for name in decl.names:
                 if name.text in names:
-                    self.error("SL104", f"考评对象「{name.text}」重复声明", f"entity 「{name.text}」 declared twice",
-                               name.span, related=[Related(names[name.text], "第一次声明在这里", "first declared here")])
+                    self.error(msg.ENTITY_DUPLICATE.at(
+                        name.span, name=name.text, related=[related(names[name.text], msg.FIRST_DECLARED_HERE)]))
                 else:
                     names[name.text] = name.span
         return decls[0].kind.text, tuple(names)
@@ -131,14 +121,13 @@ class Resolver(RuleResolver):
         seen: dict[str, Span] = {}
         for g in self.tree.groups:
             if g.name.text in seen:
-                self.error("SL104", f"分组「{g.name.text}」重复声明", f"group 「{g.name.text}」 declared twice",
-                           g.name.span, related=[Related(seen[g.name.text], "第一次声明在这里", "first declared here")])
+                self.error(msg.GROUP_DUPLICATE.at(
+                    g.name.span, name=g.name.text, related=[related(seen[g.name.text], msg.FIRST_DECLARED_HERE)]))
             seen[g.name.text] = g.name.span
             for member in g.members:
                 if member.text not in entities:
-                    zh, en = _did_you_mean(member.text, entities)
-                    self.error("SL105", f"分组成员「{member.text}」不是已声明的考评对象",
-                               f"group member 「{member.text}」 is not a declared entity", member.span, zh, en)
+                    self.error(msg.GROUP_MEMBER_UNKNOWN.at(
+                        member.span, name=member.text, hint=_did_you_mean(member.text, entities)))
             groups.append(m.Group(g.name.text, tuple(x.text for x in g.members), span=g.span))
         return tuple(groups)
 
@@ -147,9 +136,7 @@ class Resolver(RuleResolver):
         lines = [w for block in self.tree.weights for w in block.weights if w.task_number == task.number]
         ordinal = chinese_ordinal(task.number)
         if not lines:
-            self.error("SL106", f"目标任务{ordinal}没有计入总分权重", f"task {task.number} has no weight",
-                       task.name.span, f"在「计入总分权重 {{ }}」中写：目标任务{ordinal} 15%",
-                       f"add to 计入总分权重 {{ }}: 目标任务{ordinal} 15%")
+            self.error(msg.WEIGHT_MISSING.at(task.name.span, ordinal=ordinal, number=task.number))
             return ()
         weightings = []
         claimed: dict[str, Span] = {}
@@ -157,23 +144,22 @@ class Resolver(RuleResolver):
         for line in lines:
             if line.group is None:
                 if default_seen is not None:
-                    self.error("SL106", f"目标任务{ordinal}的权重重复声明", f"the weight of task {task.number} is declared twice",
-                               line.span, related=[Related(default_seen, "第一次声明在这里", "first declared here")])
+                    self.error(msg.WEIGHT_REPEATED.at(line.span, ordinal=ordinal, number=task.number,
+                                                      related=[related(default_seen, msg.FIRST_DECLARED_HERE)]))
                     continue
                 default_seen = line.span
                 members = None
             else:
                 if line.group.text not in self.group_members:
-                    zh, en = _did_you_mean(line.group.text, self.group_members)
-                    self.error("SL105", f"未声明的分组「{line.group.text}」", f"undeclared group 「{line.group.text}」",
-                               line.group.span, zh, en)
+                    self.error(msg.GROUP_UNKNOWN.at(line.group.span, name=line.group.text,
+                                                    hint=_did_you_mean(line.group.text, self.group_members)))
                     continue
                 members = self.group_members[line.group.text]
                 for entity in members:
                     if entity in claimed:
-                        self.error("SL106", f"「{entity}」在目标任务{ordinal}的两行权重中",
-                                   f"「{entity}」 falls under two weight lines of task {task.number}", line.span,
-                                   related=[Related(claimed[entity], "另一行在这里", "the other line is here")])
+                        self.error(msg.WEIGHT_ENTITY_TWICE.at(
+                            line.span, entity=entity, ordinal=ordinal, number=task.number,
+                            related=[related(claimed[entity], msg.OTHER_LINE_HERE)]))
                     claimed[entity] = line.span
             parts = []
             covered: set[int] = set()
@@ -188,10 +174,9 @@ class Resolver(RuleResolver):
                     numbers = [n for n in item_numbers if any(min(a, b) <= n <= max(a, b) for a, b in ranges)]
                     label = "、".join(f"第{a}项" if a == b else f"第{a}至{b}项" for a, b in ranges)
                     if not numbers:
-                        self.error("SL106", f"目标任务{ordinal}没有{label}", f"task {task.number} has no items {label}",
-                                   part.span)
+                        self.error(msg.WEIGHT_RANGE_EMPTY.at(part.span, ordinal=ordinal, number=task.number, label=label))
                 if covered & set(numbers):
-                    self.error("SL106", "权重的各部分重复计入同一项", "two weighted parts share an item", part.span)
+                    self.error(msg.WEIGHT_PARTS_OVERLAP.at(part.span))
                 covered |= set(numbers)
                 parts.append(m.WeightedPart(tuple(f"{task.number}.{n}" for n in numbers), label, part.percent,
                                             span=part.span))
@@ -205,9 +190,9 @@ class Resolver(RuleResolver):
                 w = attrs.evolve(w, entities=rest)
             out.append(w)
         if default_seen is None and rest:
-            self.error("SL106", f"目标任务{ordinal}的权重没有适用于{'、'.join(rest[:3])}等对象的一行",
-                       f"no weight line of task {task.number} applies to {', '.join(rest[:3])}…", lines[0].span,
-                       "加一行不带分组的权重，如：目标任务一 15%", "add a line without a group, e.g. 目标任务一 15%")
+            self.error(msg.WEIGHT_NO_DEFAULT_LINE.at(
+                lines[0].span, ordinal=ordinal, number=task.number,
+                entities=Words("、".join(rest[:3]), ", ".join(rest[:3]))))
         return tuple(out)
 
     def _contiguous(self, task: syn.Task, part: syn.WeightPart, ranges) -> None:
@@ -215,42 +200,33 @@ class Resolver(RuleResolver):
         each part goes on its own 100-point scale, so separate items cannot share one."""
         ordinal = chinese_ordinal(task.number)
         if part.more:
-            self.error("SL143", f"目标任务{ordinal}权重中的一段只能是相连的一个范围（第a至b项）或一项（第c项），"
-                       "不相连的项不能合为一段",
-                       f"a weighted part of task {task.number} is one contiguous range (第a至b项) or one item (第c项); "
-                       "separate items cannot make one part",
-                       part.span, "分成几段各写权重，如：第1至5项 10% 第7至12项 5%（每段各自折算为百分制）",
-                       "weigh them as separate parts, e.g. 第1至5项 10% 第7至12项 5% (each on its own 100-point scale)")
+            self.error(msg.WEIGHT_PART_NOT_CONTIGUOUS.at(part.span, ordinal=ordinal, number=task.number))
         for first, last in ranges:
             if first > last:
-                self.error("SL143", f"目标任务{ordinal}权重中的范围第{first}至{last}项倒置",
-                           f"the range 第{first}至{last}项 in the weights of task {task.number} runs backwards",
-                           part.span, f"写作 第{last}至{first}项", f"write 第{last}至{first}项")
+                self.error(msg.WEIGHT_RANGE_BACKWARDS.at(part.span, ordinal=ordinal, number=task.number,
+                                                         first=first, last=last))
 
     # ------------------------------------------------------------ facts
     def _declare_fact(self, decl: syn.FactDecl) -> None:
         name = decl.name.text
         if name in self.facts:
-            self.error("SL107", f"事实「{name}」重复声明", f"fact 「{name}」 declared twice", decl.name.span,
-                       related=[Related(self.facts[name].decl.name.span, "第一次声明在这里", "first declared here")])
+            self.error(msg.FACT_DUPLICATE.at(
+                decl.name.span, name=name, related=[related(self.facts[name].decl.name.span, msg.FIRST_DECLARED_HERE)]))
             return
         kind = {"judgement_records": "records"}.get(decl.type.kind, decl.type.kind)
         t = decl.type
         if kind == "records" and t.fields:
             names = [f.name.text for f in t.fields]
             if len(set(names)) != len(names):
-                self.error("SL108", f"记录「{name}」的字段有重复", f"record 「{name}」 lists a field twice", t.span)
+                self.error(msg.RECORD_FIELD_DUPLICATE.at(t.span, name=name))
         if t.low is not None and t.high is not None and t.low > t.high:
-            self.error("SL108", f"事实「{name}」的评定范围 {t.low} 至 {t.high} 下限大于上限",
-                       f"fact 「{name}」: range {t.low} to {t.high} has its low end above its high end", t.span)
+            self.error(msg.RANGE_INVERTED.at(t.span, name=name, low=t.low, high=t.high))
         if kind == "choice" and len({c.text for c in t.choices}) != len(t.choices):
-            self.error("SL108", f"事实「{name}」的选项有重复", f"fact 「{name}」 lists a choice twice", t.span)
+            self.error(msg.CHOICE_DUPLICATE.at(t.span, name=name))
         if decl.at_most is not None and kind not in ("count", "number"):
-            self.error("SL108", f"「至多」只能用于计数或数值事实，「{name}」是{_TYPE_NAMES[kind][0]}",
-                       f"「至多」 applies to count or number facts; 「{name}」 is a {_TYPE_NAMES[kind][1]}", decl.span)
+            self.error(msg.AT_MOST_WRONG_TYPE.at(decl.span, name=name, type=type_words(kind)))
         if decl.per_occasion and kind in ("records",):
-            self.error("SL108", f"评定记录「{name}」不能按次", f"judgement records 「{name}」 cannot be per occasion",
-                       decl.span)
+            self.error(msg.RECORDS_PER_OCCASION.at(decl.span, name=name))
         self.facts[name] = _Fact(decl, kind)
 
     def _default(self, fact: _Fact):
@@ -262,8 +238,7 @@ class Resolver(RuleResolver):
         name = decl.name.text
 
         def bad():
-            self.error("SL109", f"事实「{name}」的默认值不符合类型{_TYPE_NAMES[kind][0]}",
-                       f"the default of fact 「{name}」 does not fit its type ({_TYPE_NAMES[kind][1]})", lit.span)
+            self.error(msg.DEFAULT_WRONG_TYPE.at(lit.span, name=name, type=type_words(kind)))
             return False, None
 
         if kind == "records":
@@ -298,26 +273,15 @@ class Resolver(RuleResolver):
             if low <= 0 <= high and not fact.zero_means_absent:
                 return True, lit.value if isinstance(lit, syn.NumberLit) else Decimal(0)
             if not fact.zero_means_absent:
-                self.error("SL109", f"「{name}」是加上的评分（加「…」），默认值须在评定范围 {low} 至 {high} 内；"
-                           "“未发生”（0）只用于扣分的评定",
-                           f"「{name}」 is a score that is added (加「…」): its default must lie within {low} to {high}; "
-                           "\"did not occur\" (0) applies to judgements that deduct", lit.span,
-                           "删去默认值，使每个对象都必须评分", "remove the default, so that every entity must be scored")
+                self.error(msg.DEFAULT_ADDED_NOT_OCCURRED.at(lit.span, name=name, low=low, high=high))
                 return False, None
             if isinstance(lit, syn.NumberLit):
-                self.diagnostics.add(_err(
-                    "SL140", f"评定「{name}」默认 0：漏填时不扣分（按满分计），且看不出是有意的",
-                    f"judgement 「{name}」 defaults to 0: left out, it deducts nothing (full marks), and nothing "
-                    "says that is intended", lit.span,
-                    "情形通常不发生、由牵头部门主动报告时写 默认 未发生；否则删去默认值，使之必须评定",
-                    "write 默认 未发生 if the situation normally does not occur and the lead department reports it; "
-                    "otherwise remove the default so that it must be entered", severity=Severity.WARNING))
+                self.error(msg.JUDGEMENT_DEFAULT_ZERO.at(lit.span, name=name))
             return True, Decimal(0)
         if not isinstance(lit, syn.NumberLit):
             return bad()
         if not (low <= lit.value <= high):
-            self.error("SL109", f"事实「{name}」的默认值 {lit.value} 不在评定范围 {low} 至 {high} 内",
-                       f"the default {lit.value} of fact 「{name}」 is outside its range {low} to {high}", lit.span)
+            self.error(msg.DEFAULT_OUT_OF_RANGE.at(lit.span, name=name, value=lit.value, low=low, high=high))
             return False, None
         return True, lit.value
 
@@ -327,12 +291,9 @@ class Resolver(RuleResolver):
             decl = fact.decl
             has_default, default = self._default(fact)
             if not fact.readers:
-                self.diagnostics.add(_err("SL110", f"事实「{name}」已声明但没有规则读取它",
-                                          f"fact 「{name}」 is declared but no rule reads it",
-                                          decl.name.span, severity=Severity.WARNING))
+                self.error(msg.FACT_UNREAD.at(decl.name.span, name=name))
             if decl.per_occasion and not fact.occasions:
-                self.error("SL111", f"事实「{name}」声明为按次，但没有在「共…次」中使用",
-                           f"fact 「{name}」 is per occasion (按次) but not read inside 共…次", decl.span)
+                self.error(msg.PER_OCCASION_UNUSED.at(decl.span, name=name))
             t = decl.type
             low, high = t.low, t.high
             if fact.type == "count":
@@ -357,32 +318,26 @@ class Resolver(RuleResolver):
                 out.append(m.FactDecl(name, **common, span=decl.span))
         return tuple(out)
 
-    def _use(self, name: syn.Name, clause: str, allowed: tuple[str, ...], what_zh: str, what_en: str,
+    def _use(self, name: syn.Name, clause: str, allowed: tuple[str, ...], what: Words,
              occasions: int = 0) -> str | None:
         """Resolve a fact reference used as ``allowed`` types; record the reader."""
         fact = self.facts.get(name.text)
         if fact is None:
-            zh, en = _did_you_mean(name.text, self.facts)
-            self.error("SL112", f"未声明的事实「{name.text}」", f"undeclared fact 「{name.text}」", name.span,
-                       zh or f"在「事实 {{ }}」中声明它，如：「{name.text}」 计数",
-                       en or f"declare it in a 事实 {{ }} block, e.g. 「{name.text}」 计数")
+            self.error(msg.FACT_UNDECLARED.at(name.span, name=name.text, hint=_did_you_mean(name.text, self.facts)))
             return None
         if fact.type not in allowed:
-            need_zh = "或".join(_TYPE_NAMES[a][0] for a in allowed)
-            need_en = " or ".join(_TYPE_NAMES[a][1] for a in allowed)
-            need_zh = "或".join(f"「{_TYPE_NAMES[a][0]}」" for a in allowed)
-            self.error("SL113", f"{what_zh}需要{need_zh}类事实，「{name.text}」的类型是「{_TYPE_NAMES[fact.type][0]}」",
-                       f"{what_en} needs a {need_en} fact; 「{name.text}」 is a {_TYPE_NAMES[fact.type][1]}",
-                       name.span, related=[Related(fact.decl.span, "声明在这里", "declared here")])
+            need = Words("或".join(f"「{type_words(a).zh}」" for a in allowed),
+                         " or ".join(type_words(a).en for a in allowed))
+            self.error(msg.FACT_WRONG_TYPE.at(name.span, what=what, need=need, name=name.text,
+                                              type=type_words(fact.type),
+                                              related=[related(fact.decl.span, msg.DECLARED_HERE)]))
             return None
         fact.readers.append(clause)
         if fact.decl.per_occasion:
             if not occasions:
-                self.error("SL111", f"按次事实「{name.text}」只能在「共…次」中读取",
-                           f"per-occasion fact 「{name.text}」 can only be read inside 共…次", name.span)
+                self.error(msg.PER_OCCASION_OUTSIDE.at(name.span, name=name.text))
             elif fact.occasions and fact.occasions != occasions:
-                self.error("SL111", f"按次事实「{name.text}」在不同的「共…次」中次数不同",
-                           f"per-occasion fact 「{name.text}」 is read with different numbers of occasions", name.span)
+                self.error(msg.PER_OCCASION_COUNTS_DIFFER.at(name.span, name=name.text))
             fact.occasions = occasions
         return name.text
 
@@ -392,23 +347,22 @@ class Resolver(RuleResolver):
         seen: dict[int, Span] = {}
         for t in self.tree.tasks:
             if t.number in seen:
-                self.error("SL114", f"目标任务{chinese_ordinal(t.number)}重复定义", f"task {t.number} is defined twice",
-                           t.span, related=[Related(seen[t.number], "第一次定义在这里", "first defined here")])
+                self.error(msg.TASK_DUPLICATE.at(t.span, ordinal=chinese_ordinal(t.number), number=t.number,
+                                                 related=[related(seen[t.number], msg.FIRST_DEFINED_HERE)]))
                 continue
             seen[t.number] = t.span
             weightings = self._weightings(t, [i.number for s in t.sections for i in s.items])
             leads = tuple(m.Lead(l.department.text, l.contact.text if l.contact else None,
                                  l.phone.text if l.phone else None, span=l.span) for l in t.leads)
             if not leads:
-                self.error("SL115", f"目标任务{chinese_ordinal(t.number)}没有写考评牵头部门：牵头 「…」",
-                           f"task {t.number} names no lead department: 牵头 「…」", t.name.span)
+                self.error(msg.LEAD_MISSING.at(t.name.span, ordinal=chinese_ordinal(t.number), number=t.number))
             sections = tuple(self._section(t.number, s) for s in t.sections)
             tasks.append(m.Task(str(t.number), t.number, t.name.text, leads, weightings, sections, span=t.span))
         for block in self.tree.weights:
             for w in block.weights:
                 if w.task_number not in seen:
-                    self.error("SL106", f"计入总分权重里的目标任务{chinese_ordinal(w.task_number)}没有定义",
-                               f"the weights name task {w.task_number}, which is not defined", w.span)
+                    self.error(msg.WEIGHT_TASK_UNDEFINED.at(w.span, ordinal=chinese_ordinal(w.task_number),
+                                                            number=w.task_number))
         return tuple(tasks)
 
     # ------------------------------------------------------------ articles and awards
@@ -417,16 +371,15 @@ class Resolver(RuleResolver):
         seen: dict[str, Span] = {}
         for a in self.tree.articles:
             if a.number in seen:
-                self.error("SL114", f"{a.number}重复定义", f"{a.number} is defined twice", a.span,
-                           related=[Related(seen[a.number], "第一次定义在这里", "first defined here")])
+                self.error(msg.ARTICLE_DUPLICATE.at(a.span, article=a.number,
+                                                    related=[related(seen[a.number], msg.FIRST_DEFINED_HERE)]))
                 continue
             seen[a.number] = a.span
             rules = self._rules(a.number, a.rules)
             for r in rules:
-                if r.earns or isinstance(r.body, (m.Zero, m.Ladder)):
-                    self.error("SL126", f"{a.number}的规则只能加分、扣分或改变评奖，不能「得」「不得分」或阶梯",
-                               "an article's rules add (加), deduct (扣) or change the award; not 得, 不得分 or ladders",
-                               r.span)
+                # what an article may hold is read from each rule's class and effect
+                if not r.allowed_in(m.Place.ARTICLE):
+                    self.error(msg.ARTICLE_RULE_KIND.at(r.span, article=a.number))
             out.append(m.Article(a.number, a.title.text, tuple(x.text for x in a.sources), rules, span=a.span))
         return tuple(out)
 
@@ -435,19 +388,18 @@ class Resolver(RuleResolver):
         if not blocks:
             return None
         for extra in blocks[1:]:
-            self.error("SL127", "奖项块只能写一次", "the 奖项 block may appear only once", extra.span)
+            self.error(msg.AWARDS_REPEATED.at(extra.span))
         b = blocks[0]
         tiers = []
         expected = 1
         for t in b.tiers:
             if t.first != expected or t.last < t.first:
-                self.error("SL127", f"综合奖「{t.name.text}」应从第{expected}名开始，且名次不能倒置",
-                           f"award tier 「{t.name.text}」 should start at rank {expected}, ranks in order", t.span)
+                self.error(msg.TIER_ORDER.at(t.span, name=t.name.text, rank=expected))
             expected = t.last + 1
             tiers.append(m.Tier(t.name.text, t.first, t.last, span=t.span))
         previous = None
         if b.previous_last is not None:
-            previous = self._use(b.previous_last, "第十八条", ("flag",), "上年度排名最后", "上年度排名最后 (第十八条)")
+            previous = self._use(b.previous_last, "第十八条", ("flag",), Words("上年度排名最后", "上年度排名最后 (第十八条)"))
         return m.AwardRules(tuple(tiers), b.single_top, previous, span=b.span)
 
     def _section(self, task: int, s: syn.Section) -> m.Section:
@@ -474,11 +426,13 @@ class Resolver(RuleResolver):
                                 occasion_facts=per_occasion, span=occ.span))
         if not parts:
             parts.append(m.Part(item.title.text, item.points, (), span=item.span))
-        if item.deduction_only:
-            for r in (r for p in parts for r in p.rules):
-                if not r.can_deduct or isinstance(r.body, m.Zero):
-                    self.error("SL116", "扣分项只能扣分：不能有得分规则，也不能「不得分」",
-                               "a deduction-only item (扣分项) only deducts: no points earned, no 不得分", r.span)
+        # what an item may hold is read from each rule's class and effect
+        place = m.Place.DEDUCTION_ITEM if item.deduction_only else m.Place.ITEM
+        for r in (r for p in parts for r in p.rules):
+            if not r.allowed_in(m.Place.ITEM):
+                self.error(msg.AWARD_EFFECT_IN_ITEM.at(r.body.span))
+            elif not r.allowed_in(place):
+                self.error(msg.DEDUCTION_ONLY_EARNS.at(r.span))
         sources = tuple(s.text for s in item.sources) + tuple(
             s.text for p in item.parts + item.occasions for s in p.sources)
         return m.Item(clause, item.number, item.title.text, item.points, item.deduction_only, sources,
@@ -489,12 +443,7 @@ class Resolver(RuleResolver):
         count = occ.count
         if count == count.to_integral_value() and 1 <= count <= MAX_OCCASIONS:
             return int(count)
-        self.error("SL141", f"「共N次」的次数须为 1 至 {MAX_OCCASIONS} 的整数，这里写的是 {count}",
-                   f"the number of occasions (共N次) must be a whole number from 1 to {MAX_OCCASIONS}; this says {count}",
-                   occ.count_span or occ.span,
-                   "每一次各自计分，按次的事实每次各填一个值；次数更多时改用计数事实，如 每「未达标次数」扣1分",
-                   "each occasion is scored on its own, with one value per occasion of each per-occasion fact; "
-                   "for more, count them instead, e.g. 每「未达标次数」扣1分")
+        self.error(msg.OCCASIONS_RANGE.at(occ.count_span or occ.span, limit=MAX_OCCASIONS, count=count))
         return None
 
     def _rules(self, clause: str, rules: tuple[syn.Rule, ...], occasions: int = 0) -> tuple[m.Rule, ...]:
@@ -505,6 +454,7 @@ class Resolver(RuleResolver):
                 text = r.quote.text if r.quote is not None else r.source_text
                 out.append(m.Rule(clause, text, body, r.floor, span=r.span))
         return tuple(out)
+
 
 def _names(node) -> list[syn.Name]:
     """Every fact name a rule body or condition mentions."""

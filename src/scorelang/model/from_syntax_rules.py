@@ -2,84 +2,104 @@
 a rule's own words (每/若/扣/加/阶梯/表) and checks each fact reference's type.
 
 ``RuleResolver`` is a mixin of ``from_syntax.Resolver``: it uses the resolver's fact table
-(``self.facts``), ``self._use`` and ``self.error``.
+(``self.facts``), ``self._use`` and ``self.error``. One method per syntax class, dispatched
+through ``RULE_RESOLVERS`` and ``CONDITION_RESOLVERS`` (a test checks that every class of
+``syntax.nodes.RuleBody`` and ``Condition`` has one); each returns the model node, or None
+after reporting why it cannot.
 """
 from __future__ import annotations
 
+from typing import Callable
+
+from .. import messages as msg
+from ..messages import Words
 from ..syntax import nodes as syn
 from . import nodes as m
-from .vocabulary import COMPARE, PARTIAL, TYPE_NAMES, did_you_mean
+from .vocabulary import COMPARE, PARTIAL, did_you_mean, type_words
+
+_NUMERIC = ("count", "number", "percent")
 
 
 class RuleResolver:
     """Resolves rule bodies and conditions (mixed into ``Resolver``)."""
 
-    def _rule_body(self, clause: str, b, occasions: int):
-        if isinstance(b, (syn.PerDeduct, syn.PerAward)):
-            fact = self._use(b.fact, clause, ("count",), "「每…」", "「每…」 (per occurrence)", occasions)
-            sign = -1 if isinstance(b, syn.PerDeduct) else 1
-            return None if fact is None else m.PerOccurrence(fact, b.amount, sign, span=b.span)
-        if isinstance(b, syn.ZeroIf):
-            cond = self._condition(clause, b.condition, occasions)
-            return None if cond is None else m.Zero(cond, span=b.span)
-        if isinstance(b, (syn.DeductIf, syn.AwardIf)):
-            cond = self._condition(clause, b.condition, occasions)
-            sign = -1 if isinstance(b, syn.DeductIf) else 1
-            return None if cond is None else m.Fixed(cond, b.amount, sign, span=b.span)
-        if isinstance(b, syn.Judged):
-            cond = self._condition(clause, b.condition, occasions) if b.condition is not None else None
-            fact = self._use(b.fact, clause, ("judgement", "records"), "「扣「…」」（评定扣分）", "扣「…」 (judged amount)", occasions)
-            if fact is not None and self.facts[fact].decl.type.fields:
-                self.error("SL113", f"「扣「…」」需要评定或评定记录，「{fact}」是带字段的记录",
-                           f"扣「…」 needs a judgement; 「{fact}」 is a record with fields", b.fact.span)
-                return None
-            if fact is None or (b.condition is not None and cond is None):
-                return None
-            self.facts[fact].deducted = True
-            return m.Judgement(fact, cond, self.facts[fact].type == "records", span=b.span)
-        if isinstance(b, syn.Ladder):
-            return self._ladder(clause, b, occasions)
-        if isinstance(b, syn.PerBonus):
-            fact = self._use(b.fact, clause, ("count",), "「每…加」", "「每…加」 (bonus per occurrence)", occasions)
-            return None if fact is None else m.PerOccurrence(fact, b.amount, 1, True, span=b.span)
-        if isinstance(b, syn.BonusIf):
-            cond = self._condition(clause, b.condition, occasions)
-            return None if cond is None else m.Fixed(cond, b.amount, 1, True, span=b.span)
-        if isinstance(b, syn.JudgedBonus):
-            fact = self._use(b.fact, clause, ("judgement", "records"), "「加「…」」（评定加分）", "加「…」 (judged bonus)",
-                             occasions)
-            if fact is None:
-                return None
-            self.facts[fact].added = True
-            records = self.facts[fact].type == "records"
-            if records and self.facts[fact].decl.type.fields:
-                self.error("SL113", f"「加「…」」需要评定或评定记录，「{fact}」是带字段的记录",
-                           f"加「…」 needs a judgement; 「{fact}」 is a record with fields", b.fact.span)
-                return None
-            if b.aggregate and not records:
-                self.error("SL113", "「合计」「平均」只用于评定记录", "合计/平均 apply to judgement records only", b.span)
-            if records and not b.aggregate:
-                self.error("SL128", f"评定记录「{fact}」须写明多人评分是「合计」还是「平均」",
-                           f"say whether the records of 「{fact}」 add up (合计) or average (平均)", b.span,
-                           f"写作：加「{fact}」 合计 或 加「{fact}」 平均", f"write 加「{fact}」 合计 or 加「{fact}」 平均")
-            aggregate = {"平均": "mean"}.get(b.aggregate or "", "sum")
-            return m.Judgement(fact, None, records, 1, aggregate, span=b.span)
-        if isinstance(b, syn.Proportional):
-            fact = self._use(b.fact, clause, ("percent",), "「按…比例得」", "按…比例得 (proportional)", occasions)
-            return None if fact is None else m.Proportional(fact, b.amount, span=b.span)
-        if isinstance(b, syn.AwardEffect):
-            if "." in clause:
-                self.error("SL126", "「降低一个等次评奖」「直接排名最后一位」只能写在条款（如第七条）中",
-                           "award effects belong in an article (第七条), not in an item", b.span)
-                return None
-            cond = self._condition(clause, b.condition, occasions)
-            return None if cond is None else m.AwardEffect(cond, b.effect, span=b.span)
-        if isinstance(b, syn.Table):
-            return self._table(clause, b)
-        raise TypeError(f"unknown rule {type(b).__name__}")  # pragma: no cover
+    def _rule_body(self, clause: str, body, occasions: int):
+        try:
+            resolve = RULE_RESOLVERS[type(body)]
+        except KeyError:  # a new syntax rule class without a resolver is a bug, loudly
+            raise TypeError(f"no resolver for rule {type(body).__name__}") from None
+        return resolve(self, clause, body, occasions)
+
+    def _condition(self, clause: str, cond, occasions: int):
+        try:
+            resolve = CONDITION_RESOLVERS[type(cond)]
+        except KeyError:
+            raise TypeError(f"no resolver for condition {type(cond).__name__}") from None
+        return resolve(self, clause, cond, occasions)
+
+    # ------------------------------------------------------------ rule bodies
+    def _per_occurrence(self, clause: str, b: syn.PerDeduct | syn.PerAward, occasions: int):
+        fact = self._use(b.fact, clause, ("count",), Words("「每…」", "「每…」 (per occurrence)"), occasions)
+        sign = -1 if isinstance(b, syn.PerDeduct) else 1
+        return None if fact is None else m.PerOccurrence(fact, b.amount, sign, span=b.span)
+
+    def _per_bonus(self, clause: str, b: syn.PerBonus, occasions: int):
+        fact = self._use(b.fact, clause, ("count",), Words("「每…加」", "「每…加」 (bonus per occurrence)"), occasions)
+        return None if fact is None else m.PerOccurrence(fact, b.amount, 1, True, span=b.span)
+
+    def _zero_if(self, clause: str, b: syn.ZeroIf, occasions: int):
+        cond = self._condition(clause, b.condition, occasions)
+        return None if cond is None else m.Zero(cond, span=b.span)
+
+    def _fixed(self, clause: str, b: syn.DeductIf | syn.AwardIf, occasions: int):
+        cond = self._condition(clause, b.condition, occasions)
+        sign = -1 if isinstance(b, syn.DeductIf) else 1
+        return None if cond is None else m.Fixed(cond, b.amount, sign, span=b.span)
+
+    def _bonus_if(self, clause: str, b: syn.BonusIf, occasions: int):
+        cond = self._condition(clause, b.condition, occasions)
+        return None if cond is None else m.Fixed(cond, b.amount, 1, True, span=b.span)
+
+    def _judged(self, clause: str, b: syn.Judged, occasions: int):
+        cond = self._condition(clause, b.condition, occasions) if b.condition is not None else None
+        fact = self._use(b.fact, clause, ("judgement", "records"),
+                         Words("「扣「…」」（评定扣分）", "扣「…」 (judged amount)"), occasions)
+        if fact is not None and self.facts[fact].decl.type.fields:
+            self.error(msg.RECORD_FIELDS_NOT_JUDGEMENT.at(b.fact.span, rule=Words("「扣「…」」", "扣「…」"), name=fact))
+            return None
+        if fact is None or (b.condition is not None and cond is None):
+            return None
+        self.facts[fact].deducted = True
+        return m.Judgement(fact, cond, self.facts[fact].type == "records", span=b.span)
+
+    def _judged_bonus(self, clause: str, b: syn.JudgedBonus, occasions: int):
+        fact = self._use(b.fact, clause, ("judgement", "records"),
+                         Words("「加「…」」（评定加分）", "加「…」 (judged bonus)"), occasions)
+        if fact is None:
+            return None
+        self.facts[fact].added = True
+        records = self.facts[fact].type == "records"
+        if records and self.facts[fact].decl.type.fields:
+            self.error(msg.RECORD_FIELDS_NOT_JUDGEMENT.at(b.fact.span, rule=Words("「加「…」」", "加「…」"), name=fact))
+            return None
+        if b.aggregate and not records:
+            self.error(msg.AGGREGATE_NOT_RECORDS.at(b.span))
+        if records and not b.aggregate:
+            self.error(msg.RECORDS_AGGREGATE_MISSING.at(b.span, name=fact))
+        aggregate = {"平均": "mean"}.get(b.aggregate or "", "sum")
+        return m.Judgement(fact, None, records, 1, aggregate, span=b.span)
+
+    def _proportional(self, clause: str, b: syn.Proportional, occasions: int):
+        fact = self._use(b.fact, clause, ("percent",), Words("「按…比例得」", "按…比例得 (proportional)"), occasions)
+        return None if fact is None else m.Proportional(fact, b.amount, span=b.span)
+
+    def _award_effect(self, clause: str, b: syn.AwardEffect, occasions: int):
+        # allowed in articles only: Resolver._item checks it (Rule.allowed_in)
+        cond = self._condition(clause, b.condition, occasions)
+        return None if cond is None else m.AwardEffect(cond, b.effect, span=b.span)
 
     def _ladder(self, clause: str, b: syn.Ladder, occasions: int):
-        fact = self._use(b.fact, clause, ("count", "number", "percent"), "阶梯扣分", "a ladder", occasions)
+        fact = self._use(b.fact, clause, _NUMERIC, Words("阶梯扣分", "a ladder"), occasions)
         if fact is None:
             return None
         kind = self.facts[fact].type
@@ -87,113 +107,103 @@ class RuleResolver:
         if kind == "percent":
             relative = False
             if b.threshold > 100:
-                self.error("SL117", f"百分比的目标 {b.threshold}% 超过 100%", f"a percent target {b.threshold}% is above 100%",
-                           b.span)
+                self.error(msg.LADDER_PERCENT_TARGET_ABOVE_100.at(b.span, target=b.threshold))
             if b.step_unit in ("次", "个", "件"):
-                self.error("SL117", f"百分比「{fact}」每档应以百分点计，不能以「{b.step_unit}」计",
-                           f"a step on percent 「{fact}」 is in percentage points, not 「{b.step_unit}」", b.span)
+                self.error(msg.LADDER_PERCENT_STEP_UNIT.at(b.span, name=fact, unit=b.step_unit))
         elif b.threshold_is_percent:
-            self.error("SL117", f"「{fact}」是{TYPE_NAMES[kind][0]}，目标不能写成百分比",
-                       f"「{fact}」 is a {TYPE_NAMES[kind][1]}: its target cannot be a percent", b.span,
-                       "写目标数（如 达 300），每档用「个百分点」表示相对目标的百分点",
-                       "write the target figure (达 300); 个百分点 steps are then points of that target")
+            self.error(msg.LADDER_TARGET_NOT_PERCENT.at(b.span, name=fact, type=type_words(kind)))
             return None
         else:
             # a count against 300 件 with 每降低5个百分点: percentage points of the target
             relative = points_unit or b.threshold_is_percent
             if relative and b.threshold <= 0:
-                self.error("SL117", "按百分点计算的目标必须大于0", "a target measured in percentage points must be above 0",
-                           b.span)
+                self.error(msg.LADDER_RELATIVE_TARGET_ZERO.at(b.span))
         if b.step <= 0:
-            self.error("SL117", "每档的大小必须大于0", "the step must be above 0", b.span)
+            self.error(msg.LADDER_STEP_ZERO.at(b.span))
             return None
         upward = b.threshold_word in ("不高于", "不超过")
         if upward != (b.step_word in ("每增加", "每超过", "每多")):
-            self.error("SL117", "阶梯的方向不一致：「达/不少于」配「每降低/每少」，「不高于/不超过」配「每增加/每超过」",
-                       "a ladder mixes directions: 达/不少于 go with 每降低/每少, 不高于/不超过 with 每增加/每超过", b.span)
+            self.error(msg.LADDER_DIRECTION.at(b.span))
             return None
         partial = PARTIAL.get(b.partial) if b.partial else None
         if partial is None:
             whole = kind == "count" and not relative and b.step == b.step.to_integral_value() and b.step == 1
             if not whole:
-                self.error("SL118", "阶梯扣分须写明不足一档的部分如何计算",
-                           "a ladder must say how a partial step counts", b.span,
-                           "在规则末尾写：不足一档按一档计、不足一档不计 或 不足一档按比例计",
-                           "end the rule with 不足一档按一档计 (counts as a step), 不足一档不计 (ignored) or 不足一档按比例计 (pro rata)")
+                self.error(msg.LADDER_PARTIAL_MISSING.at(b.span))
                 return None
             partial = "exact"
         return m.Ladder(fact, b.threshold, relative, b.step, b.amount, partial, upward, span=b.span)
 
-    def _table(self, clause: str, b: syn.Table):
-        fact = self._use(b.records, clause, ("records",), "「每条…按…加分」", "a points table", 0)
+    def _table(self, clause: str, b: syn.Table, occasions: int):
+        fact = self._use(b.records, clause, ("records",), Words("「每条…按…加分」", "a points table"), 0)
         if fact is None:
             return None
         fields = {f.name.text: f for f in self.facts[fact].decl.type.fields}
         if not fields:
-            self.error("SL129", f"「{fact}」是评定记录，不是带字段的记录", f"「{fact}」 has no fields", b.records.span)
+            self.error(msg.TABLE_NOT_FIELDS.at(b.records.span, name=fact))
             return None
         for field in (b.level_field, b.grade_field):
             if field.text not in fields:
-                zh, en = did_you_mean(field.text, fields)
-                self.error("SL129", f"记录「{fact}」没有字段「{field.text}」", f"record 「{fact}」 has no field 「{field.text}」",
-                           field.span, zh, en)
+                self.error(msg.TABLE_NO_FIELD.at(field.span, name=fact, field=field.text,
+                                                 hint=did_you_mean(field.text, fields)))
                 return None
-        levels = {c.text for c in fields[b.level_field.text].choices}
-        grades = {c.text for c in fields[b.grade_field.text].choices}
+        level_field, grade_field = fields[b.level_field.text], fields[b.grade_field.text]
+        levels = {c.text for c in level_field.choices}
+        grades = {c.text for c in grade_field.choices}
+
+        def check_grade(grade: syn.Name) -> None:
+            if grade.text not in grades:
+                self.error(msg.TABLE_NOT_A_CHOICE.at(grade.span, value=grade.text, field=b.grade_field.text))
+
         rows = []
         for row in b.rows:
-            if fields[b.level_field.text].kind == "choice" and row.level.text not in levels:
-                self.error("SL129", f"「{row.level.text}」不是「{b.level_field.text}」的选项",
-                           f"\"{row.level.text}\" is not a choice of 「{b.level_field.text}」", row.level.span)
+            if level_field.kind == "choice" and row.level.text not in levels:
+                self.error(msg.TABLE_NOT_A_CHOICE.at(row.level.span, value=row.level.text, field=b.level_field.text))
             for grade, _ in row.points:
-                if fields[b.grade_field.text].kind == "choice" and grade.text not in grades:
-                    self.error("SL129", f"「{grade.text}」不是「{b.grade_field.text}」的选项",
-                               f"\"{grade.text}\" is not a choice of 「{b.grade_field.text}」", grade.span)
+                if grade_field.kind == "choice":
+                    check_grade(grade)
             rows.append((row.level.text, tuple((g.text, p) for g, p in row.points)))
         aliases = []
         for alias in b.aliases:
             for grade in alias.grades + (alias.canonical,):
-                if grade.text not in grades:
-                    self.error("SL129", f"「{grade.text}」不是「{b.grade_field.text}」的选项",
-                               f"\"{grade.text}\" is not a choice of 「{b.grade_field.text}」", grade.span)
+                check_grade(grade)
             aliases.extend((g.text, alias.canonical.text) for g in alias.grades)
         keep, work = None, None
         if b.keep:
             work = b.keep[b.keep.index("「") + 1:b.keep.index("」")]
             keep = "points" if b.keep.endswith("最高分") else "level"
             if work not in fields:
-                self.error("SL129", f"记录「{fact}」没有字段「{work}」", f"record 「{fact}」 has no field 「{work}」", b.span)
+                self.error(msg.TABLE_NO_FIELD.at(b.span, name=fact, field=work))
         return m.Table(fact, b.level_field.text, b.grade_field.text, tuple(rows), tuple(aliases), keep, work,
                        span=b.span)
 
-    def _condition(self, clause: str, c, occasions: int):
-        if isinstance(c, syn.FlagRef):
-            fact = self._use(c.name, clause, ("flag",), "条件「若…」", "a flag condition", occasions)
-            return None if fact is None else m.FlagIs(fact, span=c.span)
-        if isinstance(c, syn.Not):
-            inner = self._condition(clause, c.operand, occasions)
-            return None if inner is None else m.Negation(inner, span=c.span)
-        if isinstance(c, (syn.And, syn.Or)):
-            parts = [self._condition(clause, o, occasions) for o in c.operands]
-            if any(p is None for p in parts):
-                return None
-            cls = m.AllOf if isinstance(c, syn.And) else m.AnyOf
-            return cls(tuple(parts), span=c.span)
-        if isinstance(c, syn.Comparison):
-            return self._comparison(clause, c, occasions)
-        if isinstance(c, syn.FactComparison):
-            numeric = ("count", "number", "percent")
-            left = self._use(c.left, clause, numeric, "比较", "a comparison", occasions)
-            right = self._use(c.right, clause, numeric, "比较", "a comparison", occasions)
-            if left is None or right is None:
-                return None
-            return m.CompareFacts(left, COMPARE[c.op], right, span=c.span)
-        raise TypeError(f"unknown condition {type(c).__name__}")  # pragma: no cover
+    # ------------------------------------------------------------ conditions
+    def _flag_ref(self, clause: str, c: syn.FlagRef, occasions: int):
+        fact = self._use(c.name, clause, ("flag",), Words("条件「若…」", "a flag condition"), occasions)
+        return None if fact is None else m.FlagIs(fact, span=c.span)
+
+    def _not(self, clause: str, c: syn.Not, occasions: int):
+        inner = self._condition(clause, c.operand, occasions)
+        return None if inner is None else m.Negation(inner, span=c.span)
+
+    def _and_or(self, clause: str, c: syn.And | syn.Or, occasions: int):
+        parts = [self._condition(clause, o, occasions) for o in c.operands]
+        if any(p is None for p in parts):
+            return None
+        cls = m.AllOf if isinstance(c, syn.And) else m.AnyOf
+        return cls(tuple(parts), span=c.span)
+
+    def _fact_comparison(self, clause: str, c: syn.FactComparison, occasions: int):
+        what = Words("比较", "a comparison")
+        left = self._use(c.left, clause, _NUMERIC, what, occasions)
+        right = self._use(c.right, clause, _NUMERIC, what, occasions)
+        if left is None or right is None:
+            return None
+        return m.CompareFacts(left, COMPARE[c.op], right, span=c.span)
 
     def _comparison(self, clause: str, c: syn.Comparison, occasions: int):
         op = COMPARE[c.op]
-        fact = self._use(c.name, clause, ("count", "number", "percent", "choice", "flag"),
-                         "比较", "a comparison", occasions)
+        fact = self._use(c.name, clause, _NUMERIC + ("choice", "flag"), Words("比较", "a comparison"), occasions)
         if fact is None:
             return None
         kind = self.facts[fact].type
@@ -201,23 +211,50 @@ class RuleResolver:
         if kind == "choice":
             choices = [x.text for x in self.facts[fact].decl.type.choices]
             if op not in ("eq", "ne") or not isinstance(lit, syn.StringLit):
-                self.error("SL119", f"选项事实「{fact}」只能用「为」或「不为」与带引号的选项比较",
-                           f"choice fact 「{fact}」 can only be compared with 为/不为 against a quoted choice", c.span)
+                self.error(msg.CHOICE_COMPARE_OP.at(c.span, name=fact))
                 return None
             if lit.value not in choices:
-                zh, en = did_you_mean(lit.value, choices)
-                self.error("SL119", f"「{lit.value}」不是事实「{fact}」的选项（{'、'.join(choices)}）",
-                           f"\"{lit.value}\" is not a choice of 「{fact}」 ({', '.join(choices)})", lit.span, zh, en)
+                self.error(msg.CHOICE_UNKNOWN.at(lit.span, value=lit.value, name=fact,
+                                                 choices=Words("、".join(choices), ", ".join(choices)),
+                                                 hint=did_you_mean(lit.value, choices)))
                 return None
             return m.Compare(fact, op, lit.value, span=c.span)
         if kind == "flag":
             if op not in ("eq", "ne") or not isinstance(lit, syn.FlagLit):
-                self.error("SL119", f"是否事实「{fact}」只能与「是」或「否」比较",
-                           f"flag fact 「{fact}」 can only be compared with 是 or 否", c.span)
+                self.error(msg.FLAG_COMPARE.at(c.span, name=fact))
                 return None
             return m.Compare(fact, op, lit.value, span=c.span)
         if not isinstance(lit, (syn.NumberLit, syn.PercentLit)):
-            self.error("SL119", f"数值事实「{fact}」只能与数字比较", f"numeric fact 「{fact}」 can only be compared with a number",
-                       lit.span)
+            self.error(msg.NUMBER_COMPARE.at(lit.span, name=fact))
             return None
         return m.Compare(fact, op, lit.value, span=c.span)
+
+
+_Resolve = Callable[[RuleResolver, str, object, int], object]
+
+#: syntax rule class → its resolver (every class of syntax.nodes.RuleBody; a test checks)
+RULE_RESOLVERS: dict[type, _Resolve] = {
+    syn.PerDeduct: RuleResolver._per_occurrence,
+    syn.PerAward: RuleResolver._per_occurrence,
+    syn.PerBonus: RuleResolver._per_bonus,
+    syn.ZeroIf: RuleResolver._zero_if,
+    syn.DeductIf: RuleResolver._fixed,
+    syn.AwardIf: RuleResolver._fixed,
+    syn.BonusIf: RuleResolver._bonus_if,
+    syn.Judged: RuleResolver._judged,
+    syn.JudgedBonus: RuleResolver._judged_bonus,
+    syn.Proportional: RuleResolver._proportional,
+    syn.AwardEffect: RuleResolver._award_effect,
+    syn.Ladder: RuleResolver._ladder,
+    syn.Table: RuleResolver._table,
+}
+
+#: syntax condition class → its resolver (every class of syntax.nodes.Condition)
+CONDITION_RESOLVERS: dict[type, _Resolve] = {
+    syn.FlagRef: RuleResolver._flag_ref,
+    syn.Not: RuleResolver._not,
+    syn.And: RuleResolver._and_or,
+    syn.Or: RuleResolver._and_or,
+    syn.Comparison: RuleResolver._comparison,
+    syn.FactComparison: RuleResolver._fact_comparison,
+}

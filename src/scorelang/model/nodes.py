@@ -5,8 +5,9 @@ a thing was written) and a breadcrumb (``clause``: ``2.1``) for messages and tra
 """
 from __future__ import annotations
 
+import enum
 from decimal import Decimal
-from typing import Union
+from typing import ClassVar, Iterator, Union, get_args
 
 import attrs
 
@@ -15,6 +16,12 @@ from ..span import Span
 
 def _span():
     return attrs.field(eq=False, repr=False, kw_only=True)
+
+
+def _fact(**kwargs):
+    """A field that names a fact the node reads: ``facts_read`` finds every such field, so a
+    new rule or condition class declares what it reads by its fields alone."""
+    return attrs.field(metadata={"fact": True}, **kwargs)
 
 
 FACT_TYPES = ("count", "number", "percent", "flag", "choice", "judgement", "records")
@@ -69,7 +76,7 @@ class RecordField:
 class FlagIs:
     """「x」 — the flag fact is 是."""
 
-    fact: str
+    fact: str = _fact()
     span: Span = _span()
 
 
@@ -77,7 +84,7 @@ class FlagIs:
 class Compare:
     """「x」 op value, op one of eq ne lt le gt ge."""
 
-    fact: str
+    fact: str = _fact()
     op: str
     value: Decimal | str | bool
     span: Span = _span()
@@ -87,9 +94,9 @@ class Compare:
 class CompareFacts:
     """「案件数」 ≥ 「上年度案件数」"""
 
-    left: str
+    left: str = _fact()
     op: str
-    right: str
+    right: str = _fact()
     span: Span = _span()
 
 
@@ -114,16 +121,63 @@ class AnyOf:
 Condition = Union[FlagIs, Compare, CompareFacts, Negation, AllOf, AnyOf]
 
 
+# ------------------------------------------------------------------ what a rule does
+class Effect(enum.Enum):
+    """What a rule does to a score, declared once on its model class (``effect``) and read
+    by everything that needs it — evaluator, checks, ``show``, test strategies —, so no list
+    of rule classes is kept by hand anywhere."""
+
+    DEDUCT = "deduct"    # 扣: subtracts from the item's points (or from the total, in an article)
+    EARN = "earn"        # 得: earns toward the item's points, capped at them; its part starts at 0
+    BONUS = "bonus"      # 加: beyond the item's points; the item's bonus is the sum of its bonus events
+    ZERO = "zero"        # 不得分: its part scores 0
+    RANKING = "ranking"  # 降低一个等次评奖 / 直接排名最后一位: changes the award or the rank, no points
+
+    @property
+    def places(self) -> frozenset["Place"]:
+        """Where a rule with this effect means something."""
+        return _EFFECT_PLACES[self]
+
+
+class Place(enum.Enum):
+    """Where a rule is written."""
+
+    ITEM = "item"                  # an item (or one of its parts or occasions)
+    DEDUCTION_ITEM = "deduction"   # an item marked 扣分项: it only subtracts, up to its points
+    ARTICLE = "article"            # an article (第六条): its points adjust the total
+
+
+ALL_PLACES = frozenset(Place)
+_EFFECT_PLACES = {
+    Effect.DEDUCT: ALL_PLACES,
+    # an article adjusts the total: there are no item points to earn toward or to zero
+    Effect.EARN: frozenset({Place.ITEM}),
+    Effect.BONUS: frozenset({Place.ITEM, Place.ARTICLE}),
+    Effect.ZERO: frozenset({Place.ITEM}),
+    # the award is the cohort's, decided by the articles (第七条), never by one item
+    Effect.RANKING: frozenset({Place.ARTICLE}),
+}
+
+
 # ------------------------------------------------------------------ rules
+# Each rule class declares, as class data, ``effect``: an Effect, or a property where its
+# fields decide. tests/test_rule_kinds.py checks that every class of the RuleBody union does.
+# A class may also narrow where it is written with ``places`` (a ladder); a rule is allowed
+# where both its class and its effect allow it.
 @attrs.frozen
 class PerOccurrence:
     """每…扣…分 (``sign`` -1), 每…得…分 (``sign`` +1), 每…加…分 (``bonus``): amount × the count."""
 
-    fact: str
+    fact: str = _fact()
     amount: Decimal
     sign: int
     bonus: bool = False
     span: Span = _span()
+
+
+    @property
+    def effect(self) -> Effect:
+        return Effect.BONUS if self.bonus else Effect.DEDUCT if self.sign < 0 else Effect.EARN
 
 
 @attrs.frozen
@@ -137,12 +191,19 @@ class Fixed:
     span: Span = _span()
 
 
+    @property
+    def effect(self) -> Effect:
+        return Effect.BONUS if self.bonus else Effect.DEDUCT if self.sign < 0 else Effect.EARN
+
+
 @attrs.frozen
 class Zero:
     """若…不得分: the item (or part) scores 0."""
 
     condition: Condition
     span: Span = _span()
+
+    effect: ClassVar[Effect] = Effect.ZERO
 
 
 @attrs.frozen
@@ -151,7 +212,7 @@ class Judgement:
     加「…」 (``sign`` +1, 第十三条): add it. ``aggregate`` says how records combine: ``sum``
     (合计, each its own event) or ``mean`` (平均, one event)."""
 
-    fact: str
+    fact: str = _fact()
     condition: Condition | None
     records: bool
     sign: int = -1
@@ -159,13 +220,20 @@ class Judgement:
     span: Span = _span()
 
 
+    @property
+    def effect(self) -> Effect:
+        return Effect.DEDUCT if self.sign < 0 else Effect.BONUS
+
+
 @attrs.frozen
 class Proportional:
     """按「开工率」比例得3分: earns amount × percent / 100 (8.16)."""
 
-    fact: str
+    fact: str = _fact()
     amount: Decimal
     span: Span = _span()
+
+    effect: ClassVar[Effect] = Effect.EARN
 
 
 @attrs.frozen
@@ -181,7 +249,7 @@ class Table:
             the field that identifies the same work.
     """
 
-    fact: str
+    fact: str = _fact()
     level_field: str
     grade_field: str
     rows: tuple[tuple[str, tuple[tuple[str, Decimal], ...]], ...]
@@ -190,14 +258,22 @@ class Table:
     work_field: str | None
     span: Span = _span()
 
+    effect: ClassVar[Effect] = Effect.BONUS
+
+
+AWARD_CHANGES = ("demote", "last")
+
 
 @attrs.frozen
 class AwardEffect:
-    """若…降低一个等次评奖 (``demote``) / 若…直接排名最后一位 (``last``): changes the award, not the points."""
+    """若…降低一个等次评奖 (``change`` demote) / 若…直接排名最后一位 (``last``): changes the award,
+    not the points."""
 
     condition: Condition
-    effect: str
+    change: str = attrs.field(validator=attrs.validators.in_(AWARD_CHANGES))
     span: Span = _span()
+
+    effect: ClassVar[Effect] = Effect.RANKING
 
 
 PARTIAL_MODES = ("ceil", "floor", "proportional", "exact")
@@ -218,7 +294,7 @@ class Ladder:
         upward: True for a ceiling (不高于2% 每增加1个百分点): the excess above it is counted.
     """
 
-    fact: str
+    fact: str = _fact()
     target: Decimal
     relative: bool
     step: Decimal
@@ -227,9 +303,44 @@ class Ladder:
     upward: bool = False
     span: Span = _span()
 
+    effect: ClassVar[Effect] = Effect.DEDUCT
+    # a ladder measures an item's result against its target; an article has neither
+    places: ClassVar[frozenset[Place]] = frozenset({Place.ITEM, Place.DEDUCTION_ITEM})
 
+
+# The one registration point of a rule kind: the union a Rule's body belongs to. RULE_CLASSES
+# is read from it, and a Rule refuses a body of any other class.
 RuleBody = Union[PerOccurrence, Fixed, Zero, Judgement, Ladder, Proportional, Table, AwardEffect]
-RULE_CLASSES = (PerOccurrence, Fixed, Zero, Judgement, Ladder, Proportional, Table, AwardEffect)
+RULE_CLASSES: tuple[type, ...] = get_args(RuleBody)
+
+
+def _rule_body(instance, attribute, value) -> None:
+    # read at call time, so the check follows RULE_CLASSES (and a test may extend it)
+    if not isinstance(value, RULE_CLASSES):
+        raise TypeError(f"{type(value).__name__} is not a rule class of the model (RuleBody): "
+                        "add it to RuleBody, with its effect")
+
+
+def walk(node) -> Iterator:
+    """The node and every model node inside it, depth first: a rule, its body, the body's
+    condition, the operands of 非/且/或. Spans are metadata and are not walked."""
+    yield node
+    for field in attrs.fields(type(node)):
+        value = getattr(node, field.name)
+        if isinstance(value, tuple):
+            for element in value:
+                if attrs.has(type(element)) and not isinstance(element, Span):
+                    yield from walk(element)
+        elif attrs.has(type(value)) and not isinstance(value, Span):
+            yield from walk(value)
+
+
+def facts_read(node) -> tuple[str, ...]:
+    """The facts a rule, rule body or condition reads, as written (a per-occasion fact as
+    declared: ``Part.occasion_facts`` maps it), in field order, once each: every field declared
+    with ``_fact()`` of every node ``walk`` finds — nothing to add for a new rule class."""
+    names = (getattr(n, f.name) for n in walk(node) for f in attrs.fields(type(n)) if f.metadata.get("fact"))
+    return tuple(dict.fromkeys(names))
 
 
 @attrs.frozen
@@ -239,37 +350,48 @@ class Rule:
     Attributes:
         clause: the item id the rule belongs to.
         text: the rule's own sentence (its quoted source clause, else its .score text).
-        body: what the rule does.
+        body: what the rule does (a class of the RuleBody union).
         floor: whether the source says 扣完为止 here (items are floored at 0 regardless).
     """
 
     clause: str
     text: str
-    body: RuleBody
+    body: RuleBody = attrs.field(validator=_rule_body)
     floor: bool
     span: Span = _span()
 
     @property
+    def effect(self) -> Effect:
+        """What the rule does to a score, as its class declares it."""
+        effect = getattr(self.body, "effect", None)
+        if not isinstance(effect, Effect):
+            raise TypeError(f"rule class {type(self.body).__name__} declares no effect (an Effect)")
+        return effect
+
+    def allowed_in(self, place: Place) -> bool:
+        """Whether the rule means something written in ``place`` (its class and its effect
+        both allow it)."""
+        return place in getattr(type(self.body), "places", ALL_PLACES) and place in self.effect.places
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        """The facts the rule reads, as written (see ``facts_read``)."""
+        return facts_read(self.body)
+
+    @property
     def can_deduct(self) -> bool:
-        body = self.body
-        if isinstance(body, (PerOccurrence, Fixed, Judgement)):
-            return body.sign < 0
-        return isinstance(body, (Zero, Ladder))
+        """It may take points away: 扣 or 不得分."""
+        return self.effect in (Effect.DEDUCT, Effect.ZERO)
 
     @property
     def earns(self) -> bool:
         """Points earned toward the item's points (得), as opposed to bonuses (加) beyond them."""
-        body = self.body
-        if isinstance(body, (PerOccurrence, Fixed)):
-            return body.sign > 0 and not body.bonus
-        return isinstance(body, Proportional)
+        return self.effect is Effect.EARN
 
     @property
     def bonus(self) -> bool:
-        body = self.body
-        if isinstance(body, (PerOccurrence, Fixed)):
-            return body.bonus
-        return isinstance(body, Table) or (isinstance(body, Judgement) and body.sign > 0)
+        """Points beyond the item's points (加): the item's bonus is the sum of their events."""
+        return self.effect is Effect.BONUS
 
 
 @attrs.frozen

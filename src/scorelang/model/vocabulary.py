@@ -3,6 +3,8 @@ the "did you mean" wording shared by both halves of resolution."""
 from __future__ import annotations
 
 from ..diagnostics import suggest
+from ..messages import Words
+from ..messages import did_you_mean as _did_you_mean_hint
 
 TYPE_NAMES = {
     "count": ("计数", "count"), "number": ("数值", "number"), "percent": ("百分比", "percent"),
@@ -15,9 +17,12 @@ COMPARE = {"=": "eq", "＝": "eq", "为": "eq", "不为": "ne", "≠": "ne", "!=
 PARTIAL = {"不足一档按一档计": "ceil", "不足一档不计": "floor", "不足一档按比例计": "proportional"}
 
 
-def did_you_mean(name: str, known) -> tuple[str, str]:
-    """(中文, English) hint naming the closest known name, or ("", "")."""
+def type_words(kind: str) -> Words:
+    """A fact type's name in both languages (计数 / count)."""
+    return Words(*TYPE_NAMES[kind])
+
+
+def did_you_mean(name: str, known) -> Words | None:
+    """The "did you mean" hint naming the closest known name, or None when nothing is close."""
     close = suggest(name, known)
-    if not close:
-        return "", ""
-    return f"是不是「{close[0]}」？", f"did you mean 「{close[0]}」?"
+    return _did_you_mean_hint(close[0] if close else None)

@@ -11,7 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Mapping
 
+from .. import messages as msg
 from ..diagnostics import Diagnostic, suggest
+from ..messages import Message, Words
 from ..model.nodes import FactDecl
 from ..numbers import parse_decimal
 
@@ -22,13 +24,25 @@ _TYPE_ZH = {"count": "计数", "number": "数值", "percent": "百分比", "flag
 
 
 class _Bad(Exception):
-    def __init__(self, zh: str, en: str):
-        self.zh, self.en = zh, en
+    """A value that does not fit: the catalogue entry (SL213) and its fields."""
+
+    def __init__(self, message: Message, **fields: Any):
+        super().__init__(message.name)
+        self.message, self.fields = message, fields
+
+    def words(self) -> Words:
+        return self.message.words(**self.fields)
+
+
+def _close(value: str, choices) -> Words:
+    """", did you mean …" appended to a value message when a choice is close, else nothing."""
+    close = suggest(value, choices, cutoff=0.3)
+    return msg.CLOSE_CHOICE.words(name=close[0]) if close else Words("", "")
 
 
 def _decimal(value: Any) -> Decimal:
     if isinstance(value, bool):
-        raise _Bad("应为数字，不是是/否", "expected a number, not a yes/no value")
+        raise _Bad(msg.NOT_A_NUMBER_FLAG)
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int):
@@ -40,25 +54,25 @@ def _decimal(value: Any) -> Decimal:
         try:
             return parse_decimal(value)
         except ValueError:
-            raise _Bad(f"应为数字，收到 {value!r}", f"expected a number, got {value!r}") from None
-    raise _Bad(f"应为数字，收到 {type(value).__name__}", f"expected a number, got {type(value).__name__}")
+            raise _Bad(msg.NOT_A_NUMBER, value=value) from None
+    raise _Bad(msg.NOT_A_NUMBER_KIND, kind=type(value).__name__)
 
 
 def _count(decl: FactDecl, value: Any) -> int:
     number = _decimal(value)
     if number != number.to_integral_value():
-        raise _Bad(f"计数应为整数，收到 {value}", f"a count must be a whole number, got {value}")
+        raise _Bad(msg.COUNT_NOT_WHOLE, value=value)
     if number < 0:
-        raise _Bad(f"计数不能为负数，收到 {value}", f"a count cannot be negative, got {value}")
+        raise _Bad(msg.COUNT_NEGATIVE, value=value)
     if decl.high is not None and number > decl.high:
-        raise _Bad(f"计数至多为 {decl.high}，收到 {value}", f"a count of at most {decl.high}, got {value}")
+        raise _Bad(msg.COUNT_ABOVE, high=decl.high, value=value)
     return int(number)
 
 
 def _number(decl: FactDecl, value: Any) -> Decimal:
     number = _decimal(value)
     if decl.high is not None and number > decl.high:
-        raise _Bad(f"至多为 {decl.high}，收到 {value}", f"at most {decl.high}, got {value}")
+        raise _Bad(msg.NUMBER_ABOVE, high=decl.high, value=value)
     return number
 
 
@@ -67,7 +81,7 @@ def _percent(decl: FactDecl, value: Any) -> Decimal:
         value = value.strip().rstrip("%％")
     number = _decimal(value)
     if not Decimal(0) <= number <= Decimal(100):
-        raise _Bad(f"百分比应在 0 至 100 之间，收到 {number}", f"a percent must be between 0 and 100, got {number}")
+        raise _Bad(msg.PERCENT_RANGE, value=number)
     return number
 
 
@@ -80,17 +94,18 @@ def _flag(decl: FactDecl, value: Any) -> bool:
             return True
         if text in _NO:
             return False
-    raise _Bad(f"应为 是 或 否，收到 {value!r}", f"expected yes or no (是/否), got {value!r}")
+    raise _Bad(msg.FLAG_EXPECTED, value=value)
 
 
 def _choice(decl: FactDecl, value: Any) -> str:
     if isinstance(value, str) and value.strip() in decl.choices:
         return value.strip()
-    close = suggest(str(value), decl.choices, cutoff=0.3)
-    suggestion = f"，是不是「{close[0]}」？" if close else ""
-    suggestion_en = f"; did you mean 「{close[0]}」?" if close else ""
-    raise _Bad(f"应为 {'、'.join(decl.choices)} 之一，收到 {value!r}{suggestion}",
-               f"expected one of {', '.join(decl.choices)}, got {value!r}{suggestion_en}")
+    raise _Bad(msg.CHOICE_EXPECTED, choices=_choices(decl.choices), value=value,
+               suggestion=_close(str(value), decl.choices))
+
+
+def _choices(choices) -> Words:
+    return Words("、".join(choices), ", ".join(choices))
 
 
 def _judgement(decl: FactDecl, value: Any) -> tuple[Decimal, str | None]:
@@ -98,24 +113,21 @@ def _judgement(decl: FactDecl, value: Any) -> tuple[Decimal, str | None]:
     if isinstance(value, Mapping):
         unknown = set(value) - {"amount", "reason", "分", "理由"}
         if unknown:
-            raise _Bad(f"评定只能有 amount 和 reason，多了 {sorted(unknown)}",
-                       f"a judgement has only amount and reason; unexpected {sorted(unknown)}")
+            raise _Bad(msg.JUDGEMENT_KEYS, unknown=sorted(unknown))
         amount_raw = value.get("amount", value.get("分"))
         if amount_raw is None:
-            raise _Bad("评定缺少 amount（扣分数额）", "a judgement needs an amount")
+            raise _Bad(msg.JUDGEMENT_NO_AMOUNT)
         reason = value.get("reason", value.get("理由"))
         if reason is not None and not isinstance(reason, str):
-            raise _Bad("评定的 reason 应为文字", "a judgement's reason must be text")
+            raise _Bad(msg.JUDGEMENT_REASON_TEXT)
         value = amount_raw
     amount = _decimal(value)
     if not (decl.low <= amount <= decl.high):
         if amount == 0 and decl.zero_means_absent:
             return amount, reason  # 0: the situation did not occur (a deduction's convention)
         if not decl.zero_means_absent:  # a score every entity is given: no "0 = did not occur"
-            raise _Bad(f"评分应在 {decl.low} 至 {decl.high} 分之间，收到 {amount}",
-                       f"a score must be within {decl.low} to {decl.high}, got {amount}")
-        raise _Bad(f"评定应在 {decl.low} 至 {decl.high} 分之间（未发生填 0），收到 {amount}",
-                   f"a judgement must be within {decl.low} to {decl.high} (0 when it does not apply), got {amount}")
+            raise _Bad(msg.SCORE_RANGE, low=decl.low, high=decl.high, value=amount)
+        raise _Bad(msg.JUDGEMENT_RANGE, low=decl.low, high=decl.high, value=amount)
     return amount, reason
 
 
@@ -126,27 +138,24 @@ def _field_records(decl: FactDecl, value: Any) -> tuple:
     if isinstance(value, Mapping):
         value = [value]
     if not isinstance(value, (list, tuple)):
-        raise _Bad("记录应为列表，每条是「字段: 值」的映射", "records must be a list of field → value mappings")
+        raise _Bad(msg.RECORDS_NOT_A_LIST)
     out = []
     names = [f.name for f in decl.fields]
     for index, record in enumerate(value, start=1):
         if not isinstance(record, Mapping):
-            raise _Bad(f"第 {index} 条应为「字段: 值」的映射", f"record {index} must be a field → value mapping")
+            raise _Bad(msg.RECORD_NOT_A_MAPPING, index=index)
         unknown = [k for k in record if k not in names]
         if unknown:
-            raise _Bad(f"第 {index} 条有未声明的字段 {unknown}（字段：{'、'.join(names)}）",
-                       f"record {index} has undeclared fields {unknown} (fields: {', '.join(names)})")
+            raise _Bad(msg.RECORD_UNKNOWN_FIELDS, index=index, unknown=unknown, fields=_choices(names))
         typed = {}
         for field in decl.fields:
             item = record.get(field.name)
             if _missing(item):
-                raise _Bad(f"第 {index} 条缺少字段「{field.name}」", f"record {index} lacks field 「{field.name}」")
+                raise _Bad(msg.RECORD_FIELD_MISSING, index=index, field=field.name)
             item = str(item).strip()
             if field.kind == "choice" and item not in field.choices:
-                close = suggest(item, field.choices, cutoff=0.3)
-                hint = f"，是不是「{close[0]}」？" if close else ""
-                raise _Bad(f"第 {index} 条「{field.name}」应为 {'、'.join(field.choices)} 之一，收到 {item!r}{hint}",
-                           f"record {index}: 「{field.name}」 must be one of {', '.join(field.choices)}, got {item!r}")
+                raise _Bad(msg.RECORD_FIELD_CHOICE, index=index, field=field.name, choices=_choices(field.choices),
+                           value=item, suggestion=_close(item, field.choices))
             typed[field.name] = item
         out.append(typed)
     return tuple(out)
@@ -162,13 +171,13 @@ def _records(decl: FactDecl, value: Any) -> tuple:
     if isinstance(value, str):
         value = [v for v in value.replace("；", ";").replace("，", ";").replace(",", ";").split(";") if v.strip()]
     if not isinstance(value, (list, tuple)):
-        raise _Bad("评定记录应为列表（每起一条）", "judgement records must be a list (one per occurrence)")
+        raise _Bad(msg.JUDGEMENT_RECORDS_NOT_A_LIST)
     out = []
     for index, record in enumerate(value, start=1):
         try:
             out.append(_judgement(decl, record))
         except _Bad as bad:
-            raise _Bad(f"第 {index} 条：{bad.zh}", f"record {index}: {bad.en}") from None
+            raise _Bad(msg.RECORD_PROBLEM, index=index, problem=bad.words()) from None
     return tuple(out)
 
 
@@ -189,17 +198,13 @@ def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any,
     """
     problems: list[Diagnostic] = []
     if not isinstance(raw, Mapping):
-        problems.append(Diagnostic("SL210", "对象的事实应为「事实名: 值」的映射",
-                                   "an entity's facts must be a mapping of fact name to value", entity=entity))
+        problems.append(msg.ENTITY_FACTS_NOT_A_MAPPING.about(entity))
         return {}, problems
     by_name = {d.name: d for d in decls}
     for name in raw:
         if name not in by_name:
             close = suggest(str(name), by_name, cutoff=0.5)
-            problems.append(Diagnostic(
-                "SL211", "考评办法没有声明这个事实", "the policy declares no such fact",
-                entity=entity, fact=str(name),
-                hint=f"是不是「{close[0]}」？" if close else "", hint_en=f"did you mean 「{close[0]}」?" if close else ""))
+            problems.append(msg.FACT_UNKNOWN.about(entity, name, hint=msg.did_you_mean(close[0] if close else None)))
     typed: dict = {}
     for decl in decls:
         value = raw.get(decl.name)
@@ -209,21 +214,18 @@ def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any,
             if decl.has_default:
                 typed[decl.name] = COERCE[decl.type](decl, decl.default)
                 continue
-            problems.append(Diagnostic(
-                "SL212", f"缺少必填事实（{_TYPE_ZH[decl.type]}，没有默认值）",
-                f"a required fact is missing ({decl.type}, no default)", entity=entity, fact=decl.name))
+            problems.append(msg.FACT_REQUIRED.about(entity, decl.name, type=Words(_TYPE_ZH[decl.type], decl.type)))
             continue
         try:
             typed[decl.name] = COERCE[decl.type](decl, value)
         except _Bad as bad:
-            problems.append(Diagnostic("SL213", bad.zh, bad.en, entity=entity, fact=decl.name))
+            problems.append(bad.message.about(entity, decl.name, **bad.fields))
     return typed, problems
 
 
 def unknown_entity(entity: str, entities: tuple[str, ...]) -> Diagnostic:
     close = suggest(str(entity), entities, cutoff=0.3)
-    return Diagnostic("SL215", "考评办法没有这个考评对象", "the policy has no such entity", entity=str(entity),
-                      hint=f"是不是「{close[0]}」？" if close else "", hint_en=f"did you mean 「{close[0]}」?" if close else "")
+    return msg.ENTITY_UNKNOWN.about(entity, hint=msg.did_you_mean(close[0] if close else None))
 
 
 def coerce_all(decls: tuple[FactDecl, ...], entities: tuple[str, ...], doc: Any,
@@ -232,8 +234,7 @@ def coerce_all(decls: tuple[FactDecl, ...], entities: tuple[str, ...], doc: Any,
     every problem. Returns ({entity: typed facts}, problems)."""
     problems: list[Diagnostic] = []
     if not isinstance(doc, Mapping) or not isinstance(doc.get("entities"), Mapping):
-        problems.append(Diagnostic("SL214", "事实文件应为 {\"entities\": {对象: {事实: 值}}}",
-                                   "a facts document must be {\"entities\": {entity: {fact: value}}}"))
+        problems.append(msg.DOCUMENT_SHAPE.about())
         return {}, problems
     given = doc["entities"]
     known = set(entities)
@@ -247,7 +248,5 @@ def coerce_all(decls: tuple[FactDecl, ...], entities: tuple[str, ...], doc: Any,
         out[entity] = typed
     for entity in entities:
         if entity not in given:
-            problems.append(Diagnostic("SL216", "事实文件中没有这个考评对象（排名需要全部对象）",
-                                       "the facts file has no entry for this entity (ranking needs every entity)",
-                                       entity=entity))
+            problems.append(msg.ENTITY_MISSING.about(entity))
     return out, problems

@@ -1,94 +1,124 @@
 """Lark's UnexpectedInput → Diagnostics in the author's words (never Lark terminal names).
 
-Three data tables drive it: TERMINAL_WORDS (what a terminal is called), the EXAMPLES
-catalogue of known mistakes, and the open-block context (which 「{」 is still open).
-Bare Chinese text gets an exact rewrite: names must be written in 「」.
+Where the parser stops, it works out what the parser could take there (Lark's interactive
+parser: precise, where the LALR table's lookaheads would also offer a 「)」 nobody opened or a
+policy-level keyword inside an item), then, in order: a known mistake (mistakes.py: its own
+message and the exact fix), a keyword synonym (如果 → 若), bare Chinese text (names must be
+written in 「」: 每漏管人次扣0.5分 → 每「漏管人次」扣0.5分), or what was found and what may come
+instead, in TERMINAL_WORDS. A fix is offered — as the hint and as ``Diagnostic.rewrite`` —
+only when the parser accepts the rewritten line.
 """
 from __future__ import annotations
 
+import copy
+import functools
 import re
 
-from lark import Lark, Tree
+from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from ..diagnostics import Diagnostic, Diagnostics, Related
+from .. import messages as msg
+from ..diagnostics import Diagnostic, Diagnostics, Rewrite
+from ..messages import Words, related
 from ..span import SourceText, Span
+from .mistakes import BARE_RUN, CJK, FOLLOWERS, Seen, bare_text_fix, known_mistake, synonym
 
-SYNTAX = "SL001"
-
-# named terminals of the grammar → (中文, English)
+# named terminals of the grammar → (中文, English). Keywords (a terminal named by its own text,
+# such as 目标任务) are called by their text; every other terminal needs a line here (a test
+# walks the grammar's terminals).
 TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "NAME": ("名称（写在「」中，如「漏管脱管人次」）", "a name in 「」, e.g. 「漏管脱管人次」"),
     "STRING": ("带引号的文字（如 \"社区矫正\"）", "quoted text, e.g. \"社区矫正\""),
     "NUMBER": ("数字（如 10 或 0.5）", "a number, e.g. 10 or 0.5"),
     "CN_NUMBER": ("序号（如 二 或 2）", "a number such as 二 or 2"),
     "DATE": ("日期（如 2016-12-01）", "a date, e.g. 2016-12-01"),
-    "RANGE_SEP": ("「至」", "「至」 (to)"),
+    "ARTICLE": ("条款编号（如 第六条）", "an article number, e.g. 第六条"),
+    "RANGE_SEP": ("「至」（或 -、~、—）", "「至」 (or -, ~, —)"),
     "PERCENT_SIGN": ("「%」", "「%」"),
     "HALF_UP": ("「四舍五入」", "「四舍五入」 (round half up)"),
     "ROUND_POINT": ("取舍环节（项得分、任务得分、加权得分、总分）", "a rounding point (项得分, 任务得分, 加权得分, 总分)"),
     "ASSUMED": ("「假定」", "「假定」 (assumed)"),
     "DEDUCTION_ONLY": ("「扣分项」", "「扣分项」 (deduction-only)"),
     "FLOOR": ("「扣完为止」", "「扣完为止」 (floor at zero)"),
-    "THRESHOLD": ("「达」或「不少于」", "「达」 or 「不少于」 (threshold)"),
-    "STEP": ("「每降低」或「每少」", "「每降低」 or 「每少」 (per step)"),
-    "STEP_UNIT": ("单位（个百分点、次…）", "a unit (个百分点, 次 …)"),
+    "AGGREGATE": ("「合计」、「平均」", "「合计」 (sum), 「平均」 (mean)"),
+    "TABLE_KEEP": ("同一「…」只计最高分 或 同一「…」只计最高层级", "同一「…」只计最高分 or 同一「…」只计最高层级 (keep the best)"),
+    "THRESHOLD": ("「达」、「不少于」、「不低于」", "「达」, 「不少于」, 「不低于」 (a target to reach)"),
+    "CEILING": ("「不高于」、「不超过」", "「不高于」, 「不超过」 (a ceiling)"),
+    "STEP": ("「每降低」、「每少」", "「每降低」, 「每少」 (per step below the target)"),
+    "STEP_UP": ("「每增加」、「每超过」、「每多」", "「每增加」, 「每超过」, 「每多」 (per step above the ceiling)"),
+    "STEP_UNIT": ("单位（个百分点、次、个、件、%）", "a unit (个百分点, 次, 个, 件, %)"),
     "PARTIAL": ("不足一档的算法（不足一档按一档计 / 不足一档不计 / 不足一档按比例计）",
                 "how a partial step counts (不足一档按一档计 / 不足一档不计 / 不足一档按比例计)"),
-    "COMPARE": ("比较（为、不为、<、≥ …）", "a comparison (为, 不为, <, ≥ …)"),
+    "COMPARE": ("比较（为、不为、高于、低于、不高于、不低于、<、≥ …）", "a comparison (为, 不为, 高于, 低于, <, ≥ …)"),
+    "_DEDUCT": ("「扣」（或「减」）", "「扣」 (deduct, or 「减」)"),
     "YES": ("「是」", "「是」"), "NO": ("「否」", "「否」"), "NONE": ("「无」", "「无」"),
     "LPAREN": ("「(」", "「(」"), "RPAREN": ("「)」", "「)」"),
+    "LBRACE": ("「{」", "「{」"), "RBRACE": ("「}」", "「}」"),
+    "COMMENT": ("注释（# …）", "a comment (# …)"),
+    "WS": ("空白", "white space"),
     "$END": ("文件结尾", "end of file"),
-    "_DEDUCT": ("「扣」", "「扣」 (deduct)"),
 }
-
-# words that may follow a name inside a rule: used to cut bare text into 「name」 + rest
-_FOLLOWERS = ("不得分", "扣完为止", "不少于", "不低于", "每降低", "每少", "不为", "扣", "得", "达",
-              "为", "且", "或", "低于", "高于", "计数", "数值", "百分比", "是否", "选项", "评定")
-# words authors write for a keyword: the hint names the keyword to use instead
-SYNONYMS = {"如果": "若", "假如": "若", "若是": "若", "如": "若", "当": "若", "扣除": "扣", "减去": "扣",
-            "得到": "得", "计": "得", "不计分": "不得分", "否则": "若 非", "并且": "且", "而且": "且",
-            "或者": "或", "不是": "非", "项目": "项"}
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_BARE_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\w]+")
-
-# The catalogue of known mistakes: each entry is (message zh, message en, hint zh, hint en,
-# example texts that fail in the same parser state). Every entry is also a test.
-EXAMPLES: list[tuple[str, str, str, str, list[str]]] = [
-    ("分值后缺少「分」", "points need the word 「分」 after the number",
-     "写作 10分", "write e.g. 10分",
-     ['目标任务 二 "x" { 部分 "y" 20 {', '目标任务 二 "x" { 部分 "y" 20分 { 第1项 "z" 10 {']),
-    ("项号后缺少「项」", "an item number needs 「项」 after it",
-     "写作 第1项 \"标题\" 10分 { … }", "write 第1项 \"title\" 10分 { … }",
-     ['目标任务 二 "x" { 部分 "y" 20分 { 第1 "z"']),
-    ("扣分数额后缺少「分」", "a deduction needs 「分」 after the amount",
-     "写作 扣0.5分", "write e.g. 扣0.5分",
-     ['目标任务 二 "x" { 部分 "y" 20分 { 第1项 "z" 10分 { 每「a」扣0.5 }']),
-    ("阶梯扣分须写明不足一档如何计算之后才能结束", "a ladder rule is incomplete",
-     "写作 「接入率」 达 100% 每降低 5 个百分点 扣5分 不足一档按一档计", "write e.g. 「接入率」 达 100% 每降低 5 个百分点 扣5分 不足一档按一档计",
-     ['目标任务 二 "x" { 部分 "y" 20分 { 第1项 "z" 10分 { 「a」 达 100% 扣5分']),
-]
+_IGNORED = frozenset({"COMMENT", "WS"})
 
 
-def _words(name: str, parser: Lark, lang: str) -> str:
+def terminal_words(name: str, lang: str) -> str:
+    """What a terminal is called in the author's words: its line in TERMINAL_WORDS, or for a
+    keyword its own text in 「」."""
     if name in TERMINAL_WORDS:
         zh, en = TERMINAL_WORDS[name]
         return en if lang == "en" else zh
-    for term in parser.terminals:
-        if term.name == name:
-            if term.pattern.type == "str":
-                return f"「{term.pattern.value}」"
-            break
-    return "「" + name + "」" if not name.startswith("__") else ("符号" if lang == "zh" else "a symbol")
+    if not re.fullmatch(r"[A-Z_$][A-Z0-9_]*", name):
+        return f"「{name}」"  # a keyword: the grammar names it by its own text
+    return "符号" if lang == "zh" else "a symbol"  # unreachable while the table is complete (a test)
 
 
-def _expected_words(expected, parser: Lark, lang: str, limit: int = 8) -> str:
-    names = sorted(set(expected) - {"COMMENT", "WS", "SOFT_PUNCT"})
+def _expected_words(expected, limit: int = 8) -> Words:
+    return Words(_expected_in(expected, "zh", limit), _expected_in(expected, "en", limit))
+
+
+def _expected_in(expected, lang: str, limit: int) -> str:
+    names = sorted(set(expected) - _IGNORED)
     # keywords first (shorter lists read better), then descriptive words
-    words = sorted({_words(n, parser, lang) for n in names}, key=lambda w: (len(w) > 6, w))
-    if len(words) > limit:
-        words = words[:limit] + (["等"] if lang == "zh" else ["…"])
-    return ("、" if lang == "zh" else ", ").join(words)
+    words = sorted({terminal_words(n, lang) for n in names}, key=lambda w: (len(w) > 6, w))
+    more = len(words) > limit
+    words = words[:limit]
+    if lang == "zh":
+        return "、".join(words) + ("等" if more else "")
+    return ", ".join(words) + (", …" if more else "")
+
+
+def _accepts(exc: UnexpectedInput, parser: Lark, fallback) -> frozenset[str]:
+    """The terminals the parser can really take where it stopped.
+
+    The LALR table's own list (``exc.expected``) holds the lookaheads of every context a state
+    is shared by: after 「a」 in a condition it offers 「)」 with no 「(」 open. Feeding each
+    candidate to a copy of the parser keeps only those that lead somewhere. (Lark's own
+    ``InteractiveParser.accepts`` does this too, but takes only upper-case names for
+    terminals, so it drops every keyword of this grammar: 目标任务, 扣 …)
+    """
+    interactive = getattr(exc, "interactive_parser", None)
+    if interactive is None:
+        return frozenset(fallback or ())
+    terminals = _terminal_names(parser)
+    conf = copy.copy(interactive.parser_state.parse_conf)
+    conf.callbacks = {}  # no tree building while trying
+    accepts = set()
+    for name in interactive.choices():
+        if name not in terminals:
+            continue
+        cursor = interactive.copy(deepcopy_values=False)
+        cursor.parser_state.parse_conf = conf
+        try:
+            cursor.feed_token(Token(name, ""))
+        except UnexpectedInput:
+            continue
+        accepts.add(name)
+    return frozenset(accepts)
+
+
+@functools.lru_cache(maxsize=4)
+def _terminal_names(parser: Lark) -> frozenset[str]:
+    return frozenset(t.name for t in parser.terminals) | {"$END"}
 
 
 def _open_blocks(text: str, upto: int) -> list[tuple[int, str]]:
@@ -120,91 +150,100 @@ def _open_blocks(text: str, upto: int) -> list[tuple[int, str]]:
     return stack
 
 
-def _bare_text_hint(line: str, col: int, prev_keyword: str | None, expects_statement: bool):
-    """For bare Chinese text at ``col``: the line rewritten with the name in 「」."""
-    start = col - 1
-    match = _BARE_RUN.match(line, start)
-    if not match:
+def _seen(source: SourceText, pos: int, found: str, kind: str | None, accepts: frozenset[str]) -> Seen:
+    line, column = source.position(pos)
+    return Seen(pos, found, kind, accepts, pos - (column - 1), source.line_text(line))
+
+
+def _line_rewrite(source: SourceText, seen: Seen, fixed: str | None, parser: Lark) -> Rewrite | None:
+    """The rewrite of the offending line (its text without surrounding blanks), when the
+    parser accepts the rewritten line."""
+    if fixed is None:
         return None
-    run = match.group(0)
-    cut = None
-    for i in range(1, len(run)):
-        if any(run.startswith(f, i) for f in _FOLLOWERS):
-            cut = i
-            break
-    name = run[:cut] if cut else run
-    # digits are never part of a bare name here: 「漏管人次」扣0.5分
-    name = re.split(r"[0-9]", name)[0] or name
-    rest = line[start + len(name):]
-    prefix = line[:start]
-    if expects_statement and not prev_keyword and rest.lstrip().startswith(("不得分", "扣", "得")):
-        fixed = prefix + "若「" + name + "」" + rest
-    else:
-        fixed = prefix + "「" + name + "」" + rest
-    return name, fixed.strip()
+    line = seen.line_text
+    start = seen.line_start + (len(line) - len(line.lstrip()))
+    end = seen.line_start + len(line.rstrip())
+    rewrite = Rewrite(source.span(start, end), fixed.strip())
+    if rewrite.text == line.strip() or not _parses_through(parser, rewrite.apply(source.text),
+                                                           start + len(rewrite.text)):
+        return None
+    return rewrite
+
+
+_BLANKS = re.compile(r"(?:[ \t\r\n\u3000，,、；;。：:]+|#[^\n]*)*")
+
+
+def _parses_through(parser: Lark, text: str, end: int) -> bool:
+    """Whether ``text`` parses past offset ``end`` (the end of a rewritten line): the first
+    error, if any, must come after the first token that follows the line, so a line that
+    stops halfway through a rule (每「次数」扣1分 若「多」扣) is not taken for a fix."""
+    try:
+        parser.parse(text)
+    except UnexpectedInput as exc:
+        if isinstance(exc, UnexpectedToken):
+            pos = len(text) if exc.token.type == "$END" else (exc.token.start_pos or 0)
+        elif isinstance(exc, UnexpectedCharacters):
+            pos = exc.pos_in_stream
+        else:
+            pos = len(text)
+        next_token = _BLANKS.match(text, end).end()
+        return pos > next_token
+    return True
+
+
+def _with_rewrite(message, span: Span, source: SourceText, seen: Seen, fixed: str | None, parser: Lark,
+                  **fields) -> Diagnostic:
+    rewrite = _line_rewrite(source, seen, fixed, parser)
+    hint = msg.REWRITE.words(fixed=rewrite.text) if rewrite else None
+    return message.at(span, hint=hint, rewrite=rewrite, **fields)
 
 
 def diagnostic_from(exc: UnexpectedInput, source: SourceText, parser: Lark) -> Diagnostic:
     """One syntax diagnostic for one Lark error, in Chinese with the English text beside."""
     text = source.text
     if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
-        return _eof(source, parser, getattr(exc, "expected", set()))
-    pos = exc.pos_in_stream if exc.pos_in_stream is not None else len(text)
-    line, col = source.position(pos)
-    line_text = source.line_text(line)
-    label = _catalogue(exc, parser)
+        return _eof(source, _accepts(exc, parser, getattr(exc, "expected", ())))
     if isinstance(exc, UnexpectedCharacters):
-        ch = text[pos] if pos < len(text) else ""
-        span = source.span(pos, pos + 1)
-        expected = exc.allowed or set()
-        if ch in "「【\"“":
-            closer = {"「": "」", "【": "】", '"': '"', "“": "”"}[ch]
-            if closer not in line_text[col:]:
-                return Diagnostic(SYNTAX, f"{ch} 之后没有配对的 {closer}（名称和文字须在同一行内结束）",
-                                  f"{ch} has no matching {closer} (names and text must end on the same line)",
-                                  span, hint=f"在名称或文字末尾补上 {closer}", hint_en=f"add the closing {closer}")
-        if _CJK.match(ch):
-            word = _BARE_RUN.match(line_text, col - 1).group(0)
-            after = line_text[col - 1 + len(word):].lstrip()
-            if word in SYNONYMS or (after[:1] in ("「", "【", '"', "“") and not any(
-                    word.endswith(f) for f in _FOLLOWERS)):
-                keyword = SYNONYMS.get(word)
-                span = source.span(pos, pos + len(word))
-                if keyword:
-                    fixed = (line_text[: col - 1] + keyword + line_text[col - 1 + len(word):]).strip()
-                    return Diagnostic(SYNTAX, f"「{word}」不是关键字，应写作「{keyword}」",
-                                      f"「{word}」 is not a keyword; write 「{keyword}」",
-                                      span, hint="应写作：" + fixed, hint_en="write it as: " + fixed)
-                return Diagnostic(SYNTAX, f"「{word}」不是关键字，此处应为 {_expected_words(expected, parser, 'zh')}",
-                                  f"「{word}」 is not a keyword; expected {_expected_words(expected, parser, 'en')}",
-                                  span)
-            prev = _previous_keyword(text, pos)
-            hint = _bare_text_hint(line_text, col, prev, "若" in expected)
-            name = hint[0] if hint else ch
-            span = source.span(pos, pos + len(name))
-            message = f"「{name}」不是关键字：名称须写在「」中"
-            message_en = f"「{name}」 is not a keyword: names must be written in 「」"
-            if hint:
-                return Diagnostic(SYNTAX, message, message_en, span,
-                                  hint="应写作：" + hint[1], hint_en="write it as: " + hint[1])
-            return Diagnostic(SYNTAX, message, message_en, span)
-        shown = ch if ch.strip() else repr(ch)
-        message = f"此处不能出现「{shown}」，应为 {_expected_words(expected, parser, 'zh')}"
-        message_en = f"unexpected 「{shown}」 here; expected {_expected_words(expected, parser, 'en')}"
-        return Diagnostic(SYNTAX, message, message_en, span,
-                          hint=label[2] if label else "", hint_en=label[3] if label else "")
-    assert isinstance(exc, UnexpectedToken)
-    tok = exc.token
-    span = Span(source.file, tok.line, tok.column, tok.end_line or tok.line,
-                tok.end_column or tok.column + 1, tok.start_pos or 0, tok.end_pos or 0)
-    found = str(tok)
-    if label:
-        message, message_en, hint, hint_en = label
-        return Diagnostic(SYNTAX, f"{message}（此处是「{found}」）", f"{message_en} (found 「{found}」)",
-                          span, hint=hint, hint_en=hint_en)
-    message = f"此处不应出现「{found}」，应为 {_expected_words(exc.expected, parser, 'zh')}"
-    message_en = f"unexpected 「{found}」 here; expected {_expected_words(exc.expected, parser, 'en')}"
-    return Diagnostic(SYNTAX, message, message_en, span)
+        pos = exc.pos_in_stream if exc.pos_in_stream is not None else len(text)
+        found, kind, span = (text[pos] if pos < len(text) else ""), None, source.span(pos, pos + 1)
+        accepts = _accepts(exc, parser, exc.allowed)
+    else:
+        assert isinstance(exc, UnexpectedToken)
+        tok = exc.token
+        pos, found, kind = tok.start_pos or 0, str(tok), tok.type
+        span = Span(source.file, tok.line, tok.column, tok.end_line or tok.line,
+                    tok.end_column or tok.column + 1, tok.start_pos or 0, tok.end_pos or 0)
+        accepts = _accepts(exc, parser, exc.expected)
+    seen = _seen(source, pos, found, kind, accepts)
+
+    mistake = known_mistake(seen)
+    if mistake is not None:
+        return _with_rewrite(mistake.message, span, source, seen, mistake.fix(seen), parser, **mistake.fields(seen))
+    if kind is not None or not found:
+        return msg.UNEXPECTED_TOKEN.at(span, found=found, expected=_expected_words(accepts))
+    after = seen.after
+    if found in "「【\"“":
+        closer = {"「": "」", "【": "】", '"': '"', "“": "”"}[found]
+        if closer not in after[1:]:
+            return msg.UNCLOSED_QUOTE.at(span, open=found, close=closer)
+    if CJK.match(found):
+        word_keyword = synonym(seen)
+        word = BARE_RUN.match(after).group(0)
+        rest = after[len(word):].lstrip()
+        if word_keyword is not None:
+            word, keyword = word_keyword
+            fixed = seen.before + keyword + after[len(word):]
+            return _with_rewrite(msg.SYNONYM, source.span(pos, pos + len(word)), source, seen, fixed, parser,
+                                 word=word, keyword=keyword)
+        if rest[:1] in ("「", "【", '"', "“") and not any(word.endswith(f) for f in FOLLOWERS):
+            return msg.NOT_A_KEYWORD.at(source.span(pos, pos + len(word)), word=word,
+                                        expected=_expected_words(accepts))
+        name, fixed = bare_text_fix(seen, _previous_keyword(text, pos))
+        return _with_rewrite(msg.BARE_NAME, source.span(pos, pos + len(name)), source, seen, fixed, parser,
+                             name=name)
+    # an invisible character is named by its code point, never by a Python repr
+    shown = found if found.isprintable() and found.strip() else f"U+{ord(found):04X}"
+    return msg.UNEXPECTED_CHARACTER.at(span, found=shown, expected=_expected_words(accepts))
 
 
 def _previous_keyword(text: str, pos: int) -> str | None:
@@ -215,7 +254,7 @@ def _previous_keyword(text: str, pos: int) -> str | None:
     return None
 
 
-def _eof(source: SourceText, parser: Lark, expected) -> Diagnostic:
+def _eof(source: SourceText, expected) -> Diagnostic:
     text = source.text
     blocks = _open_blocks(text, len(text))
     end = len(text.rstrip()) or 0
@@ -223,50 +262,9 @@ def _eof(source: SourceText, parser: Lark, expected) -> Diagnostic:
     if blocks:
         pos, head = blocks[-1]
         opened = source.span(pos, pos + 1)
-        head = head or "{"
-        message = f"文件在「{head} {{」的块内结束：缺少与之配对的「}}」"
-        message_en = f"the file ends inside the block 「{head} {{」: its closing 「}}」 is missing"
-        return Diagnostic(SYNTAX, message, message_en, span,
-                          hint=f"在第 {opened.line} 行打开的块末尾补上「}}」",
-                          hint_en=f"add 「}}」 to close the block opened on line {opened.line}",
-                          related=(Related(opened, "此块在这里打开", "the block opens here"),))
-    message = f"文件意外结束，应为 {_expected_words(expected, parser, 'zh')}"
-    message_en = f"unexpected end of file; expected {_expected_words(expected, parser, 'en')}"
-    return Diagnostic(SYNTAX, message, message_en, span)
-
-
-_catalogue_states: list | None = None
-
-
-def _example_states(parser: Lark) -> list:
-    """(parser state, token type, label) of each catalogue example, computed once."""
-    global _catalogue_states
-    if _catalogue_states is None:
-        states = []
-        for zh, en, hint_zh, hint_en, texts in EXAMPLES:
-            for text in texts:
-                try:
-                    parser.parse(text)
-                except UnexpectedToken as exc:
-                    states.append((exc.state.position, exc.token.type, (zh, en, hint_zh, hint_en)))
-                except UnexpectedInput:
-                    pass
-        _catalogue_states = states
-    return _catalogue_states
-
-
-def _catalogue(exc: UnexpectedInput, parser: Lark):
-    """The EXAMPLES entry this error matches (same LALR state and token type), if any.
-
-    Lark's own ``match_examples`` also compares the depth of the parser stack, so an
-    example would only match at the same nesting; here the state and token are enough.
-    """
-    if not isinstance(exc, UnexpectedToken) or exc.state is None:
-        return None
-    for position, token_type, label in _example_states(parser):
-        if position == exc.state.position and token_type == exc.token.type:
-            return label
-    return None
+        return msg.EOF_IN_BLOCK.at(span, head=head or "{", line=opened.line,
+                                   related=[related(opened, msg.BLOCK_OPENS_HERE)])
+    return msg.UNEXPECTED_EOF.at(span, expected=_expected_words(expected))
 
 
 _MAX_ERRORS = 20

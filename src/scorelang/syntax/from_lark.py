@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from lark import Token, Tree
 
+from .. import messages as msg
 from ..diagnostics import Diagnostic, Diagnostics
-
 from ..numbers import chinese_numeral, parse_decimal
 from . import nodes as n
 from ..span import Span
@@ -36,10 +36,6 @@ class _Positions:
 MAX_NUMBER = Decimal(10) ** 9
 MAX_CONDITION_DEPTH = 32
 _NESTING = frozenset({"negation", "atom"})  # the grammar's only recursion: 非 and ( … )
-
-NUMERAL = "SL002"
-TOO_DEEP = "SL003"
-TOO_LARGE = "SL004"
 
 
 def _dec(tok) -> Decimal:
@@ -86,21 +82,21 @@ class ToSyntax:
             else (tokens[child.type](child) if child.type in tokens else child)
             for child in tree.children
         ]
-        return getattr(self, tree.data)(tree.meta, children)
+        build = BUILDERS.get(tree.data)
+        if build is None:  # a grammar rule added without its method: reported, never a traceback
+            raise UnbuiltRule(str(tree.data), self.pos.of_meta(tree.meta))
+        return build(self, tree.meta, children)
 
     # tokens -------------------------------------------------------------
-    def number(self, tok) -> Decimal:
+    def _number(self, tok) -> Decimal:
         """A NUMBER token's value; one of 10^9 or more is reported (SL004) and read as 0."""
         value = _dec(tok)
         if abs(value) >= MAX_NUMBER:
-            self.collector.add(Diagnostic(
-                TOO_LARGE, f"数字 {tok} 过大：考评办法中的数字须小于 1000000000（10 亿）",
-                f"the number {tok} is too large: numbers in a policy must be below 1000000000 (10^9)",
-                self.pos.of_token(tok)))
+            self.collector.add(msg.NUMBER_TOO_LARGE.at(self.pos.of_token(tok), number=str(tok)))
             return Decimal(0)
         return value
 
-    def numeral(self, tok) -> int:
+    def _numeral(self, tok) -> int:
         """A task or item number (二, 十二, 12): a whole number from 1, else SL002 at the token."""
         text = str(tok)
         try:
@@ -108,10 +104,7 @@ class ToSyntax:
         except ValueError:
             value = None
         if value is None or value < 1 or value >= MAX_NUMBER:
-            self.collector.add(Diagnostic(
-                NUMERAL, f"「{text}」不是序号：序号写作 1、2、3 … 或 一、二 … 十、十一 … 九十九",
-                f"「{text}」 is not a number for a task or item: write 1, 2, 3 … or 一, 二 … 十, 十一 … 九十九",
-                self.pos.of_token(tok)))
+            self.collector.add(msg.NOT_A_NUMERAL.at(self.pos.of_token(tok), text=text))
             return 0
         return value
 
@@ -154,7 +147,7 @@ class ToSyntax:
     def rounding(self, meta, children):
         token = _tokens(children, "NUMBER")[0]
         points = next((c for c in children if isinstance(c, tuple)), ())
-        return ("rounding", (self.number(token), points, self.pos.of_token(token)))
+        return ("rounding", (self._number(token), points, self.pos.of_token(token)))
 
     def round_points(self, meta, children):
         return tuple(str(t) for t in children)
@@ -187,12 +180,12 @@ class ToSyntax:
         return (numbers[0], numbers[-1])
 
     def task_number(self, meta, children):
-        return self.numeral(children[0])
+        return self._numeral(children[0])
 
     item_number = task_number
 
     def percent(self, meta, children):
-        return self.number(children[0])
+        return self._number(children[0])
 
     # facts --------------------------------------------------------------
     def facts(self, meta, children):
@@ -239,7 +232,7 @@ class ToSyntax:
     def _range_type(kind):
         def method(self, meta, children):
             numbers = _tokens(children, "NUMBER")
-            return n.FactType(kind, low=self.number(numbers[0]), high=self.number(numbers[1]),
+            return n.FactType(kind, low=self._number(numbers[0]), high=self._number(numbers[1]),
                               span=self.pos.of_meta(meta))
         return method
 
@@ -260,13 +253,13 @@ class ToSyntax:
         return n.NotOccurredLit(span=self.pos.of_meta(meta))
 
     def at_most(self, meta, children):
-        return ("at_most", self.number(children[0]))
+        return ("at_most", self._number(children[0]))
 
     def per_occasion(self, meta, children):
         return ("per_occasion", True)
 
     def number_literal(self, meta, children):
-        return n.NumberLit(self.number(children[0]), span=self.pos.of_meta(meta))
+        return n.NumberLit(self._number(children[0]), span=self.pos.of_meta(meta))
 
     def percent_literal(self, meta, children):
         return n.PercentLit(children[0], span=self.pos.of_meta(meta))
@@ -300,7 +293,7 @@ class ToSyntax:
         return (children[0], children[1] if len(children) > 1 else None)
 
     def points(self, meta, children):
-        return self.number(children[0])
+        return self._number(children[0])
 
     def section(self, meta, children):
         return n.Section(children[0], children[1], _all(children, n.Item), span=self.pos.of_meta(meta))
@@ -332,7 +325,7 @@ class ToSyntax:
 
     def occasions(self, meta, children):
         return n.Occasions(
-            self.number(children[0]), children[1],
+            self._number(children[0]), children[1],
             sources=tuple(c[1] for c in children[2:] if isinstance(c, tuple)),
             rules=_all(children, n.Rule), span=self.pos.of_meta(meta), count_span=self.pos.of_token(children[0]),
         )
@@ -401,7 +394,7 @@ class ToSyntax:
 
     def table_row(self, meta, children):
         level, rest = children[0], children[1:]
-        pairs = tuple((rest[i], self.number(rest[i + 1])) for i in range(0, len(rest), 2))
+        pairs = tuple((rest[i], self._number(rest[i + 1])) for i in range(0, len(rest), 2))
         return n.TableRow(level, pairs, span=self.pos.of_meta(meta))
 
     def table_alias(self, meta, children):
@@ -422,11 +415,11 @@ class ToSyntax:
 
     def tier(self, meta, children):
         numbers = _tokens(children, "NUMBER")
-        return n.Tier(children[0], int(self.number(numbers[0])), int(self.number(numbers[1])),
+        return n.Tier(children[0], int(self._number(numbers[0])), int(self._number(numbers[1])),
                       span=self.pos.of_meta(meta))
 
     def single_award(self, meta, children):
-        return ("single", int(self.number(children[0])))
+        return ("single", int(self._number(children[0])))
 
     def previous_last(self, meta, children):
         return ("previous", children[0])
@@ -435,10 +428,10 @@ class ToSyntax:
         return n.FactComparison(children[0], str(children[1]), children[2], span=self.pos.of_meta(meta))
 
     def threshold(self, meta, children):
-        return (self.number(children[0]), len(children) > 1)
+        return (self._number(children[0]), len(children) > 1)
 
     def step(self, meta, children):
-        return (self.number(children[0]), str(children[1]) if len(children) > 1 else None)
+        return (self._number(children[0]), str(children[1]) if len(children) > 1 else None)
 
     # conditions ---------------------------------------------------------
     def flag_ref(self, meta, children):
@@ -474,24 +467,39 @@ def too_deep(tree: Tree, file: str) -> list[Diagnostic]:
         if node.data in _NESTING:
             depth += 1
             if depth > MAX_CONDITION_DEPTH:
-                found.append(Diagnostic(
-                    TOO_DEEP, f"条件嵌套过深：括号与「非」合计至多 {MAX_CONDITION_DEPTH} 层",
-                    f"condition nested too deeply: at most {MAX_CONDITION_DEPTH} levels of parentheses and 非",
-                    positions.of_meta(node.meta),
-                    hint="把条件拆成几条规则，或去掉多余的括号和成对的「非」",
-                    hint_en="split the condition into several rules, or drop redundant parentheses and double 非"))
+                found.append(msg.CONDITION_TOO_DEEP.at(positions.of_meta(node.meta), limit=MAX_CONDITION_DEPTH))
                 continue
         stack.extend((child, depth) for child in reversed(node.children) if isinstance(child, Tree))
     return found
 
 
+#: grammar rule (or alias) → the ToSyntax method that builds its node; a test checks that
+#: every rule of the grammar that can appear in a tree has one (the helpers ``_number`` and
+#: ``_numeral`` are not builders)
+BUILDERS = {name: method for name, method in vars(ToSyntax).items()
+            if callable(method) and name[:1].islower() and name != "transform"}
+
+
+class UnbuiltRule(Exception):
+    """The grammar accepted a rule that ToSyntax has no method for (a bug in scorelang)."""
+
+    def __init__(self, rule: str, span: Span):
+        super().__init__(rule)
+        self.rule, self.span = rule, span
+
+
 def to_syntax(tree: Tree, file: str, text: str, collector: Diagnostics) -> n.Policy | None:
-    """The syntax tree of a parsed file, or None when a literal cannot be read or a condition
-    is nested too deeply (each reported, located, to ``collector``)."""
+    """The syntax tree of a parsed file, or None when a literal cannot be read, a condition
+    is nested too deeply, or a grammar rule has no builder (each reported, located, to
+    ``collector``)."""
     deep = too_deep(tree, file)
     if deep:
         collector.extend(deep)
         return None
     before = len(collector.errors)
-    policy = ToSyntax(file, text, collector).transform(tree)
+    try:
+        policy = ToSyntax(file, text, collector).transform(tree)
+    except UnbuiltRule as gap:
+        collector.add(msg.UNBUILT_RULE.at(gap.span, rule=gap.rule))
+        return None
     return policy if len(collector.errors) == before else None

@@ -19,10 +19,17 @@ The values are *raw* facts, in the forms a facts file or a Python caller gives t
 percents, numbers and judgement amounts, ``True``/``False``/``是``/``否`` for flags. Every
 mapping these strategies produce passes validation: ``Policy.evaluate`` never raises
 ``FactsError`` for it.
+
+A whole entity's facts are ONE hypothesis draw (a byte string decoded fact by fact, see
+"one fact's values" below): drawing the 253 facts of the 2017 policy costs about 2 ms, so a
+property test can afford many examples, and hypothesis still shrinks a failure toward the
+simplest facts.
 """
 from __future__ import annotations
 
 import math
+import random
+import weakref
 from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
@@ -53,27 +60,12 @@ def _model(policy: Any) -> m.Policy:
 
 
 # ------------------------------------------------------------------ reading the rules
-def _conditions(cond: m.Condition | None) -> Iterable[m.Condition]:
-    if cond is None:
-        return
-    yield cond
-    if isinstance(cond, m.Negation):
-        yield from _conditions(cond.operand)
-    elif isinstance(cond, (m.AllOf, m.AnyOf)):
-        for operand in cond.operands:
-            yield from _conditions(operand)
-
-
-def _facts_read(body: m.RuleBody) -> tuple[str, ...]:
-    """The fact names a rule body reads, as written (before per-occasion expansion)."""
-    direct = (body.fact,) if isinstance(body, (m.PerOccurrence, m.Judgement, m.Ladder)) else ()
-    condition = getattr(body, "condition", None)
-    return direct + tuple(c.fact for c in _conditions(condition) if isinstance(c, (m.FlagIs, m.Compare)))
-
-
+# What a rule reads and does comes from the model itself: ``m.facts_read`` (one generic walk
+# over the fields that name facts) and ``Rule.effect``; nothing here lists rule classes.
 def _rules_with_names(model: m.Policy):
-    """Every rule with a function from a fact name as written to the declared names it reads
-    (a fact declared 按次 is read as 名第1次, 名第2次 … in a 共N次 part)."""
+    """Every rule (of the items and of the articles) with a function from a fact name as
+    written to the declared names it reads (a fact declared 按次 is read as 名第1次, 名第2次 …
+    in a 共N次 part)."""
     for task in model.tasks:
         for item in task.items:
             for part in item.parts:
@@ -83,6 +75,13 @@ def _rules_with_names(model: m.Policy):
                     return tuple(per_occasion.get(name, (name,)))
                 for rule in part.rules:
                     yield rule, expand
+    for article in model.articles:
+        for rule in article.rules:
+            yield rule, _as_written
+
+
+def _as_written(name: str) -> tuple[str, ...]:
+    return (name,)
 
 
 def thresholds(policy: Any) -> dict[str, tuple[Decimal, ...]]:
@@ -106,47 +105,65 @@ def thresholds(policy: Any) -> dict[str, tuple[Decimal, ...]]:
                 points.update(body.target - k * width for k in range(1, min(steps, 200) + 1))
             for name in expand(body.fact):
                 found.setdefault(name, set()).update(points)
-        for cond in _conditions(getattr(body, "condition", None)):
-            if isinstance(cond, m.Compare) and isinstance(cond.value, Decimal):
-                for name in expand(cond.fact):
-                    found.setdefault(name, set()).add(cond.value)
+        for node in m.walk(body):
+            if isinstance(node, m.Compare) and isinstance(node.value, Decimal):
+                for name in expand(node.fact):
+                    found.setdefault(name, set()).add(node.value)
     return {name: tuple(sorted(values)) for name, values in found.items()}
 
 
 def deduction_counts(policy: Any) -> tuple[str, ...]:
-    """The count facts that only 每…扣 rules read (``PerOccurrence`` with sign -1).
+    """The count facts that only 每…扣 rules read (``PerOccurrence`` whose effect deducts).
 
     More of such a fact can only lose points, which is what the monotonicity property
-    needs; a count that any other rule reads (a ladder, a condition, a 每…得) is left out,
-    because more of it may earn points.
+    needs; a count that any other rule reads (a ladder, a condition, a 每…得, a 每…加) is
+    left out, because more of it may earn points.
     """
     model = _model(policy)
     deducting: set[str] = set()
     other: set[str] = set()
     for rule, expand in _rules_with_names(model):
-        body = rule.body
-        if isinstance(body, m.PerOccurrence) and body.sign < 0:
-            deducting.update(expand(body.fact))
-            names: tuple[str, ...] = ()
-        else:
-            names = _facts_read(body)
-        for name in names:
-            other.update(expand(name))
+        target = deducting if isinstance(rule.body, m.PerOccurrence) and rule.effect is m.Effect.DEDUCT else other
+        for name in rule.facts:
+            target.update(expand(name))
     counts = {f.name for f in model.facts if f.type == "count"}
     return tuple(f.name for f in model.facts if f.name in deducting - other and f.name in counts)
 
 
 # ------------------------------------------------------------------ one fact's values
+# A fact's values are a *menu*: options, each a finite indexed family of values (``(size,
+# value_at)``), drawn with equal chance (an option listed twice is twice as likely). A
+# value is decoded from a few bytes: one picks the option, the next ones the index within
+# it. A whole entity's facts are then decoded from ONE hypothesis draw of a byte string
+# (``st.binary``), about a hundred times cheaper than a draw per fact, and still shrinkable:
+# hypothesis shrinks the bytes toward zeros, and zeros decode to every fact's first option
+# (no occurrence, the lowest value, a fact left at its default).
+Option = tuple  # (size, value_at)
+
+
+def _values(values) -> Option:
+    values = tuple(values)
+    return len(values), values.__getitem__
+
+
+def _ints(low: int, high: int) -> Option:
+    return high - low + 1, low.__add__
+
+
 def _two_places(value: Decimal) -> str:
     return str(value.quantize(_CENT))
 
 
-def _cents_between(low: Decimal, high: Decimal) -> st.SearchStrategy[str]:
-    """Decimal strings with two places in [low, high] (empty when no cent fits)."""
+def _cent(n: int) -> str:
+    return _two_places(Decimal(n).scaleb(-2))
+
+
+def _cents_between(low: Decimal, high: Decimal) -> list[Option]:
+    """Decimal strings with two places in [low, high] (no option when no cent fits)."""
     first, last = math.ceil(low * 100), math.floor(high * 100)
     if first > last:
-        return st.nothing()
-    return st.integers(first, last).map(lambda n: _two_places(Decimal(n).scaleb(-2)))
+        return []
+    return [(last - first + 1, lambda i, first=first: _cent(first + i))]
 
 
 def _near(points: Iterable[Decimal], delta: Decimal, low: Decimal, high: Decimal) -> list[Decimal]:
@@ -159,48 +176,160 @@ def _near(points: Iterable[Decimal], delta: Decimal, low: Decimal, high: Decimal
     return sorted(out)
 
 
-def _count(decl: m.FactDecl, marks: tuple[Decimal, ...]) -> st.SearchStrategy[int]:
+def _count(decl: m.FactDecl, marks: tuple[Decimal, ...]) -> list[Option]:
     low = max(int(decl.low), 0) if decl.low is not None else 0
     if decl.high is not None:
         high = int(decl.high)
-        return st.one_of(st.sampled_from(sorted({low, high})), st.integers(low, high))
+        return [_values(sorted({low, high})), _ints(low, high)]
     # counts near a ladder's target or step boundaries (300 件: 285, 284 …) need a wider range
     top = max([_LARGE_COUNT] + [math.ceil(v) + 10 for v in marks])
     near = sorted({int(v) for p in marks for v in (math.floor(p) - 1, math.floor(p), math.ceil(p), math.ceil(p) + 1)
                    if low <= v <= top})
     # a clean record (no occurrence) is the commonest case in practice
-    options = [st.just(low), st.integers(low, max(low, _SMALL_COUNT)), st.integers(low, max(low, _SMALL_COUNT)),
-               st.integers(low, top)]
+    small = _ints(low, max(low, _SMALL_COUNT))
+    options = [_values([low]), small, small, _ints(low, top)]
     if near:
-        options.append(st.sampled_from(near))
-    return st.one_of(options)
+        options.append(_values(near))
+    return options
 
 
-def _decimal_in(low: Decimal, high: Decimal, marks: tuple[Decimal, ...]) -> st.SearchStrategy[str]:
+def _decimal_in(low: Decimal, high: Decimal, marks: tuple[Decimal, ...]) -> list[Option]:
     """Two-place Decimal strings in [low, high]: the ends, the marks ±0.01, anything between,
     and often the band just below the highest mark up to ``high``, where ladders bite."""
     ends = [_two_places(v) for v in sorted({low, high}) if v == v.quantize(_CENT)]
     specials = [_two_places(v) for v in _near(marks, _CENT, low, high) if v == v.quantize(_CENT)]
-    options = [st.sampled_from(s) for s in (ends, specials) if s] + [_cents_between(low, high)]
+    options = [_values(s) for s in (ends, specials) if s] + _cents_between(low, high)
     if marks:
-        options.append(_cents_between(max(low, max(marks) - _BAND), high))
-    return st.one_of(options)
+        options += _cents_between(max(low, max(marks) - _BAND), high)
+    return options
 
 
-def _judgement_amount(decl: m.FactDecl) -> st.SearchStrategy[str]:
-    # "0" means it did not happen (deductions only: a score every entity is given lies in its
-    # range); otherwise the assessor's amount lies inside the range
+def _judgement_amount(decl: m.FactDecl) -> list[Option]:
+    # "0" (it did not happen) half the time, for deductions only: a score every entity is
+    # given (zero_means_absent false) lies in its range; otherwise the assessor's amount
+    # inside the range
     low = decl.low if decl.low is not None else Decimal(0)
     high = decl.high if decl.high is not None else Decimal(10)
+    amounts = _decimal_in(low, high, ())
     if not decl.zero_means_absent:
-        return _decimal_in(low, high, ())
-    return st.one_of(st.just("0"), _decimal_in(low, high, ()))
+        return amounts
+    return [_values(["0"])] * len(amounts) + amounts
 
 
-def _judgement(decl: m.FactDecl) -> st.SearchStrategy[Any]:
-    amount = _judgement_amount(decl)
-    with_reason = st.fixed_dictionaries({"amount": amount, "reason": st.sampled_from(_REASONS)})
-    return st.one_of(amount, amount, with_reason)
+class _Bytes:
+    """Reads unsigned integers off a byte string, front to back."""
+
+    __slots__ = ("data", "at")
+
+    def __init__(self, data: bytes):
+        self.data, self.at = data, 0
+
+    def below(self, n: int, width: int = 1) -> int:
+        """An integer in [0, n) from the next ``width`` bytes (0 when ``n`` is 1)."""
+        start = self.at
+        self.at = start + width
+        return int.from_bytes(self.data[start:self.at], "big") % n if n > 1 else 0
+
+
+def _width(n: int) -> int:
+    """Bytes needed to index ``n`` values with little bias (a byte more than the minimum)."""
+    return 0 if n <= 1 else ((n - 1).bit_length() + 7) // 8 + 1
+
+
+class _Menu:
+    """Decodes one value of a menu of options from ``width`` bytes."""
+
+    __slots__ = ("options", "width", "_index")
+
+    def __init__(self, options: list[Option]):
+        if not options:
+            raise ValueError("a fact with no valid value")
+        self.options = tuple(options)
+        self._index = _width(max(size for size, _ in options))
+        self.width = 1 + self._index
+
+    def decode(self, data: _Bytes):
+        size, value_at = self.options[data.below(len(self.options))]
+        return value_at(data.below(size, self._index))
+
+
+class _Judgement:
+    """A judgement: its amount, as is (2 in 3) or as ``{"amount", "reason"}`` (1 in 3)."""
+
+    __slots__ = ("amount", "width")
+
+    def __init__(self, decl: m.FactDecl):
+        self.amount = _Menu(_judgement_amount(decl))
+        self.width = 2 + self.amount.width
+
+    def decode(self, data: _Bytes):
+        with_reason = data.below(3) == 2
+        reason = _REASONS[data.below(len(_REASONS))]
+        amount = self.amount.decode(data)
+        return {"amount": amount, "reason": reason} if with_reason else amount
+
+
+class _Record:
+    """A record of a 记录 fact: a declared choice per choice field, a short text (often the
+    same, so that 同一工作 occurs) per text field."""
+
+    __slots__ = ("fields", "width")
+
+    def __init__(self, decl: m.FactDecl):
+        self.fields = tuple((f.name, f.choices if f.kind == "choice" else _WORKS) for f in decl.fields)
+        self.width = sum(_width(len(values)) for _, values in self.fields)
+
+    def decode(self, data: _Bytes):
+        return {name: values[data.below(len(values), _width(len(values)))] for name, values in self.fields}
+
+
+class _List:
+    """0 to ``_MAX_RECORDS`` values of one kind (every slot is read, so the width is fixed)."""
+
+    __slots__ = ("element", "width")
+
+    def __init__(self, element):
+        self.element = element
+        self.width = 1 + _MAX_RECORDS * element.width
+
+    def decode(self, data: _Bytes):
+        n = data.below(_MAX_RECORDS + 1)
+        values = [self.element.decode(data) for _ in range(_MAX_RECORDS)]
+        return values[:n]
+
+
+_FLAGS = (False, True, "否", "是")
+_WORKS = ("人民调解", "普法宣传", "社区矫正")
+
+
+def _decoder(decl: m.FactDecl, marks: tuple[Decimal, ...]):
+    """How one declared fact's raw values are decoded from bytes (see ``fact_value``)."""
+    kind = decl.type
+    if kind == "count":
+        return _Menu(_count(decl, marks))
+    if kind == "percent":
+        low = decl.low if decl.low is not None else Decimal(0)
+        high = decl.high if decl.high is not None else _HUNDRED
+        return _Menu(_decimal_in(max(low, Decimal(0)), min(high, _HUNDRED), marks))
+    if kind == "number":
+        low = decl.low if decl.low is not None else min([Decimal(0)] + list(marks))
+        high = decl.high if decl.high is not None else max([_NUMBER_CEILING] + [2 * v for v in marks])
+        return _Menu(_decimal_in(low, high, marks))
+    if kind == "flag":
+        return _Menu([_values(_FLAGS)])
+    if kind == "choice":
+        return _Menu([_values(decl.choices)])
+    if kind == "judgement":
+        return _Judgement(decl)
+    if kind == "records" and decl.fields:
+        return _List(_Record(decl))
+    if kind == "records":
+        return _List(_Judgement(decl))
+    raise TypeError(f"no strategy for fact type {kind!r}")  # a new FACT_TYPES entry, loudly
+
+
+def _drawn(width: int, decode) -> st.SearchStrategy:
+    return st.binary(min_size=width, max_size=width).map(lambda data: decode(_Bytes(data)))
 
 
 def fact_value(decl: m.FactDecl, marks: tuple[Decimal, ...] = ()) -> st.SearchStrategy[Any]:
@@ -212,7 +341,7 @@ def fact_value(decl: m.FactDecl, marks: tuple[Decimal, ...] = ()) -> st.SearchSt
     - number: two-place Decimal strings in [low or 0, high or 1000], often each mark ±0.01;
     - flag: ``True``, ``False``, ``"是"`` or ``"否"``;
     - choice: one of the declared choices;
-    - judgement: ``"0"`` or a two-place amount in [low, high], sometimes as
+    - judgement: ``"0"`` (a deduction's "did not occur") or a two-place amount in [low, high], sometimes as
       ``{"amount": ..., "reason": ...}``;
     - records: a list of 0–4 such judgements; for 记录 with fields, 0–4 mappings with a
       declared choice per choice field and a short text (often repeated, so that 同一工作 occurs)
@@ -220,76 +349,89 @@ def fact_value(decl: m.FactDecl, marks: tuple[Decimal, ...] = ()) -> st.SearchSt
 
     ``marks`` are the values where the policy's rules change a score (see ``thresholds``).
     """
-    kind = decl.type
-    if kind == "count":
-        return _count(decl, marks)
-    if kind == "percent":
-        low = decl.low if decl.low is not None else Decimal(0)
-        high = decl.high if decl.high is not None else _HUNDRED
-        return _decimal_in(max(low, Decimal(0)), min(high, _HUNDRED), marks)
-    if kind == "number":
-        low = decl.low if decl.low is not None else min([Decimal(0)] + list(marks))
-        high = decl.high if decl.high is not None else max([_NUMBER_CEILING] + [2 * v for v in marks])
-        return _decimal_in(low, high, marks)
-    if kind == "flag":
-        return st.sampled_from([True, False, "是", "否"])
-    if kind == "choice":
-        return st.sampled_from(decl.choices)
-    if kind == "judgement":
-        return _judgement(decl)
-    if kind == "records" and decl.fields:
-        return st.lists(_record(decl), max_size=_MAX_RECORDS)
-    if kind == "records":
-        return st.lists(_judgement(decl), max_size=_MAX_RECORDS)
-    raise TypeError(f"no strategy for fact type {kind!r}")  # a new FACT_TYPES entry, loudly
-
-
-def _record(decl: m.FactDecl) -> st.SearchStrategy[dict[str, str]]:
-    fields = {}
-    for field in decl.fields:
-        if field.kind == "choice":
-            fields[field.name] = st.sampled_from(field.choices)
-        else:
-            fields[field.name] = st.sampled_from(["人民调解", "普法宣传", "社区矫正"])
-    return st.fixed_dictionaries(fields)
+    decoder = _decoder(decl, marks)
+    return _drawn(decoder.width, decoder.decode)
 
 
 # ------------------------------------------------------------------ whole entities
+class _EntityFacts:
+    """Decodes one entity's raw facts from ``width`` bytes: every fact a fixed slice, a fact
+    with a default preceded by a byte that leaves it out half the time (zero: left out)."""
+
+    def __init__(self, model: m.Policy):
+        marks = thresholds(model)
+        self.facts = tuple((decl.name, decl.has_default, _decoder(decl, marks.get(decl.name, ())))
+                           for decl in model.facts)
+        self.width = sum(decoder.width + optional for _, optional, decoder in self.facts)
+
+    def decode(self, data: _Bytes) -> dict[str, Any]:
+        out = {}
+        for name, optional, decoder in self.facts:
+            if optional and not data.below(2):
+                data.at += decoder.width
+                continue
+            out[name] = decoder.decode(data)
+        return out
+
+    def from_bytes(self, data: bytes) -> dict[str, Any]:
+        return self.decode(_Bytes(data))
+
+    def from_seed(self, seed: int) -> dict[str, Any]:
+        return self.decode(_Bytes(random.Random(seed).randbytes(self.width)))
+
+
+# built once per policy model (thresholds read every rule): the model is frozen
+_ENTITY_FACTS: dict[int, tuple[weakref.ref, _EntityFacts]] = {}
+
+
+def _entity_facts(model: m.Policy) -> _EntityFacts:
+    cached = _ENTITY_FACTS.get(id(model))
+    if cached is None or cached[0]() is not model:
+        cached = _ENTITY_FACTS[id(model)] = (weakref.ref(model), _EntityFacts(model))
+    return cached[1]
+
+
+# Hypothesis keeps a test case's draws under 8 KiB: a cohort of entities whose bytes would
+# not fit draws a seed per entity instead (valid facts, cheaper to draw, not shrinkable).
+_BYTES_BUDGET = 6 * 1024
+
+
 def facts_for(policy: Any) -> st.SearchStrategy[dict[str, Any]]:
     """Valid raw facts for one entity of ``policy`` (a ``scorelang.Policy`` or a model).
 
-    Every required fact (no default) is present; a fact with a default is sometimes left
-    out, so the default is exercised too. Each value comes from ``fact_value`` with the
+    Every required fact (no default) is present; a fact with a default is left out half the
+    time, so the default is exercised too. Each value is one of ``fact_value``'s, with the
     policy's own thresholds, so ``policy.evaluate(entity, facts)`` never raises FactsError.
+    The whole mapping is one draw (see "one fact's values" above).
     """
-    model = _model(policy)
-    marks = thresholds(model)
-    required = {}
-    optional = {}
-    for decl in model.facts:
-        strategy = fact_value(decl, marks.get(decl.name, ()))
-        (optional if decl.has_default else required)[decl.name] = strategy
-    return st.fixed_dictionaries(required, optional=optional)
+    entity = _entity_facts(_model(policy))
+    return _drawn(entity.width, entity.decode)
 
 
 def facts_document_for(policy: Any, distinct: int | None = None) -> st.SearchStrategy[dict[str, Any]]:
     """A valid facts document ``{"entities": {entity: facts}}`` naming every declared entity
     (ranking needs them all), in the policy's order.
 
-    Each entity's facts are drawn from ``facts_for``: independently by default, or, with
+    Each entity's facts are drawn like ``facts_for``: independently by default, or, with
     ``distinct=n``, from a pool of at most ``n`` facts mappings shared among the entities,
     which makes equal totals (并列) common and a large cohort cheap to draw.
     """
     model = _model(policy)
-    entity_facts = facts_for(model)
-    if distinct is None:
-        return st.fixed_dictionaries({"entities": st.fixed_dictionaries({e: entity_facts for e in model.entities})})
-    if distinct < 1:
+    if distinct is not None and distinct < 1:
         raise ValueError("distinct must be at least 1")
+    entity = _entity_facts(model)
+    drawn = len(model.entities) if distinct is None else distinct
+    if drawn * entity.width <= _BYTES_BUDGET:
+        one = _drawn(entity.width, entity.decode)
+    else:
+        one = st.integers(0, 2**64 - 1).map(entity.from_seed)
+    if distinct is None:
+        entities = model.entities
+        return st.tuples(*(one for _ in entities)).map(lambda drawn: {"entities": dict(zip(entities, drawn))})
 
     @st.composite
     def shared(draw) -> dict[str, Any]:
-        pool = draw(st.lists(entity_facts, min_size=1, max_size=distinct))
+        pool = draw(st.lists(one, min_size=1, max_size=distinct))
         picks = st.integers(0, len(pool) - 1)
         return {"entities": {e: dict(pool[draw(picks)]) for e in model.entities}}
     return shared()

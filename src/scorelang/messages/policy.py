@@ -1,0 +1,299 @@
+"""SL1xx: problems of a policy's meaning, found by resolution (model/from_syntax*.py) and by
+the consistency checks (model/checks.py). Braces in a template are doubled: ``{{ }}``."""
+from __future__ import annotations
+
+from .base import error, warning
+
+# ------------------------------------------------------------------ header and entities
+HEADER_MISSING = error(
+    "HEADER_MISSING", "SL101", "",
+    "缺少考评办法的标题块：考评办法 \"…\" {{ 保留 2 位小数 四舍五入 }}",
+    "the policy header is missing: 考评办法 \"…\" {{ 保留 2 位小数 四舍五入 }}")
+HEADER_REPEATED = error(
+    "HEADER_REPEATED", "SL101", "",
+    "考评办法的标题块只能写一次", "the policy header may appear only once")
+PLACES_MISSING = error(
+    "PLACES_MISSING", "SL102", "",
+    "标题块须声明保留几位小数（第二十一条），如：保留 2 位小数 四舍五入",
+    "the header must declare the decimal places, e.g. 保留 2 位小数 四舍五入")
+ENTITIES_MISSING = error(
+    "ENTITIES_MISSING", "SL103", "",
+    "没有声明考评对象：对象 「县市司法局」 {{ 「西昌市」 … }}",
+    "no entities declared: 对象 「县市司法局」 {{ 「西昌市」 … }}")
+ENTITY_DUPLICATE = error(
+    "ENTITY_DUPLICATE", "SL104", "name",
+    "考评对象「{name}」重复声明", "entity 「{name}」 declared twice")
+GROUP_DUPLICATE = error(
+    "GROUP_DUPLICATE", "SL104", "name",
+    "分组「{name}」重复声明", "group 「{name}」 declared twice")
+GROUP_MEMBER_UNKNOWN = error(
+    "GROUP_MEMBER_UNKNOWN", "SL105", "name",
+    "分组成员「{name}」不是已声明的考评对象", "group member 「{name}」 is not a declared entity")
+GROUP_UNKNOWN = error(
+    "GROUP_UNKNOWN", "SL105", "name",
+    "未声明的分组「{name}」", "undeclared group 「{name}」")
+
+PLACES_RANGE = error(
+    "PLACES_RANGE", "SL142", "limit places",
+    "保留的小数位数须为 0 至 {limit} 的整数，这里写的是 {places}",
+    "the decimal places must be a whole number from 0 to {limit}; this says {places}",
+    "如保留两位小数，写作：保留 2 位小数 四舍五入", "two places, for instance, are written 保留 2 位小数 四舍五入")
+
+# ------------------------------------------------------------------ weights (SL106, SL143)
+WEIGHT_MISSING = error(
+    "WEIGHT_MISSING", "SL106", "ordinal number",
+    "目标任务{ordinal}没有计入总分权重", "task {number} has no weight",
+    "在「计入总分权重 {{ }}」中写：目标任务{ordinal} 15%", "add to 计入总分权重 {{ }}: 目标任务{ordinal} 15%")
+WEIGHT_REPEATED = error(
+    "WEIGHT_REPEATED", "SL106", "ordinal number",
+    "目标任务{ordinal}的权重重复声明", "the weight of task {number} is declared twice")
+WEIGHT_ENTITY_TWICE = error(
+    "WEIGHT_ENTITY_TWICE", "SL106", "entity ordinal number",
+    "「{entity}」在目标任务{ordinal}的两行权重中", "「{entity}」 falls under two weight lines of task {number}")
+WEIGHT_RANGE_EMPTY = error(
+    "WEIGHT_RANGE_EMPTY", "SL106", "ordinal number label",
+    "目标任务{ordinal}没有{label}", "task {number} has no items {label}")
+WEIGHT_PARTS_OVERLAP = error(
+    "WEIGHT_PARTS_OVERLAP", "SL106", "",
+    "权重的各部分重复计入同一项", "two weighted parts share an item")
+WEIGHT_NO_DEFAULT_LINE = error(
+    "WEIGHT_NO_DEFAULT_LINE", "SL106", "ordinal number entities",
+    "目标任务{ordinal}的权重没有适用于{entities}等对象的一行",
+    "no weight line of task {number} applies to {entities}…",
+    "加一行不带分组的权重，如：目标任务{ordinal} 15%", "add a line without a group, e.g. 目标任务{ordinal} 15%")
+WEIGHT_PART_NOT_CONTIGUOUS = error(
+    "WEIGHT_PART_NOT_CONTIGUOUS", "SL143", "ordinal number",
+    "目标任务{ordinal}权重中的一段只能是相连的一个范围（第a至b项）或一项（第c项），不相连的项不能合为一段",
+    "a weighted part of task {number} is one contiguous range (第a至b项) or one item (第c项); "
+    "separate items cannot make one part",
+    "分成几段各写权重，如：第1至5项 10% 第7至12项 5%（每段各自折算为百分制）",
+    "weigh them as separate parts, e.g. 第1至5项 10% 第7至12项 5% (each on its own 100-point scale)")
+WEIGHT_RANGE_BACKWARDS = error(
+    "WEIGHT_RANGE_BACKWARDS", "SL143", "ordinal number first last",
+    "目标任务{ordinal}权重中的范围第{first}至{last}项倒置",
+    "the range 第{first}至{last}项 in the weights of task {number} runs backwards",
+    "写作 第{last}至{first}项", "write 第{last}至{first}项")
+WEIGHT_TASK_UNDEFINED = error(
+    "WEIGHT_TASK_UNDEFINED", "SL106", "ordinal number",
+    "计入总分权重里的目标任务{ordinal}没有定义", "the weights name task {number}, which is not defined")
+
+# ------------------------------------------------------------------ fact declarations
+FACT_DUPLICATE = error(
+    "FACT_DUPLICATE", "SL107", "name",
+    "事实「{name}」重复声明", "fact 「{name}」 declared twice")
+RECORD_FIELD_DUPLICATE = error(
+    "RECORD_FIELD_DUPLICATE", "SL108", "name",
+    "记录「{name}」的字段有重复", "record 「{name}」 lists a field twice")
+RANGE_INVERTED = error(
+    "RANGE_INVERTED", "SL108", "name low high",
+    "事实「{name}」的评定范围 {low} 至 {high} 下限大于上限",
+    "fact 「{name}」: range {low} to {high} has its low end above its high end")
+CHOICE_DUPLICATE = error(
+    "CHOICE_DUPLICATE", "SL108", "name",
+    "事实「{name}」的选项有重复", "fact 「{name}」 lists a choice twice")
+AT_MOST_WRONG_TYPE = error(
+    "AT_MOST_WRONG_TYPE", "SL108", "name type",
+    "「至多」只能用于计数或数值事实，「{name}」是{type}",
+    "「至多」 applies to count or number facts; 「{name}」 is a {type}")
+RECORDS_PER_OCCASION = error(
+    "RECORDS_PER_OCCASION", "SL108", "name",
+    "评定记录「{name}」不能按次", "judgement records 「{name}」 cannot be per occasion")
+DEFAULT_WRONG_TYPE = error(
+    "DEFAULT_WRONG_TYPE", "SL109", "name type",
+    "事实「{name}」的默认值不符合类型{type}", "the default of fact 「{name}」 does not fit its type ({type})")
+DEFAULT_OUT_OF_RANGE = error(
+    "DEFAULT_OUT_OF_RANGE", "SL109", "name value low high",
+    "事实「{name}」的默认值 {value} 不在评定范围 {low} 至 {high} 内",
+    "the default {value} of fact 「{name}」 is outside its range {low} to {high}")
+DEFAULT_ADDED_NOT_OCCURRED = error(
+    "DEFAULT_ADDED_NOT_OCCURRED", "SL109", "name low high",
+    "「{name}」是加上的评分（加「…」），默认值须在评定范围 {low} 至 {high} 内；“未发生”（0）只用于扣分的评定",
+    "「{name}」 is a score that is added (加「…」): its default must lie within {low} to {high}; "
+    "\"did not occur\" (0) applies to judgements that deduct",
+    "删去默认值，使每个对象都必须评分", "remove the default, so that every entity must be scored")
+FACT_UNREAD = warning(
+    "FACT_UNREAD", "SL110", "name",
+    "事实「{name}」已声明但没有规则读取它", "fact 「{name}」 is declared but no rule reads it")
+PER_OCCASION_UNUSED = error(
+    "PER_OCCASION_UNUSED", "SL111", "name",
+    "事实「{name}」声明为按次，但没有在「共…次」中使用",
+    "fact 「{name}」 is per occasion (按次) but not read inside 共…次")
+PER_OCCASION_OUTSIDE = error(
+    "PER_OCCASION_OUTSIDE", "SL111", "name",
+    "按次事实「{name}」只能在「共…次」中读取", "per-occasion fact 「{name}」 can only be read inside 共…次")
+PER_OCCASION_COUNTS_DIFFER = error(
+    "PER_OCCASION_COUNTS_DIFFER", "SL111", "name",
+    "按次事实「{name}」在不同的「共…次」中次数不同",
+    "per-occasion fact 「{name}」 is read with different numbers of occasions")
+
+JUDGEMENT_DEFAULT_ZERO = warning(
+    "JUDGEMENT_DEFAULT_ZERO", "SL140", "name",
+    "评定「{name}」默认 0：漏填时不扣分（按满分计），且看不出是有意的",
+    "judgement 「{name}」 defaults to 0: left out, it deducts nothing (full marks), and nothing says that is intended",
+    "情形通常不发生、由牵头部门主动报告时写 默认 未发生；否则删去默认值，使之必须评定",
+    "write 默认 未发生 if the situation normally does not occur and the lead department reports it; "
+    "otherwise remove the default so that it must be entered")
+
+# ------------------------------------------------------------------ occasions
+OCCASIONS_RANGE = error(
+    "OCCASIONS_RANGE", "SL141", "limit count",
+    "「共N次」的次数须为 1 至 {limit} 的整数，这里写的是 {count}",
+    "the number of occasions (共N次) must be a whole number from 1 to {limit}; this says {count}",
+    "每一次各自计分，按次的事实每次各填一个值；次数更多时改用计数事实，如 每「未达标次数」扣1分",
+    "each occasion is scored on its own, with one value per occasion of each per-occasion fact; "
+    "for more, count them instead, e.g. 每「未达标次数」扣1分")
+
+# ------------------------------------------------------------------ fact references
+FACT_UNDECLARED = error(
+    "FACT_UNDECLARED", "SL112", "name",
+    "未声明的事实「{name}」", "undeclared fact 「{name}」",
+    "在「事实 {{ }}」中声明它，如：「{name}」 计数", "declare it in a 事实 {{ }} block, e.g. 「{name}」 计数")
+FACT_WRONG_TYPE = error(
+    "FACT_WRONG_TYPE", "SL113", "what need name type",
+    "{what}需要{need}类事实，「{name}」的类型是「{type}」",
+    "{what} needs a {need} fact; 「{name}」 is a {type}")
+RECORD_FIELDS_NOT_JUDGEMENT = error(
+    "RECORD_FIELDS_NOT_JUDGEMENT", "SL113", "rule name",
+    "{rule}需要评定或评定记录，「{name}」是带字段的记录",
+    "{rule} needs a judgement; 「{name}」 is a record with fields")
+AGGREGATE_NOT_RECORDS = error(
+    "AGGREGATE_NOT_RECORDS", "SL113", "",
+    "「合计」「平均」只用于评定记录", "合计/平均 apply to judgement records only")
+
+# ------------------------------------------------------------------ tasks, items, articles
+TASK_DUPLICATE = error(
+    "TASK_DUPLICATE", "SL114", "ordinal number",
+    "目标任务{ordinal}重复定义", "task {number} is defined twice")
+ARTICLE_DUPLICATE = error(
+    "ARTICLE_DUPLICATE", "SL114", "article",
+    "{article}重复定义", "{article} is defined twice")
+LEAD_MISSING = error(
+    "LEAD_MISSING", "SL115", "ordinal number",
+    "目标任务{ordinal}没有写考评牵头部门：牵头 「…」", "task {number} names no lead department: 牵头 「…」")
+DEDUCTION_ONLY_EARNS = error(
+    "DEDUCTION_ONLY_EARNS", "SL116", "",
+    "扣分项只能扣分：不能有得分规则，也不能「不得分」",
+    "a deduction-only item (扣分项) only deducts: no points earned, no 不得分")
+
+# ------------------------------------------------------------------ ladders
+LADDER_PERCENT_TARGET_ABOVE_100 = error(
+    "LADDER_PERCENT_TARGET_ABOVE_100", "SL117", "target",
+    "百分比的目标 {target}% 超过 100%", "a percent target {target}% is above 100%")
+LADDER_PERCENT_STEP_UNIT = error(
+    "LADDER_PERCENT_STEP_UNIT", "SL117", "name unit",
+    "百分比「{name}」每档应以百分点计，不能以「{unit}」计",
+    "a step on percent 「{name}」 is in percentage points, not 「{unit}」")
+LADDER_TARGET_NOT_PERCENT = error(
+    "LADDER_TARGET_NOT_PERCENT", "SL117", "name type",
+    "「{name}」是{type}，目标不能写成百分比", "「{name}」 is a {type}: its target cannot be a percent",
+    "写目标数（如 达 300），每档用「个百分点」表示相对目标的百分点",
+    "write the target figure (达 300); 个百分点 steps are then points of that target")
+LADDER_RELATIVE_TARGET_ZERO = error(
+    "LADDER_RELATIVE_TARGET_ZERO", "SL117", "",
+    "按百分点计算的目标必须大于0", "a target measured in percentage points must be above 0")
+LADDER_STEP_ZERO = error(
+    "LADDER_STEP_ZERO", "SL117", "",
+    "每档的大小必须大于0", "the step must be above 0")
+LADDER_DIRECTION = error(
+    "LADDER_DIRECTION", "SL117", "",
+    "阶梯的方向不一致：「达/不少于」配「每降低/每少」，「不高于/不超过」配「每增加/每超过」",
+    "a ladder mixes directions: 达/不少于 go with 每降低/每少, 不高于/不超过 with 每增加/每超过")
+LADDER_PARTIAL_MISSING = error(
+    "LADDER_PARTIAL_MISSING", "SL118", "",
+    "阶梯扣分须写明不足一档的部分如何计算", "a ladder must say how a partial step counts",
+    "在规则末尾写：不足一档按一档计、不足一档不计 或 不足一档按比例计",
+    "end the rule with 不足一档按一档计 (counts as a step), 不足一档不计 (ignored) or 不足一档按比例计 (pro rata)")
+
+# ------------------------------------------------------------------ comparisons
+CHOICE_COMPARE_OP = error(
+    "CHOICE_COMPARE_OP", "SL119", "name",
+    "选项事实「{name}」只能用「为」或「不为」与带引号的选项比较",
+    "choice fact 「{name}」 can only be compared with 为/不为 against a quoted choice")
+CHOICE_UNKNOWN = error(
+    "CHOICE_UNKNOWN", "SL119", "value name choices",
+    "「{value}」不是事实「{name}」的选项（{choices}）", "\"{value}\" is not a choice of 「{name}」 ({choices})")
+FLAG_COMPARE = error(
+    "FLAG_COMPARE", "SL119", "name",
+    "是否事实「{name}」只能与「是」或「否」比较", "flag fact 「{name}」 can only be compared with 是 or 否")
+NUMBER_COMPARE = error(
+    "NUMBER_COMPARE", "SL119", "name",
+    "数值事实「{name}」只能与数字比较", "numeric fact 「{name}」 can only be compared with a number")
+
+# ------------------------------------------------------------------ consistency checks (model/checks.py)
+SECTION_POINTS = error(
+    "SECTION_POINTS", "SL120", "title points total",
+    "部分「{title}」写作 {points}分，但其各项合计 {total}分",
+    "section 「{title}」 says {points} points but its items add up to {total}")
+TASK_NOT_100 = error(
+    "TASK_NOT_100", "SL121", "ordinal task worth",
+    "目标任务{ordinal}各部分合计 {worth}分，不是百分制（第三条）",
+    "task {task}'s sections add up to {worth}, not 100 (第三条: tasks are on a 100-point scale)")
+PART_WORTHLESS = error(
+    "PART_WORTHLESS", "SL121", "ordinal task label",
+    "目标任务{ordinal}的{label}没有分值，无法折算为百分制",
+    "task {task}: {label} is worth nothing and cannot be put on a 100-point scale")
+PARTS_SHORT = error(
+    "PARTS_SHORT", "SL122", "item points total",
+    "项目 {item} 写作 {points}分，但其分项合计只有 {total}分",
+    "item {item} says {points} points but its parts add up to only {total}")
+PARTS_EXCEED = warning(
+    "PARTS_EXCEED", "SL122", "item points total",
+    "项目 {item} 的分项合计 {total}分，超过本项 {points}分：按 {points}分封顶",
+    "item {item}'s parts add up to {total}, more than its {points} points: capped at {points}",
+    "原文若自相矛盾，请在引文旁写明解读", "if the source contradicts itself, state the reading beside the quote")
+ITEM_NUMBER_DUPLICATE = error(
+    "ITEM_NUMBER_DUPLICATE", "SL123", "item",
+    "项号 {item} 重复", "item number {item} is used twice")
+WEIGHTS_NOT_100 = error(
+    "WEIGHTS_NOT_100", "SL124", "entities total",
+    "{entities}的计入总分权重合计 {total}%，不是 100%", "the weights of {entities} add up to {total}%, not 100%",
+    "检查「计入总分权重」：每个对象各任务的权重之和应为 100%",
+    "check 计入总分权重: each entity's task weights must add up to 100%")
+ITEM_WITHOUT_RULES = warning(
+    "ITEM_WITHOUT_RULES", "SL125", "item",
+    "项目 {item} 没有任何规则", "item {item} has no rules")
+ARTICLE_RULE_KIND = error(
+    "ARTICLE_RULE_KIND", "SL126", "article",
+    "{article}的规则只能加分、扣分或改变评奖，不能「得」「不得分」或阶梯",
+    "an article's rules add (加), deduct (扣) or change the award; not 得, 不得分 or ladders")
+AWARD_EFFECT_IN_ITEM = error(
+    "AWARD_EFFECT_IN_ITEM", "SL126", "",
+    "「降低一个等次评奖」「直接排名最后一位」只能写在条款（如第七条）中",
+    "award effects belong in an article (第七条), not in an item")
+AWARDS_REPEATED = error(
+    "AWARDS_REPEATED", "SL127", "",
+    "奖项块只能写一次", "the 奖项 block may appear only once")
+TIER_ORDER = error(
+    "TIER_ORDER", "SL127", "name rank",
+    "综合奖「{name}」应从第{rank}名开始，且名次不能倒置",
+    "award tier 「{name}」 should start at rank {rank}, ranks in order")
+RECORDS_AGGREGATE_MISSING = error(
+    "RECORDS_AGGREGATE_MISSING", "SL128", "name",
+    "评定记录「{name}」须写明多人评分是「合计」还是「平均」",
+    "say whether the records of 「{name}」 add up (合计) or average (平均)",
+    "写作：加「{name}」 合计 或 加「{name}」 平均", "write 加「{name}」 合计 or 加「{name}」 平均")
+TABLE_NOT_FIELDS = error(
+    "TABLE_NOT_FIELDS", "SL129", "name",
+    "「{name}」是评定记录，不是带字段的记录", "「{name}」 has no fields")
+TABLE_NO_FIELD = error(
+    "TABLE_NO_FIELD", "SL129", "name field",
+    "记录「{name}」没有字段「{field}」", "record 「{name}」 has no field 「{field}」")
+TABLE_NOT_A_CHOICE = error(
+    "TABLE_NOT_A_CHOICE", "SL129", "value field",
+    "「{value}」不是「{field}」的选项", "\"{value}\" is not a choice of 「{field}」")
+ITEM_NEVER_SCORED = warning(
+    "ITEM_NEVER_SCORED", "SL130", "item",
+    "项目 {item} 不在任何一行权重中，对所有对象都不计分", "item {item} is in no weighted part: no entity is scored on it")
+FLOOR_ON_GAIN = error(
+    "FLOOR_ON_GAIN", "SL131", "",
+    "「扣完为止」只能写在扣分的规则后：这条规则不扣分（它加分、得分或改变评奖）",
+    "扣完为止 (floored at zero) belongs to a rule that deducts; this one adds, earns or changes the award",
+    "删去「扣完为止」；若这条本应扣分，把「加」「得」改为「扣」",
+    "remove 扣完为止; if the rule should deduct, write 扣 instead of 加 or 得")
+NO_TASKS = error(
+    "NO_TASKS", "SL132", "",
+    "考评办法没有目标任务：总分由各目标任务加权得出，至少要有一个 目标任务 一 \"…\" {{ … }}",
+    "the policy has no task: the total is the weighted sum of the tasks, so at least one "
+    "目标任务 一 \"…\" {{ … }} is needed",
+    "条款（第六条等）只在任务得分之上加减分；先写目标任务和它的 计入总分权重",
+    "articles (第六条 …) only adjust the tasks' total; write the tasks and their 计入总分权重 first")
