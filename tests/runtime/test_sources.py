@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -92,6 +93,101 @@ def test_yaml_syntax_error(tmp_path):
     path = write(tmp_path, "f.yaml", "entities:\n  西昌市: {a: 1\n  木里县: [\n")
     (d,) = problems(path).diagnostics
     assert d.code == "SL203" and d.span is not None and d.span.file == path
+
+
+def test_yaml_scalars_follow_the_number_rule(tmp_path):
+    path = write(tmp_path, "f.yaml", (
+        "entities:\n  西昌市: {八: 010, 十六: 0x1F, 千: 1_000, 正: +3, 时: 1:30, 无穷: .inf, 小: 1.0e-05,"
+        " 开: on, 是: yes, 真: True, 假: FALSE, 大: " + "9" * 5000 + "}\n"))
+    facts = read_facts_file(path)["entities"]["西昌市"]
+    assert facts["八"] == 10 and facts["小"] == Decimal("0.00001") and facts["大"] == Decimal("9" * 5000)
+    assert [facts[k] for k in ("十六", "千", "正", "时", "无穷", "开", "是")] == ["0x1F", "1_000", "+3", "1:30", ".inf", "on", "yes"]
+    assert facts["真"] is True and facts["假"] is False
+
+
+def test_yaml_merge_from_a_defaults_block(tmp_path):
+    path = write(tmp_path, "f.yaml", "默认: &d {a: 0, b: 1}\nentities:\n  甲: {<<: *d, a: 2}\n  乙: *d\n")
+    assert read_facts_file(path) == {"entities": {"甲": {"a": 2, "b": 1}, "乙": {"a": 0, "b": 1}}}
+
+
+def alias_bomb(levels: int = 9) -> str:
+    names = "abcdefghijklmnop"
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, levels):
+        lines.append(f"{names[level]}: &{names[level]} [" + ",".join([f"*{names[level - 1]}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("where", ["entities:\n  西昌市:\n    曝光: *i\n", "entities: *i\n",
+                                   "entities:\n  西昌市: {表彰: [{工作: *i}]}\n"])
+def test_yaml_alias_bomb_is_refused_quickly(tmp_path, where):
+    path = write(tmp_path, "f.yaml", alias_bomb() + where)
+    started = time.perf_counter()
+    error = problems(path)
+    assert time.perf_counter() - started < 2
+    (d,) = error.diagnostics
+    assert d.code == "SL218" and d.span.file == path and "*i" in d.message
+    assert len(render_text(error.diagnostics, error.sources)) < 1000
+
+
+def test_yaml_aliases_within_the_limit_are_read(tmp_path):
+    path = write(tmp_path, "f.yaml", alias_bomb(4) + "entities:\n  西昌市: {x: *d}\n说明: 不读\n")
+    with pytest.raises(FactsError) as info:  # 6561 values: read, then refused by the top-level check
+        read_facts_file(path)
+    assert [d.code for d in info.value.diagnostics] == ["SL219"]
+
+
+@pytest.mark.parametrize("text", ["entities: &a {西昌市: *a}\n", "entities:\n  西昌市: {x: &b [1, [2, *b]]}\n"])
+def test_yaml_alias_containing_itself(tmp_path, text):
+    (d,) = problems(write(tmp_path, "f.yaml", text)).diagnostics
+    assert d.code == "SL218" and d.span is not None
+
+
+@pytest.mark.parametrize("name, text", [
+    ("f.yaml", "entities:\n  西昌市:\n    x: " + "[" * 500 + "]" * 500 + "\n"),
+    ("f.yaml", "entities:\n  西昌市:\n    x: " + "{a: " * 300 + "1" + "}" * 300 + "\n"),
+    ("f.json", '{"entities": {"西昌市": {"x": ' + "[" * 1000 + "]" * 1000 + "}}}"),
+    ("f.json", '{"entities": {"西昌市": {"x": ' + "[" * 200 + "]" * 200 + "}}}"),  # parses, still refused
+    ("f.json", '{"entities": {"西昌市": {"x": ' + '{"a": ' * 5000 + "1" + "}" * 5000 + "}}}"),
+])
+def test_deep_nesting_names_the_file(tmp_path, name, text):
+    path = write(tmp_path, name, text)
+    (d,) = problems(path).diagnostics
+    assert d.code == "SL217" and path in d.message and "100" in d.message
+
+
+def test_nesting_up_to_the_limit_is_read(tmp_path):
+    depth = 100 - 3  # the document, entities and 西昌市 are three levels
+    doc = read_facts_file(write(tmp_path, "f.json", '{"entities": {"西昌市": {"x": ' + "[" * depth + "]" * depth + "}}}"))
+    assert isinstance(doc["entities"]["西昌市"]["x"], list)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("f.json", '{"entities": {}, "polcy": "2017", "说明": "x", "comment": 1, "默认": {}, "defaults": []}'),
+    ("f.yaml", "entities: {}\n漏管脱管人次: 3\n"),
+])
+def test_unknown_top_level_keys_are_errors(tmp_path, name, text):
+    (d,) = problems(write(tmp_path, name, text)).diagnostics
+    assert d.code == "SL219" and d.message.count("「") == 1 and "entities" in d.message
+
+
+def test_top_level_notes_are_allowed(tmp_path):
+    path = write(tmp_path, "f.json", '{"说明": "2017 年", "comment": ["x"], "entities": {"西昌市": {}}}')
+    assert read_facts_file(path) == {"entities": {"西昌市": {}}}
+
+
+def test_a_long_line_is_not_shown_under_the_message(tmp_path):
+    path = write(tmp_path, "f.json", '{"entities": {"西昌市": {"x": "' + "y" * 100_000 + '",}}}')
+    error = problems(path)
+    (d,) = error.diagnostics
+    assert d.code == "SL203" and d.span is None and path in d.message and "第 1 行" in d.message
+    assert len(render_text(error.diagnostics, error.sources)) < 500
+
+
+def test_long_keys_are_cut_in_messages(tmp_path):
+    key = "键" * 100_000
+    error = problems(write(tmp_path, "f.yaml", f"entities:\n  {key}: 1\n  {key}: 2\n"))
+    assert len(render_text(error.diagnostics, error.sources)) < 500
 
 
 # ------------------------------------------------------------------ CSV
@@ -193,12 +289,14 @@ def test_xlsx_first_sheet_read_like_csv(tmp_path):
     sheet.append(["entity", "次数", "率", "曝光"])
     sheet.append(["西昌市", 2, 97.5, None])
     sheet.append(["木里县", 0.0, "100", True])
+    sheet.append(["盐源县", 1e-07, 1e300, None])
     book.create_sheet("其他").append(["entity"])
     path = str(tmp_path / "f.xlsx")
     book.save(path)
     assert read_facts_file(path) == {"entities": {
         "西昌市": {"次数": "2", "率": "97.5"},
         "木里县": {"次数": "0", "率": "100", "曝光": True},
+        "盐源县": {"次数": "0.0000001", "率": "1" + "0" * 300},  # as typed, written out plainly
     }}
 
 
@@ -212,3 +310,18 @@ def test_example_formats_give_the_same_entities():
     assert len(entity_sets["json"]) == 17
     json_doc = json.loads((EXAMPLES / "facts.json").read_text(encoding="utf-8"))
     assert set(docs["json"]["entities"]) == set(json_doc["entities"])
+
+
+@pytest.mark.parametrize("text, words", [
+    ("entities: *x\n", "别名 *x 没有定义"), ("entities: {a: &x 1, b: &x 2}\n", "锚点 &x 定义了两次"),
+    ("entities: !!python/object:os.system x\n", "YAML 标签 !!python/object:os.system"),
+    ("entities:\n  ? [1]\n  : 2\n", "映射的键不能是列表或映射"),
+])
+def test_yaml_problems_in_words_for_a_person(tmp_path, text, words):
+    (d,) = problems(write(tmp_path, "f.yaml", text)).diagnostics
+    assert d.code == "SL203" and words in d.message and "'" not in d.message
+
+
+def test_csv_cell_over_the_field_limit(tmp_path):
+    (d,) = problems(write(tmp_path, "f.csv", 'entity,a\n西昌市,"' + "x" * 200_000 + '"\n')).diagnostics
+    assert d.code == "SL203" and "131072" in d.message and len(d.message) < 200

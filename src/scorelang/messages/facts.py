@@ -1,12 +1,19 @@
-"""SL2xx: problems of a facts file. SL201–SL208: reading the file (runtime/sources.py);
-SL210–SL216: the values of each entity (runtime/facts.py). Values shown with ``!r`` keep the
-quotes the author typed around text."""
+"""SL2xx: problems of a facts file. SL201–SL208 and SL217–SL219: reading the file
+(runtime/sources.py; SL219 also for a document given from Python, runtime/facts.py);
+SL210–SL216: the values of each entity (runtime/facts.py, runtime/values.py).
+
+A value the file gave is never shown as a Python repr: the call sites pass it through
+``runtime.values.shown`` (text in 「」, cut after 40 characters; a list or mapping by its size),
+which reads differently in each language. Braces in a template are doubled: ``{{ }}``.
+"""
 from __future__ import annotations
 
 from .base import error, phrase
 
 _SHAPE_HINT = ('写成 {{"entities": {{"西昌市": {{"<事实>": 值, …}}, …}}}}',
                'write {{"entities": {{"西昌市": {{"<fact>": value, ...}}, ...}}}}')
+_ALIAS_HINT = ("别名（*名称）只用于「<<: *默认」合并默认值；其余的值请直接写出",
+               'use aliases (*name) for "<<: *defaults" merges only; write other values out')
 
 # ------------------------------------------------------------------ reading the file
 FACTS_NOT_FOUND = error(
@@ -27,6 +34,9 @@ FACTS_FILE_TYPE = error(
     "FACTS_FILE_TYPE", "SL202", "path",
     "不支持的事实文件类型：{path}（支持 .json、.yaml/.yml、.csv、.xlsx）",
     "unsupported facts file type: {path} (use .json, .yaml/.yml, .csv or .xlsx)")
+
+# SL203: the file's own syntax. ``problem`` is the parser's words (cut short) or one of the
+# phrases below, for the problems a person meets most.
 JSON_SYNTAX = error(
     "JSON_SYNTAX", "SL203", "line column problem",
     "JSON 语法错误（第 {line} 行第 {column} 列）：{problem}",
@@ -43,7 +53,33 @@ CSV_SYNTAX = error(
     "CSV 格式错误（第 {line} 行）：{problem}", "CSV format error at line {line}: {problem}")
 XLSX_UNREADABLE = error(
     "XLSX_UNREADABLE", "SL203", "path problem",
-    "无法读取 Excel 文件 {path}：{problem}", "cannot read Excel file {path}: {problem}")
+    "无法读取 Excel 文件 {path}：文件已损坏或不是 .xlsx 工作簿（{problem}）",
+    "cannot read Excel file {path}: damaged, or not an .xlsx workbook ({problem})",
+    "用 Excel 打开后重新保存为 .xlsx，或另存为 CSV UTF-8", "open it in Excel and save it again as .xlsx, or as CSV UTF-8")
+YAML_UNDEFINED_ALIAS = phrase(
+    "YAML_UNDEFINED_ALIAS", "name",
+    "别名 *{name} 没有定义（前面没有 &{name}）", "the alias *{name} is not defined (no &{name} before it)")
+YAML_ANCHOR_TWICE = phrase(
+    "YAML_ANCHOR_TWICE", "name",
+    "锚点 &{name} 定义了两次", "the anchor &{name} is defined twice")
+YAML_TAG = phrase(
+    "YAML_TAG", "name",
+    "事实文件中不能用 YAML 标签 {name}，只写普通的值", "the YAML tag {name} cannot be used in a facts file: write plain values")
+YAML_UNHASHABLE_KEY = phrase(
+    "YAML_UNHASHABLE_KEY", "",
+    "映射的键不能是列表或映射", "a mapping key cannot be a list or a mapping")
+YAML_CONTROL_CHARACTER = phrase(
+    "YAML_CONTROL_CHARACTER", "code",
+    "YAML 文件中不能有字符 {code}（控制字符）", "the character {code} (a control character) is not allowed in YAML")
+CSV_CELL_TOO_LONG = phrase(
+    "CSV_CELL_TOO_LONG", "limit",
+    "有一格超过 {limit} 个字符", "a cell is longer than {limit} characters")
+#: a message whose position cannot be shown (the line is too long) names the file instead
+IN_FACTS_FILE = phrase(
+    "IN_FACTS_FILE", "path text",
+    "事实文件 {path}：{text}", "facts file {path}: {text}")
+
+# SL204: the shape of the document
 DOCUMENT_NO_ENTITIES = error(
     "DOCUMENT_NO_ENTITIES", "SL204", "path",
     "事实文件 {path} 缺少 \"entities\" 映射（对象 → 事实）", 'facts file {path} has no "entities" mapping (entity → facts)',
@@ -56,14 +92,22 @@ DOCUMENT_ENTITIES_NOT_MAPPING = error(
 ENTITY_FACTS_NOT_MAPPING = error(
     "ENTITY_FACTS_NOT_MAPPING", "SL204", "kind",
     "该对象的事实应为映射（事实 → 值），实际是 {kind}", "the entity's facts must be a mapping (fact → value), not {kind}")
+
+# SL205: given twice
 KEY_TWICE = error(
     "KEY_TWICE", "SL205", "key",
     "「{key}」在同一层中出现了两次，无法确定以哪一个为准",
     "「{key}」 is given twice at the same level; which one counts is unclear")
+KEY_TWICE_IN_FILE = error(
+    "KEY_TWICE_IN_FILE", "SL205", "path key",
+    "事实文件 {path} 中「{key}」在同一层中出现了两次，无法确定以哪一个为准",
+    "「{key}」 is given twice at the same level in facts file {path}; which one counts is unclear")
 TABLE_ENTITY_TWICE = error(
     "TABLE_ENTITY_TWICE", "SL205", "path first line",
     "在表格 {path} 中出现了两次（第 {first} 行和第 {line} 行），每个对象只能有一行",
     "appears twice in {path} (rows {first} and {line}); one row per entity")
+
+# SL206, SL207: a table's header and rows
 XLSX_NO_SHEET = error(
     "XLSX_NO_SHEET", "SL206", "path",
     "Excel 文件 {path} 中没有工作表", "Excel file {path} has no worksheet")
@@ -97,6 +141,44 @@ NEEDS_OPENPYXL = error(
     "reading the Excel facts file {path} needs openpyxl: pip install openpyxl",
     "或将工作表另存为 CSV UTF-8 后再评分", "or save the sheet as CSV UTF-8 and score that")
 
+# SL217, SL218: files built to exhaust the reader (runtime/values.py gives the limits)
+TOO_DEEP_AT = error(
+    "TOO_DEEP_AT", "SL217", "path limit line column",
+    "事实文件 {path} 嵌套超过 {limit} 层（第 {line} 行第 {column} 列）：事实文件只需五层（entities → 对象 → 事实 → 记录 → 字段）",
+    "facts file {path} is nested more than {limit} levels deep (line {line}, column {column}): a facts file needs "
+    "five (entities → entity → fact → record → field)")
+TOO_DEEP = error(
+    "TOO_DEEP", "SL217", "path limit",
+    "事实文件 {path} 嵌套超过 {limit} 层：事实文件只需五层（entities → 对象 → 事实 → 记录 → 字段）",
+    "facts file {path} is nested more than {limit} levels deep: a facts file needs "
+    "five (entities → entity → fact → record → field)")
+YAML_ALIAS_SELF = error(
+    "YAML_ALIAS_SELF", "SL218", "name line column",
+    "YAML 别名 *{name} 引用了包含它自己的值（第 {line} 行第 {column} 列），展开没有尽头",
+    "the YAML alias *{name} refers to a value that contains it (line {line}, column {column}): it never ends",
+    *_ALIAS_HINT)
+YAML_ALIAS_TOO_FAR = error(
+    "YAML_ALIAS_TOO_FAR", "SL218", "name line column size limit",
+    "YAML 别名展开过大：*{name}（第 {line} 行第 {column} 列）展开后有 {size} 个值，全部别名展开后至多增加 {limit} 个值",
+    "YAML aliases expand too far: *{name} (line {line}, column {column}) expands to {size} values; "
+    "all aliases together may add at most {limit}",
+    *_ALIAS_HINT)
+
+# SL219: keys beside "entities" that scoring would not read (a typo, or facts put at the top);
+# ``allowed`` is the notes a document may carry (runtime/facts.py TOP_LEVEL_KEYS)
+_TOP_LEVEL_HINT = ('对象的事实写在 entities 下：{{"entities": {{对象: {{事实: 值}}}}}}',
+                   'facts go under entities: {{"entities": {{entity: {{fact: value}}}}}}')
+TOP_LEVEL_UNKNOWN_IN_FILE = error(
+    "TOP_LEVEL_UNKNOWN_IN_FILE", "SL219", "path keys allowed",
+    "事实文件 {path} 顶层有不认识的键 {keys}：顶层只能有 entities，以及不参与评分的 {allowed}",
+    "facts file {path} has unknown top-level keys {keys}: only entities, and the unread {allowed}, may stand at the top",
+    *_TOP_LEVEL_HINT)
+TOP_LEVEL_UNKNOWN = error(
+    "TOP_LEVEL_UNKNOWN", "SL219", "keys allowed",
+    "事实文档顶层有不认识的键 {keys}：顶层只能有 entities，以及不参与评分的 {allowed}",
+    "the facts document has unknown top-level keys {keys}: only entities, and the unread {allowed}, may stand at the top",
+    *_TOP_LEVEL_HINT)
+
 # ------------------------------------------------------------------ the values of each entity
 ENTITY_FACTS_NOT_A_MAPPING = error(
     "ENTITY_FACTS_NOT_A_MAPPING", "SL210", "",
@@ -118,46 +200,95 @@ ENTITY_MISSING = error(
     "事实文件中没有这个考评对象（排名需要全部对象）",
     "the facts file has no entry for this entity (ranking needs every entity)")
 
-# SL213: a value that does not fit its fact's type or range
+# SL213: a value that does not fit its fact's type or range (docs/facts.md §3). ``value`` is
+# the value as given, shown (see the module docstring).
+# - numbers (runtime/values.py)
 NOT_A_NUMBER_FLAG = error(
     "NOT_A_NUMBER_FLAG", "SL213", "",
-    "应为数字，不是是/否", "expected a number, not a yes/no value")
+    "应为数字，收到是/否值", "expected a number, got a yes/no value")
 NOT_A_NUMBER = error(
     "NOT_A_NUMBER", "SL213", "value",
-    "应为数字，收到 {value!r}", "expected a number, got {value!r}")
-NOT_A_NUMBER_KIND = error(
-    "NOT_A_NUMBER_KIND", "SL213", "kind",
-    "应为数字，收到 {kind}", "expected a number, got {kind}")
+    "应为数字，收到 {value}", "expected a number, got {value}")
+NUMBER_TEXT_TOO_LONG = error(
+    "NUMBER_TEXT_TOO_LONG", "SL213", "value limit",
+    "应为数字，收到 {value}：太长（数字至多写 {limit} 个字符）",
+    "expected a number, got {value}: too long (at most {limit} characters)")
+TOO_MANY_PLACES = error(
+    "TOO_MANY_PLACES", "SL213", "places value",
+    "小数至多 {places} 位，收到 {value}", "at most {places} decimal places, got {value}")
+#   the hint of NOT_A_NUMBER for a common mistake
+DIGITS_OF_ANOTHER_SCRIPT = phrase(
+    "DIGITS_OF_ANOTHER_SCRIPT", "",
+    "只能用阿拉伯数字 0–9（全角 ０–９ 也可），不能用汉字数字或其他文字的数字",
+    "use the digits 0–9 (full-width ０–９ also do), not numerals of another script")
+NO_PLUS_SIGN = phrase(
+    "NO_PLUS_SIGN", "fixed",
+    "不要写正号：写成 {fixed}", "no plus sign: write {fixed}")
+NO_SEPARATORS = phrase(
+    "NO_SEPARATORS", "",
+    "不要用千位分隔符或空格：连着写数字，如 1000", "no thousands separators or spaces: write 1000")
+NO_EXPONENT = phrase(
+    "NO_EXPONENT", "",
+    "请写成普通小数，不用科学计数法（如 1e3 写成 1000）", "write plain digits, not an exponent (1000, not 1e3)")
+DIGITS_AROUND_POINT = phrase(
+    "DIGITS_AROUND_POINT", "",
+    "小数点前后都要有数字，如 0.5、5.0", "a decimal point needs digits on both sides: 0.5, 5.0")
+PERCENT_SIGN_ONLY_FOR_PERCENT = phrase(
+    "PERCENT_SIGN_ONLY_FOR_PERCENT", "",
+    "只有百分比可以带一个 %，写在数字后面", "only a percent may carry one %, after the number")
+# - counts, numbers, percents, flags, choices (runtime/facts.py)
 COUNT_NOT_WHOLE = error(
     "COUNT_NOT_WHOLE", "SL213", "value",
     "计数应为整数，收到 {value}", "a count must be a whole number, got {value}")
 COUNT_NEGATIVE = error(
     "COUNT_NEGATIVE", "SL213", "value",
     "计数不能为负数，收到 {value}", "a count cannot be negative, got {value}")
+COUNT_RANGE = error(
+    "COUNT_RANGE", "SL213", "high value",
+    "计数应在 0 至 {high} 之间，收到 {value}", "a count must be between 0 and {high}, got {value}")
 COUNT_ABOVE = error(
     "COUNT_ABOVE", "SL213", "high value",
     "计数至多为 {high}，收到 {value}", "a count of at most {high}, got {value}")
+NUMBER_RANGE = error(
+    "NUMBER_RANGE", "SL213", "high value",
+    "数值应在 -{high} 至 {high} 之间，收到 {value}", "a number must be between -{high} and {high}, got {value}")
 NUMBER_ABOVE = error(
     "NUMBER_ABOVE", "SL213", "high value",
     "至多为 {high}，收到 {value}", "at most {high}, got {value}")
+PERCENT_SIGN_TWICE = error(
+    "PERCENT_SIGN_TWICE", "SL213", "value",
+    "应为百分比，收到 {value}", "expected a percent, got {value}",
+    "百分号只能写一个，在数字后面，如 92.5%", "one percent sign, after the number: 92.5%")
 PERCENT_RANGE = error(
     "PERCENT_RANGE", "SL213", "value",
     "百分比应在 0 至 100 之间，收到 {value}", "a percent must be between 0 and 100, got {value}")
 FLAG_EXPECTED = error(
-    "FLAG_EXPECTED", "SL213", "value",
-    "应为 是 或 否，收到 {value!r}", "expected yes or no (是/否), got {value!r}")
+    "FLAG_EXPECTED", "SL213", "value words",
+    "应为 是 或 否，收到 {value}", "expected yes or no (是/否), got {value}",
+    "可写 {words}（英文不分大小写）", "write one of {words} (any case)")
 CHOICE_EXPECTED = error(
     "CHOICE_EXPECTED", "SL213", "choices value suggestion",
-    "应为 {choices} 之一，收到 {value!r}{suggestion}", "expected one of {choices}, got {value!r}{suggestion}")
+    "应为 {choices} 之一，收到 {value}{suggestion}", "expected one of {choices}, got {value}{suggestion}")
+TEXT_EXPECTED = error(
+    "TEXT_EXPECTED", "SL213", "what value",
+    "{what}应为文字，收到 {value}", "{what} must be text, got {value}")
+TEXT_TOO_LONG = error(
+    "TEXT_TOO_LONG", "SL213", "what limit value",
+    "{what}至多 {limit} 个字，收到 {value}", "{what} has at most {limit} characters, got {value}")
+#   the ``what`` of TEXT_EXPECTED and TEXT_TOO_LONG
+JUDGEMENT_REASON = phrase("JUDGEMENT_REASON", "", "评定的理由", "a judgement's reason")
+RECORD_FIELD = phrase("RECORD_FIELD", "index field", "第 {index} 条「{field}」", "record {index}: 「{field}」")
+# - judgements and records
 JUDGEMENT_KEYS = error(
     "JUDGEMENT_KEYS", "SL213", "unknown",
-    "评定只能有 amount 和 reason，多了 {unknown}", "a judgement has only amount and reason; unexpected {unknown}")
+    "评定只能有 amount（或 分）和 reason（或 理由），多了 {unknown}",
+    "a judgement has only amount (or 分) and reason (or 理由); unexpected {unknown}")
+JUDGEMENT_KEY_TWICE = error(
+    "JUDGEMENT_KEY_TWICE", "SL213", "",
+    "评定的 amount 与 分（reason 与 理由）只能写一个", "a judgement gives amount or 分 (reason or 理由), not both")
 JUDGEMENT_NO_AMOUNT = error(
     "JUDGEMENT_NO_AMOUNT", "SL213", "",
     "评定缺少 amount（扣分数额）", "a judgement needs an amount")
-JUDGEMENT_REASON_TEXT = error(
-    "JUDGEMENT_REASON_TEXT", "SL213", "",
-    "评定的 reason 应为文字", "a judgement's reason must be text")
 JUDGEMENT_RANGE = error(
     "JUDGEMENT_RANGE", "SL213", "low high value",
     "评定应在 {low} 至 {high} 分之间（未发生填 0），收到 {value}",
@@ -165,12 +296,16 @@ JUDGEMENT_RANGE = error(
 SCORE_RANGE = error(
     "SCORE_RANGE", "SL213", "low high value",
     "评分应在 {low} 至 {high} 分之间，收到 {value}", "a score must be within {low} to {high}, got {value}")
+RECORDS_TOO_MANY = error(
+    "RECORDS_TOO_MANY", "SL213", "limit count",
+    "记录至多 {limit} 条，收到 {count} 条", "at most {limit} records, got {count}")
 RECORDS_NOT_A_LIST = error(
-    "RECORDS_NOT_A_LIST", "SL213", "",
-    "记录应为列表，每条是「字段: 值」的映射", "records must be a list of field → value mappings")
+    "RECORDS_NOT_A_LIST", "SL213", "value",
+    "记录应为列表，每条是「字段: 值」的映射，收到 {value}",
+    "records must be a list of field → value mappings, got {value}")
 RECORD_NOT_A_MAPPING = error(
-    "RECORD_NOT_A_MAPPING", "SL213", "index",
-    "第 {index} 条应为「字段: 值」的映射", "record {index} must be a field → value mapping")
+    "RECORD_NOT_A_MAPPING", "SL213", "index value",
+    "第 {index} 条应为「字段: 值」的映射，收到 {value}", "record {index} must be a field → value mapping, got {value}")
 RECORD_UNKNOWN_FIELDS = error(
     "RECORD_UNKNOWN_FIELDS", "SL213", "index unknown fields",
     "第 {index} 条有未声明的字段 {unknown}（字段：{fields}）",
@@ -180,11 +315,11 @@ RECORD_FIELD_MISSING = error(
     "第 {index} 条缺少字段「{field}」", "record {index} lacks field 「{field}」")
 RECORD_FIELD_CHOICE = error(
     "RECORD_FIELD_CHOICE", "SL213", "index field choices value suggestion",
-    "第 {index} 条「{field}」应为 {choices} 之一，收到 {value!r}{suggestion}",
-    "record {index}: 「{field}」 must be one of {choices}, got {value!r}{suggestion}")
+    "第 {index} 条「{field}」应为 {choices} 之一，收到 {value}{suggestion}",
+    "record {index}: 「{field}」 must be one of {choices}, got {value}{suggestion}")
 JUDGEMENT_RECORDS_NOT_A_LIST = error(
-    "JUDGEMENT_RECORDS_NOT_A_LIST", "SL213", "",
-    "评定记录应为列表（每起一条）", "judgement records must be a list (one per occurrence)")
+    "JUDGEMENT_RECORDS_NOT_A_LIST", "SL213", "value",
+    "评定记录应为列表（每起一条），收到 {value}", "judgement records must be a list (one per occurrence), got {value}")
 RECORD_PROBLEM = error(
     "RECORD_PROBLEM", "SL213", "index problem",
     "第 {index} 条：{problem}", "record {index}: {problem}")

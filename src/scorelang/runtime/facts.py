@@ -1,10 +1,13 @@
 """Raw facts (from JSON, YAML, CSV or Python) → typed values, validated once before scoring.
 
 Every problem becomes a Diagnostic naming the entity and the fact; the caller raises one
-FactsError for all of them, so nothing is scored from partly valid facts.
+FactsError for all of them, so nothing is scored from partly valid facts. What each type
+accepts, with examples of what it refuses, is docs/facts.md §3; the number rule and the
+ranges live in ``runtime/values.py``.
 
 Typed values: count → int; number, percent → Decimal; flag → bool; choice → str;
-judgement → (Decimal amount, reason or None); records → tuple of judgements.
+judgement → (Decimal amount, reason or None); records → tuple of judgements, or of
+{field: text} mappings for records with fields.
 """
 from __future__ import annotations
 
@@ -13,150 +16,189 @@ from typing import Any, Mapping
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic, suggest
-from ..messages import Message, Words
+from ..messages import Words
 from ..model.nodes import FactDecl
-from ..numbers import parse_decimal
+from .values import (
+    MAX_COUNT, MAX_NUMBER, MAX_RECORDS, MAX_TEXT, Refusal, check_places, describe, name_excerpt, names_shown,
+    read_decimal, shown,
+)
 
-_YES = {"是", "yes", "true", "y", "1", "有", "√"}
-_NO = {"否", "no", "false", "n", "0", "无", "×"}
+_YES = {"是", "yes", "true", "y", "有", "√"}
+_NO = {"否", "no", "false", "n", "无", "×"}
+_FLAG_WORDS = "是/否、有/无、√/×、yes/no、y/n、true/false、1/0"
 _TYPE_ZH = {"count": "计数", "number": "数值", "percent": "百分比", "flag": "是否", "choice": "选项",
             "judgement": "评定", "records": "评定记录"}
+_HUNDRED = Decimal(100)
+_SUGGEST_UP_TO = 100  # characters: longer text gets no "did you mean" (difflib is quadratic)
 
-
-class _Bad(Exception):
-    """A value that does not fit: the catalogue entry (SL213) and its fields."""
-
-    def __init__(self, message: Message, **fields: Any):
-        super().__init__(message.name)
-        self.message, self.fields = message, fields
-
-    def words(self) -> Words:
-        return self.message.words(**self.fields)
-
-
-def _close(value: str, choices) -> Words:
-    """", did you mean …" appended to a value message when a choice is close, else nothing."""
-    close = suggest(value, choices, cutoff=0.3)
-    return msg.CLOSE_CHOICE.words(name=close[0]) if close else Words("", "")
-
-
-def _decimal(value: Any) -> Decimal:
-    if isinstance(value, bool):
-        raise _Bad(msg.NOT_A_NUMBER_FLAG)
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        # only reached from Python callers; the file readers parse decimals exactly
-        return parse_decimal(repr(value))
-    if isinstance(value, str):
-        try:
-            return parse_decimal(value)
-        except ValueError:
-            raise _Bad(msg.NOT_A_NUMBER, value=value) from None
-    raise _Bad(msg.NOT_A_NUMBER_KIND, kind=type(value).__name__)
+# Top-level keys of a facts document besides "entities": notes and YAML anchor blocks, never read.
+TOP_LEVEL_KEYS = ("entities", "说明", "comment", "默认", "defaults")
 
 
 def _count(decl: FactDecl, value: Any) -> int:
-    number = _decimal(value)
-    if number != number.to_integral_value():
-        raise _Bad(msg.COUNT_NOT_WHOLE, value=value)
+    number = read_decimal(value)
     if number < 0:
-        raise _Bad(msg.COUNT_NEGATIVE, value=value)
+        raise Refusal(msg.COUNT_NEGATIVE, value=shown(value))
+    if number > MAX_COUNT:
+        raise Refusal(msg.COUNT_RANGE, high=MAX_COUNT, value=shown(value))
+    if number != number.to_integral_value():
+        raise Refusal(msg.COUNT_NOT_WHOLE, value=shown(value))
     if decl.high is not None and number > decl.high:
-        raise _Bad(msg.COUNT_ABOVE, high=decl.high, value=value)
+        raise Refusal(msg.COUNT_ABOVE, high=decl.high, value=shown(value))
     return int(number)
 
 
 def _number(decl: FactDecl, value: Any) -> Decimal:
-    number = _decimal(value)
+    number = read_decimal(value)
+    if abs(number) > MAX_NUMBER:
+        raise Refusal(msg.NUMBER_RANGE, high=MAX_NUMBER, value=shown(value))
+    check_places(number, value)
     if decl.high is not None and number > decl.high:
-        raise _Bad(msg.NUMBER_ABOVE, high=decl.high, value=value)
+        raise Refusal(msg.NUMBER_ABOVE, high=decl.high, value=shown(value))
     return number
 
 
 def _percent(decl: FactDecl, value: Any) -> Decimal:
+    raw = value
     if isinstance(value, str):
-        value = value.strip().rstrip("%％")
-    number = _decimal(value)
-    if not Decimal(0) <= number <= Decimal(100):
-        raise _Bad(msg.PERCENT_RANGE, value=number)
+        value = value.strip()
+        if value.endswith(("%", "％")):
+            value = value[:-1]
+            if value.rstrip().endswith(("%", "％")):
+                raise Refusal(msg.PERCENT_SIGN_TWICE, value=shown(raw))
+    number = read_decimal(value)
+    if not Decimal(0) <= number <= _HUNDRED:
+        raise Refusal(msg.PERCENT_RANGE, value=shown(number))
+    check_places(number, raw)
     return number
 
 
 def _flag(decl: FactDecl, value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    if isinstance(value, (int, str)):
-        text = str(value).strip().lower()
-        if text in _YES:
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _YES:
             return True
-        if text in _NO:
+        if word in _NO:
             return False
-    raise _Bad(msg.FLAG_EXPECTED, value=value)
+    if isinstance(value, (str, int, Decimal, float)):
+        try:
+            number = read_decimal(value)
+        except Refusal:
+            pass
+        else:
+            if number in (0, 1):
+                return number == 1
+    raise Refusal(msg.FLAG_EXPECTED, value=shown(value), words=_FLAG_WORDS)
+
+
+def _as_text(value: Any) -> str | None:
+    """A value as the text it was written as: text itself, or a number token's digits."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10 ** MAX_TEXT:
+        return str(value)
+    if isinstance(value, Decimal) and value.is_finite() and len(value.as_tuple().digits) <= MAX_TEXT:
+        return str(value)
+    return None
+
+
+def _suggestion(text: str | None, choices: tuple[str, ...]) -> Words:
+    """", did you mean …" appended to a value message when a choice is close, else nothing."""
+    close = suggest(text, choices, cutoff=0.3) if text is not None and len(text) <= _SUGGEST_UP_TO else []
+    return msg.CLOSE_CHOICE.words(name=close[0]) if close else Words("", "")
 
 
 def _choice(decl: FactDecl, value: Any) -> str:
-    if isinstance(value, str) and value.strip() in decl.choices:
-        return value.strip()
-    raise _Bad(msg.CHOICE_EXPECTED, choices=_choices(decl.choices), value=value,
-               suggestion=_close(str(value), decl.choices))
+    text = _as_text(value)
+    if text is not None and text in decl.choices:
+        return text
+    raise Refusal(msg.CHOICE_EXPECTED, choices=_choices(decl.choices), value=shown(value),
+                  suggestion=_suggestion(text, decl.choices))
 
 
-def _choices(choices) -> Words:
-    return Words("、".join(choices), ", ".join(choices))
+def _choices(choices: tuple[str, ...]) -> Words:
+    # each in 「」: a choice may itself hold 、 (省委、省人大、省政府、省政协和国家部委)
+    quoted = [f"「{c}」" for c in choices]
+    return Words("、".join(quoted), ", ".join(quoted))
+
+
+def _text(value: Any, what: Words) -> str:
+    text = _as_text(value)
+    if text is None:
+        raise Refusal(msg.TEXT_EXPECTED, what=what, value=shown(value))
+    if len(text) > MAX_TEXT:
+        raise Refusal(msg.TEXT_TOO_LONG, what=what, limit=MAX_TEXT, value=shown(value))
+    return text
 
 
 def _judgement(decl: FactDecl, value: Any) -> tuple[Decimal, str | None]:
     reason = None
     if isinstance(value, Mapping):
-        unknown = set(value) - {"amount", "reason", "分", "理由"}
+        unknown = [k for k in value if k not in ("amount", "reason", "分", "理由")]
         if unknown:
-            raise _Bad(msg.JUDGEMENT_KEYS, unknown=sorted(unknown))
+            raise Refusal(msg.JUDGEMENT_KEYS, unknown=names_shown(unknown))
+        if "amount" in value and "分" in value or "reason" in value and "理由" in value:
+            raise Refusal(msg.JUDGEMENT_KEY_TWICE)
         amount_raw = value.get("amount", value.get("分"))
         if amount_raw is None:
-            raise _Bad(msg.JUDGEMENT_NO_AMOUNT)
-        reason = value.get("reason", value.get("理由"))
-        if reason is not None and not isinstance(reason, str):
-            raise _Bad(msg.JUDGEMENT_REASON_TEXT)
+            raise Refusal(msg.JUDGEMENT_NO_AMOUNT)
+        reason_raw = value.get("reason", value.get("理由"))
+        if reason_raw is not None:
+            reason = _text(reason_raw, msg.JUDGEMENT_REASON.words())
         value = amount_raw
-    amount = _decimal(value)
-    if not (decl.low <= amount <= decl.high):
-        if amount == 0 and decl.zero_means_absent:
-            return amount, reason  # 0: the situation did not occur (a deduction's convention)
-        if not decl.zero_means_absent:  # a score every entity is given: no "0 = did not occur"
-            raise _Bad(msg.SCORE_RANGE, low=decl.low, high=decl.high, value=amount)
-        raise _Bad(msg.JUDGEMENT_RANGE, low=decl.low, high=decl.high, value=amount)
+    amount = read_decimal(value)
+    # 0 outside the range: "did not occur" for a deduction (zero_means_absent); a score every
+    # entity is given (a judgement only added) has no such convention and lies in its range.
+    if not (decl.low <= amount <= decl.high) and not (amount == 0 and decl.zero_means_absent):
+        refusal = msg.JUDGEMENT_RANGE if decl.zero_means_absent else msg.SCORE_RANGE
+        raise Refusal(refusal, low=decl.low, high=decl.high, value=shown(amount))
+    check_places(amount, value)
     return amount, reason
+
+
+def _none_written(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() in ("", "无"))
+
+
+def _check_record_count(records: list | tuple) -> None:
+    if len(records) > MAX_RECORDS:
+        raise Refusal(msg.RECORDS_TOO_MANY, limit=MAX_RECORDS, count=len(records))
 
 
 def _field_records(decl: FactDecl, value: Any) -> tuple:
     """记录 {…}: a list of mappings, each with every field (choices checked)."""
-    if value is None or (isinstance(value, str) and value.strip() in ("", "无")):
+    if _none_written(value):
         return ()
     if isinstance(value, Mapping):
         value = [value]
     if not isinstance(value, (list, tuple)):
-        raise _Bad(msg.RECORDS_NOT_A_LIST)
+        raise Refusal(msg.RECORDS_NOT_A_LIST, value=shown(value))
+    _check_record_count(value)
     out = []
     names = [f.name for f in decl.fields]
     for index, record in enumerate(value, start=1):
         if not isinstance(record, Mapping):
-            raise _Bad(msg.RECORD_NOT_A_MAPPING, index=index)
+            raise Refusal(msg.RECORD_NOT_A_MAPPING, index=index, value=shown(record))
         unknown = [k for k in record if k not in names]
         if unknown:
-            raise _Bad(msg.RECORD_UNKNOWN_FIELDS, index=index, unknown=unknown, fields=_choices(names))
+            raise Refusal(msg.RECORD_UNKNOWN_FIELDS, index=index, unknown=names_shown(unknown),
+                          fields=Words("、".join(names), ", ".join(names)))
         typed = {}
         for field in decl.fields:
             item = record.get(field.name)
             if _missing(item):
-                raise _Bad(msg.RECORD_FIELD_MISSING, index=index, field=field.name)
-            item = str(item).strip()
-            if field.kind == "choice" and item not in field.choices:
-                raise _Bad(msg.RECORD_FIELD_CHOICE, index=index, field=field.name, choices=_choices(field.choices),
-                           value=item, suggestion=_close(item, field.choices))
-            typed[field.name] = item
+                raise Refusal(msg.RECORD_FIELD_MISSING, index=index, field=field.name)
+            if field.kind == "choice":
+                text = _as_text(item)
+                if text is None or text not in field.choices:
+                    raise Refusal(msg.RECORD_FIELD_CHOICE, index=index, field=field.name,
+                                  choices=_choices(field.choices), value=shown(item),
+                                  suggestion=_suggestion(text, field.choices))
+                typed[field.name] = text
+            else:
+                typed[field.name] = _text(item, msg.RECORD_FIELD.words(index=index, field=field.name))
         out.append(typed)
     return tuple(out)
 
@@ -164,20 +206,21 @@ def _field_records(decl: FactDecl, value: Any) -> tuple:
 def _records(decl: FactDecl, value: Any) -> tuple:
     if decl.fields:
         return _field_records(decl, value)
-    if value is None or (isinstance(value, str) and value.strip() in ("", "无")):
+    if _none_written(value):
         return ()
     if isinstance(value, (int, Decimal, float, Mapping)) and not isinstance(value, bool):
         value = [value]  # a single judgement is one record
     if isinstance(value, str):
         value = [v for v in value.replace("；", ";").replace("，", ";").replace(",", ";").split(";") if v.strip()]
     if not isinstance(value, (list, tuple)):
-        raise _Bad(msg.JUDGEMENT_RECORDS_NOT_A_LIST)
+        raise Refusal(msg.JUDGEMENT_RECORDS_NOT_A_LIST, value=shown(value))
+    _check_record_count(value)
     out = []
     for index, record in enumerate(value, start=1):
         try:
             out.append(_judgement(decl, record))
-        except _Bad as bad:
-            raise _Bad(msg.RECORD_PROBLEM, index=index, problem=bad.words()) from None
+        except Refusal as bad:
+            raise bad.in_record(index) from None
     return tuple(out)
 
 
@@ -187,6 +230,12 @@ COERCE = {"count": _count, "number": _number, "percent": _percent, "flag": _flag
 
 def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def _did_you_mean(name: str, known, cutoff: float = 0.5) -> Words | None:
+    """The "did you mean" hint for a name close to one of ``known`` (None: none is close)."""
+    close = suggest(name, known, cutoff=cutoff) if len(name) <= _SUGGEST_UP_TO else []
+    return msg.did_you_mean(close[0] if close else None)
 
 
 def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any,
@@ -203,8 +252,8 @@ def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any,
     by_name = {d.name: d for d in decls}
     for name in raw:
         if name not in by_name:
-            close = suggest(str(name), by_name, cutoff=0.5)
-            problems.append(msg.FACT_UNKNOWN.about(entity, name, hint=msg.did_you_mean(close[0] if close else None)))
+            text = name if isinstance(name, str) else describe(name)
+            problems.append(msg.FACT_UNKNOWN.about(entity, name_excerpt(name), hint=_did_you_mean(text, by_name)))
     typed: dict = {}
     for decl in decls:
         value = raw.get(decl.name)
@@ -218,14 +267,23 @@ def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any,
             continue
         try:
             typed[decl.name] = COERCE[decl.type](decl, value)
-        except _Bad as bad:
-            problems.append(bad.message.about(entity, decl.name, **bad.fields))
+        except Refusal as bad:
+            problems.append(bad.about(entity, decl.name))
     return typed, problems
 
 
-def unknown_entity(entity: str, entities: tuple[str, ...]) -> Diagnostic:
-    close = suggest(str(entity), entities, cutoff=0.3)
-    return msg.ENTITY_UNKNOWN.about(entity, hint=msg.did_you_mean(close[0] if close else None))
+def unknown_entity(entity: Any, entities: tuple[str, ...]) -> Diagnostic:
+    text = entity if isinstance(entity, str) else describe(entity)
+    return msg.ENTITY_UNKNOWN.about(name_excerpt(entity), hint=_did_you_mean(text, entities, cutoff=0.3))
+
+
+def unknown_top_level_keys(keys: list, file: str | None = None) -> Diagnostic:
+    """SL219: keys beside "entities" that scoring would not read (a typo, or facts put at the top)."""
+    allowed = Words("、".join(TOP_LEVEL_KEYS[1:]), ", ".join(TOP_LEVEL_KEYS[1:]))
+    hint = _did_you_mean(keys[0], ("entities",)) if isinstance(keys[0], str) else None
+    if file:
+        return msg.TOP_LEVEL_UNKNOWN_IN_FILE.about(hint=hint, path=file, keys=names_shown(keys), allowed=allowed)
+    return msg.TOP_LEVEL_UNKNOWN.about(hint=hint, keys=names_shown(keys), allowed=allowed)
 
 
 def coerce_all(decls: tuple[FactDecl, ...], entities: tuple[str, ...], doc: Any,
@@ -236,6 +294,9 @@ def coerce_all(decls: tuple[FactDecl, ...], entities: tuple[str, ...], doc: Any,
     if not isinstance(doc, Mapping) or not isinstance(doc.get("entities"), Mapping):
         problems.append(msg.DOCUMENT_SHAPE.about())
         return {}, problems
+    unknown = [key for key in doc if key not in TOP_LEVEL_KEYS]
+    if unknown:
+        problems.append(unknown_top_level_keys(unknown))
     given = doc["entities"]
     known = set(entities)
     out: dict = {}

@@ -3,7 +3,8 @@
 This module only reads: it returns ``{"entities": {entity: {fact: value}}}`` with values as
 written (CSV cells stay strings; JSON/YAML numbers become ``Decimal``, never ``float``).
 Checking names, types and ranges is ``runtime/facts.py``'s job. Every problem with the file
-itself is raised as one ``FactsError`` (codes SL201–SL208), never as a Python exception.
+itself is raised as one ``FactsError`` (codes SL201–SL208, SL217–SL219; the words are in
+``scorelang.messages.facts``), never as a Python exception.
 """
 from __future__ import annotations
 
@@ -11,19 +12,29 @@ import csv
 import datetime
 import io
 import json
+import math
 import os
+import re
 from decimal import Decimal
 from typing import Any, Iterable, Iterator, NoReturn
 
+import attrs
 import yaml
+import yaml.reader
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic, FactsError
-from ..messages import Words
+from ..messages import Message, Phrase, Words
 from ..span import Span
+from .facts import TOP_LEVEL_KEYS, unknown_top_level_keys
+from .values import MAX_ALIAS_EXPANSION, MAX_DEPTH, excerpt, name_excerpt, number_token, shown
+from .yaml_loader import LIBYAML, AliasProblem, DuplicateKey, TooDeep, load_yaml
 
-# The SL2xx codes of file-level problems (SL201 cannot read … SL208 needs openpyxl) are in
-# the catalogue, scorelang.messages.facts; the validator's own codes follow from SL210.
+# The problems of the file itself (SL201 cannot read … SL208 needs openpyxl, SL217 too deep,
+# SL218 YAML aliases) are entries of scorelang.messages.facts; SL219 (unknown top-level keys)
+# is built in facts.py, shared with documents from Python; the validator's codes follow from SL210.
+_LONG_LINE = 300  # characters: a longer source line is not shown under a message
+_PROBLEM_TEXT = 120  # characters of a parser's own problem text
 
 ENTITY_COLUMN = "entity"
 _SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
@@ -59,6 +70,43 @@ def _point(path: str, line: int, column: int) -> Span:
     return Span(path, line, column, line, column + 1)
 
 
+def _at(path: str, text: str, line: int | None, column: int | None) -> Span | None:
+    """The span of a position in the facts file, or None when it should not be shown.
+
+    A line too long to show (a minified file, a runaway value) gets no span: the renderer
+    would print the whole line under the message (and the CLI reads it from disk when the
+    source is not given); the message itself still says line and column.
+    """
+    if line is None or column is None:
+        return None
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return None
+    end = text.find("\n", start)
+    if (len(text) if end < 0 else end) - start > _LONG_LINE:
+        return None
+    return _point(path, line, column)
+
+
+def _fail_at(message: Message, path: str, text: str, line: int | None, column: int | None, /,
+             **fields: Any) -> NoReturn:
+    """``_fail`` at a position of the file; a message left without a span names the file itself."""
+    span = _at(path, text, line, column)
+    diagnostic = message.at(span, **fields)
+    if span is None and path not in diagnostic.message:
+        words = msg.IN_FACTS_FILE
+        diagnostic = attrs.evolve(diagnostic, message=words.words(path=path, text=diagnostic.message).zh,
+                                  message_en=words.words(path=path, text=diagnostic.message_en).en)
+    _fail(diagnostic, {path: text} if span else None)
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def _read_text(path: str) -> str:
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
@@ -73,15 +121,18 @@ def _read_text(path: str) -> str:
         _fail(msg.FACTS_UNREADABLE.at(None, path=path, reason=exc.strerror or exc))
 
 
-class _DuplicateKey(Exception):
-    def __init__(self, key: str, line: int | None = None, column: int | None = None):
-        super().__init__(key)
-        self.key, self.line, self.column = key, line, column
+def _duplicate(path: str, text: str, dup: DuplicateKey) -> NoReturn:
+    key = name_excerpt(dup.key)
+    span = _at(path, text, dup.line, dup.column)
+    if span is None:  # JSON keeps no positions, or the line is too long to show: name the file
+        _fail(msg.KEY_TWICE_IN_FILE.at(None, path=path, key=key))
+    _fail(msg.KEY_TWICE.at(span, key=key), {path: text})
 
 
-def _duplicate(path: str, text: str, dup: _DuplicateKey) -> NoReturn:
-    span = _point(path, dup.line, dup.column) if dup.line is not None else None
-    _fail(msg.KEY_TWICE.at(span, key=dup.key), {path: text})
+def _too_deep(path: str, text: str, line: int | None, column: int | None) -> NoReturn:
+    if line is None or column is None:
+        _fail(msg.TOO_DEEP.at(None, path=path, limit=MAX_DEPTH))
+    _fail_at(msg.TOO_DEEP_AT, path, text, line, column, path=path, limit=MAX_DEPTH, line=line, column=column)
 
 
 # ------------------------------------------------------------------ JSON
@@ -89,73 +140,125 @@ def _json_pairs(pairs: list[tuple[str, Any]]) -> dict:
     result: dict = {}
     for key, value in pairs:
         if key in result:
-            raise _DuplicateKey(key)
+            raise DuplicateKey(key)
         result[key] = value
     return result
 
 
 def _from_json(path: str, text: str) -> dict:
     try:
-        # Decimal, never float: 0.1 stays 0.1. NaN/Infinity stay text for the validator to reject.
-        data = json.loads(text, parse_float=Decimal, parse_constant=str, object_pairs_hook=_json_pairs)
+        # Decimal, never float: 0.1 stays 0.1; a 5000-digit integer stays a Decimal too (int()
+        # would hit Python's 4300-digit limit). NaN/Infinity stay text for the validator to reject.
+        data = json.loads(text, parse_float=number_token, parse_int=number_token, parse_constant=str,
+                          object_pairs_hook=_json_pairs)
     except json.JSONDecodeError as exc:
-        _fail(msg.JSON_SYNTAX.at(_point(path, exc.lineno, exc.colno), line=exc.lineno, column=exc.colno,
-                                 problem=exc.msg), {path: text})
-    except _DuplicateKey as dup:
+        _fail_at(msg.JSON_SYNTAX, path, text, exc.lineno, exc.colno, line=exc.lineno, column=exc.colno,
+                 problem=exc.msg)
+    except DuplicateKey as dup:
         _duplicate(path, text, dup)
+    except RecursionError:
+        _too_deep(path, text, *_json_depth_position(text))
+    if _deeper_than(data, MAX_DEPTH):
+        _too_deep(path, text, *_json_depth_position(text))
     return _document(path, data)
+
+
+_JSON_STRUCTURE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def _json_depth_position(text: str) -> tuple[int | None, int | None]:
+    """Line and column where the JSON text first opens its (MAX_DEPTH + 1)th level, if it does."""
+    depth = 0
+    for match in _JSON_STRUCTURE.finditer(text):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _line_column(text, match.start())
+        elif char in "]}":
+            depth -= 1
+    return None, None
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether parsed JSON nests more than ``limit`` levels (walked without recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 # ------------------------------------------------------------------ YAML
-class _Loader(yaml.SafeLoader):
-    """SafeLoader with Decimal numbers, dates kept as written, and duplicate keys refused."""
-
-    def construct_mapping(self, node, deep=False):
-        # Only the keys written in this mapping: a key that overrides one merged in with
-        # "<<: *defaults" is an intended override, not a duplicate.
-        seen: set = set()
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge" or not isinstance(key_node, yaml.ScalarNode):
-                continue
-            key = self.construct_object(key_node)
-            if key in seen:
-                mark = key_node.start_mark
-                raise _DuplicateKey(str(key), mark.line + 1, mark.column + 1)
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def _yaml_decimal(loader: yaml.SafeLoader, node) -> Any:
-    text = loader.construct_scalar(node).replace("_", "")
-    try:
-        return Decimal(text)
-    except ArithmeticError:
-        return text  # .inf / .nan: left as text, the validator rejects it
-
-
-def _yaml_text(loader: yaml.SafeLoader, node) -> str:
-    return loader.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:float", _yaml_decimal)
-# Dates and times as written ("2017-03-01"), the same value a JSON file would give.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _yaml_text)
-
-
 def _from_yaml(path: str, text: str) -> dict:
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 — _Loader derives from SafeLoader
+        data = load_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem = exc.problem or exc.context or "syntax error"
-        _fail(msg.YAML_SYNTAX_AT.at(_point(path, line, column), line=line, column=column, problem=problem),
-              {path: text})
+        _fail_at(msg.YAML_SYNTAX_AT, path, text, line, column, line=line, column=column, problem=_yaml_problem(exc))
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (a control character)
+        line, column = _line_column(text, _character_offset(text, exc.position))
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
+        _fail_at(msg.YAML_SYNTAX_AT, path, text, line, column, line=line, column=column,
+                 problem=msg.YAML_CONTROL_CHARACTER.words(code=code))
     except yaml.YAMLError as exc:
-        _fail(msg.YAML_SYNTAX.at(None, problem=exc))
-    except _DuplicateKey as dup:
+        _fail_at(msg.YAML_SYNTAX, path, text, None, None, problem=excerpt(str(exc), _PROBLEM_TEXT))
+    except DuplicateKey as dup:
         _duplicate(path, text, dup)
+    except TooDeep as deep:
+        _too_deep(path, text, deep.mark.line + 1, deep.mark.column + 1)
+    except AliasProblem as alias:
+        _alias_problem(path, text, alias)
+    except RecursionError:  # not expected below MAX_DEPTH; a file error all the same
+        _too_deep(path, text, None, None)
     return _document(path, data)
+
+
+# The parsers' words for the problems a person meets most, said for a person (and without the
+# Python quotes PyYAML puts around names): the pattern, and the phrase whose one field (if
+# any) the pattern's group fills. Any other problem passes through, cut short.
+_YAML_PROBLEMS: tuple[tuple[re.Pattern, Phrase], ...] = (
+    (re.compile(r"found undefined alias '(.*)'"), msg.YAML_UNDEFINED_ALIAS),
+    (re.compile(r"found duplicate anchor '(.*)'; first occurrence"), msg.YAML_ANCHOR_TWICE),
+    (re.compile(r"could not determine a constructor for the tag '(.*)'"), msg.YAML_TAG),
+    (re.compile(r"found unhashable key"), msg.YAML_UNHASHABLE_KEY),
+)
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> Words | str:
+    for said in (exc.context, exc.problem):
+        for pattern, words in _YAML_PROBLEMS:
+            match = pattern.fullmatch(said or "")
+            if match:
+                names = [excerpt(group.replace("tag:yaml.org,2002:", "!!"), _PROBLEM_TEXT // 2)
+                         for group in match.groups()]
+                return words.words(**dict(zip(words.fields, names)))
+    return excerpt(exc.problem or exc.context or "syntax error", _PROBLEM_TEXT)
+
+
+def _character_offset(text: str, position: int) -> int:
+    """libyaml reports a UTF-8 byte offset; the pure-Python reader a character offset."""
+    if not LIBYAML:
+        return min(position, len(text))
+    return len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+
+
+def _alias_problem(path: str, text: str, alias: AliasProblem) -> NoReturn:
+    line, column = alias.mark.line + 1, alias.mark.column + 1
+    name = name_excerpt(alias.anchor)
+    if alias.size is None:
+        _fail_at(msg.YAML_ALIAS_SELF, path, text, line, column, name=name, line=line, column=column)
+    _fail_at(msg.YAML_ALIAS_TOO_FAR, path, text, line, column, name=name, line=line, column=column,
+             size=f"{alias.size:,}", limit=f"{MAX_ALIAS_EXPANSION:,}")
 
 
 # ------------------------------------------------------------------ document shape (JSON, YAML)
@@ -164,26 +267,23 @@ def _document(path: str, data: Any) -> dict:
         _fail(msg.DOCUMENT_NO_ENTITIES.at(None, path=path))
     entities = data["entities"]
     if not isinstance(entities, dict):
-        _fail(msg.DOCUMENT_ENTITIES_NOT_MAPPING.at(None, path=path, kind=_kind(entities)))
+        _fail(msg.DOCUMENT_ENTITIES_NOT_MAPPING.at(None, path=path, kind=shown(entities)))
     problems: list[Diagnostic] = []
+    unknown = [key for key in data if key not in TOP_LEVEL_KEYS]
+    if unknown:  # a misspelt key, or facts put beside "entities": never silently unread
+        problems.append(unknown_top_level_keys(unknown, path))
     result: dict[str, dict] = {}
     for entity, facts in entities.items():
         name = str(entity)
         if facts is None:  # YAML "西昌市:" with nothing under it: no facts given
             facts = {}
         if not isinstance(facts, dict):
-            problems.append(msg.ENTITY_FACTS_NOT_MAPPING.about(name, kind=_kind(facts)))
+            problems.append(msg.ENTITY_FACTS_NOT_MAPPING.about(name_excerpt(name), kind=shown(facts)))
             continue
         result[name] = {str(fact): value for fact, value in facts.items()}
     if problems:
         raise FactsError(tuple(problems))
     return {"entities": result}
-
-
-def _kind(value: Any) -> Words:
-    names = {list: ("列表", "a list"), str: ("文本", "text"), bool: ("是/否", "a yes/no"),
-             int: ("数字", "a number"), Decimal: ("数字", "a number"), type(None): ("空值", "null")}
-    return Words(*names.get(type(value), ("其他值", "another value")))
 
 
 # ------------------------------------------------------------------ tables (CSV, XLSX)
@@ -192,8 +292,11 @@ def _from_csv(path: str, text: str) -> dict:
     try:
         rows = [(reader.line_num, row) for row in reader]
     except csv.Error as exc:
-        _fail(msg.CSV_SYNTAX.at(_point(path, max(reader.line_num, 1), 1), line=reader.line_num, problem=exc),
-              {path: text})
+        line = max(reader.line_num, 1)
+        problem: Words | str = excerpt(str(exc), _PROBLEM_TEXT)
+        if "field larger than field limit" in problem:
+            problem = msg.CSV_CELL_TOO_LONG.words(limit=csv.field_size_limit())
+        _fail_at(msg.CSV_SYNTAX, path, text, line, 1, line=reader.line_num, problem=problem)
     return _from_table(path, rows)
 
 
@@ -207,16 +310,25 @@ def _read_xlsx(path: str) -> dict:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError, InvalidFileException…
-        _fail(msg.XLSX_UNREADABLE.at(None, path=path, problem=f"{type(exc).__name__}: {exc}"))
+        _corrupt_workbook(path, exc)
     try:
         if not workbook.worksheets:
             _fail(msg.XLSX_NO_SHEET.at(None, path=path))
         sheet = workbook.worksheets[0]
         rows = [(number, [_cell_text(v) for v in values])
                 for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    except FactsError:
+        raise
+    except Exception as exc:  # a damaged sheet fails while its rows are read
+        _corrupt_workbook(path, exc)
     finally:
         workbook.close()
     return _from_table(path, rows)
+
+
+def _corrupt_workbook(path: str, exc: Exception) -> NoReturn:
+    detail = excerpt(str(exc), _PROBLEM_TEXT) or "-"
+    _fail(msg.XLSX_UNREADABLE.at(None, path=path, problem=detail))
 
 
 def _cell_text(value: Any) -> str | bool:
@@ -228,8 +340,12 @@ def _cell_text(value: Any) -> str | bool:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        # Excel stores every number as a double; repr gives back the digits that were typed.
-        return str(int(value)) if value.is_integer() else repr(value)
+        # Excel stores every number as a double; repr gives back the digits that were typed,
+        # written out plainly (1e-07 → 0.0000001) as a CSV would hold them.
+        if not math.isfinite(value):
+            return repr(value)
+        text = format(Decimal(repr(value)), "f")
+        return text.rstrip("0").rstrip(".") if value.is_integer() and "." in text else text
     if isinstance(value, datetime.datetime):
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
     if isinstance(value, (datetime.date, datetime.time)):
@@ -255,8 +371,9 @@ def _from_table(path: str, rows: Iterable[tuple[int, list]]) -> dict:
     seen_columns: dict[str, int] = {}
     for index, name in enumerate(names):
         if name and name in seen_columns:
+            column = name_excerpt(name)
             problems.append(msg.TABLE_COLUMN_TWICE.about(
-                None, name, path=path, name=name, first=seen_columns[name] + 1, second=index + 1))
+                None, column, path=path, name=column, first=seen_columns[name] + 1, second=index + 1))
         seen_columns.setdefault(name, index)
     entity_index = names.index(ENTITY_COLUMN)
 
@@ -269,10 +386,11 @@ def _from_table(path: str, rows: Iterable[tuple[int, list]]) -> dict:
             problems.append(msg.TABLE_ROW_NO_ENTITY.about(path=path, line=line))
             continue
         if len(cells) > len(names) and not all(_blank(c) for c in cells[len(names):]):
-            problems.append(msg.TABLE_ROW_TOO_LONG.about(entity, path=path, line=line, cells=len(cells),
-                                                         columns=len(names)))
+            problems.append(msg.TABLE_ROW_TOO_LONG.about(name_excerpt(entity), path=path, line=line,
+                                                         cells=len(cells), columns=len(names)))
         if entity in first_row:
-            problems.append(msg.TABLE_ENTITY_TWICE.about(entity, path=path, first=first_row[entity], line=line))
+            problems.append(msg.TABLE_ENTITY_TWICE.about(name_excerpt(entity), path=path, first=first_row[entity],
+                                                         line=line))
             continue
         first_row[entity] = line
         facts: dict[str, Any] = {}
@@ -281,7 +399,8 @@ def _from_table(path: str, rows: Iterable[tuple[int, list]]) -> dict:
             if index == entity_index or _blank(cell):
                 continue  # an empty cell: the fact is not given
             if not name:
-                problems.append(msg.TABLE_CELL_NO_HEADER.about(entity, path=path, line=line, column=index + 1))
+                problems.append(msg.TABLE_CELL_NO_HEADER.about(name_excerpt(entity), path=path, line=line,
+                                                               column=index + 1))
                 continue
             if name in facts:
                 continue  # a repeated column, already reported

@@ -1,0 +1,182 @@
+"""The YAML loader for facts files: safe, exact and bounded.
+
+It builds on PyYAML's safe loader (libyaml scanning and parsing in C when PyYAML has it, the
+composer and constructor in Python) and adds what a facts file needs: numbers as Decimal under
+the same rule as text (``runtime/values.py``), dates kept as written, duplicate keys refused,
+nesting bounded, and aliases refused when they refer to themselves or would expand past
+MAX_ALIAS_EXPANSION values — an alias bomb (9 levels of 9 aliases: 387 million values from a
+few hundred bytes) is refused before anything walks it. Problems are raised as the exceptions
+below; ``runtime/sources.py`` turns them into diagnostics.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
+
+from .values import MAX_ALIAS_EXPANSION, MAX_DEPTH, number_token
+
+
+class DuplicateKey(Exception):
+    """The same key twice in one mapping (line and column when the format keeps them)."""
+
+    def __init__(self, key: str, line: int | None = None, column: int | None = None):
+        super().__init__(key)
+        self.key, self.line, self.column = key, line, column
+
+
+class TooDeep(Exception):
+    """Nesting past MAX_DEPTH, at ``mark``."""
+
+    def __init__(self, mark):
+        super().__init__("too deep")
+        self.mark = mark
+
+
+class AliasProblem(Exception):
+    """An alias (at ``mark``) that refers to itself (``size`` None) or expands to ``size`` values."""
+
+    def __init__(self, mark, anchor: str, size: int | None):
+        super().__init__(anchor)
+        self.mark, self.anchor, self.size = mark, anchor, size  # size None: refers to itself
+
+
+class _Guarded:
+    """The guards, mixed in ahead of PyYAML's composer and constructor."""
+
+    def __init__(self) -> None:
+        self._depth = 0
+        self._open_anchors: list[str] = []
+        self._alias_uses: list[tuple[Any, str, yaml.Node]] = []
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            if event.anchor in self._open_anchors:  # &a [*a]: a value that contains itself
+                raise AliasProblem(event.start_mark, event.anchor, None)
+            node = super().compose_node(parent, index)
+            self._alias_uses.append((event.start_mark, event.anchor, node))
+            return node
+        event = self.peek_event()
+        if self._depth >= MAX_DEPTH:
+            raise TooDeep(event.start_mark)
+        self._depth += 1
+        self._open_anchors.append(event.anchor)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+            self._open_anchors.pop()
+
+    def compose_document(self):
+        node = super().compose_document()
+        if self._alias_uses:
+            _check_alias_expansion(node, self._alias_uses)
+        return node
+
+    def construct_mapping(self, node, deep=False):
+        # Only the keys written in this mapping: a key that overrides one merged in with
+        # "<<: *defaults" is an intended override, not a duplicate.
+        seen: set = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge" or not isinstance(key_node, yaml.ScalarNode):
+                continue
+            key = self.construct_object(key_node)
+            if key in seen:
+                mark = key_node.start_mark
+                raise DuplicateKey(str(key), mark.line + 1, mark.column + 1)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+class _PythonLoader(_Guarded, yaml.SafeLoader):
+    """PyYAML's pure-Python safe loader, guarded (where PyYAML was built without libyaml)."""
+
+    def __init__(self, stream):
+        yaml.SafeLoader.__init__(self, stream)
+        _Guarded.__init__(self)
+
+
+LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
+_Loader: type = _PythonLoader
+if LIBYAML:
+    from yaml.cyaml import CParser
+
+    class _LibyamlLoader(_Guarded, Composer, CParser, SafeConstructor, Resolver):
+        """libyaml scans and parses (in C, ten times faster); composing stays in Python, guarded."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            _Guarded.__init__(self)
+
+    _Loader = _LibyamlLoader
+
+
+def _children(node: yaml.Node) -> list:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    return []
+
+
+def _check_alias_expansion(root: yaml.Node, uses: list) -> None:
+    """Refuse a document whose aliases, expanded, add more than MAX_ALIAS_EXPANSION values.
+
+    Sizes are counted once per node (post-order, without recursion), so the check costs what
+    the document as written costs, however far its aliases would expand.
+    """
+    size: dict[int, int] = {}
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in size:
+            continue
+        children = _children(node)
+        if children_done:
+            size[id(node)] = 1 + sum(size[id(child)] for child in children)
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in size)
+    added = size[id(root)] - len(size)  # the expanded document beyond the nodes written
+    if added > MAX_ALIAS_EXPANSION:
+        mark, anchor, node = max(uses, key=lambda use: size[id(use[2])])
+        raise AliasProblem(mark, anchor, size[id(node)])
+
+
+def _yaml_number(loader: yaml.SafeLoader, node) -> Any:
+    # The token as written, under the same number rule as text: 010 is 10 (not YAML 1.1's
+    # octal 8); 0x1F, 1_000, +3 and 1:30 (sexagesimal) stay text, refused as they are in CSV.
+    return number_token(loader.construct_scalar(node))
+
+
+def _yaml_bool(loader: yaml.SafeLoader, node) -> Any:
+    # true/false are yes/no values; YAML 1.1's yes/no/on/off stay words, read as a CSV cell is.
+    text = loader.construct_scalar(node)
+    return {"true": True, "false": False}.get(text.lower(), text)
+
+
+def _yaml_text(loader: yaml.SafeLoader, node) -> str:
+    return loader.construct_scalar(node)
+
+
+for _loader in {_PythonLoader, _Loader}:
+    _loader.add_constructor("tag:yaml.org,2002:int", _yaml_number)
+    _loader.add_constructor("tag:yaml.org,2002:float", _yaml_number)
+    _loader.add_constructor("tag:yaml.org,2002:bool", _yaml_bool)
+    # Dates and times as written ("2017-03-01"), the same value a JSON file would give.
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _yaml_text)
+
+
+def load_yaml(text: str, loader: type | None = None) -> Any:
+    """Parse ``text``; raises yaml.YAMLError, DuplicateKey, TooDeep or AliasProblem.
+
+    ``loader``: the libyaml-backed loader by default; tests pass ``_PythonLoader`` too.
+    """
+    return yaml.load(text, Loader=loader or _Loader)  # noqa: S506 — built on SafeConstructor
