@@ -8,7 +8,8 @@ Each case starts from a "clean" entity (every fact at its best value, built from
 ``policy.template()``) and changes only the facts the case is about. The expected score is
 worked by hand from the source sentence (source/000_e76fc61a48150f92.txt) in the comment
 above the case, and the reading the policy chose where the source is silent (2.7, 2.10) or
-ambiguous (partial ladder steps in 4.4, 4.6, 4.7, 4.8) is the one written in the .score file.
+ambiguous (partial ladder steps in 4.4, 4.6, 4.7, 4.8: every one 不足一档按一档计) is the one written in
+the .score file.
 
 Scores are compared as exact Decimals (Decimal("8.50") == Decimal("8.5")).
 """
@@ -40,6 +41,7 @@ BEST = {
     "局域网状况": "满足工作需要",   # 4.3
     "OA实现情况": "全部实现",       # 4.6 OA
     "全年公文上网数": 300,          # 4.6 公文上网 达300件
+    "执法力量扣分": "0",            # 2.7 a judgement without a default: nothing to deduct
 }
 BEST_BY_TYPE = {"count": 0, "percent": "100"}
 
@@ -341,7 +343,7 @@ EXAMPLE_RESULTS = {
     "盐源县": ("98.13", "91.50", "23.87"),     # 2.10 92.5% → 4.63
     "德昌县": ("92.50", "93.00", "23.18"),     # 2.5 0 and 0 → 0
     "会理县": ("99.50", "100.00", "24.93"),
-    "会东县": ("98.00", "97.00", "24.40"),
+    "会东县": ("98.00", "95.00", "24.20"),     # 4.6 296件 → 1.33 points short → 1 step → -2
     "宁南县": ("95.00", "79.00", "22.15"),     # 2.6 records → 0; 4.2 未开展 → 0
     "普格县": ("89.00", "90.00", "22.35"),
     "布拖县": ("34.00", "0.00", "5.10"),       # task 四: 13 - 15 → 0

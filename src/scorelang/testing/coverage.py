@@ -2,7 +2,8 @@
 
 Every rule of every item and article has two branches: **fired** (a case produced an event
 from it that changed something: points, 不得分, an award effect) and **not fired** (a case
-scored the rule's item or article and the rule changed nothing). A condition, a ladder or a
+scored the rule's item or article and the rule changed nothing) — but a rule that fires for
+every entity (an unconditional judgement whose least value is above 0) has only the first. A condition, a ladder or a
 count each has both; a report lists every rule with its two branches, like a line coverage
 report, and the share of branches covered. Events are matched to rules by the rule's span in
 the .score file, so coverage needs nothing but the public scorecards.
@@ -32,10 +33,15 @@ class RuleTarget:
     key: tuple[str, int, int]
     fired: int = 0
     quiet: int = 0
+    always: bool = False  # it fires for every entity: its "not fired" branch cannot be reached
+
+    @property
+    def branches(self) -> int:
+        return 1 if self.always else 2
 
     @property
     def covered(self) -> int:
-        return (self.fired > 0) + (self.quiet > 0)
+        return (self.fired > 0) + (self.quiet > 0 and not self.always)
 
 
 class RuleCoverage:
@@ -43,6 +49,7 @@ class RuleCoverage:
 
     def __init__(self, policy: m.Policy) -> None:
         self.file = policy.file
+        self._facts = {f.name: f for f in policy.facts}
         self.targets: list[RuleTarget] = []
         self._by_key: dict[tuple[str, int, int], RuleTarget] = {}
         self._by_clause: dict[str, list[RuleTarget]] = {}
@@ -61,7 +68,7 @@ class RuleCoverage:
         key = (rule.span.file, rule.span.start, rule.span.end)
         if key in self._by_key:
             return
-        target = RuleTarget(clause, rule.text, rule.span.line, key)
+        target = RuleTarget(clause, rule.text, rule.span.line, key, always=_always_fires(rule, self._facts))
         self.targets.append(target)
         self._by_key[key] = target
         self._by_clause.setdefault(clause, []).append(target)
@@ -91,7 +98,7 @@ class RuleCoverage:
     # -------------------------------------------------------------- the report
     @property
     def branches(self) -> int:
-        return 2 * len(self.targets)
+        return sum(t.branches for t in self.targets)
 
     @property
     def covered(self) -> int:
@@ -109,7 +116,7 @@ class RuleCoverage:
         for t in self.targets:
             if not t.fired:
                 out.append((t, "fired"))
-            if not t.quiet:
+            if not t.quiet and not t.always:
                 out.append((t, "not fired"))
         return out
 
@@ -119,13 +126,25 @@ class RuleCoverage:
                   f"{_pad('未触发 not fired', 18)} 规则 (rule)")
         lines = [f"规则覆盖 (rule coverage): {self.file}", header]
         for t in self.targets:
-            if not show_all and t.covered == 2:
+            if not show_all and t.covered == t.branches:
                 continue
             text = t.text if len(t.text) <= width else t.text[: width - 1] + "…"
-            lines.append(f"{_pad(t.clause, 12)} {t.line:>7}  {_pad(_mark(t.fired), 12)} {_pad(_mark(t.quiet), 18)} {text}")
+            quiet = "— (always fires)" if t.always else _mark(t.quiet)
+            lines.append(f"{_pad(t.clause, 12)} {t.line:>7}  {_pad(_mark(t.fired), 12)} {_pad(quiet, 18)} {text}")
         lines.append(f"合计 (total): {len(self.targets)} 条规则, {self.branches} 个分支, "
                      f"已覆盖 {self.covered} ({self.percent}%)")
         return "\n".join(lines)
+
+
+def _always_fires(rule: m.Rule, facts: dict[str, m.FactDecl]) -> bool:
+    """A rule with no condition reading one required amount whose least value is above 0 (a
+    score every entity is given, such as a leader's 0.5–2 points): it changes the score for
+    every entity, so only its "fired" branch counts."""
+    body = rule.body
+    if not isinstance(body, m.Judgement) or body.condition is not None or body.records:
+        return False
+    decl = facts.get(body.fact)
+    return decl is not None and not decl.has_default and decl.low is not None and decl.low > 0
 
 
 def _pad(text: str, width: int) -> str:
