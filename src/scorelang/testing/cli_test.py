@@ -126,6 +126,10 @@ def _report(results: list[CaseResult]) -> bool:
 
 
 def _update(results: list[CaseResult], places: int) -> bool:
+    if all(r.passed for r in results):
+        click.echo(f"{len(results)} 个用例全部通过，没有要更新的期望值 "
+                   f"({len(results)} cases pass; nothing to update)")
+        return False
     changes, skipped = update_case_files(results, places)
     for change in changes:
         click.echo(f"{_relative(change.file)}:{change.line}: 「{change.case}」 {change.entity} {change.what}: "

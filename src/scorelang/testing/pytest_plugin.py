@@ -16,6 +16,7 @@ import pytest
 
 import scorelang
 
+from .. import messages as msg
 from ..diagnostics import FactsError, PolicyError, ScorelangError, render_text
 from .casefile import SUFFIX, Case, CaseFile, CaseFileError, read_case_file
 from .cases import render_failures, run_case
@@ -85,7 +86,7 @@ class CaseItem(pytest.Item):
 
     def runtest(self) -> None:
         if self.case_file.policy is None:
-            raise CaseProblem(f"{self.case_file.path}: 用例文件没有写 policy: (the case file names no policy)")
+            raise CaseProblem(render_text((msg.CASES_NO_POLICY.at(None, path=self.case_file.path),)))
         policy = _policy(self.case_file.policy)
         try:
             result = run_case(policy, self.case, documents=_DOCUMENTS)
