@@ -253,3 +253,36 @@ def test_every_case_also_checks_the_invariants_of_its_scorecards(project, monkey
     result = cases.run_case(policy, files[0].cases[0])
     (failure,) = result.failures
     assert failure.what == "invariant" and "broken: never negative" in failure.actual.replace("broken (不成立): ", "broken: ")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("cases: 5", "SL302"),
+    ("cases: [5]", "SL302"),
+    ("[1, 2]", "SL302"),
+    ("", "SL305"),
+    ("cases:\n  - name: {a: 1}\n    entity: 甲\n    expect: {total: 1}", "SL302"),
+    ("cases:\n  - name: a\n    entity: 甲\n    facts: [1]\n    expect: []", "SL302"),
+    ("cases:\n  - name: a\n    entities: 5", "SL302"),
+    ("cases:\n  - name: a\n    entities: {甲: 5}", "SL302"),
+    ("cases:\n  - name: a\n    entity: 甲\n    expect: {rank: 0}", "SL304"),
+    ("cases:\n  - name: a\n    entity: 甲\n    expect: {error: [{fact: a}]}", "SL305"),
+    ("a: &x [*x]", "SL301"),
+    ("cases: []\ncases: []", "SL301"),
+    ("cases:\n  - name: a\n    entity: 甲\n    facts: {x: 1, x: 2}\n    expect: {total: 1}", "SL301"),
+    ("cases:\n  - name: a\n    entity: 甲\n    expect: {total: 1, total: 2}", "SL301"),
+])
+def test_hostile_case_files_are_diagnostics_not_crashes(text, code):
+    with pytest.raises(CaseFileError) as info:
+        parse_case_file(text, "h.cases.yaml")
+    assert info.value.diagnostics[0].code == code
+    for d in info.value.diagnostics:
+        assert "Error" not in d.message and "Problem" not in d.message   # no Python class names
+
+
+def test_a_case_file_that_is_not_utf8_is_sl301(tmp_path):
+    path = tmp_path / "bad.cases.yaml"
+    path.write_bytes(b"\xff\xfe\x00")
+    with pytest.raises(CaseFileError) as info:
+        read_case_file(str(path))
+    (d,) = info.value.diagnostics
+    assert d.code == "SL301" and "UTF-8" in d.message

@@ -138,7 +138,9 @@ def read_case_file(path: str) -> CaseFile:
         with open(path, encoding="utf-8-sig") as handle:
             text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        reason: str | Words = Words("不是 UTF-8 编码", "not UTF-8 encoded")
+        if isinstance(exc, OSError):
+            reason = exc.strerror or Words("无法读取", "cannot be read")
         raise CaseFileError((msg.CASES_UNREADABLE.at(None, path=path, reason=reason),)) from None
     return parse_case_file(text, path)
 
@@ -196,6 +198,9 @@ class _Reader:
         pairs: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
             key = str(self.construct(key_node))
+            if key in pairs:  # the same key twice is never silently the last one
+                self.problem(msg.CASES_YAML.at(self.span(key_node), problem=_yaml_words(DuplicateKey(key))))
+                continue
             if known and key not in known:
                 close = difflib.get_close_matches(key, known, n=1)
                 hint = msg.DID_YOU_MEAN.words(name=close[0]) if close else None
@@ -316,7 +321,11 @@ class _Reader:
         if "facts" in keys:
             node = keys["facts"][1]
             if isinstance(node, yaml.MappingNode):
-                facts = {str(self.construct(k)): self.construct(v) for k, v in node.value}
+                for k, v in node.value:
+                    name = str(self.construct(k))
+                    if name in facts:
+                        self.problem(msg.CASES_YAML.at(self.span(k), problem=_yaml_words(DuplicateKey(name))))
+                    facts[name] = self.construct(v)
             elif not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
                 self.problem(msg.CASES_SHAPE.at(self.span(node), where="facts", expected=_MAPPING))
         figures: list[Figure] = []
@@ -421,9 +430,14 @@ def _shown(node: yaml.Node) -> str:
     return "「…」"
 
 
-def _yaml_words(exc: Exception) -> str:
+def _yaml_words(exc: Exception) -> str | Words:
     if isinstance(exc, DuplicateKey):
-        return f"「{exc.key}」 ×2"
+        return Words(f"「{exc.key}」写了两次", f"「{exc.key}」 is written twice")
+    if isinstance(exc, TooDeep):
+        return Words("嵌套太深", "nested too deep")
+    if isinstance(exc, AliasProblem):
+        return Words("别名（*名称）引用了包含它自己的值，或展开得太多",
+                     "an alias (*name) refers to itself or expands too far")
     if isinstance(exc, yaml.MarkedYAMLError):
         return str(exc.problem or exc.context or "")
-    return type(exc).__name__
+    return Words("无法解析", "cannot be parsed")

@@ -62,6 +62,8 @@ __all__ = [
     "update_case_files",
 ]
 
+#: problems of refused facts shown in a failure (the rest are counted)
+MAX_SHOWN = 8
 #: called with the scorecards a case produced (its coverage, for example)
 Observer = Callable[[Sequence[Scorecard]], None]
 
@@ -186,8 +188,12 @@ def _error_failures(case: Case, diagnostics: Sequence[Diagnostic]) -> list[Failu
     """The case's facts were refused: each expected error must be among the diagnostics, and
     a case that expected none fails with them."""
     expected = [(e.entity, x) for e in case.entities for x in e.errors]
-    shown = tuple(f"{d.code} {d.entity or ''} {d.fact or ''}: {d.message}".replace("  ", " ") for d in diagnostics)
-    actual = "；".join(f"{d.code}{'（' + d.fact + '）' if d.fact else ''}" for d in diagnostics)
+    shown = tuple(" ".join(x for x in (d.code, d.entity, d.fact) if x) + f": {d.message}" for d in diagnostics)
+    if len(shown) > MAX_SHOWN:
+        shown = (*shown[:MAX_SHOWN], f"…（另有 {len(shown) - MAX_SHOWN} 个 / {len(shown) - MAX_SHOWN} more）")
+    codes = [f"{d.code}{'（' + d.fact + '）' if d.fact else ''}" for d in diagnostics]
+    actual = "；".join(codes[:MAX_SHOWN]) + (f"；…（共 {len(codes)} 个 / {len(codes)} in all）"
+                                            if len(codes) > MAX_SHOWN else "")
     if not expected:
         entity = case.entities[0].entity if case.entities else ""
         return [Failure(case, None, entity, "facts", "scored (评分)", f"facts refused (事实有误): {actual}",
