@@ -120,8 +120,11 @@ def heat_map(entities: Sequence[str], tasks: Sequence[str], scores: Sequence[Seq
         axes.tick_params(length=0)
         for spine in axes.spines.values():
             spine.set_visible(False)
+        span = max(100.0 - max(low, 0.0), 1.0)
         for y, row in enumerate(scores):
             for x, value in enumerate(row):
-                axes.text(x, y, format_fixed(value, 1), ha="center", va="center", fontsize=7.5, color="#1a1a1a")
+                shade = (grid[y][x] - max(low, 0.0)) / span  # where the colour map is dark, white text
+                axes.text(x, y, format_fixed(value, 1), ha="center", va="center", fontsize=8,
+                          color="#ffffff" if shade < 0.15 or shade > 0.85 else "#1a1a1a")
         figure.colorbar(image, ax=axes, shrink=0.6, label="任务得分（百分制）")
         return _svg(figure)

@@ -5,8 +5,9 @@ awards, flags to decide), one sheet per task (the task's score and every item's 
 every entity) and 「明细」 (the trace: entity, clause, rule text, facts read, points).
 
 Numbers are stored as numbers with the policy's places as their format (``0.00``), never as
-text. Every figure is handed to openpyxl as the ``Decimal`` the scorecard holds (no float in
-scorelang): openpyxl writes its decimal digits into the file, and a reader (Excel, openpyxl)
+text, and each is the figure the JSON report prints (the policy's places, half-up: a trace
+line of −0.025 is stored as −0.03, so the sheet adds up as the printed figures do). Every
+figure is handed to openpyxl as a ``Decimal`` (no float in scorelang): openpyxl writes its decimal digits into the file, and a reader (Excel, openpyxl)
 gets the double nearest to them. A figure with the policy's places and at most 15 significant
 digits comes back from that double exactly (``Decimal(repr(value))`` quantized to the places
 is the JSON figure) — the tests compare the workbook with the JSON output figure by figure.
@@ -42,6 +43,11 @@ def build_results_workbook(cards: Iterable[Scorecard], *, title: str, places: in
 
     cards = tuple(cards)
     fmt = number_format(places)
+
+    def fixed(value: Decimal) -> Decimal:
+        """The figure the JSON and text reports show: the policy's places, half-up (numbers.py)."""
+        return Decimal(format_fixed(value, places))
+
     book = Workbook()
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor=_HEADER_FILL)
@@ -73,8 +79,8 @@ def build_results_workbook(cards: Iterable[Scorecard], *, title: str, places: in
               "加减分 adjustments", "总分 total", "奖项 award", "单项奖 single awards", "待认定 flags"]
     rows = []
     for card in cards:
-        adjust = sum((e.points for e in card.adjustments), Decimal(0))
-        rows.append([card.rank, card.entity, *[t.weighted for t in card.tasks], adjust, card.total,
+        adjust = sum((fixed(e.points) for e in card.adjustments), Decimal(0))
+        rows.append([card.rank, card.entity, *[fixed(t.weighted) for t in card.tasks], adjust, fixed(card.total),
                      card.award or "", "、".join(task_number(t) for t in card.task_awards), "\n".join(card.flags)])
     sheet_with(RANKING_SHEET, header, rows, {2: 12, len(header): 60, len(header) - 1: 18})
 
@@ -85,17 +91,19 @@ def build_results_workbook(cards: Iterable[Scorecard], *, title: str, places: in
         rows = []
         for card in cards:
             mine = card.tasks[index]
-            scores = {i.id: i.score for s in mine.sections for i in s.items}
-            rows.append([card.rank, card.entity, mine.score, task_weight(mine), mine.weighted,
+            scores = {i.id: fixed(i.score) for s in mine.sections for i in s.items}
+            rows.append([card.rank, card.entity, fixed(mine.score), task_weight(mine), fixed(mine.weighted),
                          *[scores.get(i.id, "") for i in items]])
         sheet_with(f"目标任务{task_number(task.id)}", header, rows, {})
 
     rows = []
     for card in cards:
-        events = [(item.id, e) for t in card.tasks for s in t.sections for item in s.items for e in item.events]
-        events += [(t.id, e) for t in card.tasks for e in t.events]
+        events: list[tuple[str, Event]] = []
+        for t in card.tasks:  # in the JSON report's order: each task's items, then the task's own
+            events += [(item.id, e) for s in t.sections for item in s.items for e in item.events]
+            events += [(task_label(t.id, t.name), e) for e in t.events]
         events += [(e.clause, e) for e in card.adjustments]
-        rows.extend([card.entity, where, e.clause, e.rule, facts_read(e), e.points] for where, e in events)
+        rows.extend([card.entity, where, e.clause, e.rule, facts_read(e), fixed(e.points)] for where, e in events)
     sheet_with(TRACE_SHEET, ["对象 entity", "考评项 item", "条款 clause", "规则原文 rule", "读取的事实 facts read",
                              "分值 points"], rows, {3: 10, 4: 60, 5: 40, 6: 10})
     book.properties.title = title

@@ -11,6 +11,8 @@ Layout (docs/reports.md §1):
 - one sheet per records fact: A1 the fact's exact name (the sheet title is cut to Excel's 31
   characters), B1 its description, row 2 the header ``entity`` + its fields (``分``, ``理由``
   for a judgement's amount and reason), then one row per record.
+- 「评定理由」: the assessor's reason for a judgement whose amount is in the first sheet, one
+  row each: ``entity``, ``事实`` (the fact), ``理由``; the trace keeps it.
 - 「说明」 (how to fill it in) and the hidden 「选项」 (the drop-down lists): never read as facts.
 """
 from __future__ import annotations
@@ -20,11 +22,15 @@ from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
 from ..model.nodes import FactDecl, Policy
+from ..numbers import chinese_ordinal
 
 ENTITY_COLUMN = "entity"
 FACTS_SHEET = "事实"
 NOTES_SHEET = "说明"
 LISTS_SHEET = "选项"
+#: the assessor's reasons for judgements given in the entity sheet: entity, fact, reason
+REASONS_SHEET = "评定理由"
+FACT_COLUMN = "事实"
 #: sheets the reader never reads as facts
 RESERVED_SHEETS = (NOTES_SHEET, LISTS_SHEET)
 #: judgement records without fields: one row per judgement, its amount and reason
@@ -127,7 +133,7 @@ def build_facts_workbook(policy: Policy, needed: Mapping[str, frozenset[str]]) -
     for t_index, task in enumerate(policy.tasks):
         for i_index, item in enumerate(task.items):
             order[item.id] = (t_index, i_index)
-            labels[item.id] = (f"目标任务{task.id} {task.name}", f"{item.id} {item.title}")
+            labels[item.id] = (f"目标任务{chinese_ordinal(task.number)} {task.name}", f"{item.id} {item.title}")
     for a_index, article in enumerate(policy.articles):
         order[article.id] = (len(policy.tasks) + a_index, 0)
         labels[article.id] = ("加减分 adjustments", f"{article.id} {article.title}")
@@ -217,6 +223,25 @@ def build_facts_workbook(policy: Policy, needed: Mapping[str, frozenset[str]]) -
             amount.add(f"B3:B{last}")
         ws.freeze_panes = "B3"
 
+    judgements = tuple(f.name for f in scalars if f.type == "judgement")
+    if judgements:
+        ws = book.create_sheet(REASONS_SHEET, index=len(book.sheetnames) - 1)
+        ws["A1"] = "评定理由 reasons"
+        ws["A1"].font = Font(bold=True, size=13)
+        ws["B1"] = f"「{FACTS_SHEET}」表中评定扣分的理由（可不填），每条一行：对象、事实名称、理由"
+        for column, name in enumerate([ENTITY_COLUMN, FACT_COLUMN, REASON_COLUMN], start=1):
+            cell = ws.cell(2, column, name)
+            cell.font, cell.fill, cell.border = bold, header_fill, box
+        ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 16, 30
+        ws.column_dimensions["C"].width = 60
+        for letter, values in (("A", entity_range), ("B", choice_range(judgements))):
+            if values:
+                pick = DataValidation(type="list", formula1=values, allow_blank=True, showErrorMessage=True,
+                                      error="请从下拉列表选择")
+                ws.add_data_validation(pick)
+                pick.add(f"{letter}3:{letter}{2 + RECORD_ROWS}")
+        ws.freeze_panes = "A3"
+
     notes = book.create_sheet(NOTES_SHEET, index=len(book.sheetnames) - 1)
     for row, line in enumerate(_notes(policy), start=1):
         notes.cell(row, 1, line)
@@ -269,6 +294,8 @@ def _notes(policy: Policy) -> list[str]:
         "   Flags: 是/否; choices: pick from the list; percents: 0–100.",
         "4. 记录类事实（表彰、评分、逐起扣分等）各有一张表：每条记录一行，第一列选对象。没有记录就不填。",
         "   Each records fact has its own sheet: one row per record, the entity first. No record, no row.",
+        f"   评定扣分的理由写在「{REASONS_SHEET}」表：对象、事实名称、理由各一列。"
+        f" Reasons for judgements go in 「{REASONS_SHEET}」.",
         f"5. 填好后运行：scorelang score <考评办法.score> <本文件.xlsx>；有问题会按工作表、行、列全部列出，不评分。",
         "   Then run scorelang score POLICY THIS.xlsx: every problem is listed by sheet, row and column.",
         "",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import math
 import os
+import re
 from decimal import Decimal
 from typing import Any, NoReturn
 
@@ -24,10 +25,11 @@ import attrs
 from .. import messages as msg
 from ..diagnostics import Diagnostic, FactsError
 from ..messages import Words
-from .facts_workbook import ENTITY_COLUMN, HEADER_SEARCH, RESERVED_SHEETS
+from .facts_workbook import ENTITY_COLUMN, FACT_COLUMN, HEADER_SEARCH, REASON_COLUMN, REASONS_SHEET, RESERVED_SHEETS
 from .values import excerpt, name_excerpt
 
 _PROBLEM_TEXT = 120
+_RECORD = re.compile(r"第 (\d+) 条")
 
 
 @attrs.define
@@ -39,13 +41,16 @@ class Locations:
     entity_rows: dict[str, tuple[str, int]] = attrs.Factory(dict)
     columns: dict[str, str] = attrs.Factory(dict)
 
-    def of(self, entity: str, fact: str) -> Words | None:
-        """The words for where ``entity``'s ``fact`` is (or belongs) in the workbook."""
+    def of(self, entity: str, fact: str, record: int | None = None) -> Words | None:
+        """The words for where ``entity``'s ``fact`` is (or belongs) in the workbook; ``record``:
+        the 1-based record a problem is about, when it says."""
         if (entity, fact) in self.cells:
             sheet, row, column = self.cells[(entity, fact)]
             return msg.XLSX_AT_CELL.words(sheet=sheet, row=row, column=column)
         if (entity, fact) in self.records:
             sheet, rows = self.records[(entity, fact)]
+            if record is not None and 0 < record <= len(rows):
+                rows = [rows[record - 1]]
             return msg.XLSX_AT_ROWS.words(sheet=sheet, rows=Words("、".join(map(str, rows)), ", ".join(map(str, rows))))
         if entity in self.entity_rows and fact in self.columns:
             sheet, row = self.entity_rows[entity]
@@ -56,7 +61,10 @@ class Locations:
         """The diagnostics, each about an entity's fact saying where the workbook has it."""
         out = []
         for d in diagnostics:
-            where = self.of(d.entity, d.fact) if d.entity is not None and d.fact is not None else None
+            # a problem with one record says so first: "第 3 条…" (the RECORD_* entries of the catalogue)
+            record = _RECORD.match(d.message)
+            where = self.of(d.entity, d.fact, int(record.group(1)) if record else None) \
+                if d.entity is not None and d.fact is not None else None
             out.append(d if where is None else attrs.evolve(
                 d, message=f"{d.message}{where.zh}", message_en=f"{d.message_en}{where.en}"))
         return tuple(out)
@@ -144,7 +152,10 @@ def read_xlsx(path: str) -> tuple[dict[str, Any], Locations]:
     problems: list[Diagnostic] = []
     seen_facts: dict[str, str] = {}
     for sheet, sheet_rows in record_sheets:
-        _read_records(path, sheet, sheet_rows, entities, where, seen_facts, problems)
+        if sheet == REASONS_SHEET:
+            _read_reasons(path, sheet, sheet_rows, entities, where, problems)
+        else:
+            _read_records(path, sheet, sheet_rows, entities, where, seen_facts, problems)
     if problems:
         raise FactsError(tuple(problems))
     return document, where
@@ -221,6 +232,34 @@ def _read_records(path: str, sheet: str, rows: list[tuple[int, list[Any]]], enti
             continue
         facts[fact] = [record for _, record in records]
         where.records[(entity, fact)] = (sheet, [line for line, _ in records])
+
+
+def _read_reasons(path: str, sheet: str, rows: list[tuple[int, list[Any]]], entities: dict[str, dict[str, Any]],
+                  where: Locations, problems: list[Diagnostic]) -> None:
+    """「评定理由」: each row gives the reason of a judgement whose amount is in the entity sheet;
+    the amount and the reason become one judgement ``{"分": …, "理由": …}``."""
+    filled = [(line, cells) for line, cells in rows if not all(_blank(c) for c in cells)]
+    header_at = next((n for n, (_, cells) in enumerate(filled[:HEADER_SEARCH])
+                      if ENTITY_COLUMN in [c.strip() if isinstance(c, str) else c for c in cells]), None)
+    if header_at is None:
+        if filled:
+            problems.append(msg.XLSX_SHEET_NO_HEADER.about(path=path, sheet=sheet, rows=HEADER_SEARCH))
+        return
+    names = [c.strip() if isinstance(c, str) else str(c) for c in filled[header_at][1]]
+    table = _in_sheet(path, sheet)
+    for line, cells in filled[header_at + 1:]:
+        row = {names[i]: c for i, c in enumerate(cells) if i < len(names) and not _blank(c)}
+        entity, fact = (str(row.get(key, "")).strip() for key in (ENTITY_COLUMN, FACT_COLUMN))
+        if not entity:
+            problems.append(msg.TABLE_ROW_NO_ENTITY.about(None, fact or None, path=table, line=line))
+            continue
+        if not fact or REASON_COLUMN not in row:
+            continue  # a reason for nothing, or nothing for a fact: no judgement changes
+        facts = entities.setdefault(entity, {})
+        value = facts.get(fact)
+        amount = value.get("分") if isinstance(value, dict) else value
+        facts[fact] = {"分": amount, "理由": row[REASON_COLUMN]} if amount is not None else {"理由": row[REASON_COLUMN]}
+        where.records.setdefault((entity, fact), (sheet, [line]))
 
 
 def _corrupt_workbook(path: str, exc: Exception) -> NoReturn:
