@@ -30,8 +30,8 @@ FACTS = str(ROOT / "examples" / "2017" / "facts.json")
 SCREENSHOTS = ROOT / "build" / "screenshots"
 COUNTY = "木里县"
 # a URL the browser would fetch: src/href/url()/@import to http(s), or a protocol-relative one
-FETCHED = re.compile(r"""(?:src|href|action|poster)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""",
-                     re.I)
+FETCHED = re.compile(r"""(?:src|href|action|poster)\s*=\s*["']?\s*(?:https?:)?//"""
+                     r"""|url\(\s*["']?\s*(?:https?:)?//|@import""", re.I)
 
 
 @pytest.fixture(scope="module")
@@ -149,8 +149,9 @@ def test_dom_has_the_ranking_table(report):
     assert table, dom[:500]
     rows = re.findall(r"<tr>.*?</tr>", table.group(0).split("<tbody>")[1], re.S)
     assert len(rows) == len(doc["entities"])
-    for row, entity in zip(rows, doc["entities"]):
-        cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+    for row, entity in zip(rows, doc["entities"], strict=True):
+        cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip()
+                 for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
         assert cells[0] == str(entity["rank"]) and cells[1].startswith(entity["entity"])
         assert entity["total"] in cells
 

@@ -169,7 +169,7 @@ def test_workbook_problems_name_sheet_row_and_column_and_nothing_is_scored(templ
     code, out, err = run("score", POLICY, str(path))
     assert code == 1 and out == ""
     count_column = header["漏管脱管人次"].column_letter
-    assert f"「木里县」 事实 「漏管脱管人次」" in err and f"（工作表「事实」第 5 行 {count_column} 列）" in err
+    assert "「木里县」 事实 「漏管脱管人次」" in err and f"（工作表「事实」第 5 行 {count_column} 列）" in err
     assert f"（工作表「事实」第 6 行 {header['局域网状况'].column_letter} 列）" in err
     row = book["表彰记录"].max_row
     assert f"（工作表「表彰记录」第 {row} 行）" in err
@@ -218,9 +218,9 @@ def test_results_ranking_sheet_matches_the_json(results):
     assert header[:2] == ["名次 rank", "对象 entity"] and header[-4:-2] == ["总分 total", "奖项 award"]
     rows = list(sheet.iter_rows(min_row=2))
     assert len(rows) == len(doc["entities"]) == 17
-    for row, entity in zip(rows, doc["entities"]):
+    for row, entity in zip(rows, doc["entities"], strict=True):
         assert row[0].value == entity["rank"] and row[1].value == entity["entity"]
-        for cell, task in zip(row[2:], entity["tasks"]):
+        for cell, task in zip(row[2:2 + len(entity["tasks"])], entity["tasks"], strict=True):
             assert figure(cell) == task["weighted"]
         adjust = sum((Decimal(e["points"]) for e in entity["adjustments"]), Decimal(0))
         assert Decimal(figure(row[2 + len(entity["tasks"])])) == adjust
@@ -231,15 +231,15 @@ def test_results_ranking_sheet_matches_the_json(results):
 
 def test_results_task_and_trace_sheets_match_the_json(results):
     doc, book = results
-    for index, task in enumerate(doc["entities"][0]["tasks"]):
+    for index in range(len(doc["entities"][0]["tasks"])):
         sheet = book.worksheets[1 + index]
         header = [c.value for c in sheet[1]]
-        for row, entity in zip(sheet.iter_rows(min_row=2), doc["entities"]):
+        for row, entity in zip(sheet.iter_rows(min_row=2), doc["entities"], strict=True):
             mine = entity["tasks"][index]
             assert row[1].value == entity["entity"] and figure(row[2]) == mine["score"]
             assert figure(row[4]) == mine["weighted"]
             items = {i["id"]: i["score"] for s in mine["sections"] for i in s["items"]}
-            for title, cell in zip(header[5:], row[5:]):
+            for title, cell in zip(header[5:], row[5:], strict=True):
                 assert figure(cell) == items[title.split()[0]]
     trace = list(book["明细"].iter_rows(min_row=2, values_only=False))
     expected = []
@@ -253,7 +253,7 @@ def test_results_task_and_trace_sheets_match_the_json(results):
 
 
 def test_xlsx_format_needs_an_output_file():
-    code, out, err = run("score", POLICY, FACTS, "--format", "xlsx")
+    code, _, err = run("score", POLICY, FACTS, "--format", "xlsx")
     assert code == 2 and "-o" in err
 
 

@@ -3,8 +3,8 @@
 Text is drawn as paths (``svg.fonttype = path``), so a page needs no font and no network to
 show a chart, and prints as sharply as its text. The scores become floats here, and only here
 in scorelang, as the geometry of bars and colours (tests/test_architecture.py allows this one
-module); every figure printed on a chart is the Decimal, formatted by ``numbers``. Chinese labels need a CJK font at report
-time: the first of ``CJK_FONTS`` installed (on Debian/Ubuntu: ``apt-get install
+module); every figure printed on a chart is the Decimal, formatted by ``numbers``. Chinese
+labels need a CJK font at report time: the first of ``CJK_FONTS`` installed (on Debian/Ubuntu: ``apt-get install
 fonts-noto-cjk``); without one, ``cjk_font()`` is None and the CLI says what to install.
 """
 from __future__ import annotations
@@ -87,7 +87,7 @@ def totals_chart(entities: Sequence[str], totals: Sequence[Decimal], awards: Seq
         positions = list(range(len(entities)))[::-1]
         axes.barh(positions, values, color=colours, height=0.7)
         axes.set_yticks(positions, list(entities))
-        for y, value, text in zip(positions, values, totals):
+        for y, value, text in zip(positions, values, totals, strict=True):
             axes.text(value, y, f" {text}", va="center", ha="left", fontsize=8.5)
         axes.set_xlim(0, max(values + [100.0]) * 1.1)
         axes.set_xlabel("总分 total")

@@ -44,9 +44,9 @@ class Written:
 def _environment() -> Any:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    env = Environment(loader=PackageLoader("scorelang.report", "templates"), autoescape=select_autoescape(["html", "j2"]),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    return env
+    return Environment(loader=PackageLoader("scorelang.report", "templates"),
+                       autoescape=select_autoescape(["html", "j2"]), undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True)
 
 
 def _lines(items: Iterable[tuple[str, Any]]) -> list[dict[str, str]]:
@@ -66,7 +66,8 @@ def _item(item: ItemScore, places: int) -> dict[str, Any]:
             "events": events, "full": not events}
 
 
-def _tier_gap(card: Scorecard, cards: tuple[Scorecard, ...], tiers: tuple[Any, ...], places: int) -> dict[str, Any] | None:
+def _tier_gap(card: Scorecard, cards: tuple[Scorecard, ...], tiers: tuple[Any, ...],
+              places: int) -> dict[str, Any] | None:
     """The next tier up and the points between this entity and the last place of that tier."""
     if card.rank is None:
         return None
@@ -93,7 +94,7 @@ def render_report(cards: Iterable[Scorecard], model: PolicyModel, *, engine: str
     tasks = cards[0].tasks if cards else ()
     task_heads = [{"id": t.id, "number": task_number(t.id), "label": task_label(t.id, t.name), "name": t.name,
                    "weight": task_weight(t)} for t in tasks]
-    rows = [{"rank": c.rank, "entity": c.entity, "page": page_name(c.entity), "award": c.award,
+    rows: list[dict[str, Any]] = [{"rank": c.rank, "entity": c.entity, "page": page_name(c.entity), "award": c.award,
              "tier": tier_names.index(c.award) if c.award in tier_names else len(tier_names),
              "total": format_fixed(c.total, places), "flags": list(c.flags),
              "adjust": format_signed(sum((e.points for e in c.adjustments), Decimal(0)), places),

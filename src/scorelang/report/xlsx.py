@@ -7,7 +7,8 @@ every entity) and 「明细」 (the trace: entity, clause, rule text, facts read
 Numbers are stored as numbers with the policy's places as their format (``0.00``), never as
 text, and each is the figure the JSON report prints (the policy's places, half-up: a trace
 line of −0.025 is stored as −0.03, so the sheet adds up as the printed figures do). Every
-figure is handed to openpyxl as a ``Decimal`` (no float in scorelang): openpyxl writes its decimal digits into the file, and a reader (Excel, openpyxl)
+figure is handed to openpyxl as a ``Decimal`` (no float in scorelang): openpyxl writes its
+decimal digits into the file, and a reader (Excel, openpyxl)
 gets the double nearest to them. A figure with the policy's places and at most 15 significant
 digits comes back from that double exactly (``Decimal(repr(value))`` quantized to the places
 is the JSON figure) — the tests compare the workbook with the JSON output figure by figure.

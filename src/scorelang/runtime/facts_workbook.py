@@ -296,7 +296,7 @@ def _notes(policy: Policy) -> list[str]:
         "   Each records fact has its own sheet: one row per record, the entity first. No record, no row.",
         f"   评定扣分的理由写在「{REASONS_SHEET}」表：对象、事实名称、理由各一列。"
         f" Reasons for judgements go in 「{REASONS_SHEET}」.",
-        f"5. 填好后运行：scorelang score <考评办法.score> <本文件.xlsx>；有问题会按工作表、行、列全部列出，不评分。",
+        "5. 填好后运行：scorelang score <考评办法.score> <本文件.xlsx>；有问题会按工作表、行、列全部列出，不评分。",
         "   Then run scorelang score POLICY THIS.xlsx: every problem is listed by sheet, row and column.",
         "",
         f"「{NOTES_SHEET}」和隐藏的「{LISTS_SHEET}」表不作为事实读取。 These two sheets are never read as facts.",

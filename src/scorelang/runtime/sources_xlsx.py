@@ -24,7 +24,7 @@ import attrs
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic, FactsError
-from ..messages import Words
+from ..messages.base import Words
 from .facts_workbook import ENTITY_COLUMN, FACT_COLUMN, HEADER_SEARCH, REASON_COLUMN, REASONS_SHEET, RESERVED_SHEETS
 from .values import excerpt, name_excerpt
 
