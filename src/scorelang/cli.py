@@ -209,10 +209,10 @@ def score(policy_path: str, facts_path: str, fmt: str | None, entities: tuple[st
     elif fmt == "json":
         doc = render_json(cards, title=policy.title, sha256=policy.sha256, places=policy.places,
                           engine_version=_version())
-        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        _emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
     else:
-        click.echo(render_scorecards(cards, title=policy.title, places=policy.places, lang=lang,
-                                     width=_width()), nl=False)
+        _emit(render_scorecards(cards, title=policy.title, places=policy.places, lang=lang,
+                                width=_width() if output is None else 100), output)
 
 
 # ------------------------------------------------------------------ report

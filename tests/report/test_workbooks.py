@@ -252,6 +252,13 @@ def test_results_task_and_trace_sheets_match_the_json(results):
     assert [(r[0].value, r[3].value, figure(r[5])) for r in trace] == expected
 
 
+def test_json_and_text_go_to_the_output_file_too(tmp_path):
+    code, out, _ = run("score", POLICY, FACTS, "--format", "json")
+    code_file, out_file, _ = run("score", POLICY, FACTS, "--format", "json", "-o", str(tmp_path / "r.json"))
+    assert code == code_file == 0 and out_file == ""
+    assert (tmp_path / "r.json").read_text(encoding="utf-8") == out
+
+
 def test_xlsx_format_needs_an_output_file():
     code, _, err = run("score", POLICY, FACTS, "--format", "xlsx")
     assert code == 2 and "-o" in err
