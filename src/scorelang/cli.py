@@ -166,13 +166,14 @@ def _records_note(judgements: list[str], with_fields: list[str], lang: str) -> s
         if with_fields:
             kinds.append(f"records with fields {names(with_fields)}")
         return (f"note: record facts ({'; '.join(kinds)}) cannot be given in CSV; use a JSON or YAML "
-                "facts file for them (or leave them to their defaults)")
+                "facts file, or the Excel workbook of template -o facts.xlsx (or leave them to their defaults)")
     kinds = []
     if judgements:
         kinds.append(f"评定记录类事实 {names(judgements)}")
     if with_fields:
         kinds.append(f"带字段的记录类事实 {names(with_fields)}")
-    return f"注意：{'以及'.join(kinds)} 不能写在 CSV 中，需要时请用 JSON 或 YAML 事实文件"
+    return (f"注意：{'以及'.join(kinds)} 不能写在 CSV 中，需要时请用 JSON 或 YAML 事实文件，"
+            "或 template -o 填报.xlsx 生成的 Excel 填报表")
 
 
 # ------------------------------------------------------------------ score
