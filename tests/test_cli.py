@@ -1,4 +1,4 @@
-"""The command line against design.md's contracts: exit codes 0/1/2, the JSON shapes, no tracebacks.
+"""The command line against docs/contracts.md: exit codes 0/1/2, the JSON shapes, no tracebacks.
 
 Most tests run in-process with click's CliRunner; a few run ``python -m scorelang`` in a
 subprocess, as a user would, to check encoding and that no traceback escapes.

@@ -1,6 +1,6 @@
 """The command line: parses arguments, runs the pipeline, renders, and maps errors to exit codes.
 
-Exit status (design.md, "Contracts"): 0 done; 1 bad facts (every problem listed, nothing
+Exit status (docs/contracts.md): 0 done; 1 bad facts (every problem listed, nothing
 scored); 2 bad policy or usage (every diagnostic listed); 3 an internal error, reported in one
 line. A Python traceback is never shown, unless ``SCORELANG_DEBUG=1``.
 """
@@ -152,6 +152,18 @@ def template(policy_path: str, fmt: str | None, output: str | None, lang: str) -
     _emit(buffer.getvalue(), output)
     if judgements or with_fields:
         click.echo(_records_note(judgements, with_fields, lang), err=True)
+    pending = [f["name"] for f in doc["facts"] if f.get("pending") and in_cell(f)]
+    if pending:
+        click.echo(_pending_note(pending, lang), err=True)
+
+
+def _pending_note(pending: list[str], lang: str) -> str:
+    """The sheet's judgements without a default: the lead department must enter each (``pending``)."""
+    names = "、".join(f"「{n}」" for n in pending)
+    if lang == "en":
+        return (f"pending: {len(pending)} judgement(s) have no default and must be entered by the lead "
+                f"department: {names}")
+    return f"待评定：以下 {len(pending)} 个评定没有默认值，须由牵头部门评定后填写：{names}"
 
 
 def _records_note(judgements: list[str], with_fields: list[str], lang: str) -> str:

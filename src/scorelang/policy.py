@@ -13,6 +13,7 @@ from .model import nodes as model_nodes
 from .model import resolve
 from .runtime.facts import coerce_all, coerce_entity_facts, unknown_entity
 from .runtime.scorecard import Scorecard
+from .span import Span
 from .syntax import parse
 
 
@@ -117,7 +118,17 @@ def _plain(value):
     return str(value)
 
 
+def is_judgement(fact: model_nodes.FactDecl) -> bool:
+    """A judgement or judgement records: an amount the lead department decides."""
+    return fact.type == "judgement" or (fact.type == "records" and not fact.fields)
+
+
 def _fact_template(fact: model_nodes.FactDecl) -> dict:
+    # judgements only: "pending" — no default, so the assessor's amount must still be entered;
+    # "zero_means_absent" — 0 (did not occur) is accepted outside min..max (deductions), or not
+    # (a score every entity is given, such as a leaders' score)
+    judgement = {"pending": not fact.has_default, "zero_means_absent": fact.zero_means_absent} \
+        if is_judgement(fact) else {}
     return {
         "name": fact.name,
         "type": fact.type,
@@ -130,20 +141,60 @@ def _fact_template(fact: model_nodes.FactDecl) -> dict:
         "default": _plain(fact.default) if fact.has_default else None,
         **({"fields": [{"name": f.name, "type": f.kind, "choices": list(f.choices) if f.kind == "choice" else None}
                        for f in fact.fields]} if fact.fields else {}),
+        **judgement,
     }
 
 
 def loads(text: str, file: str = "<string>") -> Policy:
-    """Load a policy from text. Raises PolicyError with every diagnostic."""
-    return Policy(text, file)
+    """Load a policy from text. Raises PolicyError with every diagnostic. A leading UTF-8 byte
+    order mark (U+FEFF) is not part of the policy: it is dropped, as when reading a file."""
+    return Policy(text[1:] if text.startswith(_BOM) else text, file)
 
 
 def load(path: str | Path) -> Policy:
-    """Load a policy file. Raises PolicyError (also for an unreadable file)."""
+    """Load a policy file (UTF-8, with or without a byte order mark). Raises PolicyError, also
+    for a file that cannot be read or is not UTF-8 (SL000, located at the first bad byte)."""
     path = str(path)
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError((msg.POLICY_UNREADABLE.at(None, reason=exc),)) from None
-    return Policy(text, path)
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise PolicyError((msg.POLICY_UNREADABLE.at(Span(path, 1, 1, 1, 1), path=path, reason=reason),)) from None
+    return Policy(decode_policy(data, path), path)
+
+
+_BOM = "\ufeff"
+# byte order marks of encodings that are not UTF-8 (UTF-32 first: its LE mark starts like UTF-16's)
+_OTHER_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+               (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """(line, column) of a byte offset, counting the characters before it as UTF-8 reads them."""
+    before = data[:offset].decode("utf-8-sig", errors="replace")
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def decode_policy(data: bytes, path: str) -> str:
+    """The text of a policy file: UTF-8, a leading byte order mark dropped (as for facts files).
+
+    Anything else is SL000 naming the file, with the line and column of the first byte that is
+    not UTF-8: a UTF-16 or UTF-32 file (by its byte order mark, or by the NUL bytes UTF-16 puts
+    in ASCII text), or a legacy Chinese encoding such as GBK.
+    """
+    def refuse(line: int, column: int, message: msg.Message, **fields) -> PolicyError:
+        return PolicyError((message.at(Span(path, line, column, line, column + 1), path=path, **fields),))
+
+    for mark, encoding in _OTHER_BOMS:
+        if data.startswith(mark):
+            raise refuse(1, 1, msg.POLICY_OTHER_ENCODING, encoding=encoding)
+    nul = data.find(b"\x00")  # before decoding: UTF-16 without a mark is mostly invalid UTF-8 too
+    if nul >= 0:
+        raise refuse(*_position(data, nul), msg.POLICY_NUL)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise refuse(*_position(data, exc.start), msg.POLICY_NOT_UTF8) from None
+    # universal newlines, as reading in text mode would: \r\n and \r end a line
+    return text.replace("\r\n", "\n").replace("\r", "\n")

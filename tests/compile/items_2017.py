@@ -80,6 +80,8 @@ def valid_value(fact: dict):
         return LEAVE_OUT
     if fact["type"] == "choice":
         return fact["choices"][0]
+    if fact["type"] == "judgement" and not fact["zero_means_absent"]:
+        return fact["min"]  # a score every entity is given (第十三条): 0 is not "did not occur"
     if fact["type"] in VALID_BY_TYPE:  # records too: the template cannot tell 默认 无 from no
         return VALID_BY_TYPE[fact["type"]]  # default, and [] is valid for both
     raise AssertionError(f"clean_facts: no valid value for required {fact['type']} fact {fact['name']}")

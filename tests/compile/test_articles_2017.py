@@ -160,7 +160,8 @@ def test_article_13_leader_scores(adjust, main, others, points):
     assert card.total == neutral - D(1) + D(points)   # the neutral base has the main leader at 1
 
 
-@pytest.mark.parametrize("main, others", [("2.5", []), ("1", ["0.6"]), ("1", ["0.05"])])
+# 0 is outside both ranges: a leader's score is given to every county, not "did not occur"
+@pytest.mark.parametrize("main, others", [("2.5", []), ("1", ["0.6"]), ("1", ["0.05"]), ("0", []), ("1", ["0"])])
 def test_article_13_scores_outside_their_range_are_rejected(policy, base, main, others):
     with pytest.raises(scorelang.FactsError) as info:
         policy.evaluate(ENTITY, {**base, "州局主要领导评分": main, "州局其余班子成员评分": others})

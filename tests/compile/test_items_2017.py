@@ -4,7 +4,8 @@ Each case starts from a "clean" entity (every fact at its best value, built from
 ``policy.template()``) and changes only the facts the case is about. The expected score is
 worked by hand from the source sentence (source/000_e76fc61a48150f92.txt) in the comment
 above the case, and the reading the policy chose where the source is silent (2.7, 2.10) or
-ambiguous (partial ladder steps in 4.4, 4.6, 4.7, 4.8) is the one written in the .score file.
+ambiguous (partial ladder steps in 4.4, 4.6, 4.7, 4.8: every one 不足一档按一档计) is the one written in
+the .score file.
 
 Scores are compared as exact Decimals (Decimal("8.50") == Decimal("8.5")).
 """
@@ -36,6 +37,7 @@ BEST = {
     "局域网状况": "满足工作需要",   # 4.3
     "OA实现情况": "全部实现",       # 4.6 OA
     "全年公文上网数": 300,          # 4.6 公文上网 达300件
+    "执法力量扣分": "0",            # 2.7 a judgement without a default: nothing to deduct
 }
 BEST_BY_TYPE = {"count": 0, "percent": "100"}
 
@@ -398,13 +400,15 @@ def test_4_4_extranet_ladder(run, rate, expected):
 
 # 4.6 全部实现OA系统办公得10分；部分实现视情扣1-9分，没有实现扣10分。
 #     全年公文上网数达300件以上得10分；不足300件的每降低5个百分点扣2分，扣完为止(20分)
-#     two parts of 10; the 公文上网 shortfall is in percentage points of 300, 不足一档不计
+#     two parts of 10; the 公文上网 shortfall is in percentage points of 300, 不足一档按一档计 as in
+#     4.4, 4.7 and 4.8 ("不足300件的" deducts: a started step counts; formerly 不足一档不计, see docs/2017-coverage.md)
 @pytest.mark.parametrize("oa, oa_amount, documents, expected", [
     ("全部实现", MISSING, 300, "20.00"),
     ("全部实现", MISSING, 500, "20.00"),   # above 300: no bonus
-    ("全部实现", MISSING, 290, "20.00"),   # (300-290)/300 = 3.33 points → 0 steps (不计) → 10 + 10
+    ("全部实现", MISSING, 299, "18.00"),   # (300-299)/300 = 0.33 points → a started step → 1 step → 10 + 8
+    ("全部实现", MISSING, 290, "18.00"),   # 10/300 = 3.33 points → 1 step (按一档计) → 10 + (10 - 2)
     ("全部实现", MISSING, 285, "18.00"),   # 15/300 = 5 points → 1 step → 10 + (10 - 2)
-    ("全部实现", MISSING, 284, "18.00"),   # 16/300 = 5.33 points → 1 step → 10 + 8
+    ("全部实现", MISSING, 284, "16.00"),   # 16/300 = 5.33 points → 2 steps → 10 + (10 - 4)
     ("全部实现", MISSING, 270, "16.00"),   # 30/300 = 10 points → 2 steps → 10 + (10 - 4)
     ("全部实现", MISSING, 255, "14.00"),   # 45/300 = 15 points → 3 steps → 10 + (10 - 6)
     ("全部实现", MISSING, 150, "10.00"),   # 50 points → 10 steps → 10 - 20 → 0: 10 + 0
@@ -642,7 +646,7 @@ EXAMPLE_RESULTS = {
     "盐源县": ("98.13", "91.50", "23.87"),     # 2.10 92.5% → 4.63
     "德昌县": ("92.50", "93.00", "23.18"),     # 2.5 0 and 0 → 0
     "会理县": ("99.50", "100.00", "24.93"),
-    "会东县": ("98.00", "97.00", "24.40"),
+    "会东县": ("98.00", "95.00", "24.20"),     # 4.6 296件 → 1.33 points short → 1 step → -2
     "宁南县": ("95.00", "79.00", "22.15"),     # 2.6 records → 0; 4.2 未开展 → 0
     "普格县": ("89.00", "90.00", "22.35"),
     "布拖县": ("34.00", "0.00", "5.10"),       # task 四: 13 - 15 → 0

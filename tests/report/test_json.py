@@ -1,4 +1,4 @@
-"""report/json.py: the scorecard-1 document of design.md, built from hand-made scorecards."""
+"""report/json.py: the scorecard-1 document of docs/contracts.md, built from hand-made scorecards."""
 from __future__ import annotations
 
 import json

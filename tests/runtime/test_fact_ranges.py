@@ -22,6 +22,7 @@ from scorelang.runtime.values import MAX_COUNT, MAX_NUMBER, MAX_PLACES, MAX_RECO
 SMALLEST = Decimal(1).scaleb(-MAX_PLACES)
 # each example scores up to 11 facts × 1000 records: a few dozen examples (more under ci)
 EXAMPLES = 100 if os.environ.get("HYPOTHESIS_PROFILE") == "ci" else 20
+# 999999999: the largest number a policy may write (SL004); the facts reach ±10¹².
 NUMBER_POLICY = """
 考评办法 "数值范围" { 保留 2 位小数 四舍五入 于 项得分 任务得分 加权得分 总分 }
 对象 「单位」 { 「甲」 }
@@ -32,7 +33,7 @@ NUMBER_POLICY = """
   部分 "一" 100分 {
     第1项 "百分点阶梯" 25分 { 「金额」 达 300 每降低 5 个百分点 扣2分 不足一档按比例计 扣完为止 }
     第2项 "差额阶梯" 25分 { 「金额」 不少于 2 每少 0.001 扣99分 不足一档按比例计 扣完为止 }
-    第3项 "比较" 25分 { 若「金额」 < 「上年度金额」 扣4分  若「金额」 高于 999999999999 扣1分 }
+    第3项 "比较" 25分 { 若「金额」 < 「上年度金额」 扣4分  若「金额」 高于 999999999 扣1分 }
     第4项 "每次与比例" 25分 { 每「件数」扣99.99分 扣完为止  每「件数」加99.99分  按「比率」比例得5分 }
   }
 }
@@ -53,7 +54,9 @@ def extremes(decl) -> st.SearchStrategy:
     if kind == "choice":
         return st.sampled_from(decl.choices)
     if kind == "judgement":
-        return st.sampled_from(["0", str(decl.low), str(decl.high), str(decl.high - SMALLEST)])
+        # 0 ("did not occur") only for a deduction; a score only added lies in its range
+        ends = [str(decl.low), str(decl.high), str(decl.high - SMALLEST)]
+        return st.sampled_from(["0", *ends] if decl.zero_means_absent else ends)
     if decl.fields:
         record = {f.name: f.choices[-1] if f.kind == "choice" else "工" * MAX_TEXT for f in decl.fields}
         return st.sampled_from([[], [record] * MAX_RECORDS])

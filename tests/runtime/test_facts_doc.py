@@ -2,7 +2,9 @@
 
 Each table follows a ``<!-- examples: TYPE -->`` marker; a row is a JSON value in backticks and
 either the value it reads as (in backticks) or ✗ (refused, as SL213). The declarations are the
-ones the docs state: a judgement range of 1 to 3, the choices 满足工作需要 / 不能满足工作需要 / 未建成.
+ones the docs state: a judgement range of 1 to 3, the choices 满足工作需要 / 不能满足工作需要 / 未建成;
+``score`` and ``score_records`` are judgements only added (zero_means_absent false: 0 is refused),
+ranges 0.5 to 2 and 0.1 to 0.5.
 """
 from __future__ import annotations
 
@@ -28,6 +30,10 @@ DECLS = {
     "choice": FactDecl("选项", "choice", choices=("满足工作需要", "不能满足工作需要", "未建成"), span=HERE),
     "judgement": FactDecl("评定", "judgement", low=Decimal(1), high=Decimal(3), span=HERE),
     "records": FactDecl("评定记录", "records", low=Decimal(1), high=Decimal(3), span=HERE),
+    "score": FactDecl("评分", "judgement", low=Decimal("0.5"), high=Decimal(2), zero_means_absent=False,
+                      span=HERE),
+    "score_records": FactDecl("评分记录", "records", low=Decimal("0.1"), high=Decimal("0.5"),
+                              zero_means_absent=False, span=HERE),
 }
 _ROW = re.compile(r"^\| `(?P<given>[^`]*)` \| (?P<result>.*) \|$")
 
@@ -76,23 +82,24 @@ def _expected(kind: str, text: str):
         return {"是": True, "否": False}[text]
     if kind == "choice":
         return text
-    if kind == "records":
-        return [Decimal(v) for v in json.loads(text)]
+    if DECLS[kind].type == "records":
+        return [Decimal(v) for v in json.loads(text, parse_float=Decimal)]
     return Decimal(text)
 
 
 @pytest.mark.parametrize("kind, given, result", EXAMPLES)
 def test_doc_example(kind, given, result):
     decl, value = DECLS[kind], _read(given)
+    coerce = COERCE[decl.type]
     if result.startswith("✗"):
         with pytest.raises(Refusal) as info:
-            COERCE[kind](decl, value)
+            coerce(decl, value)
         assert_worded_for_a_person(info.value)
         return
     wanted = _expected(kind, re.match(r"`([^`]*)`", result).group(1))
-    got = COERCE[kind](decl, value)
-    if kind == "judgement":
+    got = coerce(decl, value)
+    if decl.type == "judgement":
         got = got[0]
-    elif kind == "records":
+    elif decl.type == "records":
         got = [amount for amount, _ in got]
     assert got == wanted and type(got) is type(wanted) or (kind == "count" and got == wanted and type(got) is int)

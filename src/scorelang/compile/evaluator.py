@@ -108,7 +108,7 @@ def _compile_part(part: m.Part, rename: Callable[[str], str], clause: str,
 
 def _plain_shape(item: m.Item) -> bool:
     """One part, scored down from its points by deductions only: most items of a policy."""
-    if item.deduction_only or len(item.parts) != 1 or item.parts[0].occasions != 1:
+    if item.deduction_only or len(item.parts) != 1 or item.parts[0].occasions != 1 or item.parts[0].occasion_facts:
         return False
     return all(rule.effect is m.Effect.DEDUCT for rule in item.parts[0].rules)
 
@@ -158,8 +158,8 @@ def _compile_item(item: m.Item, places: int, round_item: bool):
     runs: list[Run] = []
     quiet_score = ZERO
     for part in item.parts:
-        if part.occasions > 1:
-            # 共N次: each occasion is scored on its own, reading its own facts
+        if part.occasions > 1 or part.occasion_facts:
+            # 共N次 (共 1 次 too): each occasion is scored on its own, reading its own facts
             names = dict(part.occasion_facts)
             for k in range(part.occasions):
                 def rename(name, k=k):

@@ -317,6 +317,9 @@ JUDGEMENT_RANGE = error(
     "JUDGEMENT_RANGE", "SL213", "low high value",
     "评定应在 {low} 至 {high} 分之间（未发生填 0），收到 {value}",
     "a judgement must be within {low} to {high} (0 when it does not apply), got {value}")
+SCORE_RANGE = error(
+    "SCORE_RANGE", "SL213", "low high value",
+    "评分应在 {low} 至 {high} 分之间，收到 {value}", "a score must be within {low} to {high}, got {value}")
 RECORDS_TOO_MANY = error(
     "RECORDS_TOO_MANY", "SL213", "limit count",
     "记录至多 {limit} 条，收到 {count} 条", "at most {limit} records, got {count}")

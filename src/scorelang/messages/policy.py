@@ -33,7 +33,13 @@ GROUP_UNKNOWN = error(
     "GROUP_UNKNOWN", "SL105", "name",
     "未声明的分组「{name}」", "undeclared group 「{name}」")
 
-# ------------------------------------------------------------------ weights (SL106)
+PLACES_RANGE = error(
+    "PLACES_RANGE", "SL142", "limit places",
+    "保留的小数位数须为 0 至 {limit} 的整数，这里写的是 {places}",
+    "the decimal places must be a whole number from 0 to {limit}; this says {places}",
+    "如保留两位小数，写作：保留 2 位小数 四舍五入", "two places, for instance, are written 保留 2 位小数 四舍五入")
+
+# ------------------------------------------------------------------ weights (SL106, SL143)
 WEIGHT_MISSING = error(
     "WEIGHT_MISSING", "SL106", "ordinal number",
     "目标任务{ordinal}没有计入总分权重", "task {number} has no weight",
@@ -55,6 +61,18 @@ WEIGHT_NO_DEFAULT_LINE = error(
     "目标任务{ordinal}的权重没有适用于{entities}等对象的一行",
     "no weight line of task {number} applies to {entities}…",
     "加一行不带分组的权重，如：目标任务{ordinal} 15%", "add a line without a group, e.g. 目标任务{ordinal} 15%")
+WEIGHT_PART_NOT_CONTIGUOUS = error(
+    "WEIGHT_PART_NOT_CONTIGUOUS", "SL143", "ordinal number",
+    "目标任务{ordinal}权重中的一段只能是相连的一个范围（第a至b项）或一项（第c项），不相连的项不能合为一段",
+    "a weighted part of task {number} is one contiguous range (第a至b项) or one item (第c项); "
+    "separate items cannot make one part",
+    "分成几段各写权重，如：第1至5项 10% 第7至12项 5%（每段各自折算为百分制）",
+    "weigh them as separate parts, e.g. 第1至5项 10% 第7至12项 5% (each on its own 100-point scale)")
+WEIGHT_RANGE_BACKWARDS = error(
+    "WEIGHT_RANGE_BACKWARDS", "SL143", "ordinal number first last",
+    "目标任务{ordinal}权重中的范围第{first}至{last}项倒置",
+    "the range 第{first}至{last}项 in the weights of task {number} runs backwards",
+    "写作 第{last}至{first}项", "write 第{last}至{first}项")
 WEIGHT_TASK_UNDEFINED = error(
     "WEIGHT_TASK_UNDEFINED", "SL106", "ordinal number",
     "计入总分权重里的目标任务{ordinal}没有定义", "the weights name task {number}, which is not defined")
@@ -85,8 +103,14 @@ DEFAULT_WRONG_TYPE = error(
     "事实「{name}」的默认值不符合类型{type}", "the default of fact 「{name}」 does not fit its type ({type})")
 DEFAULT_OUT_OF_RANGE = error(
     "DEFAULT_OUT_OF_RANGE", "SL109", "name value low high",
-    "事实「{name}」的默认值 {value} 不在评定范围 {low} 至 {high} 内（0 表示情形未发生）",
-    "the default {value} of fact 「{name}」 is outside its range {low} to {high} (0 means not applicable)")
+    "事实「{name}」的默认值 {value} 不在评定范围 {low} 至 {high} 内",
+    "the default {value} of fact 「{name}」 is outside its range {low} to {high}")
+DEFAULT_ADDED_NOT_OCCURRED = error(
+    "DEFAULT_ADDED_NOT_OCCURRED", "SL109", "name low high",
+    "「{name}」是加上的评分（加「…」），默认值须在评定范围 {low} 至 {high} 内；“未发生”（0）只用于扣分的评定",
+    "「{name}」 is a score that is added (加「…」): its default must lie within {low} to {high}; "
+    "\"did not occur\" (0) applies to judgements that deduct",
+    "删去默认值，使每个对象都必须评分", "remove the default, so that every entity must be scored")
 FACT_UNREAD = warning(
     "FACT_UNREAD", "SL110", "name",
     "事实「{name}」已声明但没有规则读取它", "fact 「{name}」 is declared but no rule reads it")
@@ -101,6 +125,23 @@ PER_OCCASION_COUNTS_DIFFER = error(
     "PER_OCCASION_COUNTS_DIFFER", "SL111", "name",
     "按次事实「{name}」在不同的「共…次」中次数不同",
     "per-occasion fact 「{name}」 is read with different numbers of occasions")
+
+JUDGEMENT_DEFAULT_ZERO = warning(
+    "JUDGEMENT_DEFAULT_ZERO", "SL140", "name",
+    "评定「{name}」默认 0：漏填时不扣分（按满分计），且看不出是有意的",
+    "judgement 「{name}」 defaults to 0: left out, it deducts nothing (full marks), and nothing says that is intended",
+    "情形通常不发生、由牵头部门主动报告时写 默认 未发生；否则删去默认值，使之必须评定",
+    "write 默认 未发生 if the situation normally does not occur and the lead department reports it; "
+    "otherwise remove the default so that it must be entered")
+
+# ------------------------------------------------------------------ occasions
+OCCASIONS_RANGE = error(
+    "OCCASIONS_RANGE", "SL141", "limit count",
+    "「共N次」的次数须为 1 至 {limit} 的整数，这里写的是 {count}",
+    "the number of occasions (共N次) must be a whole number from 1 to {limit}; this says {count}",
+    "每一次各自计分，按次的事实每次各填一个值；次数更多时改用计数事实，如 每「未达标次数」扣1分",
+    "each occasion is scored on its own, with one value per occasion of each per-occasion fact; "
+    "for more, count them instead, e.g. 每「未达标次数」扣1分")
 
 # ------------------------------------------------------------------ fact references
 FACT_UNDECLARED = error(

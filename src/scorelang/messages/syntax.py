@@ -1,13 +1,30 @@
 """SL0xx: reading the policy text. SL000 the file, SL001 the grammar (syntax/errors.py: every
 known mistake has its own entry, the rest say what was found and what may come instead),
-SL002 what the grammar accepts but cannot be turned into a value (syntax/from_lark.py)."""
+SL002 what the grammar accepts but cannot be turned into a value, SL003 a condition nested too
+deeply and SL004 a number too large (syntax/from_lark.py)."""
 from __future__ import annotations
 
 from .base import error
 
 POLICY_UNREADABLE = error(
-    "POLICY_UNREADABLE", "SL000", "reason",
-    "无法读取考评办法文件：{reason}", "cannot read the policy file: {reason}")
+    "POLICY_UNREADABLE", "SL000", "path reason",
+    "无法读取考评办法文件 {path}：{reason}", "cannot read the policy file {path}: {reason}")
+# a file that is not UTF-8 (policy.decode_policy): named, at the first position that is not
+_SAVE_AS_UTF8 = ("用编辑器将文件另存为 UTF-8 编码（记事本：另存为 → 编码 UTF-8）",
+                 "save the file as UTF-8 in your editor (Notepad: Save As → Encoding UTF-8)")
+POLICY_OTHER_ENCODING = error(
+    "POLICY_OTHER_ENCODING", "SL000", "path encoding",
+    "考评办法文件 {path} 是 {encoding} 编码，须为 UTF-8",
+    "the policy file {path} is encoded in {encoding}; it must be UTF-8", *_SAVE_AS_UTF8)
+POLICY_NUL = error(
+    "POLICY_NUL", "SL000", "path",
+    "考评办法文件 {path} 含有空字符（NUL），可能是 UTF-16 编码，须为 UTF-8",
+    "the policy file {path} contains NUL characters (UTF-16 perhaps); it must be UTF-8", *_SAVE_AS_UTF8)
+POLICY_NOT_UTF8 = error(
+    "POLICY_NOT_UTF8", "SL000", "path",
+    "考评办法文件 {path} 不是 UTF-8 编码（从这里起无法按 UTF-8 读取，可能是 GBK），须为 UTF-8",
+    "the policy file {path} is not UTF-8 (it cannot be read as UTF-8 from here; GBK perhaps); it must be UTF-8",
+    *_SAVE_AS_UTF8)
 
 # ------------------------------------------------------------------ SL001: the grammar
 UNCLOSED_QUOTE = error(
@@ -95,10 +112,23 @@ STEP_UNIT_WORD = error(
     "(a count's unit is declared with the fact)")
 
 # ------------------------------------------------------------------ SL002: values
-UNREADABLE_VALUE = error(
-    "UNREADABLE_VALUE", "SL002", "problem",
-    "无法读取：{problem}", "cannot read: {problem}")
+NOT_A_NUMERAL = error(
+    "NOT_A_NUMERAL", "SL002", "text",
+    "「{text}」不是序号：序号写作 1、2、3 … 或 一、二 … 十、十一 … 九十九",
+    "「{text}」 is not a number for a task or item: write 1, 2, 3 … or 一, 二 … 十, 十一 … 九十九")
 UNBUILT_RULE = error(
     "UNBUILT_RULE", "SL002", "rule",
     "这种写法合乎语法，但这一版 scorelang 还不能读取它", "this is grammatical, but this version of scorelang cannot read it",
     "这是 scorelang 的缺陷，请报告（语法规则 {rule}）", "this is a bug in scorelang: please report it (grammar rule {rule})")
+
+# ------------------------------------------------------------------ SL003, SL004: limits
+CONDITION_TOO_DEEP = error(
+    "CONDITION_TOO_DEEP", "SL003", "limit",
+    "条件嵌套过深：括号与「非」合计至多 {limit} 层",
+    "condition nested too deeply: at most {limit} levels of parentheses and 非",
+    "把条件拆成几条规则，或去掉多余的括号和成对的「非」",
+    "split the condition into several rules, or drop redundant parentheses and double 非")
+NUMBER_TOO_LARGE = error(
+    "NUMBER_TOO_LARGE", "SL004", "number",
+    "数字 {number} 过大：考评办法中的数字须小于 1000000000（10 亿）",
+    "the number {number} is too large: numbers in a policy must be below 1000000000 (10^9)")

@@ -18,6 +18,12 @@ from .vocabulary import type_words
 
 _ROUND = {"项得分": "item", "任务得分": "task", "加权得分": "weighted", "总分": "total"}
 OCCASION_NAME = "{name}第{k}次"
+# Documented limits (docs/language.md 3 and 10.2). Places: policies keep two; six is far more
+# than any score needs. Occasions: each is scored on its own and a per-occasion fact becomes
+# one fact per occasion (在线人数比例第1次 …), so the count is bounded; policies in practice stay
+# around a dozen.
+MAX_PLACES = 6
+MAX_OCCASIONS = 100
 
 
 def occasion_fact_name(name: str, k: int) -> str:
@@ -31,6 +37,14 @@ class _Fact:
     type: str
     readers: list[str] = attrs.Factory(list)
     occasions: int = 0  # >0 when read inside 共N次
+    deducted: bool = False  # read by 扣「…」 (a judgement deducted)
+    added: bool = False  # read by 加「…」 (a judgement added: a score every entity is given)
+
+    @property
+    def zero_means_absent(self) -> bool:
+        """0 = "did not occur" is the convention for deductions; a judgement only ever added
+        is a score every entity is given, inside its range."""
+        return self.deducted or not self.added
 
 
 class Resolver(RuleResolver):
@@ -79,8 +93,11 @@ class Resolver(RuleResolver):
         if h.places is None:
             self.error(msg.PLACES_MISSING.at(h.span))
             places = 2
+        elif h.places != h.places.to_integral_value() or not 0 <= h.places <= MAX_PLACES:
+            self.error(msg.PLACES_RANGE.at(h.places_span or h.span, limit=MAX_PLACES, places=h.places))
+            places = 2
         else:
-            places = h.places
+            places = int(h.places)
         round_at = tuple(_ROUND[p] for p in h.round_points) or ("item", "task", "weighted", "total")
         return (h.title.text, h.doc_number.text if h.doc_number else None, h.period, places, round_at)
 
@@ -151,8 +168,11 @@ class Resolver(RuleResolver):
                     numbers = list(item_numbers)
                     label = ""
                 else:
-                    numbers = [n for n in item_numbers if part.first <= n <= part.last]
-                    label = f"第{part.first}项" if part.first == part.last else f"第{part.first}至{part.last}项"
+                    ranges = ((part.first, part.last),) + part.more
+                    self._contiguous(task, part, ranges)
+                    # after the error, the items the ranges name, so nothing else echoes it
+                    numbers = [n for n in item_numbers if any(min(a, b) <= n <= max(a, b) for a, b in ranges)]
+                    label = "、".join(f"第{a}项" if a == b else f"第{a}至{b}项" for a, b in ranges)
                     if not numbers:
                         self.error(msg.WEIGHT_RANGE_EMPTY.at(part.span, ordinal=ordinal, number=task.number, label=label))
                 if covered & set(numbers):
@@ -174,6 +194,17 @@ class Resolver(RuleResolver):
                 lines[0].span, ordinal=ordinal, number=task.number,
                 entities=Words("、".join(rest[:3]), ", ".join(rest[:3]))))
         return tuple(out)
+
+    def _contiguous(self, task: syn.Task, part: syn.WeightPart, ranges) -> None:
+        """SL143: a weighted part is one contiguous range of item numbers, first ≤ last:
+        each part goes on its own 100-point scale, so separate items cannot share one."""
+        ordinal = chinese_ordinal(task.number)
+        if part.more:
+            self.error(msg.WEIGHT_PART_NOT_CONTIGUOUS.at(part.span, ordinal=ordinal, number=task.number))
+        for first, last in ranges:
+            if first > last:
+                self.error(msg.WEIGHT_RANGE_BACKWARDS.at(part.span, ordinal=ordinal, number=task.number,
+                                                         first=first, last=last))
 
     # ------------------------------------------------------------ facts
     def _declare_fact(self, decl: syn.FactDecl) -> None:
@@ -211,7 +242,11 @@ class Resolver(RuleResolver):
             return False, None
 
         if kind == "records":
-            return (True, ()) if isinstance(lit, syn.NoneLit) else bad()
+            return (True, ()) if isinstance(lit, (syn.NoneLit, syn.NotOccurredLit)) else bad()
+        if kind == "judgement":
+            return self._judgement_default(fact, lit, bad)
+        if isinstance(lit, syn.NotOccurredLit):
+            return bad()
         if kind == "flag":
             return (True, lit.value) if isinstance(lit, syn.FlagLit) else bad()
         if kind == "choice":
@@ -226,12 +261,29 @@ class Resolver(RuleResolver):
             return bad()
         if kind == "percent" and not (0 <= value <= 100):
             return bad()
-        if kind == "judgement":
-            t = decl.type
-            if value != 0 and not (t.low <= value <= t.high):
-                self.error(msg.DEFAULT_OUT_OF_RANGE.at(lit.span, name=name, value=value, low=t.low, high=t.high))
-                return False, None
         return True, value
+
+    def _judgement_default(self, fact: _Fact, lit, bad):
+        """A judgement's default: in its range; or 0 (did not occur) for a deduction, written
+        ``默认 未发生`` — a bare ``默认 0`` is a warning (SL140), since an assessor's judgement
+        left out then silently costs nothing."""
+        decl, name = fact.decl, fact.decl.name.text
+        low, high = decl.type.low, decl.type.high
+        if isinstance(lit, syn.NotOccurredLit) or (isinstance(lit, syn.NumberLit) and lit.value == 0):
+            if low <= 0 <= high and not fact.zero_means_absent:
+                return True, lit.value if isinstance(lit, syn.NumberLit) else Decimal(0)
+            if not fact.zero_means_absent:
+                self.error(msg.DEFAULT_ADDED_NOT_OCCURRED.at(lit.span, name=name, low=low, high=high))
+                return False, None
+            if isinstance(lit, syn.NumberLit):
+                self.error(msg.JUDGEMENT_DEFAULT_ZERO.at(lit.span, name=name))
+            return True, Decimal(0)
+        if not isinstance(lit, syn.NumberLit):
+            return bad()
+        if not (low <= lit.value <= high):
+            self.error(msg.DEFAULT_OUT_OF_RANGE.at(lit.span, name=name, value=lit.value, low=low, high=high))
+            return False, None
+        return True, lit.value
 
     def _fact_decls(self) -> tuple[m.FactDecl, ...]:
         out = []
@@ -255,7 +307,7 @@ class Resolver(RuleResolver):
                 description=decl.description.text if decl.description else "",
                 low=low, high=high, choices=tuple(c.text for c in t.choices),
                 has_default=has_default, default=default,
-                items=tuple(dict.fromkeys(fact.readers)),
+                items=tuple(dict.fromkeys(fact.readers)), zero_means_absent=fact.zero_means_absent,
                 fields=tuple(m.RecordField(f.name.text, f.kind, tuple(c.text for c in f.choices), span=f.span)
                              for f in t.fields),
             )
@@ -361,12 +413,16 @@ class Resolver(RuleResolver):
         for p in item.parts:
             parts.append(m.Part(p.title.text, p.points, self._rules(clause, p.rules), span=p.span))
         for occ in item.occasions:
-            rules = self._rules(clause, occ.rules, occ.count)
+            count = self._occasion_count(occ)
+            if count is None:
+                self._rules(clause, occ.rules, 1)  # its references are still checked
+                continue
+            rules = self._rules(clause, occ.rules, count)
             read = {n.text for r in occ.rules for n in _names(r.body)}
             per_occasion = tuple(
-                (n, tuple(occasion_fact_name(n, k) for k in range(1, occ.count + 1)))
+                (n, tuple(occasion_fact_name(n, k) for k in range(1, count + 1)))
                 for n in sorted(read) if n in self.facts and self.facts[n].decl.per_occasion)
-            parts.append(m.Part(item.title.text, occ.points, rules, occasions=occ.count,
+            parts.append(m.Part(item.title.text, occ.points, rules, occasions=count,
                                 occasion_facts=per_occasion, span=occ.span))
         if not parts:
             parts.append(m.Part(item.title.text, item.points, (), span=item.span))
@@ -382,6 +438,14 @@ class Resolver(RuleResolver):
         return m.Item(clause, item.number, item.title.text, item.points, item.deduction_only, sources,
                       tuple(parts), span=item.span)
 
+    def _occasion_count(self, occ: syn.Occasions) -> int | None:
+        """共N次: N a whole number from 1 to MAX_OCCASIONS, else SL141 (and None)."""
+        count = occ.count
+        if count == count.to_integral_value() and 1 <= count <= MAX_OCCASIONS:
+            return int(count)
+        self.error(msg.OCCASIONS_RANGE.at(occ.count_span or occ.span, limit=MAX_OCCASIONS, count=count))
+        return None
+
     def _rules(self, clause: str, rules: tuple[syn.Rule, ...], occasions: int = 0) -> tuple[m.Rule, ...]:
         out = []
         for r in rules:
@@ -390,6 +454,7 @@ class Resolver(RuleResolver):
                 text = r.quote.text if r.quote is not None else r.source_text
                 out.append(m.Rule(clause, text, body, r.floor, span=r.span))
         return tuple(out)
+
 
 def _names(node) -> list[syn.Name]:
     """Every fact name a rule body or condition mentions."""

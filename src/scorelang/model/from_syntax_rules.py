@@ -69,6 +69,7 @@ class RuleResolver:
             return None
         if fact is None or (b.condition is not None and cond is None):
             return None
+        self.facts[fact].deducted = True
         return m.Judgement(fact, cond, self.facts[fact].type == "records", span=b.span)
 
     def _judged_bonus(self, clause: str, b: syn.JudgedBonus, occasions: int):
@@ -76,6 +77,7 @@ class RuleResolver:
                          Words("「加「…」」（评定加分）", "加「…」 (judged bonus)"), occasions)
         if fact is None:
             return None
+        self.facts[fact].added = True
         records = self.facts[fact].type == "records"
         if records and self.facts[fact].decl.type.fields:
             self.error(msg.RECORD_FIELDS_NOT_JUDGEMENT.at(b.fact.span, rule=Words("「加「…」」", "加「…」"), name=fact))

@@ -40,6 +40,10 @@ class FactDecl:
         has_default, default: a fact without a default is required.
         items: every item id (or article, 第六条) whose score reads this fact.
         fields: for ``records`` of 记录 {…}: the fields of each record (else judgement records).
+        zero_means_absent: for judgements (and judgement records): 0 is accepted outside
+            [low, high] and means the situation did not occur — the convention for amounts a
+            rule deducts (扣「…」). False for a score every entity is given (a judgement only
+            added, 加「…」: a leaders' score), which must lie in its range.
     """
 
     name: str
@@ -53,6 +57,7 @@ class FactDecl:
     default: Decimal | bool | str | tuple | None = None
     items: tuple[str, ...] = ()
     fields: tuple["RecordField", ...] = ()
+    zero_means_absent: bool = True
     span: Span = _span()
 
 

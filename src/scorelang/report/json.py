@@ -1,4 +1,4 @@
-"""Renders scorecards as the JSON document of design.md ("scorelang/scorecard-1").
+"""Renders scorecards as the JSON document "scorelang/scorecard-1" of docs/contracts.md.
 
 A pure function of the scorecards: every decimal becomes a string with exactly the policy's
 places, weights become ``"15%"`` (``"10%+5%"`` for a task weighed in parts, listed in

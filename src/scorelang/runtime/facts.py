@@ -149,8 +149,11 @@ def _judgement(decl: FactDecl, value: Any) -> tuple[Decimal, str | None]:
             reason = _text(reason_raw, msg.JUDGEMENT_REASON.words())
         value = amount_raw
     amount = read_decimal(value)
-    if amount != 0 and not (decl.low <= amount <= decl.high):
-        raise Refusal(msg.JUDGEMENT_RANGE, low=decl.low, high=decl.high, value=shown(amount))
+    # 0 outside the range: "did not occur" for a deduction (zero_means_absent); a score every
+    # entity is given (a judgement only added) has no such convention and lies in its range.
+    if not (decl.low <= amount <= decl.high) and not (amount == 0 and decl.zero_means_absent):
+        refusal = msg.JUDGEMENT_RANGE if decl.zero_means_absent else msg.SCORE_RANGE
+        raise Refusal(refusal, low=decl.low, high=decl.high, value=shown(amount))
     check_places(amount, value)
     return amount, reason
 

@@ -80,8 +80,9 @@ def _comment(fact: FactDecl, required: bool) -> str:
     lines = [fact.name, f"类型 type: {_TYPE_ZH.get(fact.type, fact.type)}"]
     if fact.unit:
         lines.append(f"单位 unit: {fact.unit}")
-    if fact.type == "judgement" and fact.low is not None:
-        lines.append(f"范围 range: {fact.low}–{fact.high}（未发生填 0）")
+    if fact.type in ("judgement", "records") and not fact.fields and fact.low is not None:
+        zero = "（未发生填 0）" if fact.zero_means_absent else ""
+        lines.append(f"范围 range: {fact.low}–{fact.high}{zero}")
     elif fact.high is not None:
         lines.append(f"最大 max: {fact.high}")
     if fact.choices:
@@ -218,7 +219,7 @@ def build_facts_workbook(policy: Policy, needed: Mapping[str, frozenset[str]]) -
                 check.add(f"{get_column_letter(column)}3:{get_column_letter(column)}{last}")
                 ws.column_dimensions[get_column_letter(column)].width = 36
         if not fact.fields and fact.low is not None:
-            amount = _range_validation(fact.low, fact.high, "B3", DataValidation)
+            amount = _range_validation(fact, "B3", DataValidation)
             ws.add_data_validation(amount)
             amount.add(f"B3:B{last}")
         ws.freeze_panes = "B3"
@@ -250,8 +251,13 @@ def build_facts_workbook(policy: Policy, needed: Mapping[str, frozenset[str]]) -
     return book
 
 
-def _range_validation(low: Decimal, high: Decimal | None, cell: str, data_validation: Any) -> Any:
-    """A judgement amount: 0 (nothing happened) or within [low, high]."""
+def _range_validation(fact: FactDecl, cell: str, data_validation: Any) -> Any:
+    """A judgement amount within [low, high], or 0 (nothing happened) where the policy allows it."""
+    low, high = fact.low, fact.high
+    if not fact.zero_means_absent:
+        return data_validation(type="decimal", operator="between", formula1=str(low), formula2=str(high),
+                               allow_blank=True, showErrorMessage=True, error=f"填 {low} 至 {high} 之间的分值",
+                               errorTitle="超出范围")
     formula = f"OR({cell}=0,AND({cell}>={low},{cell}<={high}))"
     return data_validation(type="custom", formula1=formula, allow_blank=True, showErrorMessage=True,
                            error=f"填 0，或 {low} 至 {high} 之间的分值", errorTitle="超出范围")
@@ -276,7 +282,7 @@ def _validation(fact: FactDecl, first_cell: str, choice_range: Any, data_validat
     if fact.type == "choice":
         return check(type="list", formula1=choice_range(fact.choices), error="请从下拉列表选择")
     if fact.type == "judgement" and fact.low is not None:
-        return _range_validation(fact.low, fact.high, first_cell, data_validation)
+        return _range_validation(fact, first_cell, data_validation)
     return None
 
 

@@ -11,9 +11,16 @@ __all__ = ["parse", "nodes"]
 
 def parse(text: str, file: str = "<string>") -> nodes.Policy:
     """Parse a whole policy. Every syntax error found is reported at once (see
-    ``errors.parse_tree`` for how parsing recovers after an error)."""
+    ``errors.parse_tree`` for how parsing recovers after an error).
+
+    A leading byte order mark (U+FEFF) is read as a space, so every position stays that of
+    ``text``. Literals that cannot be read and conditions nested too deeply are reported with
+    their positions (``from_lark.to_syntax``).
+    """
     if not isinstance(text, str):
         raise TypeError("parse() takes the policy text as str")
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]
     collector = Diagnostics()
     tree = parse_tree(text, file, collector)
     if tree is not None:

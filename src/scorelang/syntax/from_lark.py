@@ -6,7 +6,7 @@ from decimal import Decimal
 from lark import Token, Tree
 
 from .. import messages as msg
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostic, Diagnostics
 from ..numbers import chinese_numeral, parse_decimal
 from . import nodes as n
 from ..span import Span
@@ -27,6 +27,15 @@ class _Positions:
     def of_token(self, tok: Token) -> Span:
         return Span(self.file, tok.line, tok.column, tok.end_line, tok.end_column,
                     tok.start_pos, tok.end_pos)
+
+
+# Limits on what a policy may write, checked here so later stages never meet a number or a
+# nesting they cannot handle (docs/language.md 2.5 and 9): a number below 10^9 (a budget of
+# 999999999 元 still fits; Decimal's 28 digits then hold any score at any allowed places), and
+# conditions nested at most MAX_CONDITION_DEPTH deep (parentheses and 非 together).
+MAX_NUMBER = Decimal(10) ** 9
+MAX_CONDITION_DEPTH = 32
+_NESTING = frozenset({"negation", "atom"})  # the grammar's only recursion: 非 and ( … )
 
 
 def _dec(tok) -> Decimal:
@@ -57,10 +66,13 @@ class ToSyntax:
     policies/2017.score (benchmarks/bench_evaluate.py).
     """
 
-    def __init__(self, file: str, text: str):
+    def __init__(self, file: str, text: str, collector: Diagnostics | None = None):
         self.pos = _Positions(file)
         self.file = file
         self.text = text
+        # literals that cannot be read (第十十项, a number of 10^9 or more) are reported here,
+        # located at their token; the tree is then not used
+        self.collector = collector if collector is not None else Diagnostics()
         self._tokens = {"NAME": self.NAME, "STRING": self.STRING}
 
     def transform(self, tree: Tree):
@@ -76,6 +88,26 @@ class ToSyntax:
         return build(self, tree.meta, children)
 
     # tokens -------------------------------------------------------------
+    def _number(self, tok) -> Decimal:
+        """A NUMBER token's value; one of 10^9 or more is reported (SL004) and read as 0."""
+        value = _dec(tok)
+        if abs(value) >= MAX_NUMBER:
+            self.collector.add(msg.NUMBER_TOO_LARGE.at(self.pos.of_token(tok), number=str(tok)))
+            return Decimal(0)
+        return value
+
+    def _numeral(self, tok) -> int:
+        """A task or item number (二, 十二, 12): a whole number from 1, else SL002 at the token."""
+        text = str(tok)
+        try:
+            value = chinese_numeral(text)
+        except ValueError:
+            value = None
+        if value is None or value < 1 or value >= MAX_NUMBER:
+            self.collector.add(msg.NOT_A_NUMERAL.at(self.pos.of_token(tok), text=text))
+            return 0
+        return value
+
     def NAME(self, tok):
         return n.Name(str(tok)[1:-1].strip(), span=self.pos.of_token(tok))
 
@@ -102,8 +134,8 @@ class ToSyntax:
         doc = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "doc"), None)
         period = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "period"), None)
         rounding = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "rounding"), None)
-        places, points = rounding if rounding else (None, ())
-        return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta))
+        places, points, places_span = rounding if rounding else (None, (), None)
+        return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span)
 
     def doc_number(self, meta, children):
         return ("doc", children[0])
@@ -113,9 +145,9 @@ class ToSyntax:
         return ("period", (str(dates[0]), str(dates[1])))
 
     def rounding(self, meta, children):
-        places = int(_dec(_tokens(children, "NUMBER")[0]))
+        token = _tokens(children, "NUMBER")[0]
         points = next((c for c in children if isinstance(c, tuple)), ())
-        return ("rounding", (places, points))
+        return ("rounding", (self._number(token), points, self.pos.of_token(token)))
 
     def round_points(self, meta, children):
         return tuple(str(t) for t in children)
@@ -136,20 +168,24 @@ class ToSyntax:
                             span=self.pos.of_meta(meta))
 
     def weight_part(self, meta, children):
-        scope = children[0] if isinstance(children[0], tuple) else (None, None)
-        return n.WeightPart(scope[0], scope[1], children[-1], span=self.pos.of_meta(meta))
+        ranges = children[0] if isinstance(children[0], list) else [(None, None)]
+        return n.WeightPart(ranges[0][0], ranges[0][1], children[-1], span=self.pos.of_meta(meta),
+                            more=tuple(ranges[1:]))
 
     def item_scope(self, meta, children):
+        return [c for c in children if isinstance(c, tuple)]
+
+    def item_range(self, meta, children):
         numbers = [c for c in children if isinstance(c, int)]
         return (numbers[0], numbers[-1])
 
     def task_number(self, meta, children):
-        return chinese_numeral(str(children[0]))
+        return self._numeral(children[0])
 
     item_number = task_number
 
     def percent(self, meta, children):
-        return _dec(children[0])
+        return self._number(children[0])
 
     # facts --------------------------------------------------------------
     def facts(self, meta, children):
@@ -196,7 +232,8 @@ class ToSyntax:
     def _range_type(kind):
         def method(self, meta, children):
             numbers = _tokens(children, "NUMBER")
-            return n.FactType(kind, low=_dec(numbers[0]), high=_dec(numbers[1]), span=self.pos.of_meta(meta))
+            return n.FactType(kind, low=self._number(numbers[0]), high=self._number(numbers[1]),
+                              span=self.pos.of_meta(meta))
         return method
 
     judgement_type = _range_type("judgement")
@@ -212,14 +249,17 @@ class ToSyntax:
     def default(self, meta, children):
         return ("default", children[0])
 
+    def not_occurred(self, meta, children):
+        return n.NotOccurredLit(span=self.pos.of_meta(meta))
+
     def at_most(self, meta, children):
-        return ("at_most", _dec(children[0]))
+        return ("at_most", self._number(children[0]))
 
     def per_occasion(self, meta, children):
         return ("per_occasion", True)
 
     def number_literal(self, meta, children):
-        return n.NumberLit(_dec(children[0]), span=self.pos.of_meta(meta))
+        return n.NumberLit(self._number(children[0]), span=self.pos.of_meta(meta))
 
     def percent_literal(self, meta, children):
         return n.PercentLit(children[0], span=self.pos.of_meta(meta))
@@ -253,7 +293,7 @@ class ToSyntax:
         return (children[0], children[1] if len(children) > 1 else None)
 
     def points(self, meta, children):
-        return _dec(children[0])
+        return self._number(children[0])
 
     def section(self, meta, children):
         return n.Section(children[0], children[1], _all(children, n.Item), span=self.pos.of_meta(meta))
@@ -284,11 +324,10 @@ class ToSyntax:
         )
 
     def occasions(self, meta, children):
-        count = int(_dec(children[0]))
         return n.Occasions(
-            count, children[1],
+            self._number(children[0]), children[1],
             sources=tuple(c[1] for c in children[2:] if isinstance(c, tuple)),
-            rules=_all(children, n.Rule), span=self.pos.of_meta(meta),
+            rules=_all(children, n.Rule), span=self.pos.of_meta(meta), count_span=self.pos.of_token(children[0]),
         )
 
     # rules --------------------------------------------------------------
@@ -355,7 +394,7 @@ class ToSyntax:
 
     def table_row(self, meta, children):
         level, rest = children[0], children[1:]
-        pairs = tuple((rest[i], _dec(rest[i + 1])) for i in range(0, len(rest), 2))
+        pairs = tuple((rest[i], self._number(rest[i + 1])) for i in range(0, len(rest), 2))
         return n.TableRow(level, pairs, span=self.pos.of_meta(meta))
 
     def table_alias(self, meta, children):
@@ -376,10 +415,11 @@ class ToSyntax:
 
     def tier(self, meta, children):
         numbers = _tokens(children, "NUMBER")
-        return n.Tier(children[0], int(_dec(numbers[0])), int(_dec(numbers[1])), span=self.pos.of_meta(meta))
+        return n.Tier(children[0], int(self._number(numbers[0])), int(self._number(numbers[1])),
+                      span=self.pos.of_meta(meta))
 
     def single_award(self, meta, children):
-        return ("single", int(_dec(children[0])))
+        return ("single", int(self._number(children[0])))
 
     def previous_last(self, meta, children):
         return ("previous", children[0])
@@ -388,10 +428,10 @@ class ToSyntax:
         return n.FactComparison(children[0], str(children[1]), children[2], span=self.pos.of_meta(meta))
 
     def threshold(self, meta, children):
-        return (_dec(children[0]), len(children) > 1)
+        return (self._number(children[0]), len(children) > 1)
 
     def step(self, meta, children):
-        return (_dec(children[0]), str(children[1]) if len(children) > 1 else None)
+        return (self._number(children[0]), str(children[1]) if len(children) > 1 else None)
 
     # conditions ---------------------------------------------------------
     def flag_ref(self, meta, children):
@@ -415,8 +455,27 @@ class ToSyntax:
         return inner[0]
 
 
+def too_deep(tree: Tree, file: str) -> list[Diagnostic]:
+    """SL003 for each condition nested deeper than MAX_CONDITION_DEPTH (parentheses and 非
+    together), at the construct that goes one level too deep. An explicit stack, not
+    recursion: this runs before anything walks the tree recursively."""
+    positions = _Positions(file)
+    found = []
+    stack = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if node.data in _NESTING:
+            depth += 1
+            if depth > MAX_CONDITION_DEPTH:
+                found.append(msg.CONDITION_TOO_DEEP.at(positions.of_meta(node.meta), limit=MAX_CONDITION_DEPTH))
+                continue
+        stack.extend((child, depth) for child in reversed(node.children) if isinstance(child, Tree))
+    return found
+
+
 #: grammar rule (or alias) → the ToSyntax method that builds its node; a test checks that
-#: every rule of the grammar that can appear in a tree has one
+#: every rule of the grammar that can appear in a tree has one (the helpers ``_number`` and
+#: ``_numeral`` are not builders)
 BUILDERS = {name: method for name, method in vars(ToSyntax).items()
             if callable(method) and name[:1].islower() and name != "transform"}
 
@@ -430,12 +489,17 @@ class UnbuiltRule(Exception):
 
 
 def to_syntax(tree: Tree, file: str, text: str, collector: Diagnostics) -> n.Policy | None:
-    """The syntax tree of a parsed file; a literal that cannot be read, or a grammar rule
-    this module cannot build, becomes a diagnostic."""
+    """The syntax tree of a parsed file, or None when a literal cannot be read, a condition
+    is nested too deeply, or a grammar rule has no builder (each reported, located, to
+    ``collector``)."""
+    deep = too_deep(tree, file)
+    if deep:
+        collector.extend(deep)
+        return None
+    before = len(collector.errors)
     try:
-        return ToSyntax(file, text).transform(tree)
-    except ValueError as exc:  # e.g. an item number like 第十十项; anything else is a bug
-        collector.add(msg.UNREADABLE_VALUE.at(None, problem=exc))
+        policy = ToSyntax(file, text, collector).transform(tree)
     except UnbuiltRule as gap:
         collector.add(msg.UNBUILT_RULE.at(gap.span, rule=gap.rule))
-    return None
+        return None
+    return policy if len(collector.errors) == before else None

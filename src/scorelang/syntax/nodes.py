@@ -65,20 +65,33 @@ class NoneLit:
     span: Span = _span()
 
 
-Literal = Union[NumberLit, PercentLit, StringLit, FlagLit, NoneLit]
+@attrs.frozen
+class NotOccurredLit:
+    """未发生 (only after 默认): a judgement the assessor has not entered means the situation
+    did not occur, on purpose: no deduction."""
+
+    span: Span = _span()
+
+
+Literal = Union[NumberLit, PercentLit, StringLit, FlagLit, NoneLit, NotOccurredLit]
 
 
 # ------------------------------------------------------------------ header
 @attrs.frozen
 class Header:
-    """考评办法 "…" { 文号 … 考评期 … 保留 2 位小数 四舍五入 于 … }"""
+    """考评办法 "…" { 文号 … 考评期 … 保留 2 位小数 四舍五入 于 … }
+
+    ``places`` is the number as written (the model checks it is a whole number in range);
+    ``places_span`` is where it was written.
+    """
 
     title: Text
     doc_number: Text | None
     period: tuple[str, str] | None
-    places: int | None
+    places: Decimal | None
     round_points: tuple[str, ...]
     span: Span = _span()
+    places_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
 @attrs.frozen
@@ -101,12 +114,17 @@ class GroupDecl:
 
 @attrs.frozen
 class WeightPart:
-    """第1至12项 10% (``first``/``last`` None: the whole task)."""
+    """第1至12项 10% (``first``/``last`` None: the whole task).
+
+    ``more`` holds any further ranges written in the same part (第1至5、7至12项): the model
+    refuses them, since a weighted part is one contiguous range.
+    """
 
     first: int | None
     last: int | None
     percent: Decimal
     span: Span = _span()
+    more: tuple[tuple[int, int], ...] = attrs.field(default=(), kw_only=True)
 
 
 @attrs.frozen
@@ -391,13 +409,15 @@ class Part:
 
 @attrs.frozen
 class Occasions:
-    """共 3 次 每次 5分 { … } (4.7)"""
+    """共 3 次 每次 5分 { … } (4.7); ``count`` as written (the model checks its range),
+    ``count_span`` where it was written."""
 
-    count: int
+    count: Decimal
     points: Decimal
     sources: tuple[Text, ...]
     rules: tuple[Rule, ...]
     span: Span = _span()
+    count_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
 @attrs.frozen

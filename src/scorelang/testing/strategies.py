@@ -205,10 +205,14 @@ def _decimal_in(low: Decimal, high: Decimal, marks: tuple[Decimal, ...]) -> list
 
 
 def _judgement_amount(decl: m.FactDecl) -> list[Option]:
-    # "0" (it did not happen) half the time; otherwise the assessor's amount inside the range
+    # "0" (it did not happen) half the time, for deductions only: a score every entity is
+    # given (zero_means_absent false) lies in its range; otherwise the assessor's amount
+    # inside the range
     low = decl.low if decl.low is not None else Decimal(0)
     high = decl.high if decl.high is not None else Decimal(10)
     amounts = _decimal_in(low, high, ())
+    if not decl.zero_means_absent:
+        return amounts
     return [_values(["0"])] * len(amounts) + amounts
 
 
@@ -337,7 +341,7 @@ def fact_value(decl: m.FactDecl, marks: tuple[Decimal, ...] = ()) -> st.SearchSt
     - number: two-place Decimal strings in [low or 0, high or 1000], often each mark ±0.01;
     - flag: ``True``, ``False``, ``"是"`` or ``"否"``;
     - choice: one of the declared choices;
-    - judgement: ``"0"`` or a two-place amount in [low, high], sometimes as
+    - judgement: ``"0"`` (a deduction's "did not occur") or a two-place amount in [low, high], sometimes as
       ``{"amount": ..., "reason": ...}``;
     - records: a list of 0–4 such judgements; for 记录 with fields, 0–4 mappings with a
       declared choice per choice field and a short text (often repeated, so that 同一工作 occurs)
