@@ -146,6 +146,10 @@ def test_template_layout_a_clerk_can_fill(policy_2017, template):
     assert kinds[letter].type == "list" and LISTS_SHEET in kinds[letter].formula1
     count = header["漏管脱管人次"]
     assert kinds[count.column_letter].type == "whole"
+    # a deduction judgement also takes 0 (did not occur); a leader's score (第十三条) only its range
+    deduction, score = kinds[header["七五普法规划扣分"].column_letter], kinds[header["州局主要领导评分"].column_letter]
+    assert deduction.type == "custom" and deduction.formula1.startswith("OR(")
+    assert (score.type, score.formula1, score.formula2) == ("decimal", "0.5", "2")
     defaulted = next(f for f in scalar if f.has_default and f.type == "judgement")
     assert sheet.cell(4, header[defaulted.name].column).value == defaulted.default
     required = next(f for f in scalar if not f.has_default)
