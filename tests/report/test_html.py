@@ -91,6 +91,10 @@ def test_entity_page_explains_every_point(report, policy_2017):
     for event in county["adjustments"]:
         if event["points"] != "0.00":
             assert event["rule"] in text
+    sources = {i.id: i.sources for t in policy_2017.model.tasks for i in t.items}
+    changed = [i["id"] for t in county["tasks"] for s in t["sections"] for i in s["items"]
+               if any(e["points"] not in ("0.00", "-0.00") for e in i["events"])]
+    assert changed and all(source in text for i in changed for source in sources[i])  # the item's own words
     assert "距二等奖（第 10 名 昭觉县，88.98 分）还差 28.75 分" in re.sub(r"<[^>]+>", "", text)  # the next tier up
 
 

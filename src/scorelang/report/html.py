@@ -59,9 +59,9 @@ def _event(e: Event, places: int) -> dict[str, Any]:
             "lost": e.points < 0, "reason": e.reason}
 
 
-def _item(item: ItemScore, places: int) -> dict[str, Any]:
+def _item(item: ItemScore, places: int, sources: tuple[str, ...]) -> dict[str, Any]:
     events = [_event(e, places) for e in item.events if e.points != 0]
-    return {"id": item.id, "title": item.title, "score": format_fixed(item.score, places),
+    return {"id": item.id, "title": item.title, "sources": sources, "score": format_fixed(item.score, places),
             "max": format_fixed(item.max, places), "deduction_only": item.deduction_only,
             "events": events, "full": not events}
 
@@ -113,10 +113,12 @@ def render_report(cards: Iterable[Scorecard], model: PolicyModel, *, engine: str
         heat_svg=charts.heat_map([c.entity for c in cards], [task_number(t.id) for t in tasks],
                                  [[t.score for t in c.tasks] for c in cards]))}
     entity_template = env.get_template("entity.html.j2")
+    # each item's original sentences, as the policy quotes them (the rules' own words are on the events)
+    sources = {item.id: item.sources for task in model.tasks for item in task.items}
     for index, card in enumerate(cards):
         task_blocks = []
         for task in card.tasks:
-            items = [_item(i, places) for s in task.sections for i in s.items]
+            items = [_item(i, places, sources.get(i.id, ())) for s in task.sections for i in s.items]
             task_blocks.append({
                 "label": task_label(task.id, task.name), "lead": "、".join(task.lead),
                 "score": format_fixed(task.score, places), "weight": task_weight(task),
