@@ -7,13 +7,13 @@ from typing import Any, Iterable
 
 from rich.console import Console, RenderableType
 
-from ..numbers import chinese_ordinal, format_fixed
+from ..numbers import chinese_ordinal, format_decimal, format_fixed
 from ..runtime.scorecard import TaskScore
 
 
 def format_weight(weight: Decimal) -> str:
     """A task weight as a percent without trailing zeros: 15 → ``15%``, 12.50 → ``12.5%``."""
-    return format(weight.normalize(), "f") + "%"
+    return format_decimal(weight.normalize()) + "%"
 
 
 def task_weight(task: TaskScore) -> str:
@@ -34,7 +34,7 @@ def fact_json(value: Any) -> Any:
     if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
         return value
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return format_decimal(value)
     if isinstance(value, (tuple, list)):
         return [fact_json(v) for v in value]
     if isinstance(value, dict):
@@ -51,7 +51,7 @@ def fact_text(value: Any, lang: str = "zh") -> str:
     if value is None:
         return "—"
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return format_decimal(value)
     if isinstance(value, (tuple, list)):
         return "[" + ", ".join(fact_text(v, lang) for v in value) + "]"
     if isinstance(value, dict):

@@ -1,7 +1,7 @@
 """Renders scorecards as the JSON document of design.md ("scorelang/scorecard-1").
 
 A pure function of the scorecards: every decimal becomes a string with exactly the policy's
-places, weights become ``"15%"`` (``"10%+5%"`` for a task weighed in parts, listed in
+places (never ``"-0.00"``), weights become ``"15%"`` (``"10%+5%"`` for a task weighed in parts, listed in
 ``"parts"``), fact values are kept as given (record fields as ``"表彰[1].层级"``, tuples as
 lists). Entities stay in the order given (``Policy.score_all`` returns them by rank).
 """
