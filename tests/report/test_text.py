@@ -231,3 +231,12 @@ def test_task_numbers_and_record_fact_grouping():
              ("刑事处罚", True), ("班子成员评分", (Decimal("0.3"),)), ("a.b", 1))
     assert group_record_facts(facts) == [("表彰[1]", {"层级": "省级", "工作": "普法"}), ("表彰[2]", {"层级": "州级"}),
                                          ("刑事处罚", True), ("班子成员评分", (Decimal("0.3"),)), ("a.b", 1)]
+
+
+# ------------------------------------------------------------------ event kinds and the ladder's detail
+def test_every_event_kind_has_a_label_in_both_languages():
+    from scorelang.report.text import _KIND_LABELS
+    from scorelang.runtime.scorecard import EventKind
+    for labels in _KIND_LABELS.values():
+        assert set(labels) == set(EventKind)
+

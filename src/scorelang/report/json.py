@@ -27,7 +27,7 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
         return format_fixed(value, places)
 
     def event(e: Event) -> dict:
-        data = {"clause": e.clause, "rule": e.rule, "kind": e.kind,
+        data = {"clause": e.clause, "rule": e.rule, "kind": str(e.kind),
                 "facts": {name: fact_json(value) for name, value in e.facts},
                 "points": fixed(e.points)}
         if e.reason is not None:

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..numbers import format_fixed
-from ..runtime.scorecard import Event, ItemScore, Scorecard, TaskScore
+from ..runtime.scorecard import Event, EventKind, ItemScore, Scorecard, TaskScore
 from .common import (fact_text, format_signed, format_weight, group_record_facts, task_label, task_numbers,
                      to_text)
 
@@ -45,13 +45,16 @@ _WORDS = {
     },
 }
 
-# The label that says what an event did, before its rule (deduct and award need none: the
-# sign of the points says it).
+# The label that says what an event did, before its rule: one entry per EventKind (a test
+# checks); deduct, award and zero need none (the sign of the points and the rule say it).
 _KIND_LABELS = {
-    "zh": {"floor": "〔保底〕", "cap": "〔封顶〕", "bonus": "〔加分〕",
-           "note": "〔不计〕", "demote": "〔降等〕", "last": "〔排末位〕"},
-    "en": {"floor": "[floor] ", "cap": "[cap] ", "bonus": "[bonus] ",
-           "note": "[not counted] ", "demote": "[demoted one tier] ", "last": "[ranked last] "},
+    "zh": {EventKind.DEDUCT: "", EventKind.AWARD: "", EventKind.ZERO: "",
+           EventKind.FLOOR: "〔保底〕", EventKind.CAP: "〔封顶〕", EventKind.BONUS: "〔加分〕",
+           EventKind.NOTE: "〔不计〕", EventKind.DEMOTE: "〔降等〕", EventKind.LAST: "〔排末位〕"},
+    "en": {EventKind.DEDUCT: "", EventKind.AWARD: "", EventKind.ZERO: "",
+           EventKind.FLOOR: "[floor] ", EventKind.CAP: "[cap] ", EventKind.BONUS: "[bonus] ",
+           EventKind.NOTE: "[not counted] ", EventKind.DEMOTE: "[demoted one tier] ",
+           EventKind.LAST: "[ranked last] "},
 }
 
 
@@ -241,7 +244,7 @@ def _out_of(score: Decimal, maximum: Decimal, places: int) -> str:
 
 def _event_text(event: Event, words: dict, lang: str) -> Text:
     """``〔降等〕受到刑事处罚，直接降低一个等次评奖（刑事处罚=是）理由：…``."""
-    text = Text(_KIND_LABELS[lang].get(event.kind, ""))
+    text = Text(_KIND_LABELS[lang][event.kind])
     text.append(event.rule)
     if event.facts:
         facts = ", ".join(f"{name}={fact_text(value, lang)}" for name, value in group_record_facts(event.facts))
