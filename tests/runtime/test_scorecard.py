@@ -11,10 +11,15 @@ from scorelang.runtime import scorecard as sc
 from scorelang.span import Span
 
 D = Decimal
+LADDER = sc.LadderDetail(measured=D("82"), target=D("100"), unit="%", upward=False, percentage_points=True,
+                         gap=D("18"), step=D("5"), steps=D("4"), partial="ceil")
 
 BUILDERS = [
+    (sc.LadderDetail, sc.new_ladder_detail, dict(measured=D("82"), target=D("100"), unit="%", upward=False,
+                                                 percentage_points=True, gap=D("18"), step=D("5"), steps=D("4"),
+                                                 partial="ceil")),
     (sc.Event, sc.new_event, dict(clause="2.1", rule="每发现一人次扣0.5分", kind=sc.EventKind.DEDUCT,
-                                  facts=(("漏管人次", 2),), points=D("-1"), reason="r",
+                                  facts=(("漏管人次", 2),), points=D("-1"), reason="r", detail=LADDER,
                                   span=Span("p.score", 1, 1, 1, 5))),
     (sc.ItemScore, sc.new_item_score, dict(id="2.1", title="t", score=D("9"), max=D("10"), bonus=D(0),
                                            deduction_only=False, events=())),
@@ -55,7 +60,8 @@ def test_constructors_take_keywords_only(cls, build, values):
 
 def test_every_result_class_has_a_constructor():
     built = {cls for cls, _, _ in BUILDERS}
-    frozen_results = {sc.Event, sc.ItemScore, sc.SectionScore, sc.TaskPart, sc.TaskScore, sc.Scorecard}
+    frozen_results = {sc.LadderDetail, sc.Event, sc.ItemScore, sc.SectionScore, sc.TaskPart, sc.TaskScore,
+                      sc.Scorecard}
     assert built == frozen_results
 
 
@@ -71,3 +77,8 @@ def test_event_kinds_are_the_json_strings():
     for kind in sc.EventKind:
         assert kind == kind.value and str(kind) == kind.value
 
+
+def test_the_ladder_detail_is_part_of_an_events_equality():
+    plain = sc.Event("2.10", "r", sc.EventKind.DEDUCT, (), D(-1))
+    assert plain.detail is None
+    assert attrs.evolve(plain, detail=LADDER) != plain

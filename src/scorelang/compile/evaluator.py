@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from operator import is_not
-from typing import Callable
+from typing import Callable, Mapping
 
 from ..model import nodes as m
 from ..numbers import quantize_half_up, rounder
@@ -35,11 +35,11 @@ def _identity(value):
     return value
 
 
-def _compile_part(part: m.Part, rename: Callable[[str], str], clause: str,
-                  deduction_only: bool) -> tuple[Run, Decimal]:
+def _compile_part(part: m.Part, rename: Callable[[str], str], clause: str, deduction_only: bool,
+                  decls: Mapping[str, m.FactDecl]) -> tuple[Run, Decimal]:
     """One scored unit: ``run(facts, events)`` returns its score within its bounds, and the
     score it has when no rule fires (its quiet score)."""
-    compiled = [compile_rule(rule, rename) for rule in part.rules]
+    compiled = [compile_rule(rule, decls, rename) for rule in part.rules]
     steps = tuple(step for step, _ in compiled)
     earns = any(e for _, e in compiled)
     points = part.points
@@ -103,7 +103,7 @@ def _plain_shape(item: m.Item) -> bool:
     return all(rule.can_deduct and not isinstance(rule.body, m.Zero) for rule in item.parts[0].rules)
 
 
-def _compile_plain_item(item: m.Item, places: int, round_item: bool):
+def _compile_plain_item(item: m.Item, places: int, round_item: bool, decls: Mapping[str, m.FactDecl]):
     """A plain item fused into one closure, without the nested call to its part's ``run``.
 
     Kept for speed: benchmarks/bench_evaluate.py (--clock cpu --only-task2, medians of 6
@@ -111,7 +111,7 @@ def _compile_plain_item(item: m.Item, places: int, round_item: bool):
     3.10) with plain items scored through ``_compile_item``.
     """
     (part,) = item.parts
-    steps = tuple(compile_rule(rule)[0] for rule in part.rules)
+    steps = tuple(compile_rule(rule, decls)[0] for rule in part.rules)
     points, span = part.points, part.span
     item_id, title = item.id, item.title
     maximum = quantize_half_up(item.points, places)
@@ -135,10 +135,10 @@ def _compile_plain_item(item: m.Item, places: int, round_item: bool):
     return evaluate, quiet_item
 
 
-def _compile_item(item: m.Item, places: int, round_item: bool):
+def _compile_item(item: m.Item, places: int, round_item: bool, decls: Mapping[str, m.FactDecl]):
     """``evaluate(facts) -> ItemScore`` for one item, and the ItemScore it has when quiet."""
     if _plain_shape(item):
-        return _compile_plain_item(item, places, round_item)
+        return _compile_plain_item(item, places, round_item, decls)
     runs: list[Run] = []
     quiet_score = ZERO
     for part in item.parts:
@@ -148,11 +148,11 @@ def _compile_item(item: m.Item, places: int, round_item: bool):
             for k in range(part.occasions):
                 def rename(name, k=k):
                     return names[name][k] if name in names else name
-                run, quiet = _compile_part(part, rename, item.id, item.deduction_only)
+                run, quiet = _compile_part(part, rename, item.id, item.deduction_only, decls)
                 runs.append(run)
                 quiet_score += quiet
         else:
-            run, quiet = _compile_part(part, _identity, item.id, item.deduction_only)
+            run, quiet = _compile_part(part, _identity, item.id, item.deduction_only, decls)
             runs.append(run)
             quiet_score += quiet
     item_id, title, deduction_only = item.id, item.title, item.deduction_only
@@ -244,7 +244,8 @@ class Evaluator:
         self._round_task = rounder(places) if "task" in round_at else _identity
         self._round_weighted = rounder(places) if "weighted" in round_at else _identity
         self._round_total = rounder(places) if "total" in round_at else _identity
-        compiled = {item.id: _compile_item(item, places, "item" in round_at)
+        decls = {fact.name: fact for fact in policy.facts}
+        compiled = {item.id: _compile_item(item, places, "item" in round_at, decls)
                     for task in policy.tasks for item in task.items}
         plans: dict[str, list] = {entity: [] for entity in policy.entities}
         for task in policy.tasks:
@@ -255,7 +256,7 @@ class Evaluator:
                     plans[entity].append(plan)
         self._plans = {entity: tuple(p) for entity, p in plans.items()}
         self._articles = tuple(
-            compile_rule(rule)[0] for article in policy.articles for rule in article.rules)
+            compile_rule(rule, decls)[0] for article in policy.articles for rule in article.rules)
         awards = policy.awards
         self._previous_last = awards.previous_last if awards is not None else None
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import operator
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from typing import Callable
+from typing import Callable, Mapping
 
 from ..model import nodes as m
-from ..runtime.scorecard import EventKind, new_event
+from ..runtime.scorecard import EventKind, new_event, new_ladder_detail
 
 DEDUCT, AWARD, BONUS, ZERO_KIND = EventKind.DEDUCT, EventKind.AWARD, EventKind.BONUS, EventKind.ZERO
 NOTE = EventKind.NOTE
@@ -27,6 +27,7 @@ ZERO = Decimal(0)
 ZEROED = object()  # sentinel: 不得分
 
 Facts = dict
+Decls = Mapping[str, m.FactDecl]
 Step = Callable[[Facts, list], object]
 Predicate = Callable[[Facts], bool]
 
@@ -82,7 +83,7 @@ def _read(facts: Facts, names: tuple[str, ...]) -> tuple:
 
 
 # ------------------------------------------------------------------ rules
-def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
+def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename, decls: Decls) -> Step:
     """每…扣…分 / 每…得…分"""
     name = rename(body.fact)
     per = body.amount * body.sign
@@ -108,7 +109,7 @@ def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
     return step
 
 
-def _compile_Fixed(rule: m.Rule, body: m.Fixed, rename) -> Step:
+def _compile_Fixed(rule: m.Rule, body: m.Fixed, rename, decls: Decls) -> Step:
     """若…扣10分 / 若…得10分"""
     predicate, names = compile_condition(body.condition, rename)
     points = body.amount * body.sign
@@ -125,7 +126,7 @@ def _compile_Fixed(rule: m.Rule, body: m.Fixed, rename) -> Step:
     return step
 
 
-def _compile_Zero(rule: m.Rule, body: m.Zero, rename) -> Step:
+def _compile_Zero(rule: m.Rule, body: m.Zero, rename, decls: Decls) -> Step:
     """若…不得分: the event's points are filled in by the part, which knows the score it cancels."""
     predicate, names = compile_condition(body.condition, rename)
     clause, text, span = rule.clause, rule.text, rule.span
@@ -139,7 +140,7 @@ def _compile_Zero(rule: m.Rule, body: m.Zero, rename) -> Step:
     return step
 
 
-def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename) -> Step:
+def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename, decls: Decls) -> Step:
     """扣1至3分: the assessor's amount (or each record's amount), with the reason kept."""
     name = rename(body.fact)
     clause, text, span = rule.clause, rule.text, rule.span
@@ -212,7 +213,7 @@ def _judged_bonus(name: str, body: m.Judgement, clause: str, text: str, span) ->
     return sum_step
 
 
-def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename) -> Step:
+def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename, decls: Decls) -> Step:
     """按「开工率」比例得3分: 3 × rate / 100."""
     name = rename(body.fact)
     per_point = body.amount / Decimal(100)
@@ -229,7 +230,7 @@ def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename) -> Step:
     return step
 
 
-def _compile_AwardEffect(rule: m.Rule, body: m.AwardEffect, rename) -> Step:
+def _compile_AwardEffect(rule: m.Rule, body: m.AwardEffect, rename, decls: Decls) -> Step:
     """若…降低一个等次评奖 / 直接排名最后一位: the cohort stage acts on the event."""
     predicate, names = compile_condition(body.condition, rename)
     clause, text, span, kind = rule.clause, rule.text, rule.span, EventKind(body.effect)
@@ -242,7 +243,7 @@ def _compile_AwardEffect(rule: m.Rule, body: m.AwardEffect, rename) -> Step:
     return step
 
 
-def _compile_Table(rule: m.Rule, body: m.Table, rename) -> Step:
+def _compile_Table(rule: m.Rule, body: m.Table, rename, decls: Decls) -> Step:
     """每条「表彰」 按「层级」「等级」加分: each record's points from the table; with
     同一「工作」只计最高分 (or 最高层级) only one record per work counts."""
     name = rename(body.fact)
@@ -286,8 +287,9 @@ def _compile_Table(rule: m.Rule, body: m.Table, rename) -> Step:
     return step
 
 
-def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename) -> Step:
-    """每降低5个百分点扣2分: per step of shortfall below the target, partial steps as declared."""
+def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename, decls: Decls) -> Step:
+    """每降低5个百分点扣2分: per step of shortfall below the target, partial steps as declared.
+    The event's ``detail`` says how the ladder read the fact (``LadderDetail``)."""
     name = rename(body.fact)
     target, step_size, amount = body.target, body.step, body.amount
     relative, partial, upward = body.relative, body.partial, body.upward
@@ -295,6 +297,11 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename) -> Step:
     clause, text, span = rule.clause, rule.text, rule.span
     rounding = {"ceil": ROUND_CEILING, "floor": ROUND_FLOOR}.get(partial)
     proportional = partial in ("proportional", "exact")
+    decl = decls[name]
+    percent = decl.type == "percent"
+    unit = "%" if percent else decl.unit
+    # a percent fact's gap is in percentage points; a count's against 300 件 too (of the target)
+    percentage_points = percent or relative
 
     # 达 (a floor to reach) counts the shortfall below the target; 不高于 (a ceiling, 7.1
     # 每增加1个百分点) counts the excess above it
@@ -313,8 +320,11 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename) -> Step:
         if not steps:
             return ZERO
         points = -(steps * amount)
+        detail = new_ladder_detail(measured=value, target=target, unit=unit, upward=upward,
+                                   percentage_points=percentage_points, gap=gap, step=step_size, steps=steps,
+                                   partial=partial)
         events.append(new_event(clause=clause, rule=text, kind=DEDUCT, facts=((name, value),), points=points,
-                                span=span))
+                                detail=detail, span=span))
         return points
     return step
 
@@ -331,10 +341,11 @@ _COMPILERS: dict[type, Callable] = {
 }
 
 
-def compile_rule(rule: m.Rule, rename: Callable[[str], str] = lambda n: n) -> tuple[Step, bool]:
-    """The step for one rule, and whether it earns points (每…得 / 若…得)."""
+def compile_rule(rule: m.Rule, decls: Decls, rename: Callable[[str], str] = lambda n: n) -> tuple[Step, bool]:
+    """The step for one rule, and whether it earns points (每…得 / 若…得). ``decls`` maps
+    every fact name (per-occasion names too) to its declaration."""
     try:
         compiler = _COMPILERS[type(rule.body)]
     except KeyError:  # a new model rule class without a compiler is a bug, loudly
         raise TypeError(f"no compiler for rule {type(rule.body).__name__}") from None
-    return compiler(rule, rule.body, rename), rule.earns
+    return compiler(rule, rule.body, rename, decls), rule.earns

@@ -13,7 +13,7 @@ from typing import Iterable
 from ..diagnostics import Diagnostic, Severity, to_json
 from ..numbers import format_fixed
 from ..runtime.scorecard import Event, ItemScore, Scorecard, SectionScore, TaskPart, TaskScore
-from .common import fact_json, format_weight, task_weight
+from .common import fact_json, format_weight, ladder_json, task_weight
 
 SCHEMA = "scorelang/scorecard-1"
 DIAGNOSTICS_SCHEMA = "scorelang/diagnostics-1"
@@ -32,6 +32,8 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
                 "points": fixed(e.points)}
         if e.reason is not None:
             data["reason"] = e.reason
+        if e.detail is not None:  # additive: only events that carry one (ladders)
+            data["detail"] = ladder_json(e.detail)
         return data
 
     def item(i: ItemScore) -> dict:

@@ -36,6 +36,37 @@ class EventKind(enum.StrEnum):
 
 
 @attrs.define
+class _LadderDetailFields:
+    measured: Decimal | int
+    target: Decimal
+    unit: str | None
+    upward: bool
+    percentage_points: bool
+    gap: Decimal
+    step: Decimal
+    steps: Decimal
+    partial: str
+
+
+@attrs.frozen
+class LadderDetail(_LadderDetailFields):
+    """How a ladder (每降低5个百分点扣2分) read its fact, for the trace.
+
+    Attributes:
+        measured: the fact's value (an int for a count); target: the rule's target (or ceiling).
+        unit: the unit of ``measured`` and ``target``: ``%`` for a percent fact, else the
+            fact's declared unit (件, 次) or None.
+        upward: True for a ceiling (不高于 … 每增加): the excess above it is counted.
+        percentage_points: True when ``gap`` and ``step`` are percentage points (of the target,
+            for a count or number against a target such as 300 件).
+        gap: the shortfall below the target (the excess above a ceiling), exact.
+        step: the size of one step; steps: the steps counted (partial steps as declared).
+        partial: ``ceil`` (不足一档按一档计), ``floor`` (不足一档不计), ``proportional``
+            (不足一档按比例计) or ``exact`` (shortfalls come in whole steps).
+    """
+
+
+@attrs.define
 class _EventFields:
     clause: str
     rule: str
@@ -43,6 +74,7 @@ class _EventFields:
     facts: tuple[tuple[str, FactValue], ...]
     points: Decimal
     reason: str | None = None
+    detail: LadderDetail | None = None
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
 
 
@@ -58,6 +90,8 @@ class Event(_EventFields):
         facts: the facts the rule read, name → value (typed: counts int, amounts Decimal).
         points: the change in points (negative for deductions).
         reason: the assessor's reason, for judgements that carry one.
+        detail: how the rule read its facts, where there is more to say than the facts
+            (a ladder's ``LadderDetail``); None otherwise.
         span: where the rule is written in the .score file (not part of equality).
     """
 
@@ -209,12 +243,30 @@ def _check_layout(frozen: type) -> None:
     assert [a.name for a in attrs.fields(frozen)] == [a.name for a in attrs.fields(fields_base)]
 
 
-for _frozen in (Event, ItemScore, SectionScore, TaskPart, TaskScore, Scorecard):
+for _frozen in (LadderDetail, Event, ItemScore, SectionScore, TaskPart, TaskScore, Scorecard):
     _check_layout(_frozen)
 
 
+def new_ladder_detail(*, measured: Decimal | int, target: Decimal, unit: str | None, upward: bool,
+                      percentage_points: bool, gap: Decimal, step: Decimal, steps: Decimal,
+                      partial: str) -> LadderDetail:
+    """``LadderDetail(...)``, built fast."""
+    detail = _new(_LadderDetailFields)
+    detail.measured = measured
+    detail.target = target
+    detail.unit = unit
+    detail.upward = upward
+    detail.percentage_points = percentage_points
+    detail.gap = gap
+    detail.step = step
+    detail.steps = steps
+    detail.partial = partial
+    detail.__class__ = LadderDetail
+    return detail
+
+
 def new_event(*, clause: str, rule: str, kind: EventKind, facts: tuple, points: Decimal, reason: str | None = None,
-              span: Span | None = None) -> Event:
+              detail: LadderDetail | None = None, span: Span | None = None) -> Event:
     """``Event(...)``, built fast."""
     event = _new(_EventFields)
     event.clause = clause
@@ -223,6 +275,7 @@ def new_event(*, clause: str, rule: str, kind: EventKind, facts: tuple, points: 
     event.facts = facts
     event.points = points
     event.reason = reason
+    event.detail = detail
     event.span = span
     event.__class__ = Event
     return event
