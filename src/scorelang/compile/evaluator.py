@@ -14,7 +14,7 @@ from typing import Callable, Mapping
 
 from ..model import nodes as m
 from ..numbers import quantize_half_up, rounder
-from ..runtime.scorecard import (EventKind, Scorecard, TaskScore, new_event, new_item_score,
+from ..runtime.scorecard import (Event, EventKind, Scorecard, TaskScore, new_event, new_item_score,
                                  new_scorecard, new_section_score, new_task_part, new_task_score)
 from .rules import ZERO, ZEROED, compile_rule
 
@@ -245,6 +245,7 @@ class Evaluator:
         self._round_weighted = rounder(places) if "weighted" in round_at else _identity
         self._round_total = rounder(places) if "total" in round_at else _identity
         decls = {fact.name: fact for fact in policy.facts}
+        self._shown = rounder(places)  # a figure as a report prints it (numbers.format_fixed)
         compiled = {item.id: _compile_item(item, places, "item" in round_at, decls)
                     for task in policy.tasks for item in task.items}
         plans: dict[str, list] = {entity: [] for entity in policy.entities}
@@ -343,9 +344,21 @@ class Evaluator:
             for event in adjustments:
                 total += event.points
             if total < 0:
-                adjustments += (new_event(clause="第十四条", rule=TOTAL_FLOOR_TEXT, kind=FLOOR, facts=(), points=-total),)
+                adjustments += (self._total_floor(tasks, adjustments),)
                 total = ZERO
         previous_last = facts.get(self._previous_last) if self._previous_last else None
         return new_scorecard(entity=entity, total=self._round_total(total), tasks=tuple(tasks),
                              adjustments=adjustments, previous_last=previous_last)
 
+    def _total_floor(self, tasks: list[TaskScore], adjustments: tuple) -> Event:
+        """The total's floor at 0. Its points are what the figures a person reads — each task's
+        weighted score and each adjustment, as printed — need to add up to the printed total
+        0.00; the exact shortfall would leave them 0.01 off whenever a printed figure is rounded
+        (an adjustment of 0.005, or a weighted score the policy does not round)."""
+        shown = self._shown
+        printed = ZERO
+        for task in tasks:
+            printed += shown(task.weighted)
+        for event in adjustments:
+            printed += shown(event.points)
+        return new_event(clause="第十四条", rule=TOTAL_FLOOR_TEXT, kind=FLOOR, facts=(), points=-printed)

@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..numbers import format_fixed
+from ..numbers import format_fixed, quantize_half_up
 from ..runtime.scorecard import Event, EventKind, ItemScore, Scorecard, TaskScore
 from .common import (fact_text, format_signed, format_weight, group_record_facts, ladder_text, task_label,
                      task_numbers, to_text)
@@ -164,10 +164,11 @@ def _adjustments(card: Scorecard, places: int, words: dict, lang: str) -> Table:
     for event in card.adjustments:
         table.add_row(Text(event.clause), _event_text(event, places, words, lang),
                       Text(format_signed(event.points, places)))
-    adjusted = sum((e.points for e in card.adjustments), Decimal(0))
-    tasks = sum((t.weighted for t in card.tasks), Decimal(0))
+    # the sums of the figures as printed, so that what a person adds up is what the line says
+    adjusted = sum((quantize_half_up(e.points, places) for e in card.adjustments), Decimal(0))
+    tasks = sum((quantize_half_up(t.weighted, places) for t in card.tasks), Decimal(0))
     how = ""
-    if tasks + adjusted == card.total:  # how the total is made, when it is made so exactly
+    if tasks + adjusted == quantize_half_up(card.total, places):  # how the printed total is made
         how = words["tasks_sum"].format(format_fixed(tasks, places), "-" if adjusted < 0 else "+",
                                         format_fixed(abs(adjusted), places), format_fixed(card.total, places))
     table.add_section()
