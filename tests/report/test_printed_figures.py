@@ -120,7 +120,7 @@ def test_printed_figures_add_up_for_drawn_facts_with_sub_cent_amounts(floored, d
     assert "-0.00" not in set(strings(entity))
 
 
-@settings(max_examples=40)
+@settings(max_examples=25)
 @given(data=st.data())
 def test_printed_figures_add_up_for_drawn_2017_facts(policy_2017, data):
     # one draw of the 2017 facts (253 of them) checks every printed-figure invariant at once
