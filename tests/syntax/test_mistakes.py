@@ -218,7 +218,7 @@ def test_expected_lists_never_show_a_terminal_name(tail):
 
 def test_at_the_top_level_an_article_is_offered_in_words():
     (d,) = syntax_errors(POLICY_HEAD + "@")
-    assert "an article number, e.g. 第六条" in d.message_en and "ARTICLE" not in d.message_en
+    assert "an article number (第…条)" in d.message_en and "ARTICLE" not in d.message_en
 
 
 # ---------------------------------------------------------------- what the expected lists offer

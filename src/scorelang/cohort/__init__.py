@@ -1,10 +1,11 @@
 """Stage 4: scorecards → a ranked cohort: ranks (排名), award tiers (综合奖), single-task
 awards (单项奖) and the flags the committee must look at.
 
-第十六条: 一等奖 from ranks 1–5, 二等奖 6–10, 三等奖 11–17 (the policy's 奖项 block says so);
-单项奖 the top 3 of each task. Equal totals share a rank (并列); a tie that straddles a tier
-boundary or the top 3 is flagged, never broken. 第七条: 降低一个等次评奖 and 直接排名最后一位
-come from the scorecard's adjustments. 第十八条: last this year and last year → a flag.
+The policy's 奖项 block gives the tiers by rank band (一等奖 第1至5名 …) and the single award's
+top N. Equal totals share a rank (并列); a tie that straddles a tier boundary or the top N is
+flagged, never broken. 降低一个等次评奖 and 直接排名最后一位 come from the scorecard's
+adjustments. Last this year and last year → a flag. Each flag cites the clause the policy
+attaches to it (奖项 依据 "…", 上年度排名最后 「…」 依据 "…"), or none.
 """
 from __future__ import annotations
 
@@ -63,17 +64,27 @@ def rank(cards: Iterable[Scorecard], order: tuple[str, ...] = (), awards: AwardR
         _assign_tiers(ordered, ranks, len(normal), awards, award_of, flags)
     task_awards: dict[str, list[str]] = {c.entity: [] for c in ordered}
     if awards is not None and awards.single_top:
-        _single_awards(ordered, awards.single_top, task_awards, flags, position)
+        _single_awards(ordered, awards, task_awards, flags, position)
     last_rank = max(ranks) if ranks else None
     if awards is not None and awards.previous_last:
         for card, card_rank in zip(ordered, ranks):
             if card_rank == last_rank and card.previous_last:
-                flags[card.entity].append(
-                    "连续两年排名最后一位：应自考评结果通报之日起30日内向领导小组报送原因分析和整改报告（第十八条）")
+                shown = f"：{awards.previous.shown}" if awards.previous.shown else ""
+                flags[card.entity].append(f"连续两年排名最后一位{shown}{_cited(awards.previous.clause)}")
     return tuple(
         attrs.evolve(card, rank=card_rank, award=award_of[card.entity], flags=tuple(flags[card.entity]),
                      task_awards=tuple(task_awards[card.entity]))
         for card, card_rank in zip(ordered, ranks))
+
+
+def _cited(clause: str | None) -> str:
+    """（clause） after a flag the engine raises, when the policy attaches a clause to it."""
+    return f"（{clause}）" if clause else ""
+
+
+def _settle(awards: AwardRules, how: str) -> str:
+    """须由「who」{how}, or without a decider in the policy 须另行{how}."""
+    return f"须由{awards.decider}{how}" if awards.decider else f"须另行{how}"
 
 
 def _clause(card: Scorecard, kind: EventKind) -> str:
@@ -101,7 +112,7 @@ def _assign_tiers(ordered, ranks, normal_count, awards: AwardRules, award_of, fl
                 others = "、".join(n for n in names if n != card.entity)
                 flags[card.entity].append(
                     f"与{others}并列第{ranks[start]}名，并列跨越{upper}与{lower}的名次界限："
-                    f"暂按{upper}列出，须由考评领导小组认定（第十六条）")
+                    f"暂按{upper}列出，{_settle(awards, '认定')}{_cited(awards.clause)}")
     for card, card_rank in zip(ordered, ranks):
         index = _tier_index(awards, card_rank)
         demotions = [e for e in card.adjustments if e.kind == EventKind.DEMOTE]
@@ -114,9 +125,11 @@ def _assign_tiers(ordered, ranks, normal_count, awards: AwardRules, award_of, fl
         award_of[card.entity] = tiers[index].name if index is not None and index < len(tiers) else None
 
 
-def _single_awards(ordered, top: int, task_awards, flags, position) -> None:
+def _single_awards(ordered, awards: AwardRules, task_awards, flags, position) -> None:
     """单项奖: the top ``top`` of each task by its score (with bonuses); a tie that makes more
-    than ``top`` winners is flagged for the committee (第十六条)."""
+    than ``top`` winners is flagged for whoever the policy says settles it."""
+    top = awards.single_top
+    assert top is not None
     task_ids = []
     for card in ordered:
         for task in card.tasks:
@@ -140,7 +153,7 @@ def _single_awards(ordered, top: int, task_awards, flags, position) -> None:
                 others = "、".join(e for e in tied if e != entity)
                 flags[entity].append(
                     f"目标任务{_task_name(task_id)}单项奖：与{others}并列第{boundary}名，前{top}名多于{top}个，"
-                    f"须由考评领导小组综合评定确定{top}名（第十六条）")
+                    f"{_settle(awards, f'综合评定确定{top}名')}{_cited(awards.clause)}")
 
 
 def _task_name(task_id: str) -> str:

@@ -25,7 +25,8 @@ FLOOR_TEXT = "扣完为止：本项最低为0分"
 TASK_FLOOR_TEXT = "任务得分最低为0分：扣分项目的扣分以任务得分扣完为止"
 CAP_EARN_TEXT = "得分以本项分值为限（合计…分）"
 CAP_DEDUCT_TEXT = "扣分项扣完为止：扣分以本项分值为限"
-TOTAL_FLOOR_TEXT = "总分最低为0分：特殊情况扣分以总分扣完为止"
+TOTAL_FLOOR_TEXT = "总分最低为0分"  # the policy's own words, if it gives them, replace these
+TOTAL_FLOOR_CLAUSE = "总分"  # cited when the policy attaches no clause to the floor
 CAP_ITEM_TEXT = "各分项合计超过本项分值：按本项分值封顶"
 
 Run = Callable[[dict, list], Decimal]
@@ -259,6 +260,7 @@ class Evaluator:
         self._articles = tuple(
             compile_rule(rule, decls)[0] for article in policy.articles for rule in article.rules)
         awards = policy.awards
+        self._floor = policy.floor
         self._previous_last = awards.previous_last if awards is not None else None
 
     def _task_score(self, plan: _TaskPlan, sections: tuple) -> TaskScore:
@@ -361,4 +363,5 @@ class Evaluator:
             printed += shown(task.weighted)
         for event in adjustments:
             printed += shown(event.points)
-        return new_event(clause="第十四条", rule=TOTAL_FLOOR_TEXT, kind=FLOOR, facts=(), points=-printed)
+        return new_event(clause=self._floor.clause or TOTAL_FLOOR_CLAUSE, rule=self._floor.shown or TOTAL_FLOOR_TEXT,
+                         kind=FLOOR, facts=(), points=-printed)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from .base import error, phrase
 
-_SHAPE_HINT = ('写成 {{"entities": {{"西昌市": {{"<事实>": 值, …}}, …}}}}',
-               'write {{"entities": {{"西昌市": {{"<fact>": value, ...}}, ...}}}}')
+_SHAPE_HINT = ('写成 {{"entities": {{"甲县": {{"<事实>": 值, …}}, …}}}}',
+               'write {{"entities": {{"甲县": {{"<fact>": value, ...}}, ...}}}}')
 _ALIAS_HINT = ("别名（*名称）只用于「<<: *默认」合并默认值；其余的值请直接写出",
                'use aliases (*name) for "<<: *defaults" merges only; write other values out')
 

@@ -14,12 +14,12 @@ HEADER_REPEATED = error(
     "考评办法的标题块只能写一次", "the policy header may appear only once")
 PLACES_MISSING = error(
     "PLACES_MISSING", "SL102", "",
-    "标题块须声明保留几位小数（第二十一条），如：保留 2 位小数 四舍五入",
+    "标题块须声明保留几位小数，如：保留 2 位小数 四舍五入",
     "the header must declare the decimal places, e.g. 保留 2 位小数 四舍五入")
 ENTITIES_MISSING = error(
     "ENTITIES_MISSING", "SL103", "",
-    "没有声明考评对象：对象 「县市司法局」 {{ 「西昌市」 … }}",
-    "no entities declared: 对象 「县市司法局」 {{ 「西昌市」 … }}")
+    "没有声明考评对象：对象 「各县」 {{ 「甲县」 … }}",
+    "no entities declared: 对象 「各县」 {{ 「甲县」 … }}")
 ENTITY_DUPLICATE = error(
     "ENTITY_DUPLICATE", "SL104", "name",
     "考评对象「{name}」重复声明", "entity 「{name}」 declared twice")
@@ -226,8 +226,8 @@ SECTION_POINTS = error(
     "section 「{title}」 says {points} points but its items add up to {total}")
 TASK_NOT_100 = error(
     "TASK_NOT_100", "SL121", "ordinal task worth",
-    "目标任务{ordinal}各部分合计 {worth}分，不是百分制（第三条）",
-    "task {task}'s sections add up to {worth}, not 100 (第三条: tasks are on a 100-point scale)")
+    "目标任务{ordinal}各部分合计 {worth}分，不是百分制",
+    "task {task}'s sections add up to {worth}, not 100 (each task is on a 100-point scale)")
 PART_WORTHLESS = error(
     "PART_WORTHLESS", "SL121", "ordinal task label",
     "目标任务{ordinal}的{label}没有分值，无法折算为百分制",
@@ -258,8 +258,8 @@ ARTICLE_RULE_KIND = error(
     "an article's rules add (加), deduct (扣) or change the award; not 得, 不得分 or ladders")
 AWARD_EFFECT_IN_ITEM = error(
     "AWARD_EFFECT_IN_ITEM", "SL126", "",
-    "「降低一个等次评奖」「直接排名最后一位」只能写在条款（如第七条）中",
-    "award effects belong in an article (第七条), not in an item")
+    "「降低一个等次评奖」「直接排名最后一位」只能写在条款（第…条 \"…\" {{ … }}）中",
+    "award effects belong in an article (第…条 \"…\" {{ … }}), not in an item")
 AWARDS_REPEATED = error(
     "AWARDS_REPEATED", "SL127", "",
     "奖项块只能写一次", "the 奖项 block may appear only once")
@@ -295,5 +295,5 @@ NO_TASKS = error(
     "考评办法没有目标任务：总分由各目标任务加权得出，至少要有一个 目标任务 一 \"…\" {{ … }}",
     "the policy has no task: the total is the weighted sum of the tasks, so at least one "
     "目标任务 一 \"…\" {{ … }} is needed",
-    "条款（第六条等）只在任务得分之上加减分；先写目标任务和它的 计入总分权重",
-    "articles (第六条 …) only adjust the tasks' total; write the tasks and their 计入总分权重 first")
+    "条款（第…条）只在任务得分之上加减分；先写目标任务和它的 计入总分权重",
+    "articles (第…条) only adjust the tasks' total; write the tasks and their 计入总分权重 first")

@@ -78,9 +78,9 @@ class Resolver(RuleResolver):
         facts = self._fact_decls()
         if header is None:
             return None
-        title, doc, period, places, round_at = header
+        title, doc, period, places, round_at, floor = header
         return m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
-                        groups, facts, tasks, articles, awards, span=tree.span)
+                        groups, facts, tasks, articles, awards, span=tree.span, floor=floor)
 
     def _header(self):
         headers = self.tree.headers
@@ -99,7 +99,8 @@ class Resolver(RuleResolver):
         else:
             places = int(h.places)
         round_at = tuple(_ROUND[p] for p in h.round_points) or ("item", "task", "weighted", "total")
-        return (h.title.text, h.doc_number.text if h.doc_number else None, h.period, places, round_at)
+        return (h.title.text, h.doc_number.text if h.doc_number else None, h.period, places, round_at,
+                _citation(h.floor))
 
     def _entities(self):
         decls = self.tree.entities
@@ -398,9 +399,13 @@ class Resolver(RuleResolver):
             expected = t.last + 1
             tiers.append(m.Tier(t.name.text, t.first, t.last, span=t.span))
         previous = None
+        cited = _citation(b.previous_cite)
         if b.previous_last is not None:
-            previous = self._use(b.previous_last, "第十八条", ("flag",), Words("上年度排名最后", "上年度排名最后 (第十八条)"))
-        return m.AwardRules(tuple(tiers), b.single_top, previous, span=b.span)
+            previous = self._use(b.previous_last, cited.clause or "上年度排名最后", ("flag",),
+                                 Words("上年度排名最后", "上年度排名最后 (last the year before)"))
+        return m.AwardRules(tuple(tiers), b.single_top, previous, span=b.span,
+                            clause=b.cite.text if b.cite else None,
+                            decider=b.decider.text if b.decider else None, previous=cited)
 
     def _section(self, task: int, s: syn.Section) -> m.Section:
         return m.Section(s.title.text, s.points, tuple(self._item(task, i) for i in s.items), span=s.span)
@@ -454,6 +459,13 @@ class Resolver(RuleResolver):
                 text = r.quote.text if r.quote is not None else r.source_text
                 out.append(m.Rule(clause, text, body, r.floor, span=r.span))
         return tuple(out)
+
+
+def _citation(cite: syn.Cite | None) -> m.Citation:
+    """依据 "…" 说明 "…" as written (absent parts: None — the engine cites no clause)."""
+    if cite is None:
+        return m.Citation()
+    return m.Citation(cite.clause.text if cite.clause else None, cite.shown.text if cite.shown else None)
 
 
 def _names(node) -> list[syn.Name]:

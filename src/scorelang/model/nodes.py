@@ -564,14 +564,32 @@ class Tier:
 
 
 @attrs.frozen
+class Citation:
+    """What the engine cites when it explains one of its own behaviours: the clause the policy
+    attaches to it (None: no clause) and the policy's words for it (None: neutral words)."""
+
+    clause: str | None = None
+    shown: str | None = None
+
+
+@attrs.frozen
 class AwardRules:
-    """第十五至十八条: overall award tiers by rank band, single-task awards, and the fact that
-    says an entity was last the year before (第十八条)."""
+    """Overall award tiers by rank band, single-task awards, and the fact that says an entity
+    was last the year before.
+
+    Attributes:
+        clause: the clause the tie flags cite (None: none); decider: who settles a tie
+            (None: neutral words); previous: the clause and words of the flag for an entity
+            last two years running.
+    """
 
     tiers: tuple[Tier, ...]
     single_top: int | None
     previous_last: str | None
     span: Span = _span()
+    clause: str | None = attrs.field(default=None, kw_only=True)
+    decider: str | None = attrs.field(default=None, kw_only=True)
+    previous: Citation = attrs.field(default=Citation(), kw_only=True)
 
 
 ROUND_POINTS = ("item", "task", "weighted", "total")
@@ -603,6 +621,7 @@ class Policy:
     articles: tuple[Article, ...] = ()
     awards: AwardRules | None = None
     span: Span = _span()
+    floor: Citation = attrs.field(default=Citation(), kw_only=True)
 
     def fact(self, name: str) -> FactDecl:
         for fact in self.facts:

@@ -32,7 +32,7 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "NUMBER": ("数字（如 10 或 0.5）", "a number, e.g. 10 or 0.5"),
     "CN_NUMBER": ("序号（如 二 或 2）", "a number such as 二 or 2"),
     "DATE": ("日期（如 2016-12-01）", "a date, e.g. 2016-12-01"),
-    "ARTICLE": ("条款编号（如 第六条）", "an article number, e.g. 第六条"),
+    "ARTICLE": ("条款编号（第…条）", "an article number (第…条)"),
     "RANGE_SEP": ("「至」（或 -、~、—）", "「至」 (or -, ~, —)"),
     "PERCENT_SIGN": ("「%」", "「%」"),
     "HALF_UP": ("「四舍五入」", "「四舍五入」 (round half up)"),

@@ -135,7 +135,23 @@ class ToSyntax:
         period = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "period"), None)
         rounding = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "rounding"), None)
         places, points, places_span = rounding if rounding else (None, (), None)
-        return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span)
+        floor = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "floor"), None)
+        return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span,
+                        floor=floor)
+
+    def total_floor(self, meta, children):
+        return ("floor", self._cite(meta, children))
+
+    def cite(self, meta, children):
+        return ("cite", children[0])
+
+    def shown(self, meta, children):
+        return ("shown", children[0])
+
+    def _cite(self, meta, children) -> n.Cite:
+        clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
+        shown = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "shown"), None)
+        return n.Cite(clause, shown, span=self.pos.of_meta(meta))
 
     def doc_number(self, meta, children):
         return ("doc", children[0])
@@ -411,7 +427,14 @@ class ToSyntax:
     def awards(self, meta, children):
         single = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "single"), None)
         previous = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "previous"), None)
-        return n.Awards(_all(children, n.Tier), single, previous, span=self.pos.of_meta(meta))
+        cite = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
+        decider = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "decider"), None)
+        return n.Awards(_all(children, n.Tier), single, previous[0] if previous else None,
+                        span=self.pos.of_meta(meta), cite=cite, decider=decider,
+                        previous_cite=previous[1] if previous else None)
+
+    def decider(self, meta, children):
+        return ("decider", children[0])
 
     def tier(self, meta, children):
         numbers = _tokens(children, "NUMBER")
@@ -422,7 +445,7 @@ class ToSyntax:
         return ("single", int(self._number(children[0])))
 
     def previous_last(self, meta, children):
-        return ("previous", children[0])
+        return ("previous", (children[0], self._cite(meta, children[1:])))
 
     def fact_comparison(self, meta, children):
         return n.FactComparison(children[0], str(children[1]), children[2], span=self.pos.of_meta(meta))

@@ -92,6 +92,7 @@ class Header:
     round_points: tuple[str, ...]
     span: Span = _span()
     places_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    floor: Cite | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -487,13 +488,30 @@ class Tier:
 
 
 @attrs.frozen
+class Cite:
+    """依据 "…" 说明 "…": the clause a behaviour of the engine cites and the words it shows
+    (either may be absent: then the engine cites no clause, or uses neutral words)."""
+
+    clause: Text | None
+    shown: Text | None
+    span: Span = _span()
+
+
+@attrs.frozen
 class Awards:
-    """奖项 { 综合奖 … 单项奖 前3名 上年度排名最后 「…」 }"""
+    """奖项 依据 "…" 认定 「…」 { 综合奖 … 单项奖 前3名 上年度排名最后 「…」 依据 "…" 说明 "…" }
+
+    ``cite`` is the clause the tie flags cite; ``decider`` who settles a tie; ``previous_cite``
+    the clause and words of the flag for an entity last two years running.
+    """
 
     tiers: tuple[Tier, ...]
     single_top: int | None
     previous_last: Name | None
     span: Span = _span()
+    cite: Text | None = attrs.field(default=None, kw_only=True)
+    decider: Name | None = attrs.field(default=None, kw_only=True)
+    previous_cite: Cite | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
