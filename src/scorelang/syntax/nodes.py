@@ -13,8 +13,10 @@ import attrs
 from ..span import Span
 
 
-def _span():
-    return attrs.field(eq=False, repr=False, kw_only=True)
+def _span() -> Span:
+    # attrs.field() is typed Any so it can stand for any attribute's value; say which
+    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
+    return field
 
 
 @attrs.frozen
