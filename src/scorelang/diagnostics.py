@@ -95,8 +95,8 @@ class Diagnostic:
     def hint_text(self, lang: str = "zh") -> str:
         return self.hint_en if lang == "en" and self.hint_en else self.hint
 
-    def to_json(self) -> dict:
-        data = {
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
@@ -146,7 +146,7 @@ class Diagnostics:
 
 
 def sorted_diagnostics(items: Iterable[Diagnostic]) -> list[Diagnostic]:
-    def key(d: Diagnostic):
+    def key(d: Diagnostic) -> tuple[int, str, str | int, str | int, str | int, str]:
         if d.span is not None:
             return (0, d.span.file, d.span.start, d.span.line, d.span.column, d.code)
         return (1, d.entity or "", d.fact or "", d.code, "", "")
@@ -236,5 +236,5 @@ def render_text(diagnostics: Iterable[Diagnostic], sources: dict[str, str] | Non
     return "\n\n".join(parts[:-1]) + ("\n\n" if len(parts) > 1 else "") + parts[-1]
 
 
-def to_json(diagnostics: Iterable[Diagnostic]) -> list[dict]:
+def to_json(diagnostics: Iterable[Diagnostic]) -> list[dict[str, object]]:
     return [d.to_json() for d in diagnostics]

@@ -76,7 +76,7 @@ def rounder(places: int) -> Callable[[Decimal], Decimal]:
     """``quantize_half_up`` with the places bound once, for compiled code's hot path."""
     q = quantum(places)
 
-    def round_half_up(value: Decimal, _q=q, _mode=ROUND_HALF_UP) -> Decimal:
+    def round_half_up(value: Decimal, _q: Decimal = q, _mode: str = ROUND_HALF_UP) -> Decimal:
         return value.quantize(_q, _mode)
     return round_half_up
 
