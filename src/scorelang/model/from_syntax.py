@@ -1,9 +1,12 @@
 """Syntax tree → policy model: resolve names, assign ids, type facts; collect every problem."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import attrs
+from attrs import AttrsInstance
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic, Diagnostics
@@ -82,7 +85,7 @@ class Resolver(RuleResolver):
         return m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
                         groups, facts, tasks, articles, awards, span=tree.span)
 
-    def _header(self):
+    def _header(self) -> tuple[str, str | None, tuple[str, str] | None, int, tuple[str, ...]] | None:
         headers = self.tree.headers
         if not headers:
             self.error(msg.HEADER_MISSING.at(self.tree.span))
@@ -101,7 +104,7 @@ class Resolver(RuleResolver):
         round_at = tuple(_ROUND[p] for p in h.round_points) or ("item", "task", "weighted", "total")
         return (h.title.text, h.doc_number.text if h.doc_number else None, h.period, places, round_at)
 
-    def _entities(self):
+    def _entities(self) -> tuple[str, tuple[str, ...]]:
         decls = self.tree.entities
         if not decls:
             self.error(msg.ENTITIES_MISSING.at(self.tree.span))
@@ -168,6 +171,7 @@ class Resolver(RuleResolver):
                     numbers = list(item_numbers)
                     label = ""
                 else:
+                    assert part.last is not None  # the grammar gives first and last together
                     ranges = ((part.first, part.last),) + part.more
                     self._contiguous(task, part, ranges)
                     # after the error, the items the ranges name, so nothing else echoes it
@@ -195,7 +199,7 @@ class Resolver(RuleResolver):
                 entities=Words("、".join(rest[:3]), ", ".join(rest[:3]))))
         return tuple(out)
 
-    def _contiguous(self, task: syn.Task, part: syn.WeightPart, ranges) -> None:
+    def _contiguous(self, task: syn.Task, part: syn.WeightPart, ranges: tuple[tuple[int, int], ...]) -> None:
         """SL143: a weighted part is one contiguous range of item numbers, first ≤ last:
         each part goes on its own 100-point scale, so separate items cannot share one."""
         ordinal = chinese_ordinal(task.number)
@@ -229,7 +233,7 @@ class Resolver(RuleResolver):
             self.error(msg.RECORDS_PER_OCCASION.at(decl.span, name=name))
         self.facts[name] = _Fact(decl, kind)
 
-    def _default(self, fact: _Fact):
+    def _default(self, fact: _Fact) -> tuple[bool, m.FactDefault]:
         """(has_default, value) of a declaration, checking it fits the type."""
         decl, kind = fact.decl, fact.type
         lit = decl.default
@@ -237,7 +241,7 @@ class Resolver(RuleResolver):
             return False, None
         name = decl.name.text
 
-        def bad():
+        def bad() -> tuple[bool, m.FactDefault]:
             self.error(msg.DEFAULT_WRONG_TYPE.at(lit.span, name=name, type=type_words(kind)))
             return False, None
 
@@ -263,12 +267,14 @@ class Resolver(RuleResolver):
             return bad()
         return True, value
 
-    def _judgement_default(self, fact: _Fact, lit, bad):
+    def _judgement_default(self, fact: _Fact, lit: syn.Literal,
+                           bad: Callable[[], tuple[bool, m.FactDefault]]) -> tuple[bool, m.FactDefault]:
         """A judgement's default: in its range; or 0 (did not occur) for a deduction, written
         ``默认 未发生`` — a bare ``默认 0`` is a warning (SL140), since an assessor's judgement
         left out then silently costs nothing."""
         decl, name = fact.decl, fact.decl.name.text
         low, high = decl.type.low, decl.type.high
+        assert low is not None and high is not None  # a judgement's type is written with its range
         if isinstance(lit, syn.NotOccurredLit) or (isinstance(lit, syn.NumberLit) and lit.value == 0):
             if low <= 0 <= high and not fact.zero_means_absent:
                 return True, lit.value if isinstance(lit, syn.NumberLit) else Decimal(0)
@@ -302,7 +308,7 @@ class Resolver(RuleResolver):
                 low, high = Decimal(0), Decimal(100)
             elif fact.type == "number":
                 high = decl.at_most
-            common = dict(
+            common: dict[str, Any] = dict(  # the fields every expansion of the fact shares
                 type=fact.type, unit=decl.unit.text if decl.unit else None,
                 description=decl.description.text if decl.description else "",
                 low=low, high=high, choices=tuple(c.text for c in t.choices),
@@ -456,7 +462,7 @@ class Resolver(RuleResolver):
         return tuple(out)
 
 
-def _names(node) -> list[syn.Name]:
+def _names(node: AttrsInstance) -> list[syn.Name]:
     """Every fact name a rule body or condition mentions."""
     found = []
     for field in attrs.fields(type(node)):

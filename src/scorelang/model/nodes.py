@@ -33,6 +33,9 @@ else:
         return attrs.field(metadata={"fact": True}, **kwargs)
 
 
+#: a fact's default value: a number, a flag, a choice, or () for records
+FactDefault = Union[Decimal, bool, str, tuple[()], None]
+
 FACT_TYPES = ("count", "number", "percent", "flag", "choice", "judgement", "records")
 
 
@@ -63,7 +66,7 @@ class FactDecl:
     high: Decimal | None = None
     choices: tuple[str, ...] = ()
     has_default: bool = False
-    default: Decimal | bool | str | tuple[()] | None = None  # records default to ()
+    default: FactDefault = None
     items: tuple[str, ...] = ()
     fields: tuple["RecordField", ...] = ()
     zero_means_absent: bool = True
