@@ -236,7 +236,7 @@ def _describe_decimal(value: Decimal, en: bool) -> str:
     return head + (f" ({len(digits)} digits)" if en else f"（共 {len(digits)} 位数字）")
 
 
-def names_list(names: list, lang: str = "zh", limit: int = 5) -> str:
+def names_list(names: list[Any], lang: str = "zh", limit: int = 5) -> str:
     """「a」、「b」… for a few names the file gave (at most ``limit``, then how many more)."""
     shown = [f"「{name_excerpt(n)}」" for n in names[:limit]]
     more = len(names) - limit
@@ -245,6 +245,6 @@ def names_list(names: list, lang: str = "zh", limit: int = 5) -> str:
     return "、".join(shown) + (f" 等 {len(names)} 个" if more > 0 else "")
 
 
-def names_shown(names: list, limit: int = 5) -> Words:
+def names_shown(names: list[Any], limit: int = 5) -> Words:
     """``names_list`` in both languages."""
     return Words(names_list(names, "zh", limit), names_list(names, "en", limit))
