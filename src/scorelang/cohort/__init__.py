@@ -22,7 +22,7 @@ __all__ = ["rank"]
 
 def _competition_ranks(values: list[Decimal]) -> list[int]:
     """1, 2, 2, 4 for values already sorted high to low."""
-    ranks = []
+    ranks: list[int] = []
     for index, value in enumerate(values):
         ranks.append(ranks[-1] if index and value == values[index - 1] else index + 1)
     return ranks
@@ -46,7 +46,7 @@ def rank(cards: Iterable[Scorecard], order: tuple[str, ...] = (), awards: AwardR
     forced = [c for c in cards if any(e.kind == "last" for e in c.adjustments)]
     normal = [c for c in cards if not any(e.kind == "last" for e in c.adjustments)]
 
-    def key(card):
+    def key(card: Scorecard) -> tuple[Decimal, int, str]:
         return (-card.total, position.get(card.entity, len(position)), card.entity)
 
     normal.sort(key=key)
@@ -80,7 +80,8 @@ def _clause(card: Scorecard, kind: str) -> str:
     return next(e.clause for e in card.adjustments if e.kind == kind)
 
 
-def _assign_tiers(ordered, ranks, normal_count, awards: AwardRules, award_of, flags) -> None:
+def _assign_tiers(ordered: list[Scorecard], ranks: list[int], normal_count: int, awards: AwardRules,
+                  award_of: dict[str, str | None], flags: dict[str, list[str]]) -> None:
     tiers = awards.tiers
     # ties: the places a tied group occupies run from its rank to rank + size - 1
     for start in range(normal_count):
@@ -114,7 +115,8 @@ def _assign_tiers(ordered, ranks, normal_count, awards: AwardRules, award_of, fl
         award_of[card.entity] = tiers[index].name if index is not None and index < len(tiers) else None
 
 
-def _single_awards(ordered, top: int, task_awards, flags, position) -> None:
+def _single_awards(ordered: list[Scorecard], top: int, task_awards: dict[str, list[str]],
+                   flags: dict[str, list[str]], position: dict[str, int]) -> None:
     """单项奖: the top ``top`` of each task by its score (with bonuses); a tie that makes more
     than ``top`` winners is flagged for the committee (第十六条)."""
     task_ids = []
@@ -125,9 +127,9 @@ def _single_awards(ordered, top: int, task_awards, flags, position) -> None:
     for task_id in task_ids:
         scored = []
         for card in ordered:
-            task = next((t for t in card.tasks if t.id == task_id), None)
-            if task is not None:
-                scored.append((task.score + task.bonus, card.entity, task.name))
+            found = next((t for t in card.tasks if t.id == task_id), None)
+            if found is not None:
+                scored.append((found.score + found.bonus, card.entity, found.name))
         scored.sort(key=lambda s: (-s[0], position.get(s[1], len(position)), s[1]))
         task_ranks = _competition_ranks([s[0] for s in scored])
         winners = [(s, r) for s, r in zip(scored, task_ranks) if r <= top]
