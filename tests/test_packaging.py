@@ -39,6 +39,13 @@ def test_wheel_contains_the_grammar(wheel):
 
 
 @slow
+def test_wheel_marks_the_package_typed(wheel):
+    # PEP 561: type checkers read an installed package's annotations only when it ships py.typed
+    with zipfile.ZipFile(wheel) as zf:
+        assert "scorelang/py.typed" in zf.namelist()
+
+
+@slow
 def test_installed_package_loads_its_grammar(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],

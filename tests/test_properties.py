@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterator
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Iterator
 
 import attrs
 import pytest
@@ -120,7 +120,7 @@ def task_score_is_floored_rounded_sum_of_sections(policy, entity, facts, card):
         weighting = next(t for t in policy.model.tasks if t.id == task.id).weighting_for(entity)
         items = {i.id: i for s in task.sections for i in s.items}
         assert len(task.parts) == len(weighting.parts), task.id
-        for part, declared in zip(task.parts, weighting.parts):
+        for part, declared in zip(task.parts, weighting.parts, strict=True):
             # each part on a 100-point scale: its items' sum, floored at 0, × 100 / its points
             raw = sum((items[i].score for i in declared.items), ZERO)
             worth = sum((items[i].max for i in declared.items if not items[i].deduction_only), ZERO)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import enum
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -25,7 +25,7 @@ def suggest(name: str, known: Iterable[str], cutoff: float = 0.4, n: int = 1) ->
         ratio = difflib.SequenceMatcher(None, name, candidate).ratio()
         if ratio >= cutoff:
             prefix = 0
-            for a, b in zip(name, candidate):
+            for a, b in zip(name, candidate, strict=False):  # the common prefix
                 if a != b:
                     break
                 prefix += 1
@@ -140,7 +140,7 @@ class Diagnostics:
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.ERROR]
 
-    def raise_if_errors(self, error_class: type["ScorelangError"], sources: dict[str, str] | None = None) -> None:
+    def raise_if_errors(self, error_class: type[ScorelangError], sources: dict[str, str] | None = None) -> None:
         if self.errors:
             raise error_class(tuple(sorted_diagnostics(self.items)), sources or {})
 

@@ -6,8 +6,8 @@ happens only here, only at the points a policy declares.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Callable
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)

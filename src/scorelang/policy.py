@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
+from . import messages as msg
 from .cohort import rank
 from .compile import compile_policy
-from . import messages as msg
 from .diagnostics import Diagnostic, Diagnostics, FactsError, PolicyError
 from .model import nodes as model_nodes
 from .model import resolve

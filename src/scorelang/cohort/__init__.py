@@ -8,8 +8,8 @@ come from the scorecard's adjustments. 第十八条: last this year and last yea
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable
 
 import attrs
 
@@ -66,14 +66,14 @@ def rank(cards: Iterable[Scorecard], order: tuple[str, ...] = (), awards: AwardR
         _single_awards(ordered, awards.single_top, task_awards, flags, position)
     last_rank = max(ranks) if ranks else None
     if awards is not None and awards.previous_last:
-        for card, card_rank in zip(ordered, ranks):
+        for card, card_rank in zip(ordered, ranks, strict=True):
             if card_rank == last_rank and card.previous_last:
                 flags[card.entity].append(
                     "连续两年排名最后一位：应自考评结果通报之日起30日内向领导小组报送原因分析和整改报告（第十八条）")
     return tuple(
         attrs.evolve(card, rank=card_rank, award=award_of[card.entity], flags=tuple(flags[card.entity]),
                      task_awards=tuple(task_awards[card.entity]))
-        for card, card_rank in zip(ordered, ranks))
+        for card, card_rank in zip(ordered, ranks, strict=True))
 
 
 def _clause(card: Scorecard, kind: str) -> str:
@@ -103,7 +103,7 @@ def _assign_tiers(ordered: list[Scorecard], ranks: list[int], normal_count: int,
                 flags[card.entity].append(
                     f"与{others}并列第{ranks[start]}名，并列跨越{upper}与{lower}的名次界限："
                     f"暂按{upper}列出，须由考评领导小组认定（第十六条）")
-    for card, card_rank in zip(ordered, ranks):
+    for card, card_rank in zip(ordered, ranks, strict=True):
         index = _tier_index(awards, card_rank)
         demotions = [e for e in card.adjustments if e.kind == "demote"]
         if demotions and index is not None:
@@ -132,8 +132,8 @@ def _single_awards(ordered: list[Scorecard], top: int, task_awards: dict[str, li
                 scored.append((found.score + found.bonus, card.entity, found.name))
         scored.sort(key=lambda s: (-s[0], position.get(s[1], len(position)), s[1]))
         task_ranks = _competition_ranks([s[0] for s in scored])
-        winners = [(s, r) for s, r in zip(scored, task_ranks) if r <= top]
-        for (value, entity, name), task_rank in winners:
+        winners = [(s, r) for s, r in zip(scored, task_ranks, strict=True) if r <= top]
+        for (_, entity, _), _ in winners:
             task_awards[entity].append(task_id)
         if len(winners) > top:
             boundary = winners[-1][1]

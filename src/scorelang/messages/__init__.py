@@ -27,6 +27,7 @@ Foundation level: imports only ``span`` and ``diagnostics``.
 from __future__ import annotations
 
 from ..diagnostics import Severity
+
 # re-exported: call sites write messages.Words, messages.related, …
 from .base import Message as Message
 from .base import Phrase as Phrase

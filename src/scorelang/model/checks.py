@@ -1,8 +1,8 @@
 """Consistency checks on a resolved policy: one function per SL code, listed in CHECKS."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Callable, Iterable
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic

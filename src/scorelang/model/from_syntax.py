@@ -178,7 +178,8 @@ class Resolver(RuleResolver):
                     numbers = [n for n in item_numbers if any(min(a, b) <= n <= max(a, b) for a, b in ranges)]
                     label = "、".join(f"第{a}项" if a == b else f"第{a}至{b}项" for a, b in ranges)
                     if not numbers:
-                        self.error(msg.WEIGHT_RANGE_EMPTY.at(part.span, ordinal=ordinal, number=task.number, label=label))
+                        self.error(msg.WEIGHT_RANGE_EMPTY.at(part.span, ordinal=ordinal, number=task.number,
+                                                             label=label))
                 if covered & set(numbers):
                     self.error(msg.WEIGHT_PARTS_OVERLAP.at(part.span))
                 covered |= set(numbers)
@@ -358,8 +359,8 @@ class Resolver(RuleResolver):
                 continue
             seen[t.number] = t.span
             weightings = self._weightings(t, [i.number for s in t.sections for i in s.items])
-            leads = tuple(m.Lead(l.department.text, l.contact.text if l.contact else None,
-                                 l.phone.text if l.phone else None, span=l.span) for l in t.leads)
+            leads = tuple(m.Lead(lead.department.text, lead.contact.text if lead.contact else None,
+                                 lead.phone.text if lead.phone else None, span=lead.span) for lead in t.leads)
             if not leads:
                 self.error(msg.LEAD_MISSING.at(t.name.span, ordinal=chinese_ordinal(t.number), number=t.number))
             sections = tuple(self._section(t.number, s) for s in t.sections)
@@ -405,7 +406,8 @@ class Resolver(RuleResolver):
             tiers.append(m.Tier(t.name.text, t.first, t.last, span=t.span))
         previous = None
         if b.previous_last is not None:
-            previous = self._use(b.previous_last, "第十八条", ("flag",), Words("上年度排名最后", "上年度排名最后 (第十八条)"))
+            previous = self._use(b.previous_last, "第十八条", ("flag",),
+                                 Words("上年度排名最后", "上年度排名最后 (第十八条)"))
         return m.AwardRules(tuple(tiers), b.single_top, previous, span=b.span)
 
     def _section(self, task: int, s: syn.Section) -> m.Section:

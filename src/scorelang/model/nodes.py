@@ -6,8 +6,8 @@ a thing was written) and a breadcrumb (``clause``: ``2.1``) for messages and tra
 from __future__ import annotations
 
 import enum
-from decimal import Decimal
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard, Union, get_args
 
 import attrs
@@ -68,7 +68,7 @@ class FactDecl:
     has_default: bool = False
     default: FactDefault = None
     items: tuple[str, ...] = ()
-    fields: tuple["RecordField", ...] = ()
+    fields: tuple[RecordField, ...] = ()
     zero_means_absent: bool = True
     span: Span = _span()
 
@@ -114,19 +114,19 @@ class CompareFacts:
 
 @attrs.frozen
 class Negation:
-    operand: "Condition"
+    operand: Condition
     span: Span = _span()
 
 
 @attrs.frozen
 class AllOf:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
     span: Span = _span()
 
 
 @attrs.frozen
 class AnyOf:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
     span: Span = _span()
 
 
@@ -146,7 +146,7 @@ class Effect(enum.Enum):
     RANKING = "ranking"  # 降低一个等次评奖 / 直接排名最后一位: changes the award or the rank, no points
 
     @property
-    def places(self) -> frozenset["Place"]:
+    def places(self) -> frozenset[Place]:
         """Where a rule with this effect means something."""
         return _EFFECT_PLACES[self]
 

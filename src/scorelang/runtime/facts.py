@@ -20,8 +20,17 @@ from ..diagnostics import Diagnostic, suggest
 from ..messages import Words
 from ..model.nodes import FactDecl
 from .values import (
-    MAX_COUNT, MAX_NUMBER, MAX_RECORDS, MAX_TEXT, Refusal, check_places, describe, name_excerpt, names_shown,
-    read_decimal, shown,
+    MAX_COUNT,
+    MAX_NUMBER,
+    MAX_RECORDS,
+    MAX_TEXT,
+    Refusal,
+    check_places,
+    describe,
+    name_excerpt,
+    names_shown,
+    read_decimal,
+    shown,
 )
 
 #: a judgement: the amount with the assessor's reason (or None)
@@ -233,8 +242,10 @@ def _records(decl: FactDecl, value: Any) -> tuple[Judged, ...] | tuple[FieldReco
     return tuple(out)
 
 
-COERCE: dict[str, Callable[[FactDecl, Any], FactValue]] = {"count": _count, "number": _number, "percent": _percent, "flag": _flag, "choice": _choice,
-          "judgement": _judgement, "records": _records}
+COERCE: dict[str, Callable[[FactDecl, Any], FactValue]] = {
+    "count": _count, "number": _number, "percent": _percent, "flag": _flag, "choice": _choice,
+    "judgement": _judgement, "records": _records,
+}
 
 
 def _missing(value: Any) -> bool:

@@ -15,8 +15,8 @@ import json
 import math
 import os
 import re
-from decimal import Decimal
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from typing import Any, NoReturn
 
 import attrs
@@ -243,7 +243,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> Words | str:
             if match:
                 names = [excerpt(group.replace("tag:yaml.org,2002:", "!!"), _PROBLEM_TEXT // 2)
                          for group in match.groups()]
-                return words.words(**dict(zip(words.fields, names)))
+                return words.words(**dict(zip(words.fields, names, strict=False)))
     return excerpt(exc.problem or exc.context or "syntax error", _PROBLEM_TEXT)
 
 

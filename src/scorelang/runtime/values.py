@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any, Mapping
+from typing import Any
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic
@@ -62,7 +63,7 @@ class Refusal(Exception):
     def about(self, entity: str | None = None, fact: str | None = None) -> Diagnostic:
         return self.message.about(entity, fact, hint=self._hint, **self.fields)
 
-    def in_record(self, index: int) -> "Refusal":
+    def in_record(self, index: int) -> Refusal:
         """The same refusal for record ``index`` of a list: "第 2 条：…", the hint kept."""
         inner = self.about()
         return Refusal(msg.RECORD_PROBLEM, hint=Words(inner.hint, inner.hint_en), index=index,

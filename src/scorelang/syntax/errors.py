@@ -38,12 +38,14 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "RANGE_SEP": ("「至」（或 -、~、—）", "「至」 (or -, ~, —)"),
     "PERCENT_SIGN": ("「%」", "「%」"),
     "HALF_UP": ("「四舍五入」", "「四舍五入」 (round half up)"),
-    "ROUND_POINT": ("取舍环节（项得分、任务得分、加权得分、总分）", "a rounding point (项得分, 任务得分, 加权得分, 总分)"),
+    "ROUND_POINT": ("取舍环节（项得分、任务得分、加权得分、总分）",
+                    "a rounding point (项得分, 任务得分, 加权得分, 总分)"),
     "ASSUMED": ("「假定」", "「假定」 (assumed)"),
     "DEDUCTION_ONLY": ("「扣分项」", "「扣分项」 (deduction-only)"),
     "FLOOR": ("「扣完为止」", "「扣完为止」 (floor at zero)"),
     "AGGREGATE": ("「合计」、「平均」", "「合计」 (sum), 「平均」 (mean)"),
-    "TABLE_KEEP": ("同一「…」只计最高分 或 同一「…」只计最高层级", "同一「…」只计最高分 or 同一「…」只计最高层级 (keep the best)"),
+    "TABLE_KEEP": ("同一「…」只计最高分 或 同一「…」只计最高层级",
+                   "同一「…」只计最高分 or 同一「…」只计最高层级 (keep the best)"),
     "THRESHOLD": ("「达」、「不少于」、「不低于」", "「达」, 「不少于」, 「不低于」 (a target to reach)"),
     "CEILING": ("「不高于」、「不超过」", "「不高于」, 「不超过」 (a ceiling)"),
     "STEP": ("「每降低」、「每少」", "「每降低」, 「每少」 (per step below the target)"),
@@ -313,7 +315,7 @@ def _blank(text: str, line: int) -> str:
     lines = text.split("\n")
     if not 1 <= line <= len(lines):
         return text
-    start = sum(len(l) + 1 for l in lines[: line - 1])
+    start = sum(len(text_line) + 1 for text_line in lines[: line - 1])
     end = start + len(lines[line - 1])
     old = text[start:end]
     depth = old.count("{") - old.count("}")

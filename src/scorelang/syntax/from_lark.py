@@ -11,9 +11,8 @@ from lark.tree import Meta
 from .. import messages as msg
 from ..diagnostics import Diagnostic, Diagnostics
 from ..numbers import chinese_numeral, parse_decimal
-from . import nodes as n
 from ..span import Span
-
+from . import nodes as n
 
 # A rule's children are the values its sub-rules' methods built and its kept tokens: which
 # ones, in which order, the grammar fixes, not the type checker; each method reads them so.
@@ -494,8 +493,10 @@ def too_deep(tree: Tree[Token], file: str) -> list[Diagnostic]:
 #: grammar rule (or alias) → the ToSyntax method that builds its node; a test checks that
 #: every rule of the grammar that can appear in a tree has one (the helpers ``_number`` and
 #: ``_numeral`` are not builders)
-BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {name: method for name, method in vars(ToSyntax).items()
-            if callable(method) and name[:1].islower() and name != "transform"}
+BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
+    name: method for name, method in vars(ToSyntax).items()
+    if callable(method) and name[:1].islower() and name != "transform"
+}
 
 
 class UnbuiltRule(Exception):

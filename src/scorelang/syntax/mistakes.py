@@ -10,7 +10,7 @@ the parser accepts the rewritten line, and every entry's examples are tests
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 import attrs
 

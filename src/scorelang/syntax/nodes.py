@@ -218,19 +218,19 @@ class Comparison:
 
 @attrs.frozen
 class Not:
-    operand: "Condition"
+    operand: Condition
     span: Span = _span()
 
 
 @attrs.frozen
 class And:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
     span: Span = _span()
 
 
 @attrs.frozen
 class Or:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
     span: Span = _span()
 
 

@@ -30,8 +30,8 @@ from __future__ import annotations
 import math
 import random
 import weakref
-from decimal import Decimal
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
 from hypothesis import strategies as st
@@ -444,7 +444,8 @@ def facts_document_for(policy: Any, distinct: int | None = None) -> st.SearchStr
         one = st.integers(0, 2**64 - 1).map(entity.from_seed)
     if distinct is None:
         entities = model.entities
-        return st.tuples(*(one for _ in entities)).map(lambda drawn: {"entities": dict(zip(entities, drawn))})
+        return st.tuples(*(one for _ in entities)).map(
+            lambda drawn: {"entities": dict(zip(entities, drawn, strict=True))})
 
     @st.composite
     def shared(draw: st.DrawFn) -> dict[str, Any]:
