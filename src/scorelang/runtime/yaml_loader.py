@@ -10,7 +10,7 @@ below; ``runtime/sources.py`` turns them into diagnostics.
 """
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
@@ -211,3 +211,16 @@ def load_yaml(text: str, loader: type[_Guarded] | None = None) -> Any:
     """
     # the stubs list PyYAML's own loader classes; ours are built from their parts
     return yaml.load(text, Loader=loader or _Loader)  # type: ignore[arg-type]  # noqa: S506 — SafeConstructor
+
+
+def compose_yaml(text: str) -> tuple[yaml.Node | None, Callable[[yaml.Node], Any]]:
+    """The node tree of ``text`` (with each node's line and column) and a function that builds
+    a node's value under the same rules as ``load_yaml``: for files whose readers point back at
+    lines (regression case files). Uses the pure-Python loader, whose marks count characters.
+    Raises what ``load_yaml`` raises."""
+    loader = _PythonLoader(text)
+    node = loader.get_single_node()
+
+    def construct(n: yaml.Node) -> Any:
+        return loader.construct_object(n, deep=True)
+    return node, construct
