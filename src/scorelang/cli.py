@@ -20,8 +20,8 @@ import click
 import scorelang
 
 from .diagnostics import Diagnostic, FactsError, PolicyError, ScorelangError, Severity, render_text, suggest
-from .report.json import render_diagnostics_json, render_json
 from .policy import needed_facts
+from .report.json import render_diagnostics_json, render_json
 from .report.outline import departments, render_outline
 from .report.progress import progress_bar, wanted
 from .report.text import render_text as render_scorecards

@@ -15,7 +15,6 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from decimal import Decimal
 from typing import Any, NoReturn
 
 import attrs
@@ -52,7 +51,7 @@ def read_facts_file(path: str) -> dict[str, Any]:
     return read_facts_located(path)[0]
 
 
-def read_facts_located(path: str) -> tuple[dict, Locations | None]:
+def read_facts_located(path: str) -> tuple[dict[str, Any], Locations | None]:
     """``read_facts_file``, and for a workbook where each fact was written (None otherwise):
     ``Locations.locate`` adds sheet, row and column to the validator's problems."""
     kind = _SUFFIXES.get(os.path.splitext(path)[1].lower())
@@ -314,17 +313,17 @@ def _blank(cell: str | bool) -> bool:
     return isinstance(cell, str) and not cell.strip()
 
 
-def from_table(path: str | Words, rows: Iterable[tuple[int, list]], *, header_search: int = 1,
+def from_table(path: str | Words, rows: Iterable[tuple[int, Sequence[str | bool]]], *, header_search: int = 1,
                positions: dict[tuple[str, str], tuple[int, int]] | None = None,
-               header: dict[str, int] | None = None) -> dict:
+               header: dict[str, int] | None = None) -> dict[str, Any]:
     """Rows (line number, cells) with a header ``entity,<fact>,…`` → the raw document.
 
     The header is the first of the first ``header_search`` non-blank rows that has an
     ``entity`` cell (rows above it are labels); ``positions`` receives (entity, fact) →
     (line, column index) of every value read, ``header`` fact → column index.
     """
-    rows_iter: Iterator[tuple[int, list]] = (r for r in rows if not all(_blank(c) for c in r[1]))
-    leading = [r for _, r in zip(range(header_search), rows_iter)]
+    rows_iter: Iterator[tuple[int, Sequence[str | bool]]] = (r for r in rows if not all(_blank(c) for c in r[1]))
+    leading = [r for _, r in zip(range(header_search), rows_iter, strict=False)]  # the first few
     if not leading:
         _fail(msg.TABLE_EMPTY.at(None, path=path))
     found = next((r for r in leading if ENTITY_COLUMN in [c.strip() if isinstance(c, str) else c for c in r[1]]),
