@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
+from . import messages as msg
 from .cohort import rank
 from .compile import compile_policy
-from . import messages as msg
 from .diagnostics import Diagnostic, Diagnostics, FactsError, PolicyError
 from .model import nodes as model_nodes
 from .model import resolve
-from .runtime.facts import coerce_all, coerce_entity_facts, unknown_entity
+from .runtime.facts import FactValue, coerce_all, coerce_entity_facts, unknown_entity
 from .runtime.scorecard import Scorecard
 from .span import Span
 from .syntax import parse
@@ -26,7 +27,7 @@ class Policy:
         title, places: from the header.
     """
 
-    def __init__(self, source: str, file: str):
+    def __init__(self, source: str, file: str) -> None:
         self.file = file
         self.source = source
         self.sha256 = hashlib.sha256(source.encode("utf-8")).hexdigest()
@@ -61,7 +62,7 @@ class Policy:
             raise FactsError(tuple(problems))
         return self.evaluator.evaluate(entity, typed)
 
-    def validate(self, document: Mapping[str, Any]) -> dict[str, dict]:
+    def validate(self, document: Mapping[str, Any]) -> dict[str, dict[str, FactValue]]:
         """Check and type a whole facts document ({"entities": {…}}) without scoring it:
         {entity: typed facts}, ready for ``evaluator.evaluate``. Raises FactsError listing
         every problem."""
@@ -82,7 +83,7 @@ class Policy:
                 progress(entity)
         return rank(cards, self.model.entities, self.model.awards)
 
-    def template(self) -> dict:
+    def template(self) -> dict[str, Any]:
         """The facts this policy needs, in the contract's template shape."""
         return {
             "policy": self.title,
@@ -95,9 +96,9 @@ def needed_facts(policy: model_nodes.Policy) -> dict[str, frozenset[str]]:
     """For each entity, the facts its scoring reads: a fact read only by items that do not
     apply to an entity (木里县 is not scored on 第14项) is not required of it."""
     item_ids = {item.id for task in policy.tasks for item in task.items}
-    needed = {}
+    needed: dict[str, frozenset[str]] = {}
     for entity in policy.entities:
-        applicable = set()
+        applicable: set[str] = set()
         for task in policy.tasks:
             weighting = task.weighting_for(entity)
             if weighting is not None:
@@ -108,7 +109,7 @@ def needed_facts(policy: model_nodes.Policy) -> dict[str, frozenset[str]]:
     return needed
 
 
-def _plain(value):
+def _plain(value: object) -> str | bool | list[object] | None:
     if value is None:
         return None
     if isinstance(value, bool):
@@ -123,7 +124,7 @@ def is_judgement(fact: model_nodes.FactDecl) -> bool:
     return fact.type == "judgement" or (fact.type == "records" and not fact.fields)
 
 
-def _fact_template(fact: model_nodes.FactDecl) -> dict:
+def _fact_template(fact: model_nodes.FactDecl) -> dict[str, Any]:
     # judgements only: "pending" — no default, so the assessor's amount must still be entered;
     # "zero_means_absent" — 0 (did not occur) is accepted outside min..max (deductions), or not
     # (a score every entity is given, such as a leaders' score)
@@ -183,7 +184,7 @@ def decode_policy(data: bytes, path: str) -> str:
     not UTF-8: a UTF-16 or UTF-32 file (by its byte order mark, or by the NUL bytes UTF-16 puts
     in ASCII text), or a legacy Chinese encoding such as GBK.
     """
-    def refuse(line: int, column: int, message: msg.Message, **fields) -> PolicyError:
+    def refuse(line: int, column: int, message: msg.Message, **fields: Any) -> PolicyError:  # as Message.at
         return PolicyError((message.at(Span(path, line, column, line, column + 1), path=path, **fields),))
 
     for mark, encoding in _OTHER_BOMS:

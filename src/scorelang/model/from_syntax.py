@@ -1,9 +1,12 @@
 """Syntax tree → policy model: resolve names, assign ids, type facts; collect every problem."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import attrs
+from attrs import AttrsInstance
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic, Diagnostics
@@ -82,7 +85,7 @@ class Resolver(RuleResolver):
         return m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
                         groups, facts, tasks, articles, awards, span=tree.span, floor=floor)
 
-    def _header(self):
+    def _header(self) -> tuple[str, str | None, tuple[str, str] | None, int, tuple[str, ...]] | None:
         headers = self.tree.headers
         if not headers:
             self.error(msg.HEADER_MISSING.at(self.tree.span))
@@ -102,7 +105,7 @@ class Resolver(RuleResolver):
         return (h.title.text, h.doc_number.text if h.doc_number else None, h.period, places, round_at,
                 _citation(h.floor))
 
-    def _entities(self):
+    def _entities(self) -> tuple[str, tuple[str, ...]]:
         decls = self.tree.entities
         if not decls:
             self.error(msg.ENTITIES_MISSING.at(self.tree.span))
@@ -169,13 +172,15 @@ class Resolver(RuleResolver):
                     numbers = list(item_numbers)
                     label = ""
                 else:
+                    assert part.last is not None  # the grammar gives first and last together
                     ranges = ((part.first, part.last),) + part.more
                     self._contiguous(task, part, ranges)
                     # after the error, the items the ranges name, so nothing else echoes it
                     numbers = [n for n in item_numbers if any(min(a, b) <= n <= max(a, b) for a, b in ranges)]
                     label = "、".join(f"第{a}项" if a == b else f"第{a}至{b}项" for a, b in ranges)
                     if not numbers:
-                        self.error(msg.WEIGHT_RANGE_EMPTY.at(part.span, ordinal=ordinal, number=task.number, label=label))
+                        self.error(msg.WEIGHT_RANGE_EMPTY.at(part.span, ordinal=ordinal, number=task.number,
+                                                             label=label))
                 if covered & set(numbers):
                     self.error(msg.WEIGHT_PARTS_OVERLAP.at(part.span))
                 covered |= set(numbers)
@@ -196,7 +201,7 @@ class Resolver(RuleResolver):
                 entities=Words("、".join(rest[:3]), ", ".join(rest[:3]))))
         return tuple(out)
 
-    def _contiguous(self, task: syn.Task, part: syn.WeightPart, ranges) -> None:
+    def _contiguous(self, task: syn.Task, part: syn.WeightPart, ranges: tuple[tuple[int, int], ...]) -> None:
         """SL143: a weighted part is one contiguous range of item numbers, first ≤ last:
         each part goes on its own 100-point scale, so separate items cannot share one."""
         ordinal = chinese_ordinal(task.number)
@@ -230,7 +235,7 @@ class Resolver(RuleResolver):
             self.error(msg.RECORDS_PER_OCCASION.at(decl.span, name=name))
         self.facts[name] = _Fact(decl, kind)
 
-    def _default(self, fact: _Fact):
+    def _default(self, fact: _Fact) -> tuple[bool, m.FactDefault]:
         """(has_default, value) of a declaration, checking it fits the type."""
         decl, kind = fact.decl, fact.type
         lit = decl.default
@@ -238,7 +243,7 @@ class Resolver(RuleResolver):
             return False, None
         name = decl.name.text
 
-        def bad():
+        def bad() -> tuple[bool, m.FactDefault]:
             self.error(msg.DEFAULT_WRONG_TYPE.at(lit.span, name=name, type=type_words(kind)))
             return False, None
 
@@ -264,12 +269,14 @@ class Resolver(RuleResolver):
             return bad()
         return True, value
 
-    def _judgement_default(self, fact: _Fact, lit, bad):
+    def _judgement_default(self, fact: _Fact, lit: syn.Literal,
+                           bad: Callable[[], tuple[bool, m.FactDefault]]) -> tuple[bool, m.FactDefault]:
         """A judgement's default: in its range; or 0 (did not occur) for a deduction, written
         ``默认 未发生`` — a bare ``默认 0`` is a warning (SL140), since an assessor's judgement
         left out then silently costs nothing."""
         decl, name = fact.decl, fact.decl.name.text
         low, high = decl.type.low, decl.type.high
+        assert low is not None and high is not None  # a judgement's type is written with its range
         if isinstance(lit, syn.NotOccurredLit) or (isinstance(lit, syn.NumberLit) and lit.value == 0):
             if low <= 0 <= high and not fact.zero_means_absent:
                 return True, lit.value if isinstance(lit, syn.NumberLit) else Decimal(0)
@@ -303,7 +310,7 @@ class Resolver(RuleResolver):
                 low, high = Decimal(0), Decimal(100)
             elif fact.type == "number":
                 high = decl.at_most
-            common = dict(
+            common: dict[str, Any] = dict(  # the fields every expansion of the fact shares
                 type=fact.type, unit=decl.unit.text if decl.unit else None,
                 description=decl.description.text if decl.description else "",
                 low=low, high=high, choices=tuple(c.text for c in t.choices),
@@ -353,8 +360,8 @@ class Resolver(RuleResolver):
                 continue
             seen[t.number] = t.span
             weightings = self._weightings(t, [i.number for s in t.sections for i in s.items])
-            leads = tuple(m.Lead(l.department.text, l.contact.text if l.contact else None,
-                                 l.phone.text if l.phone else None, span=l.span) for l in t.leads)
+            leads = tuple(m.Lead(lead.department.text, lead.contact.text if lead.contact else None,
+                                 lead.phone.text if lead.phone else None, span=lead.span) for lead in t.leads)
             if not leads:
                 self.error(msg.LEAD_MISSING.at(t.name.span, ordinal=chinese_ordinal(t.number), number=t.number))
             sections = tuple(self._section(t.number, s) for s in t.sections)
@@ -468,7 +475,7 @@ def _citation(cite: syn.Cite | None) -> m.Citation:
     return m.Citation(cite.clause.text if cite.clause else None, cite.shown.text if cite.shown else None)
 
 
-def _names(node) -> list[syn.Name]:
+def _names(node: AttrsInstance) -> list[syn.Name]:
     """Every fact name a rule body or condition mentions."""
     found = []
     for field in attrs.fields(type(node)):
