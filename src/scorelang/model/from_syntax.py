@@ -85,7 +85,7 @@ class Resolver(RuleResolver):
         return m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
                         groups, facts, tasks, articles, awards, span=tree.span, floor=floor)
 
-    def _header(self) -> tuple[str, str | None, tuple[str, str] | None, int, tuple[str, ...]] | None:
+    def _header(self) -> tuple[str, str | None, tuple[str, str] | None, int, tuple[str, ...], m.Citation] | None:
         headers = self.tree.headers
         if not headers:
             self.error(msg.HEADER_MISSING.at(self.tree.span))
