@@ -127,10 +127,10 @@ def template(policy_path: str, fmt: str, lang: str) -> None:
     # Records do not fit in a cell — lists of judgements, and records of fields (第六条 表彰:
     # 层级, 等级, 工作) alike: they go in a JSON or YAML file.
     def in_cell(fact: dict) -> bool:
-        return fact["type"] != "records" and not fact.get("fields")
+        return fact["type"] not in ("records", "ratings") and not fact.get("fields")
 
     scalar = [f["name"] for f in doc["facts"] if in_cell(f)]
-    judgements = [f["name"] for f in doc["facts"] if not in_cell(f) and not f.get("fields")]
+    judgements = [f["name"] for f in doc["facts"] if not in_cell(f) and not f.get("fields")]  # and ratings
     with_fields = [f["name"] for f in doc["facts"] if f.get("fields")]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

@@ -137,6 +137,19 @@ def _fact_template(fact: model_nodes.FactDecl) -> dict:
         **({"fields": [{"name": f.name, "type": f.kind, "choices": list(f.choices) if f.kind == "choice" else None}
                        for f in fact.fields]} if fact.fields else {}),
         **judgement,
+        **({"ratings": _ratings_template(fact.ratings)} if fact.ratings else {}),
+    }
+
+
+def _ratings_template(rule: model_nodes.Ratings) -> dict:
+    """评分: how the policy combines the ratings, so whoever fills them in knows what counts."""
+    return {
+        "method": rule.method,
+        "drop_highest": rule.drop_high,
+        "drop_lowest": rule.drop_low,
+        "group_field": rule.group_field,
+        "weights": {group: str(percent) for group, percent in rule.weights} or None,
+        "when_empty": "error" if rule.empty_value is None else str(rule.empty_value),
     }
 
 

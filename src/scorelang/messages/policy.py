@@ -297,3 +297,40 @@ NO_TASKS = error(
     "目标任务 一 \"…\" {{ … }} is needed",
     "条款（第六条等）只在任务得分之上加减分；先写目标任务和它的 计入总分权重",
     "articles (第六条 …) only adjust the tasks' total; write the tasks and their 计入总分权重 first")
+
+# ------------------------------------------------------------------ 评分 (raters): SL170–SL173
+_RATINGS_FORMS = ("写明汇总方式之一：取平均、取合计、去掉一个最高分和一个最低分后平均、"
+                  "按「评分人类别」加权 {{ \"领导\" 40% \"群众\" 60% }}",
+                  "state one way of combining them: 取平均 (mean), 取合计 (sum), "
+                  "去掉一个最高分和一个最低分后平均 (trimmed mean), "
+                  "按「评分人类别」加权 {{ \"领导\" 40% \"群众\" 60% }} (weighted by rater group)")
+RATINGS_AGGREGATE_MISSING = error(
+    "RATINGS_AGGREGATE_MISSING", "SL170", "name",
+    "评分「{name}」没有写明多个评分如何汇总", "ratings 「{name}」 do not say how the ratings combine",
+    *_RATINGS_FORMS)
+RATINGS_AGGREGATE_REPEATED = error(
+    "RATINGS_AGGREGATE_REPEATED", "SL170", "name",
+    "评分「{name}」写了不止一种汇总方式，只能写一种", "ratings 「{name}」 state more than one way of combining them")
+RATINGS_EMPTY_MISSING = error(
+    "RATINGS_EMPTY_MISSING", "SL171", "name",
+    "评分「{name}」没有写明没有任何评分时怎么办", "ratings 「{name}」 do not say what no rating at all gives",
+    "写「无评分时 计 0 分」（或其他分数），或「无评分时 报错」（事实文件必须给出评分）",
+    "write 无评分时 计 0 分 (or another score), or 无评分时 报错 (the facts file must give ratings)")
+RATINGS_EMPTY_REPEATED = error(
+    "RATINGS_EMPTY_REPEATED", "SL171", "name",
+    "评分「{name}」的「无评分时」写了不止一次", "ratings 「{name}」 state 无评分时 more than once")
+RATINGS_EMPTY_OUT_OF_RANGE = error(
+    "RATINGS_EMPTY_OUT_OF_RANGE", "SL171", "name value low high",
+    "评分「{name}」无评分时计 {value} 分，不在 {low} 至 {high} 分之间",
+    "ratings 「{name}」: no rating gives {value}, outside {low} to {high}")
+RATINGS_OPTION_NOT_RATINGS = error(
+    "RATINGS_OPTION_NOT_RATINGS", "SL172", "name",
+    "「{name}」不是评分：汇总方式和「无评分时」只用于「评分 a 至 b 分」",
+    "「{name}」 is not a ratings fact: a way of combining and 无评分时 apply to 评分 a 至 b 分 only")
+RATINGS_WEIGHTS_SUM = error(
+    "RATINGS_WEIGHTS_SUM", "SL173", "name total",
+    "评分「{name}」各类评分人的权重合计 {total}%，应为 100%",
+    "the rater-group weights of 「{name}」 add up to {total}%, not 100%")
+RATINGS_WEIGHT_GROUP_TWICE = error(
+    "RATINGS_WEIGHT_GROUP_TWICE", "SL173", "name group",
+    "评分「{name}」的评分人类别「{group}」写了两次", "ratings 「{name}」 weigh rater group 「{group}」 twice")

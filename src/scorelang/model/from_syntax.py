@@ -225,7 +225,7 @@ class Resolver(RuleResolver):
             self.error(msg.CHOICE_DUPLICATE.at(t.span, name=name))
         if decl.at_most is not None and kind not in ("count", "number"):
             self.error(msg.AT_MOST_WRONG_TYPE.at(decl.span, name=name, type=type_words(kind)))
-        if decl.per_occasion and kind in ("records",):
+        if decl.per_occasion and kind in ("records", "ratings"):
             self.error(msg.RECORDS_PER_OCCASION.at(decl.span, name=name))
         self.facts[name] = _Fact(decl, kind)
 
@@ -241,7 +241,7 @@ class Resolver(RuleResolver):
             self.error(msg.DEFAULT_WRONG_TYPE.at(lit.span, name=name, type=type_words(kind)))
             return False, None
 
-        if kind == "records":
+        if kind in ("records", "ratings"):
             return (True, ()) if isinstance(lit, (syn.NoneLit, syn.NotOccurredLit)) else bad()
         if kind == "judgement":
             return self._judgement_default(fact, lit, bad)
@@ -310,6 +310,7 @@ class Resolver(RuleResolver):
                 items=tuple(dict.fromkeys(fact.readers)), zero_means_absent=fact.zero_means_absent,
                 fields=tuple(m.RecordField(f.name.text, f.kind, tuple(c.text for c in f.choices), span=f.span)
                              for f in t.fields),
+                ratings=self._ratings(fact),
             )
             if decl.per_occasion and fact.occasions:
                 for k in range(1, fact.occasions + 1):
@@ -317,6 +318,42 @@ class Resolver(RuleResolver):
             else:
                 out.append(m.FactDecl(name, **common, span=decl.span))
         return tuple(out)
+
+    def _ratings(self, fact: _Fact) -> m.Ratings | None:
+        """评分: the one way its ratings combine and what no rating gives, both stated (SL170,
+        SL171); weights by rater group add up to 100% (SL173). Elsewhere neither is written (SL172)."""
+        decl, name = fact.decl, fact.decl.name.text
+        if fact.type != "ratings":
+            for extra in decl.aggregates + decl.empty:
+                self.error(msg.RATINGS_OPTION_NOT_RATINGS.at(extra.span, name=name))
+            return None
+        if not decl.aggregates:
+            self.error(msg.RATINGS_AGGREGATE_MISSING.at(decl.span, name=name))
+            return None
+        for extra in decl.aggregates[1:]:
+            self.error(msg.RATINGS_AGGREGATE_REPEATED.at(extra.span, name=name))
+        if not decl.empty:
+            self.error(msg.RATINGS_EMPTY_MISSING.at(decl.span, name=name))
+        for extra in decl.empty[1:]:
+            self.error(msg.RATINGS_EMPTY_REPEATED.at(extra.span, name=name))
+        how = decl.aggregates[0]
+        empty = decl.empty[0].value if decl.empty else None
+        low, high = decl.type.low, decl.type.high
+        if empty is not None and how.method != "sum" and low is not None and high is not None \
+                and not low <= empty <= high:
+            self.error(msg.RATINGS_EMPTY_OUT_OF_RANGE.at(decl.empty[0].span, name=name, value=empty, low=low, high=high))
+        weights: dict[str, Decimal] = {}
+        for group, percent in how.weights:
+            if group.text in weights:
+                self.error(msg.RATINGS_WEIGHT_GROUP_TWICE.at(how.span, name=name, group=group.text))
+            weights[group.text] = percent
+        if how.method == "weighted":
+            total = sum(weights.values(), Decimal(0))
+            if total != 100:
+                self.error(msg.RATINGS_WEIGHTS_SUM.at(how.span, name=name, total=total))
+        return m.Ratings(how.method, how.drop_high, how.drop_low,
+                         how.group_field.text if how.group_field else None, tuple(weights.items()),
+                         empty, span=how.span)
 
     def _use(self, name: syn.Name, clause: str, allowed: tuple[str, ...], what: Words,
              occasions: int = 0) -> str | None:

@@ -62,7 +62,7 @@ class RuleResolver:
 
     def _judged(self, clause: str, b: syn.Judged, occasions: int):
         cond = self._condition(clause, b.condition, occasions) if b.condition is not None else None
-        fact = self._use(b.fact, clause, ("judgement", "records"),
+        fact = self._use(b.fact, clause, ("judgement", "records", "ratings"),
                          Words("「扣「…」」（评定扣分）", "扣「…」 (judged amount)"), occasions)
         if fact is not None and self.facts[fact].decl.type.fields:
             self.error(msg.RECORD_FIELDS_NOT_JUDGEMENT.at(b.fact.span, rule=Words("「扣「…」」", "扣「…」"), name=fact))
@@ -73,7 +73,7 @@ class RuleResolver:
         return m.Judgement(fact, cond, self.facts[fact].type == "records", span=b.span)
 
     def _judged_bonus(self, clause: str, b: syn.JudgedBonus, occasions: int):
-        fact = self._use(b.fact, clause, ("judgement", "records"),
+        fact = self._use(b.fact, clause, ("judgement", "records", "ratings"),
                          Words("「加「…」」（评定加分）", "加「…」 (judged bonus)"), occasions)
         if fact is None:
             return None

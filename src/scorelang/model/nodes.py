@@ -24,7 +24,38 @@ def _fact(**kwargs):
     return attrs.field(metadata={"fact": True}, **kwargs)
 
 
-FACT_TYPES = ("count", "number", "percent", "flag", "choice", "judgement", "records")
+FACT_TYPES = ("count", "number", "percent", "flag", "choice", "judgement", "records", "ratings")
+
+RATINGS_METHODS = ("mean", "sum", "trimmed", "weighted")
+
+
+@attrs.frozen
+class Ratings:
+    """How the ratings of one entity (评分 a 至 b 分: one per rater) become one amount, as the
+    policy states it.
+
+    Attributes:
+        method: ``mean`` (取平均), ``sum`` (取合计), ``trimmed`` (去掉一个最高分和一个最低分后平均:
+            ``drop_high`` highest and ``drop_low`` lowest dropped, the rest averaged) or
+            ``weighted`` (按「评分人类别」加权: each rater group's mean at its weight).
+        group_field: for ``weighted``: the key each rating names its rater group with.
+        weights: for ``weighted``: (group, percent), adding up to 100.
+        empty_value: what no rating at all gives (无评分时 计 0 分); None: it is a facts
+            error (无评分时 报错).
+    """
+
+    method: str = attrs.field(validator=attrs.validators.in_(RATINGS_METHODS))
+    drop_high: int = 0
+    drop_low: int = 0
+    group_field: str | None = None
+    weights: tuple[tuple[str, Decimal], ...] = ()
+    empty_value: Decimal | None = None
+    span: Span = _span()
+
+    @property
+    def needed(self) -> int:
+        """The fewest ratings the method can combine (besides none at all)."""
+        return self.drop_high + self.drop_low + 1
 
 
 @attrs.frozen
@@ -40,6 +71,7 @@ class FactDecl:
         has_default, default: a fact without a default is required.
         items: every item id (or article, 第六条) whose score reads this fact.
         fields: for ``records`` of 记录 {…}: the fields of each record (else judgement records).
+        ratings: for ``ratings`` (评分, each rating in [low, high]): how they combine.
         zero_means_absent: for judgements (and judgement records): 0 is accepted outside
             [low, high] and means the situation did not occur — the convention for amounts a
             rule deducts (扣「…」). False for a score every entity is given (a judgement only
@@ -58,6 +90,7 @@ class FactDecl:
     items: tuple[str, ...] = ()
     fields: tuple["RecordField", ...] = ()
     zero_means_absent: bool = True
+    ratings: Ratings | None = None
     span: Span = _span()
 
 

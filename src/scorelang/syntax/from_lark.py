@@ -199,6 +199,8 @@ class ToSyntax:
             unit=options.get("unit"), description=options.get("description"),
             default=options.get("default"), at_most=options.get("at_most"),
             per_occasion=bool(options.get("per_occasion")),
+            aggregates=tuple(c for c in children[2:] if isinstance(c, n.RatingsAggregate)),
+            empty=tuple(c for c in children[2:] if isinstance(c, n.RatingsEmpty)),
             span=self.pos.of_meta(meta),
         )
 
@@ -238,6 +240,7 @@ class ToSyntax:
 
     judgement_type = _range_type("judgement")
     judgement_records_type = _range_type("judgement_records")
+    ratings_type = _range_type("ratings")
     del _range_type
 
     def unit(self, meta, children):
@@ -257,6 +260,29 @@ class ToSyntax:
 
     def per_occasion(self, meta, children):
         return ("per_occasion", True)
+
+    # 评分 (raters) -------------------------------------------------------
+    def ratings_plain(self, meta, children):
+        method = "mean" if str(children[0]) == "平均" else "sum"
+        return n.RatingsAggregate(method, span=self.pos.of_meta(meta))
+
+    def trim_count(self, meta, children):
+        return self._numeral(children[0])
+
+    def ratings_trimmed(self, meta, children):
+        return n.RatingsAggregate("trimmed", drop_high=children[0], drop_low=children[1],
+                                  span=self.pos.of_meta(meta))
+
+    def rater_weight(self, meta, children):
+        return (children[0], children[1])
+
+    def ratings_weighted(self, meta, children):
+        return n.RatingsAggregate("weighted", group_field=children[0], weights=tuple(children[1:]),
+                                  span=self.pos.of_meta(meta))
+
+    def ratings_empty(self, meta, children):
+        value = self._number(children[0]) if children else None  # 计 N 分, else 报错
+        return n.RatingsEmpty(value, span=self.pos.of_meta(meta))
 
     def number_literal(self, meta, children):
         return n.NumberLit(self._number(children[0]), span=self.pos.of_meta(meta))
