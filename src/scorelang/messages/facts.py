@@ -359,3 +359,17 @@ RATINGS_GROUP_NONE = error(
     "RATINGS_GROUP_NONE", "SL241", "field group",
     "「{field}」为「{group}」的评分人没有评分，无法按权重计算",
     "no rating from rater group 「{group}」 (「{field}」): the weighted mean cannot be computed")
+
+# ------------------------------------------------------------------ entities from data: SL242
+FACTS_NO_ENTITIES = error(
+    "FACTS_NO_ENTITIES", "SL242", "",
+    "考评对象由事实文件列出，但事实文件中一个对象也没有",
+    "the entities come from the facts file, and it lists none")
+ENTITY_IN_TWO_WEIGHT_GROUPS = error(
+    "ENTITY_IN_TWO_WEIGHT_GROUPS", "SL242", "first second number",
+    "按事实分组后，该对象既属于「{first}」又属于「{second}」，两组在目标任务{number}的权重各有一行",
+    "by its facts the entity belongs to both 「{first}」 and 「{second}」, which task {number} weighs differently")
+ENTITY_NO_WEIGHT_LINE = error(
+    "ENTITY_NO_WEIGHT_LINE", "SL242", "number",
+    "按事实分组后，该对象不属于目标任务{number}权重中的任何分组，而该任务没有不分组的一行",
+    "by its facts the entity is in no group weighed for task {number}, and the task has no line for the rest")

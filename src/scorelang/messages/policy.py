@@ -334,3 +334,26 @@ RATINGS_WEIGHTS_SUM = error(
 RATINGS_WEIGHT_GROUP_TWICE = error(
     "RATINGS_WEIGHT_GROUP_TWICE", "SL173", "name group",
     "评分「{name}」的评分人类别「{group}」写了两次", "ratings 「{name}」 weigh rater group 「{group}」 twice")
+
+# ------------------------------------------------------------------ entities from data: SL174–SL175
+ENTITIES_LISTED_AND_FROM_FACTS = error(
+    "ENTITIES_LISTED_AND_FROM_FACTS", "SL174", "",
+    "考评对象要么逐个列出，要么「由事实文件列出」，不能两样都写",
+    "entities are either listed or 由事实文件列出 (taken from the facts file), not both")
+GROUP_LISTED_IN_DATA_POLICY = error(
+    "GROUP_LISTED_IN_DATA_POLICY", "SL174", "name",
+    "考评对象由事实文件列出，分组「{name}」不能逐个列出成员",
+    "the entities come from the facts file: group 「{name}」 cannot list its members",
+    "按事实分组，如：分组 「{name}」 凡「类别」为 \"藏区\"",
+    "define it by a fact, e.g. 分组 「{name}」 凡「类别」为 \"藏区\"")
+GROUP_FACT_NOT_CHOICE = error(
+    "GROUP_FACT_NOT_CHOICE", "SL175", "name fact",
+    "分组「{name}」按「{fact}」分组，「{fact}」须是在事实块中声明的选项",
+    "group 「{name}」 is defined by 「{fact}」, which must be a declared choice fact")
+GROUP_VALUE_NOT_A_CHOICE = error(
+    "GROUP_VALUE_NOT_A_CHOICE", "SL175", "name fact value choices",
+    "分组「{name}」：\"{value}\" 不是「{fact}」的选项（{choices}）",
+    "group 「{name}」: \"{value}\" is not a choice of 「{fact}」 ({choices})")
+GROUP_COMPARISON = error(
+    "GROUP_COMPARISON", "SL175", "name",
+    "分组「{name}」只能写「为」或「不为」", "group 「{name}」 can only say 为 (is) or 不为 (is not)")

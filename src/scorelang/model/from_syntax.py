@@ -14,7 +14,7 @@ from ..syntax import nodes as syn
 from . import nodes as m
 from .from_syntax_rules import RuleResolver
 from .vocabulary import did_you_mean as _did_you_mean
-from .vocabulary import type_words
+from .vocabulary import COMPARE, type_words
 
 _ROUND = {"项得分": "item", "任务得分": "task", "加权得分": "weighted", "总分": "total"}
 OCCASION_NAME = "{name}第{k}次"
@@ -54,6 +54,7 @@ class Resolver(RuleResolver):
         self.tree = tree
         self.diagnostics = Diagnostics()
         self.facts: dict[str, _Fact] = {}
+        self.from_facts = False  # 对象 「…」 由事实文件列出
 
     def error(self, diagnostic: Diagnostic) -> None:
         """Record a problem (an error or a warning: the catalogue entry says which)."""
@@ -64,14 +65,16 @@ class Resolver(RuleResolver):
         tree = self.tree
         header = self._header()
         entity_kind, entities = self._entities()
-        groups = self._groups(set(entities))
         self.entities = entities
-        self.group_members = {g.name: g.members for g in groups}
         blocks = tree.facts + tuple(b for t in tree.tasks for b in t.facts) + tuple(
             b for a in tree.articles for b in a.facts)
         for block in blocks:
             for decl in block.facts:
                 self._declare_fact(decl)
+        # after the facts: a group may be defined by one (分组 「藏区所」 凡「类别」为 "藏区")
+        groups = self._groups(set(entities))
+        self.group_members = {g.name: g.members for g in groups}
+        self.data_groups = {g.name for g in groups if g.from_facts}
         tasks = self._tasks()
         articles = self._articles()
         awards = self._awards()
@@ -80,7 +83,7 @@ class Resolver(RuleResolver):
             return None
         title, doc, period, places, round_at = header
         return m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
-                        groups, facts, tasks, articles, awards, span=tree.span)
+                        groups, facts, tasks, articles, awards, entities_from_facts=self.from_facts, span=tree.span)
 
     def _header(self):
         headers = self.tree.headers
@@ -106,6 +109,9 @@ class Resolver(RuleResolver):
         if not decls:
             self.error(msg.ENTITIES_MISSING.at(self.tree.span))
             return "", ()
+        self.from_facts = any(d.from_facts for d in decls)
+        if self.from_facts and any(d.names for d in decls):
+            self.error(msg.ENTITIES_LISTED_AND_FROM_FACTS.at(decls[0].span))
         names: dict[str, Span] = {}
         for decl in decls:
             for name in decl.names:
@@ -124,12 +130,38 @@ class Resolver(RuleResolver):
                 self.error(msg.GROUP_DUPLICATE.at(
                     g.name.span, name=g.name.text, related=[related(seen[g.name.text], msg.FIRST_DECLARED_HERE)]))
             seen[g.name.text] = g.name.span
+            if g.fact is not None:
+                groups.append(self._data_group(g))
+                continue
+            if self.from_facts:
+                self.error(msg.GROUP_LISTED_IN_DATA_POLICY.at(g.span, name=g.name.text))
+                continue
             for member in g.members:
                 if member.text not in entities:
                     self.error(msg.GROUP_MEMBER_UNKNOWN.at(
                         member.span, name=member.text, hint=_did_you_mean(member.text, entities)))
             groups.append(m.Group(g.name.text, tuple(x.text for x in g.members), span=g.span))
         return tuple(groups)
+
+    def _data_group(self, g: syn.GroupDecl) -> m.Group:
+        """分组 「藏区所」 凡「类别」为 "藏区": a declared choice fact, one of its choices, 为 or 不为."""
+        name, fact_name = g.name.text, g.fact.text if g.fact else ""
+        op = COMPARE.get(g.op, "")
+        if op not in ("eq", "ne"):
+            self.error(msg.GROUP_COMPARISON.at(g.span, name=name))
+        fact = self.facts.get(fact_name)
+        value = g.value.text if g.value else ""
+        if fact is None or fact.type != "choice" or fact.decl.per_occasion:
+            self.error(msg.GROUP_FACT_NOT_CHOICE.at(g.fact.span if g.fact else g.span, name=name, fact=fact_name,
+                                                    hint=_did_you_mean(fact_name, self.facts) if fact is None else None))
+        else:
+            fact.readers.append("分组")
+            choices = [c.text for c in fact.decl.type.choices]
+            if value not in choices:
+                self.error(msg.GROUP_VALUE_NOT_A_CHOICE.at(
+                    g.value.span if g.value else g.span, name=name, fact=fact_name, value=value,
+                    choices=Words("、".join(choices), ", ".join(choices))))
+        return m.Group(name, (), fact_name, op or "eq", value, span=g.span)
 
     def _weightings(self, task: syn.Task, item_numbers: list[int]) -> tuple[m.Weighting, ...]:
         """The lines of 计入总分权重 for one task, resolved to the entities each applies to."""
@@ -189,7 +221,9 @@ class Resolver(RuleResolver):
             if w.group is None:
                 w = attrs.evolve(w, entities=rest)
             out.append(w)
-        if default_seen is None and rest:
+        # with a group defined by a fact, who falls under no line is known from the facts (SL242)
+        by_data = any(w.group in self.data_groups for w in weightings)
+        if default_seen is None and rest and not by_data:
             self.error(msg.WEIGHT_NO_DEFAULT_LINE.at(
                 lines[0].span, ordinal=ordinal, number=task.number,
                 entities=Words("、".join(rest[:3]), ", ".join(rest[:3]))))

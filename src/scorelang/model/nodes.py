@@ -566,9 +566,20 @@ class Task:
 
 @attrs.frozen
 class Group:
+    """分组 「毒情重点县」 { … } (``members`` listed), or 分组 「藏区所」 凡「类别」为 "藏区": every
+    entity whose choice fact ``fact`` is (``op`` eq) or is not (``op`` ne) ``value`` — its members
+    are known once the facts are read (``runtime.entities.bind``)."""
+
     name: str
     members: tuple[str, ...]
+    fact: str | None = None
+    op: str = "eq"
+    value: str | None = None
     span: Span = _span()
+
+    @property
+    def from_facts(self) -> bool:
+        return self.fact is not None
 
 
 @attrs.frozen
@@ -619,6 +630,8 @@ class Policy:
         places: decimal places of every figure (第二十一条); round_at: the stages
             (``item``, ``task``, ``weighted``, ``total``) where half-up rounding happens.
         entity_kind, entities, groups: who is scored.
+        entities_from_facts: 对象 「…」 由事实文件列出 — ``entities`` is empty here and the
+            facts file lists them (``runtime.entities.bind`` gives the model for one facts file).
         facts: every fact declaration (per-occasion facts expanded), in declaration order.
     """
 
@@ -635,7 +648,13 @@ class Policy:
     tasks: tuple[Task, ...]
     articles: tuple[Article, ...] = ()
     awards: AwardRules | None = None
+    entities_from_facts: bool = False
     span: Span = _span()
+
+    @property
+    def data_defined(self) -> bool:
+        """Who is scored, or who belongs to a group, is read from the facts file."""
+        return self.entities_from_facts or any(g.from_facts for g in self.groups)
 
     def fact(self, name: str) -> FactDecl:
         for fact in self.facts:

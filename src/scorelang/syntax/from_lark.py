@@ -153,9 +153,14 @@ class ToSyntax:
         return tuple(str(t) for t in children)
 
     def entities(self, meta, children):
-        return n.EntitiesDecl(children[0], tuple(children[1:]), span=self.pos.of_meta(meta))
+        # no names after the kind: 由事实文件列出 (the keyword itself is not kept)
+        return n.EntitiesDecl(children[0], tuple(children[1:]), from_facts=len(children) == 1,
+                              span=self.pos.of_meta(meta))
 
     def group(self, meta, children):
+        if len(children) == 4 and isinstance(children[2], Token):  # 凡「类别」为 "藏区"
+            return n.GroupDecl(children[0], (), fact=children[1], op=str(children[2]), value=children[3],
+                               span=self.pos.of_meta(meta))
         return n.GroupDecl(children[0], tuple(children[1:]), span=self.pos.of_meta(meta))
 
     def weights(self, meta, children):

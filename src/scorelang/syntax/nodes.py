@@ -96,19 +96,25 @@ class Header:
 
 @attrs.frozen
 class EntitiesDecl:
-    """对象 「县市司法局」 { 「西昌市」 … }"""
+    """对象 「县市司法局」 { 「西昌市」 … }, or 对象 「司法所」 由事实文件列出 (``from_facts``:
+    the entities are those the facts file gives)."""
 
     kind: Name
     names: tuple[Name, ...]
+    from_facts: bool = False
     span: Span = _span()
 
 
 @attrs.frozen
 class GroupDecl:
-    """分组 「毒情重点县」 { 「布拖县」 … }"""
+    """分组 「毒情重点县」 { 「布拖县」 … }, or 分组 「藏区所」 凡「类别」为 "藏区" (``fact``,
+    ``op``, ``value``: every entity whose choice fact compares so)."""
 
     name: Name
     members: tuple[Name, ...]
+    fact: Name | None = None
+    op: str = ""
+    value: Text | None = None
     span: Span = _span()
 
 
