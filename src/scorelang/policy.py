@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from .cohort import rank
 from .compile import compile_policy
@@ -107,11 +107,16 @@ class Policy:
             Diagnostics(list(problems)).raise_if_errors(FactsError)
         return model, compile_policy(model), needed_facts(model)
 
-    def score_all(self, document: Mapping[str, Any]) -> tuple[Scorecard, ...]:
+    def score_all(self, document: Mapping[str, Any],
+                  progress: Callable[[str], None] | None = None) -> tuple[Scorecard, ...]:
         """Score every entity of a facts document and rank them. Nothing is scored unless
-        every entity's facts are valid."""
+        every entity's facts are valid. ``progress(entity)`` is called after each entity."""
         (model, evaluator), typed = self._validate(document)
-        cards = [evaluator.evaluate(entity, typed[entity]) for entity in model.entities]
+        cards = []
+        for entity in model.entities:
+            cards.append(evaluator.evaluate(entity, typed[entity]))
+            if progress is not None:
+                progress(entity)
         return rank(cards, model.entities, model.awards)
 
     def template(self) -> dict:
