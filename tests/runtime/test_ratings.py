@@ -191,3 +191,16 @@ def test_a_weighted_amount_lies_between_the_group_means(pairs, lead_percent):
     means = [sum((r.score for r in ratings if r.group == g), D(0)) / sum(1 for r in ratings if r.group == g)
              for g in ("领导", "群众")]
     assert min(means) - D("1e-20") <= combine(rule, ratings).amount <= max(means) + D("1e-20")
+
+
+def test_ratings_on_a_100_point_scale_earn_points_in_proportion():
+    policy = _policy("「评」 评分 0 至 100 分 去掉一个最高分和一个最低分后平均 无评分时 计 0 分", "按「评」比例得10分")
+    cards = {c.entity: c for c in policy.score_all({"entities": {"甲所": {"评": [95, 85, 80, 60]}, "乙所": {"评": []}}})}
+    item = cards["甲所"].tasks[0].sections[0].items[0]
+    assert item.score == D("8.25")  # (85 + 80) ÷ 2 × 10%: it earns toward the item from 0
+    assert item.events[0].kind == "award" and "去掉最高分 95" in item.events[0].reason
+    assert cards["乙所"].tasks[0].sections[0].items[0].score == 0
+
+
+def test_proportional_ratings_must_be_on_a_100_point_scale():
+    assert "SL176" in _codes("「评」 评分 0 至 10 分 取平均 无评分时 计 0 分", "按「评」比例得10分")

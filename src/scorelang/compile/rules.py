@@ -218,6 +218,15 @@ def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename) -> Step:
     name = rename(body.fact)
     per_point = body.amount / Decimal(100)
     clause, text, span = rule.clause, rule.text, rule.span
+    if body.rated:  # 评分: the combined amount, with how it was combined as the reason
+        def rated_step(facts, events):
+            value, reason = facts[name]
+            if not value:
+                return ZERO
+            points = per_point * value
+            events.append(new_event(clause, text, "award", ((name, value),), points, reason, span))
+            return points
+        return rated_step
 
     def step(facts, events):
         value = facts[name]

@@ -357,3 +357,9 @@ GROUP_VALUE_NOT_A_CHOICE = error(
 GROUP_COMPARISON = error(
     "GROUP_COMPARISON", "SL175", "name",
     "分组「{name}」只能写「为」或「不为」", "group 「{name}」 can only say 为 (is) or 不为 (is not)")
+RATINGS_PROPORTIONAL_SCALE = error(
+    "RATINGS_PROPORTIONAL_SCALE", "SL176", "name",
+    "「按…比例得」读评分「{name}」的汇总分作百分数，评分须是百分制（幅度从 0 分以上到 100 分）",
+    "按…比例得 reads the combined ratings 「{name}」 as a percent: they must be on a 100-point scale (up to 100)",
+    "把评分声明为百分制，如：「{name}」 评分 0 至 100 分 …",
+    "declare the ratings on a 100-point scale, e.g. 「{name}」 评分 0 至 100 分 …")

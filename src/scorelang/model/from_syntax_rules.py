@@ -90,8 +90,17 @@ class RuleResolver:
         return m.Judgement(fact, None, records, 1, aggregate, span=b.span)
 
     def _proportional(self, clause: str, b: syn.Proportional, occasions: int):
-        fact = self._use(b.fact, clause, ("percent",), Words("「按…比例得」", "按…比例得 (proportional)"), occasions)
-        return None if fact is None else m.Proportional(fact, b.amount, span=b.span)
+        fact = self._use(b.fact, clause, ("percent", "ratings"), Words("「按…比例得」", "按…比例得 (proportional)"),
+                         occasions)
+        if fact is None:
+            return None
+        rated = self.facts[fact].type == "ratings"
+        if rated:  # 民主测评得分 = 测评平均分 × 10%: ratings on a 0–100 scale, read as a percent
+            t = self.facts[fact].decl.type
+            if t.low is None or t.high is None or t.low < 0 or t.high != 100:
+                self.error(msg.RATINGS_PROPORTIONAL_SCALE.at(b.fact.span, name=fact))
+                return None
+        return m.Proportional(fact, b.amount, rated, span=b.span)
 
     def _award_effect(self, clause: str, b: syn.AwardEffect, occasions: int):
         # allowed in articles only: Resolver._item checks it (Rule.allowed_in)

@@ -260,10 +260,12 @@ class Judgement:
 
 @attrs.frozen
 class Proportional:
-    """按「开工率」比例得3分: earns amount × percent / 100 (8.16)."""
+    """按「开工率」比例得3分: earns amount × percent / 100 (8.16). ``rated``: the fact is 评分 on a
+    0–100 scale, its combined amount read as the percent (按「民主测评」比例得10分)."""
 
     fact: str = _fact()
     amount: Decimal
+    rated: bool = False
     span: Span = _span()
 
     effect: ClassVar[Effect] = Effect.EARN
