@@ -148,11 +148,14 @@ def template(policy_path: str, fmt: str | None, output: str | None, lang: str) -
         return
     # Records do not fit in a cell — lists of judgements, and records of fields (第六条 表彰:
     # 层级, 等级, 工作) alike: they go in a JSON or YAML file.
+    # Ratings go in a cell as 9;8.5;7 — unless each names its rater group (a mapping each).
     def in_cell(fact: dict) -> bool:
-        return fact["type"] not in ("records", "ratings") and not fact.get("fields")
+        if fact["type"] == "ratings":
+            return not fact["ratings"]["group_field"]
+        return fact["type"] != "records" and not fact.get("fields")
 
     scalar = [f["name"] for f in doc["facts"] if in_cell(f)]
-    judgements = [f["name"] for f in doc["facts"] if not in_cell(f) and not f.get("fields")]  # and ratings
+    judgements = [f["name"] for f in doc["facts"] if not in_cell(f) and not f.get("fields")]  # or grouped ratings
     with_fields = [f["name"] for f in doc["facts"] if f.get("fields")]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

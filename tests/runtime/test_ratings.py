@@ -204,3 +204,20 @@ def test_ratings_on_a_100_point_scale_earn_points_in_proportion():
 
 def test_proportional_ratings_must_be_on_a_100_point_scale():
     assert "SL176" in _codes("「评」 评分 0 至 10 分 取平均 无评分时 计 0 分", "按「评」比例得10分")
+
+
+def test_plain_ratings_fit_in_a_csv_cell(tmp_path):
+    from click.testing import CliRunner
+
+    from scorelang.cli import main
+    policy = tmp_path / "p.score"
+    policy.write_text(POLICY % ("「评」 评分 0 至 10 分 去掉一个最高分和一个最低分后平均 无评分时 报错", "加「评」"),
+                      encoding="utf-8")
+    sheet = CliRunner().invoke(main, ["template", str(policy), "--format", "csv"])
+    assert sheet.exit_code == 0 and sheet.stdout.splitlines()[0] == "entity,评"
+    facts = tmp_path / "f.csv"
+    facts.write_text("entity,评\n甲所,9;8;7\n乙所,\"6;7;8;9\"\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", str(policy), str(facts), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+    assert {e["entity"]: e["total"] for e in json.loads(result.stdout)["entities"]} == {"甲所": "108.00", "乙所": "107.50"}

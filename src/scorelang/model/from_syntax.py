@@ -13,8 +13,8 @@ from ..span import Span
 from ..syntax import nodes as syn
 from . import nodes as m
 from .from_syntax_rules import RuleResolver
-from .vocabulary import did_you_mean as _did_you_mean
 from .vocabulary import COMPARE, type_words
+from .vocabulary import did_you_mean as _did_you_mean
 
 _ROUND = {"项得分": "item", "任务得分": "task", "加权得分": "weighted", "总分": "total"}
 OCCASION_NAME = "{name}第{k}次"
