@@ -56,7 +56,9 @@ class Policy:
     def evaluate(self, entity: str, facts: Mapping[str, Any]) -> Scorecard:
         """Score one entity. Raises FactsError (every problem at once) on bad facts."""
         if self.model.data_defined:
-            model, evaluator, needed = self._bound({"entities": {entity: facts}})
+            if not self.model.entities_from_facts and entity not in self.model.entities:
+                raise FactsError((unknown_entity(entity, self.model.entities),))
+            model, evaluator, needed = self._bound({"entities": {entity: facts}}, only=entity)
         else:
             model, evaluator, needed = self.model, self.evaluator, self._needed
         if entity not in model.entities:
@@ -82,14 +84,15 @@ class Policy:
             Diagnostics(list(problems)).raise_if_errors(FactsError)
         return (model, evaluator), typed
 
-    def _bound(self, document: Any) -> tuple[model_nodes.Policy, Any, dict[str, frozenset[str]]]:
+    def _bound(self, document: Any, only: str | None = None) -> tuple[model_nodes.Policy, Any, dict[str, frozenset[str]]]:
         """For a policy whose entities or groups come from the facts file: the model bound to
-        this document's entities and group facts (``runtime.entities.bind``), compiled."""
+        this document's entities and group facts (``runtime.entities.bind``), compiled.
+        ``only``: one entity scored alone (``evaluate``)."""
         given = document.get("entities") if isinstance(document, Mapping) else None
         if not isinstance(given, Mapping):  # the shape problem, said as for any policy
             _, problems = coerce_all(self.model.facts, self.model.entities, document)
             raise FactsError(tuple(problems))
-        entities = listed_entities(self.model, given)
+        entities = (only,) if only is not None else listed_entities(self.model, given)
         deciding = group_facts(self.model)
         names = {f.name for f in deciding}
         values: dict[str, dict] = {}

@@ -132,3 +132,20 @@ def test_scores_do_not_depend_on_the_order_of_the_facts_file(rows, random):
         one = max(D(0), 100 - 2 * D(entities[name]["调解卷宗不规范件数"]))
         two = max(D(0), 100 - 5 * D(entities[name]["未完成宣传场次"]))
         assert total == (one * weight + two * (100 - weight)) / 100
+
+
+LISTED = DOC_POLICY.replace("对象 「司法所」 由事实文件列出", "对象 「司法所」 { 「城关司法所」 「草原司法所」 }").replace(
+    "  目标任务一 60%\n  目标任务二 40%\n", "")
+
+
+def test_listed_entities_with_a_group_by_a_fact():
+    policy = scorelang.loads(LISTED, "l.score")
+    assert policy.model.entities == ("城关司法所", "草原司法所")
+    # only the group's lines: an entity outside the group is named once its facts say so
+    card = policy.evaluate("草原司法所", DOC_FACTS["entities"]["草原司法所"])
+    assert card.total == D("97.00")
+    with pytest.raises(scorelang.FactsError) as err:
+        policy.score_all(DOC_FACTS)
+    assert {(d.code, d.entity) for d in err.value.diagnostics} == {("SL242", "城关司法所")}
+    with pytest.raises(scorelang.FactsError):
+        policy.evaluate("河西司法所", DOC_FACTS["entities"]["草原司法所"])

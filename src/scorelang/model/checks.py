@@ -93,8 +93,8 @@ _MAX_GROUPS_COMBINED = 6  # beyond it, each group alone and none (2^n combinatio
 def _check_weights_by_groups(policy: m.Policy) -> Iterable[Diagnostic]:
     """SL124 where membership is read from the facts file: for every combination of groups an
     entity may belong to (none, each alone, and all combinations of a few), the lines that
-    would apply add up to 100%. Combinations that put an entity under two lines of one task
-    are left to the facts (SL242)."""
+    would apply add up to 100%. Combinations that put an entity under two lines of one task,
+    or under none, are left to the facts (SL242)."""
     names = [g.name for g in policy.groups]
     if len(names) <= _MAX_GROUPS_COMBINED:
         profiles = [frozenset(n for i, n in enumerate(names) if mask >> i & 1) for mask in range(2 ** len(names))]
@@ -109,6 +109,9 @@ def _check_weights_by_groups(policy: m.Policy) -> Iterable[Diagnostic]:
                 clear = False
                 break
             line = lines[0] if lines else next((w for w in task.weightings if w.group is None), None)
+            if line is None and task.weightings:
+                clear = False  # groups by a fact may cover every entity (城区所、农区所、牧区所): SL242 if not
+                break
             if line is not None:
                 total += line.percent
         if clear and total != 100:
