@@ -74,7 +74,7 @@ class Policy:
         every problem."""
         return self._validate(document)[1]
 
-    def _validate(self, document: Mapping[str, Any]) -> tuple[Any, dict[str, dict]]:
+    def _validate(self, document: Mapping[str, Any]) -> tuple[Any, dict[str, dict[str, Any]]]:
         if self.model.data_defined:
             model, evaluator, needed = self._bound(document)
         else:
@@ -95,7 +95,7 @@ class Policy:
         entities = (only,) if only is not None else listed_entities(self.model, given)
         deciding = group_facts(self.model)
         names = {f.name for f in deciding}
-        values: dict[str, dict] = {}
+        values: dict[str, dict[str, Any]] = {}
         problems = []
         for entity in entities:
             raw = given.get(entity)
@@ -149,7 +149,7 @@ def needed_facts(policy: model_nodes.Policy) -> dict[str, frozenset[str]]:
                     lines[entity].append(weighting)
     needed = {}
     for entity in policy.entities:
-        applicable = set()
+        applicable: set[str] = set()
         for weighting in lines[entity]:
             applicable.update(i for part in weighting.parts for i in part.items)
         needed[entity] = frozenset(
@@ -196,7 +196,7 @@ def _fact_template(fact: model_nodes.FactDecl) -> dict:
     }
 
 
-def _ratings_template(rule: model_nodes.Ratings) -> dict:
+def _ratings_template(rule: model_nodes.Ratings) -> dict[str, Any]:
     """评分: how the policy combines the ratings, so whoever fills them in knows what counts."""
     return {
         "method": rule.method,
