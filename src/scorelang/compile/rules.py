@@ -231,7 +231,8 @@ def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename, decls: Dec
             if not value:
                 return ZERO
             points = per_point * value
-            events.append(new_event(clause, text, "award", ((name, value),), points, reason, span))
+            events.append(new_event(clause=clause, rule=text, kind=AWARD, facts=((name, value),), points=points,
+                                    reason=reason, span=span))
             return points
         return rated_step
 
