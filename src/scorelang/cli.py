@@ -12,15 +12,16 @@ import json
 import os
 import shutil
 import sys
-from typing import Iterable, NoReturn
+from collections.abc import Iterable
+from typing import Any, NoReturn
 
 import click
 
 import scorelang
 
 from .diagnostics import Diagnostic, FactsError, PolicyError, ScorelangError, Severity, render_text, suggest
-from .report.json import render_diagnostics_json, render_json
 from .policy import needed_facts
+from .report.json import render_diagnostics_json, render_json
 from .report.outline import departments, render_outline
 from .report.progress import progress_bar, wanted
 from .report.text import render_text as render_scorecards
@@ -49,11 +50,11 @@ def _version() -> str:
 class _Main(click.Group):
     """The group that turns every error into a message and an exit status, never a traceback."""
 
-    def main(self, *args, **kwargs):
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # click.Group.main's own signature
         _utf8_streams()  # before click writes anything, usage errors included
         return super().main(*args, **kwargs)
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
@@ -149,7 +150,7 @@ def template(policy_path: str, fmt: str | None, output: str | None, lang: str) -
     # Records do not fit in a cell — lists of judgements, and records of fields (第六条 表彰:
     # 层级, 等级, 工作) alike: they go in a JSON or YAML file.
     # Ratings go in a cell as 9;8.5;7 — unless each names its rater group (a mapping each).
-    def in_cell(fact: dict) -> bool:
+    def in_cell(fact: dict[str, Any]) -> bool:
         if fact["type"] == "ratings":
             return not fact["ratings"]["group_field"]
         return fact["type"] != "records" and not fact.get("fields")

@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
-from .cohort import rank
-from .compile import compile_policy
 from . import messages as msg
+from .cohort import rank
+from .compile import Evaluator, compile_policy
 from .diagnostics import Diagnostic, Diagnostics, FactsError, PolicyError
 from .model import nodes as model_nodes
 from .model import resolve
 from .runtime.entities import bind, group_facts, listed_entities
-from .runtime.facts import coerce_all, coerce_entity_facts, unknown_entity
+from .runtime.facts import FactValue, coerce_all, coerce_entity_facts, unknown_entity
 from .runtime.scorecard import Scorecard
 from .span import Span
 from .syntax import parse
@@ -27,7 +28,7 @@ class Policy:
         title, places: from the header.
     """
 
-    def __init__(self, source: str, file: str):
+    def __init__(self, source: str, file: str) -> None:
         self.file = file
         self.source = source
         self.sha256 = hashlib.sha256(source.encode("utf-8")).hexdigest()
@@ -68,13 +69,14 @@ class Policy:
             raise FactsError(tuple(problems))
         return evaluator.evaluate(entity, typed)
 
-    def validate(self, document: Mapping[str, Any]) -> dict[str, dict]:
+    def validate(self, document: Mapping[str, Any]) -> dict[str, dict[str, FactValue]]:
         """Check and type a whole facts document ({"entities": {…}}) without scoring it:
         {entity: typed facts}, ready for ``evaluator.evaluate``. Raises FactsError listing
         every problem."""
         return self._validate(document)[1]
 
-    def _validate(self, document: Mapping[str, Any]) -> tuple[Any, dict[str, dict[str, Any]]]:
+    def _validate(self, document: Mapping[str, Any]
+                  ) -> tuple[tuple[model_nodes.Policy, Evaluator], dict[str, dict[str, FactValue]]]:
         if self.model.data_defined:
             model, evaluator, needed = self._bound(document)
         else:
@@ -84,18 +86,19 @@ class Policy:
             Diagnostics(list(problems)).raise_if_errors(FactsError)
         return (model, evaluator), typed
 
-    def _bound(self, document: Any, only: str | None = None) -> tuple[model_nodes.Policy, Any, dict[str, frozenset[str]]]:
+    def _bound(self, document: Any, only: str | None = None
+               ) -> tuple[model_nodes.Policy, Evaluator, dict[str, frozenset[str]]]:
         """For a policy whose entities or groups come from the facts file: the model bound to
         this document's entities and group facts (``runtime.entities.bind``), compiled.
         ``only``: one entity scored alone (``evaluate``)."""
         given = document.get("entities") if isinstance(document, Mapping) else None
         if not isinstance(given, Mapping):  # the shape problem, said as for any policy
-            _, problems = coerce_all(self.model.facts, self.model.entities, document)
-            raise FactsError(tuple(problems))
+            _, shape = coerce_all(self.model.facts, self.model.entities, document)
+            raise FactsError(tuple(shape))
         entities = (only,) if only is not None else listed_entities(self.model, given)
         deciding = group_facts(self.model)
         names = {f.name for f in deciding}
-        values: dict[str, dict[str, Any]] = {}
+        values: dict[str, dict[str, FactValue]] = {}
         problems = []
         for entity in entities:
             raw = given.get(entity)
@@ -122,7 +125,7 @@ class Policy:
                 progress(entity)
         return rank(cards, model.entities, model.awards)
 
-    def template(self) -> dict:
+    def template(self) -> dict[str, Any]:
         """The facts this policy needs, in the contract's template shape. For a policy whose
         entities come from the facts file, "entities" is empty and "entities_from_facts" is
         true (docs/facts.md §1)."""
@@ -147,7 +150,7 @@ def needed_facts(policy: model_nodes.Policy) -> dict[str, frozenset[str]]:
             for entity in weighting.entities:
                 if entity in lines:
                     lines[entity].append(weighting)
-    needed = {}
+    needed: dict[str, frozenset[str]] = {}
     for entity in policy.entities:
         applicable: set[str] = set()
         for weighting in lines[entity]:
@@ -158,7 +161,7 @@ def needed_facts(policy: model_nodes.Policy) -> dict[str, frozenset[str]]:
     return needed
 
 
-def _plain(value):
+def _plain(value: object) -> str | bool | list[object] | None:
     if value is None:
         return None
     if isinstance(value, bool):
@@ -173,7 +176,7 @@ def is_judgement(fact: model_nodes.FactDecl) -> bool:
     return fact.type == "judgement" or (fact.type == "records" and not fact.fields)
 
 
-def _fact_template(fact: model_nodes.FactDecl) -> dict:
+def _fact_template(fact: model_nodes.FactDecl) -> dict[str, Any]:
     # judgements only: "pending" — no default, so the assessor's amount must still be entered;
     # "zero_means_absent" — 0 (did not occur) is accepted outside min..max (deductions), or not
     # (a score every entity is given, such as a leaders' score)
@@ -246,7 +249,7 @@ def decode_policy(data: bytes, path: str) -> str:
     not UTF-8: a UTF-16 or UTF-32 file (by its byte order mark, or by the NUL bytes UTF-16 puts
     in ASCII text), or a legacy Chinese encoding such as GBK.
     """
-    def refuse(line: int, column: int, message: msg.Message, **fields) -> PolicyError:
+    def refuse(line: int, column: int, message: msg.Message, **fields: Any) -> PolicyError:  # as Message.at
         return PolicyError((message.at(Span(path, line, column, line, column + 1), path=path, **fields),))
 
     for mark, encoding in _OTHER_BOMS:

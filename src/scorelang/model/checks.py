@@ -1,13 +1,14 @@
 """Consistency checks on a resolved policy: one function per SL code, listed in CHECKS."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Callable, Iterable
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic
 from ..messages import Words
 from ..numbers import chinese_ordinal
+from ..span import Span
 from . import nodes as m
 
 Check = Callable[[m.Policy], Iterable[Diagnostic]]
@@ -122,7 +123,7 @@ def _check_weights_by_groups(policy: m.Policy) -> Iterable[Diagnostic]:
         yield msg.WEIGHTS_NOT_100.at(_first_weight_span(policy), entities=names_shown, total=f"{total.normalize():f}")
 
 
-def _first_weight_span(policy: m.Policy):
+def _first_weight_span(policy: m.Policy) -> Span:
     for task in policy.tasks:
         for weighting in task.weightings:
             return weighting.span

@@ -1,9 +1,12 @@
 """Syntax tree → policy model: resolve names, assign ids, type facts; collect every problem."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import attrs
+from attrs import AttrsInstance
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic, Diagnostics
@@ -85,7 +88,7 @@ class Resolver(RuleResolver):
         return m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
                         groups, facts, tasks, articles, awards, entities_from_facts=self.from_facts, span=tree.span)
 
-    def _header(self):
+    def _header(self) -> tuple[str, str | None, tuple[str, str] | None, int, tuple[str, ...]] | None:
         headers = self.tree.headers
         if not headers:
             self.error(msg.HEADER_MISSING.at(self.tree.span))
@@ -104,7 +107,7 @@ class Resolver(RuleResolver):
         round_at = tuple(_ROUND[p] for p in h.round_points) or ("item", "task", "weighted", "total")
         return (h.title.text, h.doc_number.text if h.doc_number else None, h.period, places, round_at)
 
-    def _entities(self):
+    def _entities(self) -> tuple[str, tuple[str, ...]]:
         decls = self.tree.entities
         if not decls:
             self.error(msg.ENTITIES_MISSING.at(self.tree.span))
@@ -152,8 +155,9 @@ class Resolver(RuleResolver):
         fact = self.facts.get(fact_name)
         value = g.value.text if g.value else ""
         if fact is None or fact.type != "choice" or fact.decl.per_occasion:
+            hint = _did_you_mean(fact_name, self.facts) if fact is None else None
             self.error(msg.GROUP_FACT_NOT_CHOICE.at(g.fact.span if g.fact else g.span, name=name, fact=fact_name,
-                                                    hint=_did_you_mean(fact_name, self.facts) if fact is None else None))
+                                                    hint=hint))
         else:
             fact.readers.append("分组")
             choices = [c.text for c in fact.decl.type.choices]
@@ -200,13 +204,15 @@ class Resolver(RuleResolver):
                     numbers = list(item_numbers)
                     label = ""
                 else:
+                    assert part.last is not None  # the grammar gives first and last together
                     ranges = ((part.first, part.last),) + part.more
                     self._contiguous(task, part, ranges)
                     # after the error, the items the ranges name, so nothing else echoes it
                     numbers = [n for n in item_numbers if any(min(a, b) <= n <= max(a, b) for a, b in ranges)]
                     label = "、".join(f"第{a}项" if a == b else f"第{a}至{b}项" for a, b in ranges)
                     if not numbers:
-                        self.error(msg.WEIGHT_RANGE_EMPTY.at(part.span, ordinal=ordinal, number=task.number, label=label))
+                        self.error(msg.WEIGHT_RANGE_EMPTY.at(part.span, ordinal=ordinal, number=task.number,
+                                                             label=label))
                 if covered & set(numbers):
                     self.error(msg.WEIGHT_PARTS_OVERLAP.at(part.span))
                 covered |= set(numbers)
@@ -229,7 +235,7 @@ class Resolver(RuleResolver):
                 entities=Words("、".join(rest[:3]), ", ".join(rest[:3]))))
         return tuple(out)
 
-    def _contiguous(self, task: syn.Task, part: syn.WeightPart, ranges) -> None:
+    def _contiguous(self, task: syn.Task, part: syn.WeightPart, ranges: tuple[tuple[int, int], ...]) -> None:
         """SL143: a weighted part is one contiguous range of item numbers, first ≤ last:
         each part goes on its own 100-point scale, so separate items cannot share one."""
         ordinal = chinese_ordinal(task.number)
@@ -263,7 +269,7 @@ class Resolver(RuleResolver):
             self.error(msg.RECORDS_PER_OCCASION.at(decl.span, name=name))
         self.facts[name] = _Fact(decl, kind)
 
-    def _default(self, fact: _Fact):
+    def _default(self, fact: _Fact) -> tuple[bool, m.FactDefault]:
         """(has_default, value) of a declaration, checking it fits the type."""
         decl, kind = fact.decl, fact.type
         lit = decl.default
@@ -271,7 +277,7 @@ class Resolver(RuleResolver):
             return False, None
         name = decl.name.text
 
-        def bad():
+        def bad() -> tuple[bool, m.FactDefault]:
             self.error(msg.DEFAULT_WRONG_TYPE.at(lit.span, name=name, type=type_words(kind)))
             return False, None
 
@@ -297,12 +303,14 @@ class Resolver(RuleResolver):
             return bad()
         return True, value
 
-    def _judgement_default(self, fact: _Fact, lit, bad):
+    def _judgement_default(self, fact: _Fact, lit: syn.Literal,
+                           bad: Callable[[], tuple[bool, m.FactDefault]]) -> tuple[bool, m.FactDefault]:
         """A judgement's default: in its range; or 0 (did not occur) for a deduction, written
         ``默认 未发生`` — a bare ``默认 0`` is a warning (SL140), since an assessor's judgement
         left out then silently costs nothing."""
         decl, name = fact.decl, fact.decl.name.text
         low, high = decl.type.low, decl.type.high
+        assert low is not None and high is not None  # a judgement's type is written with its range
         if isinstance(lit, syn.NotOccurredLit) or (isinstance(lit, syn.NumberLit) and lit.value == 0):
             if low <= 0 <= high and not fact.zero_means_absent:
                 return True, lit.value if isinstance(lit, syn.NumberLit) else Decimal(0)
@@ -336,7 +344,7 @@ class Resolver(RuleResolver):
                 low, high = Decimal(0), Decimal(100)
             elif fact.type == "number":
                 high = decl.at_most
-            common = dict(
+            common: dict[str, Any] = dict(  # the fields every expansion of the fact shares
                 type=fact.type, unit=decl.unit.text if decl.unit else None,
                 description=decl.description.text if decl.description else "",
                 low=low, high=high, choices=tuple(c.text for c in t.choices),
@@ -375,7 +383,8 @@ class Resolver(RuleResolver):
         low, high = decl.type.low, decl.type.high
         if empty is not None and how.method != "sum" and low is not None and high is not None \
                 and not low <= empty <= high:
-            self.error(msg.RATINGS_EMPTY_OUT_OF_RANGE.at(decl.empty[0].span, name=name, value=empty, low=low, high=high))
+            self.error(msg.RATINGS_EMPTY_OUT_OF_RANGE.at(decl.empty[0].span, name=name, value=empty, low=low,
+                                                         high=high))
         weights: dict[str, Decimal] = {}
         for group, percent in how.weights:
             if group.text in weights:
@@ -423,8 +432,8 @@ class Resolver(RuleResolver):
                 continue
             seen[t.number] = t.span
             weightings = self._weightings(t, [i.number for s in t.sections for i in s.items])
-            leads = tuple(m.Lead(l.department.text, l.contact.text if l.contact else None,
-                                 l.phone.text if l.phone else None, span=l.span) for l in t.leads)
+            leads = tuple(m.Lead(lead.department.text, lead.contact.text if lead.contact else None,
+                                 lead.phone.text if lead.phone else None, span=lead.span) for lead in t.leads)
             if not leads:
                 self.error(msg.LEAD_MISSING.at(t.name.span, ordinal=chinese_ordinal(t.number), number=t.number))
             sections = tuple(self._section(t.number, s) for s in t.sections)
@@ -470,7 +479,8 @@ class Resolver(RuleResolver):
             tiers.append(m.Tier(t.name.text, t.first, t.last, span=t.span))
         previous = None
         if b.previous_last is not None:
-            previous = self._use(b.previous_last, "第十八条", ("flag",), Words("上年度排名最后", "上年度排名最后 (第十八条)"))
+            previous = self._use(b.previous_last, "第十八条", ("flag",),
+                                 Words("上年度排名最后", "上年度排名最后 (第十八条)"))
         return m.AwardRules(tuple(tiers), b.single_top, previous, span=b.span)
 
     def _section(self, task: int, s: syn.Section) -> m.Section:
@@ -527,7 +537,7 @@ class Resolver(RuleResolver):
         return tuple(out)
 
 
-def _names(node) -> list[syn.Name]:
+def _names(node: AttrsInstance) -> list[syn.Name]:
     """Every fact name a rule body or condition mentions."""
     found = []
     for field in attrs.fields(type(node)):

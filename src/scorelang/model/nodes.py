@@ -6,23 +6,35 @@ a thing was written) and a breadcrumb (``clause``: ``2.1``) for messages and tra
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import ClassVar, Iterator, Union, get_args
+from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard, Union, get_args
 
 import attrs
+from attrs import AttrsInstance
 
 from ..span import Span
 
 
-def _span():
-    return attrs.field(eq=False, repr=False, kw_only=True)
+def _span() -> Span:
+    # attrs.field() is typed Any so it can stand for any attribute's value; say which
+    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
+    return field
 
 
-def _fact(**kwargs):
-    """A field that names a fact the node reads: ``facts_read`` finds every such field, so a
-    new rule or condition class declares what it reads by its fields alone."""
-    return attrs.field(metadata={"fact": True}, **kwargs)
+if TYPE_CHECKING:
+    # mypy's attrs plugin knows a field only by the name attrs.field (a field without a default
+    # is required): to the type checker, _fact is that
+    from attrs import field as _fact
+else:
+    def _fact(**kwargs: Any) -> Any:
+        """A field that names a fact the node reads: ``facts_read`` finds every such field, so a
+        new rule or condition class declares what it reads by its fields alone."""
+        return attrs.field(metadata={"fact": True}, **kwargs)
 
+
+#: a fact's default value: a number, a flag, a choice, or () for records
+FactDefault = Union[Decimal, bool, str, tuple[()], None]
 
 FACT_TYPES = ("count", "number", "percent", "flag", "choice", "judgement", "records", "ratings")
 
@@ -86,9 +98,9 @@ class FactDecl:
     high: Decimal | None = None
     choices: tuple[str, ...] = ()
     has_default: bool = False
-    default: Decimal | bool | str | tuple | None = None
+    default: FactDefault = None
     items: tuple[str, ...] = ()
-    fields: tuple["RecordField", ...] = ()
+    fields: tuple[RecordField, ...] = ()
     zero_means_absent: bool = True
     ratings: Ratings | None = None
     span: Span = _span()
@@ -135,19 +147,19 @@ class CompareFacts:
 
 @attrs.frozen
 class Negation:
-    operand: "Condition"
+    operand: Condition
     span: Span = _span()
 
 
 @attrs.frozen
 class AllOf:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
     span: Span = _span()
 
 
 @attrs.frozen
 class AnyOf:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
     span: Span = _span()
 
 
@@ -167,7 +179,7 @@ class Effect(enum.Enum):
     RANKING = "ranking"  # 降低一个等次评奖 / 直接排名最后一位: changes the award or the rank, no points
 
     @property
-    def places(self) -> frozenset["Place"]:
+    def places(self) -> frozenset[Place]:
         """Where a rule with this effect means something."""
         return _EFFECT_PLACES[self]
 
@@ -349,14 +361,18 @@ RuleBody = Union[PerOccurrence, Fixed, Zero, Judgement, Ladder, Proportional, Ta
 RULE_CLASSES: tuple[type, ...] = get_args(RuleBody)
 
 
-def _rule_body(instance, attribute, value) -> None:
+def _rule_body(instance: object, attribute: attrs.Attribute[RuleBody], value: RuleBody) -> None:
     # read at call time, so the check follows RULE_CLASSES (and a test may extend it)
     if not isinstance(value, RULE_CLASSES):
         raise TypeError(f"{type(value).__name__} is not a rule class of the model (RuleBody): "
                         "add it to RuleBody, with its effect")
 
 
-def walk(node) -> Iterator:
+def _is_node(value: object) -> TypeGuard[AttrsInstance]:
+    return attrs.has(type(value)) and not isinstance(value, Span)
+
+
+def walk(node: AttrsInstance) -> Iterator[AttrsInstance]:
     """The node and every model node inside it, depth first: a rule, its body, the body's
     condition, the operands of 非/且/或. Spans are metadata and are not walked."""
     yield node
@@ -364,13 +380,13 @@ def walk(node) -> Iterator:
         value = getattr(node, field.name)
         if isinstance(value, tuple):
             for element in value:
-                if attrs.has(type(element)) and not isinstance(element, Span):
+                if _is_node(element):
                     yield from walk(element)
-        elif attrs.has(type(value)) and not isinstance(value, Span):
+        elif _is_node(value):
             yield from walk(value)
 
 
-def facts_read(node) -> tuple[str, ...]:
+def facts_read(node: AttrsInstance) -> tuple[str, ...]:
     """The facts a rule, rule body or condition reads, as written (a per-occasion fact as
     declared: ``Part.occasion_facts`` maps it), in field order, once each: every field declared
     with ``_fact()`` of every node ``walk`` finds — nothing to add for a new rule class."""

@@ -2,6 +2,8 @@
 the "did you mean" wording shared by both halves of resolution."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..diagnostics import suggest
 from ..messages import Words
 from ..messages import did_you_mean as _did_you_mean_hint
@@ -22,7 +24,7 @@ def type_words(kind: str) -> Words:
     return Words(*TYPE_NAMES[kind])
 
 
-def did_you_mean(name: str, known) -> Words | None:
+def did_you_mean(name: str, known: Iterable[str]) -> Words | None:
     """The "did you mean" hint naming the closest known name, or None when nothing is close."""
     close = suggest(name, known)
     return _did_you_mean_hint(close[0] if close else None)

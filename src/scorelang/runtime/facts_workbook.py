@@ -18,8 +18,8 @@ Layout (docs/reports.md §1):
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..model.nodes import FactDecl, Policy
 from ..numbers import chinese_ordinal
@@ -106,9 +106,11 @@ def build_facts_workbook(policy: Policy, needed: Mapping[str, frozenset[str]]) -
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet, active
     sheet.title = FACTS_SHEET
     lists = book.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"

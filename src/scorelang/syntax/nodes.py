@@ -13,8 +13,10 @@ import attrs
 from ..span import Span
 
 
-def _span():
-    return attrs.field(eq=False, repr=False, kw_only=True)
+def _span() -> Span:
+    # attrs.field() is typed Any so it can stand for any attribute's value; say which
+    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
+    return field
 
 
 @attrs.frozen
@@ -250,19 +252,19 @@ class Comparison:
 
 @attrs.frozen
 class Not:
-    operand: "Condition"
+    operand: Condition
     span: Span = _span()
 
 
 @attrs.frozen
 class And:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
     span: Span = _span()
 
 
 @attrs.frozen
 class Or:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
     span: Span = _span()
 
 
