@@ -247,6 +247,18 @@ def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename: Rename, de
     name = rename(body.fact)
     per_point = body.amount / Decimal(100)
     clause, text, span = rule.clause, rule.text, rule.span
+    if body.rated:  # 评分: the combined amount, with how it was combined as the reason
+        def rated_step(facts: Facts, events: list[Event]) -> Decimal:
+            value: Decimal
+            reason: str
+            value, reason = facts[name]
+            if not value:
+                return ZERO
+            points = per_point * value
+            events.append(new_event(clause=clause, rule=text, kind=AWARD, facts=((name, value),), points=points,
+                                    reason=reason, span=span))
+            return points
+        return rated_step
 
     def step(facts: Facts, events: list[Event]) -> Decimal:
         value: Decimal = facts[name]

@@ -76,7 +76,7 @@ class RuleResolver:
 
     def _judged(self, clause: str, b: syn.Judged, occasions: int) -> m.Judgement | None:
         cond = self._condition(clause, b.condition, occasions) if b.condition is not None else None
-        fact = self._use(b.fact, clause, ("judgement", "records"),
+        fact = self._use(b.fact, clause, ("judgement", "records", "ratings"),
                          Words("「扣「…」」（评定扣分）", "扣「…」 (judged amount)"), occasions)
         if fact is not None and self.facts[fact].decl.type.fields:
             self.error(msg.RECORD_FIELDS_NOT_JUDGEMENT.at(b.fact.span, rule=Words("「扣「…」」", "扣「…」"), name=fact))
@@ -87,7 +87,7 @@ class RuleResolver:
         return m.Judgement(fact, cond, self.facts[fact].type == "records", span=b.span)
 
     def _judged_bonus(self, clause: str, b: syn.JudgedBonus, occasions: int) -> m.Judgement | None:
-        fact = self._use(b.fact, clause, ("judgement", "records"),
+        fact = self._use(b.fact, clause, ("judgement", "records", "ratings"),
                          Words("「加「…」」（评定加分）", "加「…」 (judged bonus)"), occasions)
         if fact is None:
             return None
@@ -104,8 +104,17 @@ class RuleResolver:
         return m.Judgement(fact, None, records, 1, aggregate, span=b.span)
 
     def _proportional(self, clause: str, b: syn.Proportional, occasions: int) -> m.Proportional | None:
-        fact = self._use(b.fact, clause, ("percent",), Words("「按…比例得」", "按…比例得 (proportional)"), occasions)
-        return None if fact is None else m.Proportional(fact, b.amount, span=b.span)
+        fact = self._use(b.fact, clause, ("percent", "ratings"), Words("「按…比例得」", "按…比例得 (proportional)"),
+                         occasions)
+        if fact is None:
+            return None
+        rated = self.facts[fact].type == "ratings"
+        if rated:  # 民主测评得分 = 测评平均分 × 10%: ratings on a 0–100 scale, read as a percent
+            t = self.facts[fact].decl.type
+            if t.low is None or t.high is None or t.low < 0 or t.high != 100:
+                self.error(msg.RATINGS_PROPORTIONAL_SCALE.at(b.fact.span, name=fact))
+                return None
+        return m.Proportional(fact, b.amount, rated, span=b.span)
 
     def _award_effect(self, clause: str, b: syn.AwardEffect, occasions: int) -> m.AwardEffect | None:
         # allowed in articles only: Resolver._item checks it (Rule.allowed_in)

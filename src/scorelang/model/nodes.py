@@ -36,7 +36,38 @@ else:
 #: a fact's default value: a number, a flag, a choice, or () for records
 FactDefault = Union[Decimal, bool, str, tuple[()], None]
 
-FACT_TYPES = ("count", "number", "percent", "flag", "choice", "judgement", "records")
+FACT_TYPES = ("count", "number", "percent", "flag", "choice", "judgement", "records", "ratings")
+
+RATINGS_METHODS = ("mean", "sum", "trimmed", "weighted")
+
+
+@attrs.frozen
+class Ratings:
+    """How the ratings of one entity (评分 a 至 b 分: one per rater) become one amount, as the
+    policy states it.
+
+    Attributes:
+        method: ``mean`` (取平均), ``sum`` (取合计), ``trimmed`` (去掉一个最高分和一个最低分后平均:
+            ``drop_high`` highest and ``drop_low`` lowest dropped, the rest averaged) or
+            ``weighted`` (按「评分人类别」加权: each rater group's mean at its weight).
+        group_field: for ``weighted``: the key each rating names its rater group with.
+        weights: for ``weighted``: (group, percent), adding up to 100.
+        empty_value: what no rating at all gives (无评分时 计 0 分); None: it is a facts
+            error (无评分时 报错).
+    """
+
+    method: str = attrs.field(validator=attrs.validators.in_(RATINGS_METHODS))
+    drop_high: int = 0
+    drop_low: int = 0
+    group_field: str | None = None
+    weights: tuple[tuple[str, Decimal], ...] = ()
+    empty_value: Decimal | None = None
+    span: Span = _span()
+
+    @property
+    def needed(self) -> int:
+        """The fewest ratings the method can combine (besides none at all)."""
+        return self.drop_high + self.drop_low + 1
 
 
 @attrs.frozen
@@ -52,6 +83,7 @@ class FactDecl:
         has_default, default: a fact without a default is required.
         items: every item id (or article, 第六条) whose score reads this fact.
         fields: for ``records`` of 记录 {…}: the fields of each record (else judgement records).
+        ratings: for ``ratings`` (评分, each rating in [low, high]): how they combine.
         zero_means_absent: for judgements (and judgement records): 0 is accepted outside
             [low, high] and means the situation did not occur — the convention for amounts a
             rule deducts (扣「…」). False for a score every entity is given (a judgement only
@@ -70,6 +102,7 @@ class FactDecl:
     items: tuple[str, ...] = ()
     fields: tuple[RecordField, ...] = ()
     zero_means_absent: bool = True
+    ratings: Ratings | None = None
     span: Span = _span()
 
 
@@ -239,10 +272,12 @@ class Judgement:
 
 @attrs.frozen
 class Proportional:
-    """按「开工率」比例得3分: earns amount × percent / 100 (8.16)."""
+    """按「开工率」比例得3分: earns amount × percent / 100 (8.16). ``rated``: the fact is 评分 on a
+    0–100 scale, its combined amount read as the percent (按「民主测评」比例得10分)."""
 
     fact: str = _fact()
     amount: Decimal
+    rated: bool = False
     span: Span = _span()
 
     effect: ClassVar[Effect] = Effect.EARN
@@ -549,9 +584,20 @@ class Task:
 
 @attrs.frozen
 class Group:
+    """分组 「毒情重点县」 { … } (``members`` listed), or 分组 「藏区所」 凡「类别」为 "藏区": every
+    entity whose choice fact ``fact`` is (``op`` eq) or is not (``op`` ne) ``value`` — its members
+    are known once the facts are read (``runtime.entities.bind``)."""
+
     name: str
     members: tuple[str, ...]
+    fact: str | None = None
+    op: str = "eq"
+    value: str | None = None
     span: Span = _span()
+
+    @property
+    def from_facts(self) -> bool:
+        return self.fact is not None
 
 
 @attrs.frozen
@@ -620,6 +666,8 @@ class Policy:
         places: decimal places of every figure (第二十一条); round_at: the stages
             (``item``, ``task``, ``weighted``, ``total``) where half-up rounding happens.
         entity_kind, entities, groups: who is scored.
+        entities_from_facts: 对象 「…」 由事实文件列出 — ``entities`` is empty here and the
+            facts file lists them (``runtime.entities.bind`` gives the model for one facts file).
         facts: every fact declaration (per-occasion facts expanded), in declaration order.
     """
 
@@ -636,8 +684,14 @@ class Policy:
     tasks: tuple[Task, ...]
     articles: tuple[Article, ...] = ()
     awards: AwardRules | None = None
+    entities_from_facts: bool = False
     span: Span = _span()
     floor: Citation = attrs.field(default=Citation(), kw_only=True)
+
+    @property
+    def data_defined(self) -> bool:
+        """Who is scored, or who belongs to a group, is read from the facts file."""
+        return self.entities_from_facts or any(g.from_facts for g in self.groups)
 
     def fact(self, name: str) -> FactDecl:
         for fact in self.facts:

@@ -11,7 +11,7 @@ from ..messages import did_you_mean as _did_you_mean_hint
 TYPE_NAMES = {
     "count": ("计数", "count"), "number": ("数值", "number"), "percent": ("百分比", "percent"),
     "flag": ("是否", "flag"), "choice": ("选项", "choice"), "judgement": ("评定", "judgement"),
-    "records": ("评定记录", "judgement records"),
+    "records": ("评定记录", "judgement records"), "ratings": ("评分", "ratings"),
 }
 COMPARE = {"=": "eq", "＝": "eq", "为": "eq", "不为": "ne", "≠": "ne", "!=": "ne", "<": "lt", "＜": "lt",
            "低于": "lt", "<=": "le", "≤": "le", "不高于": "le", "不低于": "ge", ">": "gt", "＞": "gt", "高于": "gt",

@@ -7,7 +7,8 @@ ranges live in ``runtime/values.py``.
 
 Typed values: count → int; number, percent → Decimal; flag → bool; choice → str;
 judgement → (Decimal amount, reason or None); records → tuple of judgements, or of
-{field: text} mappings for records with fields.
+{field: text} mappings for records with fields; ratings → ``ratings.Rated`` (amount, reason),
+the ratings combined as the policy states.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from .. import messages as msg
 from ..diagnostics import Diagnostic, suggest
 from ..messages import Words
 from ..model.nodes import FactDecl
+from .ratings import read_ratings
 from .values import (
     MAX_COUNT,
     MAX_NUMBER,
@@ -44,7 +46,7 @@ _YES = {"是", "yes", "true", "y", "有", "√"}
 _NO = {"否", "no", "false", "n", "无", "×"}
 _FLAG_WORDS = "是/否、有/无、√/×、yes/no、y/n、true/false、1/0"
 _TYPE_ZH = {"count": "计数", "number": "数值", "percent": "百分比", "flag": "是否", "choice": "选项",
-            "judgement": "评定", "records": "评定记录"}
+            "judgement": "评定", "records": "评定记录", "ratings": "评分"}
 _HUNDRED = Decimal(100)
 _SUGGEST_UP_TO = 100  # characters: longer text gets no "did you mean" (difflib is quadratic)
 
@@ -244,7 +246,7 @@ def _records(decl: FactDecl, value: Any) -> tuple[Judged, ...] | tuple[FieldReco
 
 COERCE: dict[str, Callable[[FactDecl, Any], FactValue]] = {
     "count": _count, "number": _number, "percent": _percent, "flag": _flag, "choice": _choice,
-    "judgement": _judgement, "records": _records,
+    "judgement": _judgement, "records": _records, "ratings": read_ratings,
 }
 
 

@@ -41,7 +41,8 @@ RECORD_ROWS = 200
 HEADER_SEARCH = 5
 
 _TYPE_ZH = {"count": "计数（整数）", "number": "数值", "percent": "百分比（0–100，不写%也可）", "flag": "是/否",
-            "choice": "选项", "judgement": "评定分值", "records": "记录"}
+            "choice": "选项", "judgement": "评定分值", "records": "记录",
+            "ratings": "评分（每位评分人一个，以分号分隔：9;8.5;7）"}
 _REQUIRED_FILL = "FFF4CE"   # a soft yellow: required, no default
 _HEADER_FILL = "DCE6F1"
 _NOT_READ_FILL = "E7E6E6"   # grey: this entity's scoring does not read the fact

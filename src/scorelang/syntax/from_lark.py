@@ -184,9 +184,14 @@ class ToSyntax:
         return tuple(str(t) for t in children)
 
     def entities(self, meta: Meta, children: Children) -> n.EntitiesDecl:
-        return n.EntitiesDecl(children[0], tuple(children[1:]), span=self.pos.of_meta(meta))
+        # no names after the kind: 由事实文件列出 (the keyword itself is not kept)
+        return n.EntitiesDecl(children[0], tuple(children[1:]), from_facts=len(children) == 1,
+                              span=self.pos.of_meta(meta))
 
     def group(self, meta: Meta, children: Children) -> n.GroupDecl:
+        if len(children) == 4 and isinstance(children[2], Token):  # 凡「类别」为 "藏区"
+            return n.GroupDecl(children[0], (), fact=children[1], op=str(children[2]), value=children[3],
+                               span=self.pos.of_meta(meta))
         return n.GroupDecl(children[0], tuple(children[1:]), span=self.pos.of_meta(meta))
 
     def weights(self, meta: Meta, children: Children) -> n.WeightsDecl:
@@ -230,6 +235,8 @@ class ToSyntax:
             unit=options.get("unit"), description=options.get("description"),
             default=options.get("default"), at_most=options.get("at_most"),
             per_occasion=bool(options.get("per_occasion")),
+            aggregates=tuple(c for c in children[2:] if isinstance(c, n.RatingsAggregate)),
+            empty=tuple(c for c in children[2:] if isinstance(c, n.RatingsEmpty)),
             span=self.pos.of_meta(meta),
         )
 
@@ -271,6 +278,7 @@ class ToSyntax:
 
     judgement_type = _range_type("judgement")
     judgement_records_type = _range_type("judgement_records")
+    ratings_type = _range_type("ratings")
     del _range_type
 
     def unit(self, meta: Meta, children: Children) -> Tagged:
@@ -290,6 +298,29 @@ class ToSyntax:
 
     def per_occasion(self, meta: Meta, children: Children) -> tuple[str, bool]:
         return ("per_occasion", True)
+
+    # 评分 (raters) -------------------------------------------------------
+    def ratings_plain(self, meta: Meta, children: Children) -> n.RatingsAggregate:
+        method = "mean" if str(children[0]) == "平均" else "sum"
+        return n.RatingsAggregate(method, span=self.pos.of_meta(meta))
+
+    def trim_count(self, meta: Meta, children: Children) -> int:
+        return self._numeral(children[0])
+
+    def ratings_trimmed(self, meta: Meta, children: Children) -> n.RatingsAggregate:
+        return n.RatingsAggregate("trimmed", drop_high=children[0], drop_low=children[1],
+                                  span=self.pos.of_meta(meta))
+
+    def rater_weight(self, meta: Meta, children: Children) -> tuple[n.Text, Decimal]:
+        return (children[0], children[1])
+
+    def ratings_weighted(self, meta: Meta, children: Children) -> n.RatingsAggregate:
+        return n.RatingsAggregate("weighted", group_field=children[0], weights=tuple(children[1:]),
+                                  span=self.pos.of_meta(meta))
+
+    def ratings_empty(self, meta: Meta, children: Children) -> n.RatingsEmpty:
+        value = self._number(children[0]) if children else None  # 计 N 分, else 报错
+        return n.RatingsEmpty(value, span=self.pos.of_meta(meta))
 
     def number_literal(self, meta: Meta, children: Children) -> n.NumberLit:
         return n.NumberLit(self._number(children[0]), span=self.pos.of_meta(meta))

@@ -315,6 +315,44 @@ class _List:
         return values[:n]
 
 
+class _Ratings:
+    """评分: as many ratings as the policy's aggregation can combine (its ``needed`` and up to
+    ``_MAX_RECORDS`` more), or none when no rating is allowed (无评分时 计 …); for ratings
+    weighted by rater group, every group rates at least once."""
+
+    __slots__ = ("score", "rule", "groups", "width")
+
+    def __init__(self, decl: m.FactDecl):
+        low = decl.low if decl.low is not None else Decimal(0)
+        high = decl.high if decl.high is not None else Decimal(10)
+        self.score = _Menu(_decimal_in(low, high, ()))
+        self.rule = decl.ratings
+        self.groups = tuple(g for g, _ in self.rule.weights) if self.rule is not None else ()
+        least = self._least()
+        self.width = 1 + (least + _MAX_RECORDS) * (self.score.width + 1)
+
+    def _least(self) -> int:
+        return max(self.rule.needed if self.rule is not None else 1, len(self.groups))
+
+    def decode(self, data: _Bytes) -> list[object]:
+        least = self._least()
+        n = data.below(_MAX_RECORDS + 2)
+        count = 0 if n == _MAX_RECORDS + 1 and self.rule is not None and self.rule.empty_value is not None \
+            else least + min(n, _MAX_RECORDS)
+        out: list[object] = []
+        group_field = self.rule.group_field if self.rule is not None else None  # set when groups are
+        for index in range(least + _MAX_RECORDS):
+            score = self.score.decode(data)
+            group_at = data.below(max(len(self.groups), 1))
+            if index < count:
+                if self.groups and group_field is not None:
+                    group = self.groups[index] if index < len(self.groups) else self.groups[group_at]
+                    out.append({"分": score, group_field: group})
+                else:
+                    out.append(score)
+        return out
+
+
 _FLAGS = (False, True, "否", "是")
 _WORKS = ("人民调解", "普法宣传", "社区矫正")
 
@@ -342,6 +380,8 @@ def _decoder(decl: m.FactDecl, marks: tuple[Decimal, ...]) -> _Decoder:
         return _List(_Record(decl))
     if kind == "records":
         return _List(_Judgement(decl))
+    if kind == "ratings":
+        return _Ratings(decl)
     raise TypeError(f"no strategy for fact type {kind!r}")  # a new FACT_TYPES entry, loudly
 
 
@@ -362,7 +402,9 @@ def fact_value(decl: m.FactDecl, marks: tuple[Decimal, ...] = ()) -> st.SearchSt
       ``{"amount": ..., "reason": ...}``;
     - records: a list of 0–4 such judgements; for 记录 with fields, 0–4 mappings with a
       declared choice per choice field and a short text (often repeated, so that 同一工作 occurs)
-      per text field.
+      per text field;
+    - ratings: enough two-place scores in [low, high] for the aggregation (or none, when the
+      policy gives no rating a score), each ``{"分": …, 「group」: …}`` when weighted by rater group.
 
     ``marks`` are the values where the policy's rules change a score (see ``thresholds``).
     """
