@@ -172,8 +172,12 @@ def bonuses_only_where_the_text_grants_them(policy, entity, facts, card):
             assert item.id in allowed, item.id
         assert all(e.clause in allowed for e in item.events if e.kind == "bonus"), item.id
     for event in card.adjustments:
-        if event.points > 0 and event.kind != "floor":  # the total's floor at 0 (第十四条) gives back
+        # the total's floor and a cap on deductions (扣分累计最多, 最多扣) give back
+        if event.points > 0 and event.kind not in ("floor", "cap"):
             assert event.kind == "bonus" and event.clause in allowed, event
+
+
+BONUS_KINDS = ("bonus", "bonus_cap")
 
 
 def items_are_what_their_events_add_up_to(policy, entity, facts, card):
@@ -188,9 +192,10 @@ def items_are_what_their_events_add_up_to(policy, entity, facts, card):
         for part in declared.parts:
             if not declared.deduction_only and not any(rule.earns for rule in part.rules):
                 start += part.points * part.occasions
-        traced = start + sum((e.points for e in item.events if e.kind != "bonus"), ZERO)
+        # a bonus and what a cap (最多加) takes back of it count toward the bonus, not the score
+        traced = start + sum((e.points for e in item.events if e.kind not in BONUS_KINDS), ZERO)
         assert item.score == rounded_at(policy, "item", traced), (item.id, item.score, traced)
-        assert item.bonus == sum((e.points for e in item.events if e.kind == "bonus"), ZERO), item.id
+        assert item.bonus == sum((e.points for e in item.events if e.kind in BONUS_KINDS), ZERO), item.id
 
 
 # the event kinds a rule's effect may record, and the sign of their points (-1, 0, 1; None: any)
@@ -216,7 +221,7 @@ def events_record_what_their_rule_does(policy, entity, facts, card):
     for event in events:
         rule = rules.get(event.span)
         if rule is None:
-            assert event.kind in ("cap", "floor"), event  # the evaluator's own bounds
+            assert event.kind in ("cap", "floor", "bonus_cap"), event  # the bounds, declared or the evaluator's own
             continue
         kinds, sign = EVENT_OF_EFFECT[rule.effect]
         assert event.kind in kinds, (rule.effect, event)

@@ -16,6 +16,7 @@ from ..model import nodes as m
 from ..numbers import quantize_half_up, rounder
 from ..runtime.scorecard import (ItemScore, Scorecard, TaskScore, fast_types, new_event, new_item_score, new_scorecard,
                                  new_section_score, new_task_part, new_task_score)
+from .bounds import BONUS_CAP, compile_article, compile_total_bounds
 from .rules import ZERO, ZEROED, compile_rule
 
 HUNDRED = Decimal(100)
@@ -199,7 +200,7 @@ def _compile_item(item: m.Item, places: int, round_item: bool):
         bonus = ZERO
         if has_bonus:
             for event in events:
-                if event.kind == "bonus":
+                if event.kind == "bonus" or event.kind == BONUS_CAP:
                     bonus += event.points
         return new_item_score(item_id, title, round_(score), maximum, bonus, deduction_only, tuple(events))
     return evaluate, quiet_item
@@ -269,7 +270,10 @@ class Evaluator:
                     plans[entity].append(plan)
         self._plans = {entity: tuple(p) for entity, p in plans.items()}
         self._articles = tuple(
-            compile_rule(rule)[0] for article in policy.articles for rule in article.rules)
+            compile_article(article, tuple(compile_rule(rule)[0] for rule in article.rules))
+            for article in policy.articles)
+        bounds = policy.total_bounds
+        self._bound_total = compile_total_bounds(bounds) if bounds is not None else None
         awards = policy.awards
         self._previous_last = awards.previous_last if awards is not None else None
 
@@ -347,14 +351,18 @@ class Evaluator:
         adjustments = ()
         if self._articles:
             events: list = []
-            for step in self._articles:
-                step(facts, events)
+            for run_article in self._articles:
+                run_article(facts, events)
             adjustments = tuple(events)
             for event in adjustments:
                 total += event.points
-            if total < 0:
+            if total < 0 and self._bound_total is None:
+                # nothing declared: today's default, the total floored at 0
                 adjustments += (new_event("第十四条", TOTAL_FLOOR_TEXT, "floor", (), -total, None, None),)
                 total = ZERO
+        if self._bound_total is not None:  # 考评总分 最高 N 分 最低 N 分
+            total, bound_events = self._bound_total(total)
+            adjustments += bound_events
         previous_last = facts.get(self._previous_last) if self._previous_last else None
         return new_scorecard(entity, self._round_total(total), tuple(tasks), adjustments, None, None, (), (),
                              previous_last)

@@ -16,6 +16,7 @@ from typing import Callable
 
 from ..model import nodes as m
 from ..runtime.scorecard import Event, fast_types, new_event
+from .bounds import cap_rule
 
 _EventBase, _Event = fast_types(Event)
 
@@ -333,4 +334,7 @@ def compile_rule(rule: m.Rule, rename: Callable[[str], str] = lambda n: n) -> tu
         compiler = _COMPILERS[type(rule.body)]
     except KeyError:  # a new model rule class without a compiler is a bug, loudly
         raise TypeError(f"no compiler for rule {type(rule.body).__name__}") from None
-    return compiler(rule, rule.body, rename), rule.earns
+    step = compiler(rule, rule.body, rename)
+    if rule.cap is not None:  # 最多扣/加/得 N 分
+        step = cap_rule(step, rule, rule.cap)
+    return step, rule.earns

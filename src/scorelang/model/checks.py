@@ -9,6 +9,7 @@ from ..diagnostics import Diagnostic
 from ..messages import Words
 from ..numbers import chinese_ordinal
 from . import nodes as m
+from .checks_bounds import check_bonus_bounded
 
 Check = Callable[[m.Policy], Iterable[Diagnostic]]
 
@@ -141,4 +142,5 @@ CHECKS: tuple[Check, ...] = (
     check_unscored_items,
     check_item_rules,
     check_floor_on_gain,
+    check_bonus_bounded,
 )

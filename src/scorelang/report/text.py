@@ -48,9 +48,9 @@ _WORDS = {
 # The label that says what an event did, before its rule (deduct and award need none: the
 # sign of the points says it).
 _KIND_LABELS = {
-    "zh": {"floor": "〔保底〕", "cap": "〔封顶〕", "bonus": "〔加分〕",
+    "zh": {"floor": "〔保底〕", "cap": "〔封顶〕", "bonus": "〔加分〕", "bonus_cap": "〔加分封顶〕",
            "note": "〔不计〕", "demote": "〔降等〕", "last": "〔排末位〕"},
-    "en": {"floor": "[floor] ", "cap": "[cap] ", "bonus": "[bonus] ",
+    "en": {"floor": "[floor] ", "cap": "[cap] ", "bonus": "[bonus] ", "bonus_cap": "[bonus cap] ",
            "note": "[not counted] ", "demote": "[demoted one tier] ", "last": "[ranked last] "},
 }
 

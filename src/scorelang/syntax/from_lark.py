@@ -135,7 +135,31 @@ class ToSyntax:
         period = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "period"), None)
         rounding = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "rounding"), None)
         places, points, places_span = rounding if rounding else (None, (), None)
-        return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span)
+        total = next((c for c in children if isinstance(c, n.TotalBounds)), None)
+        return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span,
+                        total=total)
+
+    def total_bounds(self, meta, children):
+        clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "clause"), None)
+        return n.TotalBounds(_all(children, n.Bound), clause, span=self.pos.of_meta(meta))
+
+    def upper_bound(self, meta, children):
+        return n.Bound("upper", self._number(_tokens(children, "NUMBER")[0]), span=self.pos.of_meta(meta))
+
+    def lower_bound(self, meta, children):
+        return n.Bound("lower", self._number(_tokens(children, "NUMBER")[0]), span=self.pos.of_meta(meta))
+
+    def clause_ref(self, meta, children):
+        return ("clause", children[0])
+
+    def rule_cap(self, meta, children):
+        verb = str(_tokens(children, "RULE_CAP")[0])[-1]
+        return n.Cap("扣" if verb == "减" else verb, self._number(_tokens(children, "NUMBER")[0]),
+                     span=self.pos.of_meta(meta))
+
+    def set_cap(self, meta, children):
+        verb = str(_tokens(children, "SET_CAP")[0])[0]
+        return n.SetCap(verb, self._number(_tokens(children, "NUMBER")[0]), span=self.pos.of_meta(meta))
 
     def doc_number(self, meta, children):
         return ("doc", children[0])
@@ -335,8 +359,9 @@ class ToSyntax:
         quote = children[0] if isinstance(children[0], n.Text) else None
         body = children[1] if quote is not None else children[0]
         floor = bool(_tokens(children, "FLOOR"))
+        cap = next((c for c in children if isinstance(c, n.Cap)), None)
         span = self.pos.of_meta(meta)
-        return n.Rule(quote, body, floor, self.text[body.span.start:span.end].strip(), span=span)
+        return n.Rule(quote, body, floor, self.text[body.span.start:span.end].strip(), span=span, cap=cap)
 
     def per_deduct(self, meta, children):
         return n.PerDeduct(children[0], children[1], span=self.pos.of_meta(meta))
@@ -406,7 +431,8 @@ class ToSyntax:
         return n.Article(
             number, title,
             sources=tuple(c[1] for c in children[2:] if isinstance(c, tuple) and c[0] == "source"),
-            facts=_all(children, n.FactsBlock), rules=_all(children, n.Rule), span=self.pos.of_meta(meta))
+            facts=_all(children, n.FactsBlock), rules=_all(children, n.Rule), span=self.pos.of_meta(meta),
+            caps=_all(children, n.SetCap))
 
     def awards(self, meta, children):
         single = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "single"), None)
