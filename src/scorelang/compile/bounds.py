@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any, cast
 
 from ..model import nodes as m
-from ..runtime.scorecard import Event, new_event
+from ..runtime.scorecard import Event, EventKind, new_event
 
 ZERO = Decimal(0)
 
@@ -29,7 +29,8 @@ Events = list[Event]
 Step = Callable[[Facts, Events], object]
 #: the kind of the event that takes back what a bonus (加) gave beyond its cap: it counts
 #: toward the item's bonus (or the total), never toward the item's points
-BONUS_CAP = "bonus_cap"
+BONUS_CAP = EventKind.BONUS_CAP
+CAP, FLOOR, BONUS, DEDUCT = EventKind.CAP, EventKind.FLOOR, EventKind.BONUS, EventKind.DEDUCT
 
 
 def cap_rule(step: Step, rule: m.Rule, cap: m.Cap) -> Step:
@@ -42,7 +43,7 @@ def cap_rule(step: Step, rule: m.Rule, cap: m.Cap) -> Step:
         def capped_deduction(facts: Facts, events: Events) -> object:
             delta = cast(Decimal, step(facts, events))  # a deduction returns its points
             if delta < floor:
-                events.append(new_event(clause, text, "cap", (), floor - delta, None, span))
+                events.append(new_event(clause=clause, rule=text, kind=CAP, facts=(), points=floor - delta, span=span))
                 return floor
             return delta
         return capped_deduction
@@ -50,7 +51,7 @@ def cap_rule(step: Step, rule: m.Rule, cap: m.Cap) -> Step:
         def capped_earning(facts: Facts, events: Events) -> object:
             delta = cast(Decimal, step(facts, events))  # points earned are returned
             if delta > limit:
-                events.append(new_event(clause, text, "cap", (), limit - delta, None, span))
+                events.append(new_event(clause=clause, rule=text, kind=CAP, facts=(), points=limit - delta, span=span))
                 return limit
             return delta
         return capped_earning
@@ -61,17 +62,17 @@ def cap_rule(step: Step, rule: m.Rule, cap: m.Cap) -> Step:
             delta = step(facts, events)
             added = ZERO
             for event in events[start:]:
-                if event.kind == "bonus":
+                if event.kind is BONUS:
                     added += event.points
             if added > limit:
-                events.append(new_event(clause, text, BONUS_CAP, (), limit - added, None, span))
+                events.append(new_event(clause=clause, rule=text, kind=BONUS_CAP, facts=(), points=limit - added, span=span))
             return delta
         return capped_bonus
     raise TypeError(f"a rule whose effect is {effect.value} cannot be capped")  # the resolver refuses it
 
 
-def _set_cap(cap: m.Cap | None, kinds: tuple[str, ...], sign: int,
-             kind: str) -> Callable[[Events, int], None] | None:
+def _set_cap(cap: m.Cap | None, kinds: tuple[EventKind, ...], sign: int,
+             kind: EventKind) -> Callable[[Events, int], None] | None:
     """加分累计最多 N 分 (``sign`` +1, over bonus events) / 扣分累计最多 N 分 (-1, over deductions):
     appends the event (of ``kind``) that takes back what went beyond the cap."""
     if cap is None:
@@ -85,14 +86,15 @@ def _set_cap(cap: m.Cap | None, kinds: tuple[str, ...], sign: int,
                 moved += event.points
         moved *= sign
         if moved > limit:
-            events.append(new_event(clause, text, kind, (), (limit - moved) * sign, None, span))
+            events.append(new_event(clause=clause, rule=text, kind=kind, facts=(), points=(limit - moved) * sign,
+                                    span=span))
     return apply
 
 
 def compile_article(article: m.Article, steps: tuple[Step, ...]) -> Callable[[Facts, Events], None]:
     """Run an article's rules, then its set caps: ``run(facts, events)`` appends its events."""
-    caps = tuple(c for c in (_set_cap(article.bonus_cap, ("bonus", BONUS_CAP), 1, BONUS_CAP),
-                             _set_cap(article.deduct_cap, ("deduct", "cap"), -1, "cap")) if c is not None)
+    caps = tuple(c for c in (_set_cap(article.bonus_cap, (BONUS, BONUS_CAP), 1, BONUS_CAP),
+                             _set_cap(article.deduct_cap, (DEDUCT, CAP), -1, CAP)) if c is not None)
     if not caps:
         def run_plain(facts: Facts, events: Events) -> None:
             for step in steps:
@@ -124,8 +126,9 @@ def compile_total_bounds(bounds: m.TotalBounds) -> Callable[[Decimal], tuple[Dec
 
     def bound(total: Decimal) -> tuple[Decimal, tuple[Event, ...]]:
         if upper is not None and total > upper:
-            return upper, (new_event(clause, cap_text, "cap", (), upper - total, None, span),)
+            return upper, (new_event(clause=clause, rule=cap_text, kind=CAP, facts=(), points=upper - total, span=span),)
         if lower is not None and total < lower:
-            return lower, (new_event(clause, floor_text, "floor", (), lower - total, None, span),)
+            return lower, (new_event(clause=clause, rule=floor_text, kind=FLOOR, facts=(), points=lower - total,
+                                      span=span),)
         return total, none
     return bound
