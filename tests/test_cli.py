@@ -331,7 +331,7 @@ def test_articles_single_awards_go_to_the_best_in_each_task(articles):
     entities = [articles[e] for e in articles["_order"]]
     task_ids = [t["id"] for t in entities[0]["tasks"]]
     for task_id in task_ids:
-        def value(card):
+        def value(card, task_id=task_id):
             task = next(t for t in card["tasks"] if t["id"] == task_id)
             return Decimal(task["score"]) + Decimal(task["bonus"])
         best = max(value(c) for c in entities)

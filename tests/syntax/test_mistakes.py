@@ -7,13 +7,12 @@ import unicodedata
 import pytest
 
 import scorelang
+from golden_files import cases
 from scorelang import messages as msg
 from scorelang.diagnostics import Diagnostics
 from scorelang.span import SourceText
 from scorelang.syntax import errors, mistakes, parse
 from scorelang.syntax.grammar import parser
-
-from golden_files import cases
 
 TEMPLATE = '''考评办法 "t" {{ 保留 2 位小数 四舍五入 }}
 对象 「对象」 {{ 「甲」 }}

@@ -1,15 +1,26 @@
 """Lark tree → syntax nodes: the only place a lark Tree or Token is turned into our own values."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from lark import Token, Tree
+from lark.tree import Meta
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic, Diagnostics
 from ..numbers import chinese_numeral, parse_decimal
-from . import nodes as n
 from ..span import Span
+from . import nodes as n
+
+# A rule's children are the values its sub-rules' methods built and its kept tokens: which
+# ones, in which order, the grammar fixes, not the type checker; each method reads them so.
+Children = list[Any]
+# An option of a declaration, ("unit", Text), ("default", literal)…: the rule that collects
+# it reads the value by its tag.
+Tagged = tuple[str, Any]
+_T = TypeVar("_T")
 
 
 class _Positions:
@@ -18,15 +29,19 @@ class _Positions:
     def __init__(self, file: str):
         self.file = file
 
-    def of_meta(self, meta) -> Span:
+    def of_meta(self, meta: Meta) -> Span:
         if getattr(meta, "empty", True):
             return Span.unknown(self.file)
         return Span(self.file, meta.line, meta.column, meta.end_line, meta.end_column,
                     meta.start_pos, meta.end_pos)
 
     def of_token(self, tok: Token) -> Span:
-        return Span(self.file, tok.line, tok.column, tok.end_line, tok.end_column,
-                    tok.start_pos, tok.end_pos)
+        line, column, end_line, end_column = tok.line, tok.column, tok.end_line, tok.end_column
+        start, end = tok.start_pos, tok.end_pos
+        # lark types them optional; the lexer sets every position of a token it made
+        assert line is not None and column is not None and end_line is not None and end_column is not None
+        assert start is not None and end is not None
+        return Span(self.file, line, column, end_line, end_column, start, end)
 
 
 # Limits on what a policy may write, checked here so later stages never meet a number or a
@@ -38,22 +53,22 @@ MAX_CONDITION_DEPTH = 32
 _NESTING = frozenset({"negation", "atom"})  # the grammar's only recursion: 非 and ( … )
 
 
-def _dec(tok) -> Decimal:
+def _dec(tok: Token) -> Decimal:
     return parse_decimal(str(tok).replace("．", "."))
 
 
-def _tokens(children, type_: str) -> list[Token]:
+def _tokens(children: Iterable[object], type_: str) -> list[Token]:
     return [c for c in children if isinstance(c, Token) and c.type == type_]
 
 
-def _first(children, cls):
+def _first(children: Iterable[object], cls: type[_T]) -> _T | None:
     for c in children:
         if isinstance(c, cls):
             return c
     return None
 
 
-def _all(children, cls) -> tuple:
+def _all(children: Iterable[object], cls: type[_T]) -> tuple[_T, ...]:
     return tuple(c for c in children if isinstance(c, cls))
 
 
@@ -75,7 +90,7 @@ class ToSyntax:
         self.collector = collector if collector is not None else Diagnostics()
         self._tokens = {"NAME": self.NAME, "STRING": self.STRING}
 
-    def transform(self, tree: Tree):
+    def transform(self, tree: Tree[Token]) -> Any:  # the node the tree's rule builds
         tokens = self._tokens
         children = [
             self.transform(child) if isinstance(child, Tree)
@@ -88,7 +103,7 @@ class ToSyntax:
         return build(self, tree.meta, children)
 
     # tokens -------------------------------------------------------------
-    def _number(self, tok) -> Decimal:
+    def _number(self, tok: Token) -> Decimal:
         """A NUMBER token's value; one of 10^9 or more is reported (SL004) and read as 0."""
         value = _dec(tok)
         if abs(value) >= MAX_NUMBER:
@@ -96,7 +111,7 @@ class ToSyntax:
             return Decimal(0)
         return value
 
-    def _numeral(self, tok) -> int:
+    def _numeral(self, tok: Token) -> int:
         """A task or item number (二, 十二, 12): a whole number from 1, else SL002 at the token."""
         text = str(tok)
         try:
@@ -108,14 +123,14 @@ class ToSyntax:
             return 0
         return value
 
-    def NAME(self, tok):
+    def NAME(self, tok: Token) -> n.Name:
         return n.Name(str(tok)[1:-1].strip(), span=self.pos.of_token(tok))
 
-    def STRING(self, tok):
+    def STRING(self, tok: Token) -> n.Text:
         return n.Text(str(tok)[1:-1], span=self.pos.of_token(tok))
 
     # header -------------------------------------------------------------
-    def start(self, meta, children):
+    def start(self, meta: Meta, children: Children) -> n.Policy:
         return n.Policy(
             self.file,
             headers=_all(children, n.Header),
@@ -129,7 +144,7 @@ class ToSyntax:
             span=self.pos.of_meta(meta),
         )
 
-    def header(self, meta, children):
+    def header(self, meta: Meta, children: Children) -> n.Header:
         title = children[0]
         doc = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "doc"), None)
         period = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "period"), None)
@@ -161,73 +176,81 @@ class ToSyntax:
         verb = str(_tokens(children, "SET_CAP")[0])[0]
         return n.SetCap(verb, self._number(_tokens(children, "NUMBER")[0]), span=self.pos.of_meta(meta))
 
-    def doc_number(self, meta, children):
+    def doc_number(self, meta: Meta, children: Children) -> Tagged:
         return ("doc", children[0])
 
-    def period(self, meta, children):
+    def period(self, meta: Meta, children: Children) -> Tagged:
         dates = _tokens(children, "DATE")
         return ("period", (str(dates[0]), str(dates[1])))
 
-    def rounding(self, meta, children):
+    def rounding(self, meta: Meta, children: Children) -> Tagged:
         token = _tokens(children, "NUMBER")[0]
         points = next((c for c in children if isinstance(c, tuple)), ())
         return ("rounding", (self._number(token), points, self.pos.of_token(token)))
 
-    def round_points(self, meta, children):
+    def round_points(self, meta: Meta, children: Children) -> tuple[str, ...]:
         return tuple(str(t) for t in children)
 
-    def entities(self, meta, children):
-        return n.EntitiesDecl(children[0], tuple(children[1:]), span=self.pos.of_meta(meta))
+    def entities(self, meta: Meta, children: Children) -> n.EntitiesDecl:
+        # no names after the kind: 由事实文件列出 (the keyword itself is not kept)
+        return n.EntitiesDecl(children[0], tuple(children[1:]), from_facts=len(children) == 1,
+                              span=self.pos.of_meta(meta))
 
-    def group(self, meta, children):
+    def group(self, meta: Meta, children: Children) -> n.GroupDecl:
+        if len(children) == 4 and isinstance(children[2], Token):  # 凡「类别」为 "藏区"
+            return n.GroupDecl(children[0], (), fact=children[1], op=str(children[2]), value=children[3],
+                               span=self.pos.of_meta(meta))
         return n.GroupDecl(children[0], tuple(children[1:]), span=self.pos.of_meta(meta))
 
-    def weights(self, meta, children):
+    def weights(self, meta: Meta, children: Children) -> n.WeightsDecl:
         return n.WeightsDecl(tuple(children), span=self.pos.of_meta(meta))
 
-    def weight(self, meta, children):
+    def weight(self, meta: Meta, children: Children) -> n.WeightDecl:
         number = children[0]
         group = _first(children[1:], n.Name)
         return n.WeightDecl(number, group, _all(children, n.WeightPart), bool(_tokens(children, "ASSUMED")),
                             span=self.pos.of_meta(meta))
 
-    def weight_part(self, meta, children):
-        ranges = children[0] if isinstance(children[0], list) else [(None, None)]
-        return n.WeightPart(ranges[0][0], ranges[0][1], children[-1], span=self.pos.of_meta(meta),
-                            more=tuple(ranges[1:]))
+    def weight_part(self, meta: Meta, children: Children) -> n.WeightPart:
+        ranges: list[tuple[int, int]] = children[0] if isinstance(children[0], list) else []
+        first, last = ranges[0] if ranges else (None, None)
+        return n.WeightPart(first, last, children[-1], span=self.pos.of_meta(meta), more=tuple(ranges[1:]))
 
-    def item_scope(self, meta, children):
+    def item_scope(self, meta: Meta, children: Children) -> list[tuple[int, int]]:
         return [c for c in children if isinstance(c, tuple)]
 
-    def item_range(self, meta, children):
+    def item_range(self, meta: Meta, children: Children) -> tuple[int, int]:
         numbers = [c for c in children if isinstance(c, int)]
         return (numbers[0], numbers[-1])
 
-    def task_number(self, meta, children):
+    def task_number(self, meta: Meta, children: Children) -> int:
         return self._numeral(children[0])
 
     item_number = task_number
 
-    def percent(self, meta, children):
+    def percent(self, meta: Meta, children: Children) -> Decimal:
         return self._number(children[0])
 
     # facts --------------------------------------------------------------
-    def facts(self, meta, children):
+    def facts(self, meta: Meta, children: Children) -> n.FactsBlock:
         return n.FactsBlock(tuple(children), span=self.pos.of_meta(meta))
 
-    def fact(self, meta, children):
+    def fact(self, meta: Meta, children: Children) -> n.FactDecl:
         name, type_ = children[0], children[1]
-        options = dict(c for c in children[2:] if isinstance(c, tuple))
+        options: dict[str, Any] = dict(c for c in children[2:] if isinstance(c, tuple))
         return n.FactDecl(
             name, type_,
             unit=options.get("unit"), description=options.get("description"),
             default=options.get("default"), at_most=options.get("at_most"),
             per_occasion=bool(options.get("per_occasion")),
+            aggregates=tuple(c for c in children[2:] if isinstance(c, n.RatingsAggregate)),
+            empty=tuple(c for c in children[2:] if isinstance(c, n.RatingsEmpty)),
             span=self.pos.of_meta(meta),
         )
 
-    def _simple_type(kind):
-        def method(self, meta, children):
+    @staticmethod
+    def _simple_type(kind: str) -> Callable[[ToSyntax, Meta, Children], n.FactType]:
+        def method(self: ToSyntax, meta: Meta, children: Children) -> n.FactType:
             return n.FactType(kind, span=self.pos.of_meta(meta))
         return method
 
@@ -237,24 +260,25 @@ class ToSyntax:
     flag_type = _simple_type("flag")
     del _simple_type
 
-    def records_type(self, meta, children):
+    def records_type(self, meta: Meta, children: Children) -> n.FactType:
         return n.FactType("records", fields=tuple(children), span=self.pos.of_meta(meta))
 
-    def record_field(self, meta, children):
+    def record_field(self, meta: Meta, children: Children) -> n.RecordField:
         kind, choices = children[1]
         return n.RecordField(children[0], kind, choices, span=self.pos.of_meta(meta))
 
-    def choice_field(self, meta, children):
+    def choice_field(self, meta: Meta, children: Children) -> tuple[str, tuple[n.Text, ...]]:
         return ("choice", tuple(children))
 
-    def text_field(self, meta, children):
+    def text_field(self, meta: Meta, children: Children) -> tuple[str, tuple[n.Text, ...]]:
         return ("text", ())
 
-    def choice_type(self, meta, children):
+    def choice_type(self, meta: Meta, children: Children) -> n.FactType:
         return n.FactType("choice", choices=tuple(children), span=self.pos.of_meta(meta))
 
-    def _range_type(kind):
-        def method(self, meta, children):
+    @staticmethod
+    def _range_type(kind: str) -> Callable[[ToSyntax, Meta, Children], n.FactType]:
+        def method(self: ToSyntax, meta: Meta, children: Children) -> n.FactType:
             numbers = _tokens(children, "NUMBER")
             return n.FactType(kind, low=self._number(numbers[0]), high=self._number(numbers[1]),
                               span=self.pos.of_meta(meta))
@@ -262,46 +286,70 @@ class ToSyntax:
 
     judgement_type = _range_type("judgement")
     judgement_records_type = _range_type("judgement_records")
+    ratings_type = _range_type("ratings")
     del _range_type
 
-    def unit(self, meta, children):
+    def unit(self, meta: Meta, children: Children) -> Tagged:
         return ("unit", children[0])
 
-    def description(self, meta, children):
+    def description(self, meta: Meta, children: Children) -> Tagged:
         return ("description", children[0])
 
-    def default(self, meta, children):
+    def default(self, meta: Meta, children: Children) -> Tagged:
         return ("default", children[0])
 
-    def not_occurred(self, meta, children):
+    def not_occurred(self, meta: Meta, children: Children) -> n.NotOccurredLit:
         return n.NotOccurredLit(span=self.pos.of_meta(meta))
 
-    def at_most(self, meta, children):
+    def at_most(self, meta: Meta, children: Children) -> tuple[str, Decimal]:
         return ("at_most", self._number(children[0]))
 
-    def per_occasion(self, meta, children):
+    def per_occasion(self, meta: Meta, children: Children) -> tuple[str, bool]:
         return ("per_occasion", True)
 
-    def number_literal(self, meta, children):
+    # 评分 (raters) -------------------------------------------------------
+    def ratings_plain(self, meta: Meta, children: Children) -> n.RatingsAggregate:
+        method = "mean" if str(children[0]) == "平均" else "sum"
+        return n.RatingsAggregate(method, span=self.pos.of_meta(meta))
+
+    def trim_count(self, meta: Meta, children: Children) -> int:
+        return self._numeral(children[0])
+
+    def ratings_trimmed(self, meta: Meta, children: Children) -> n.RatingsAggregate:
+        return n.RatingsAggregate("trimmed", drop_high=children[0], drop_low=children[1],
+                                  span=self.pos.of_meta(meta))
+
+    def rater_weight(self, meta: Meta, children: Children) -> tuple[n.Text, Decimal]:
+        return (children[0], children[1])
+
+    def ratings_weighted(self, meta: Meta, children: Children) -> n.RatingsAggregate:
+        return n.RatingsAggregate("weighted", group_field=children[0], weights=tuple(children[1:]),
+                                  span=self.pos.of_meta(meta))
+
+    def ratings_empty(self, meta: Meta, children: Children) -> n.RatingsEmpty:
+        value = self._number(children[0]) if children else None  # 计 N 分, else 报错
+        return n.RatingsEmpty(value, span=self.pos.of_meta(meta))
+
+    def number_literal(self, meta: Meta, children: Children) -> n.NumberLit:
         return n.NumberLit(self._number(children[0]), span=self.pos.of_meta(meta))
 
-    def percent_literal(self, meta, children):
+    def percent_literal(self, meta: Meta, children: Children) -> n.PercentLit:
         return n.PercentLit(children[0], span=self.pos.of_meta(meta))
 
-    def string_literal(self, meta, children):
+    def string_literal(self, meta: Meta, children: Children) -> n.StringLit:
         return n.StringLit(children[0].text, span=self.pos.of_meta(meta))
 
-    def yes_literal(self, meta, children):
+    def yes_literal(self, meta: Meta, children: Children) -> n.FlagLit:
         return n.FlagLit(True, span=self.pos.of_meta(meta))
 
-    def no_literal(self, meta, children):
+    def no_literal(self, meta: Meta, children: Children) -> n.FlagLit:
         return n.FlagLit(False, span=self.pos.of_meta(meta))
 
-    def none_literal(self, meta, children):
+    def none_literal(self, meta: Meta, children: Children) -> n.NoneLit:
         return n.NoneLit(span=self.pos.of_meta(meta))
 
     # tasks --------------------------------------------------------------
-    def task(self, meta, children):
+    def task(self, meta: Meta, children: Children) -> n.Task:
         number, name = children[0], children[1]
         return n.Task(
             number, name,
@@ -309,23 +357,23 @@ class ToSyntax:
             sections=_all(children, n.Section), span=self.pos.of_meta(meta),
         )
 
-    def lead(self, meta, children):
+    def lead(self, meta: Meta, children: Children) -> n.Lead:
         contact = next((c for c in children[1:] if isinstance(c, tuple)), (None, None))
         return n.Lead(children[0], contact[0], contact[1], span=self.pos.of_meta(meta))
 
-    def contact(self, meta, children):
+    def contact(self, meta: Meta, children: Children) -> tuple[n.Name, n.Text | None]:
         return (children[0], children[1] if len(children) > 1 else None)
 
-    def points(self, meta, children):
+    def points(self, meta: Meta, children: Children) -> Decimal:
         return self._number(children[0])
 
-    def section(self, meta, children):
+    def section(self, meta: Meta, children: Children) -> n.Section:
         return n.Section(children[0], children[1], _all(children, n.Item), span=self.pos.of_meta(meta))
 
-    def source(self, meta, children):
+    def source(self, meta: Meta, children: Children) -> Tagged:
         return ("source", children[0])
 
-    def item(self, meta, children):
+    def item(self, meta: Meta, children: Children) -> n.Item:
         number = children[0]
         rest = children[1:]
         deduction_only = bool(_tokens(rest, "DEDUCTION_ONLY"))
@@ -340,14 +388,14 @@ class ToSyntax:
             span=self.pos.of_meta(meta), number_span=number_span,
         )
 
-    def part(self, meta, children):
+    def part(self, meta: Meta, children: Children) -> n.Part:
         return n.Part(
             children[0], children[1],
             sources=tuple(c[1] for c in children[2:] if isinstance(c, tuple)),
             rules=_all(children, n.Rule), span=self.pos.of_meta(meta),
         )
 
-    def occasions(self, meta, children):
+    def occasions(self, meta: Meta, children: Children) -> n.Occasions:
         return n.Occasions(
             self._number(children[0]), children[1],
             sources=tuple(c[1] for c in children[2:] if isinstance(c, tuple)),
@@ -355,7 +403,7 @@ class ToSyntax:
         )
 
     # rules --------------------------------------------------------------
-    def rule(self, meta, children):
+    def rule(self, meta: Meta, children: Children) -> n.Rule:
         quote = children[0] if isinstance(children[0], n.Text) else None
         body = children[1] if quote is not None else children[0]
         floor = bool(_tokens(children, "FLOOR"))
@@ -363,28 +411,28 @@ class ToSyntax:
         span = self.pos.of_meta(meta)
         return n.Rule(quote, body, floor, self.text[body.span.start:span.end].strip(), span=span, cap=cap)
 
-    def per_deduct(self, meta, children):
+    def per_deduct(self, meta: Meta, children: Children) -> n.PerDeduct:
         return n.PerDeduct(children[0], children[1], span=self.pos.of_meta(meta))
 
-    def per_award(self, meta, children):
+    def per_award(self, meta: Meta, children: Children) -> n.PerAward:
         return n.PerAward(children[0], children[1], span=self.pos.of_meta(meta))
 
-    def zero_if(self, meta, children):
+    def zero_if(self, meta: Meta, children: Children) -> n.ZeroIf:
         return n.ZeroIf(children[0], span=self.pos.of_meta(meta))
 
-    def deduct_if(self, meta, children):
+    def deduct_if(self, meta: Meta, children: Children) -> n.DeductIf:
         return n.DeductIf(children[0], children[1], span=self.pos.of_meta(meta))
 
-    def award_if(self, meta, children):
+    def award_if(self, meta: Meta, children: Children) -> n.AwardIf:
         return n.AwardIf(children[0], children[1], span=self.pos.of_meta(meta))
 
-    def judged(self, meta, children):
+    def judged(self, meta: Meta, children: Children) -> n.Judged:
         return n.Judged(children[0], None, span=self.pos.of_meta(meta))
 
-    def judged_if(self, meta, children):
+    def judged_if(self, meta: Meta, children: Children) -> n.Judged:
         return n.Judged(children[1], children[0], span=self.pos.of_meta(meta))
 
-    def ladder(self, meta, children):
+    def ladder(self, meta: Meta, children: Children) -> n.Ladder:
         fact, threshold_word, threshold, step_word, step, amount = children[:6]
         partial = str(children[6]) if len(children) > 6 else None
         return n.Ladder(
@@ -392,41 +440,41 @@ class ToSyntax:
             step[0], step[1], amount, partial, span=self.pos.of_meta(meta),
         )
 
-    def per_bonus(self, meta, children):
+    def per_bonus(self, meta: Meta, children: Children) -> n.PerBonus:
         return n.PerBonus(children[0], children[1], span=self.pos.of_meta(meta))
 
-    def bonus_if(self, meta, children):
+    def bonus_if(self, meta: Meta, children: Children) -> n.BonusIf:
         return n.BonusIf(children[0], children[1], span=self.pos.of_meta(meta))
 
-    def judged_bonus(self, meta, children):
+    def judged_bonus(self, meta: Meta, children: Children) -> n.JudgedBonus:
         aggregate = str(children[1]) if len(children) > 1 else None
         return n.JudgedBonus(children[0], aggregate, span=self.pos.of_meta(meta))
 
-    def proportional(self, meta, children):
+    def proportional(self, meta: Meta, children: Children) -> n.Proportional:
         return n.Proportional(children[0], children[1], span=self.pos.of_meta(meta))
 
-    def demote_if(self, meta, children):
+    def demote_if(self, meta: Meta, children: Children) -> n.AwardEffect:
         return n.AwardEffect(children[0], "demote", span=self.pos.of_meta(meta))
 
-    def last_if(self, meta, children):
+    def last_if(self, meta: Meta, children: Children) -> n.AwardEffect:
         return n.AwardEffect(children[0], "last", span=self.pos.of_meta(meta))
 
-    def table(self, meta, children):
+    def table(self, meta: Meta, children: Children) -> n.Table:
         records, level, grade = children[0], children[1], children[2]
         keep = next((str(t) for t in _tokens(children, "TABLE_KEEP")), None)
         return n.Table(records, level, grade, keep, _all(children, n.TableRow), _all(children, n.TableAlias),
                        span=self.pos.of_meta(meta))
 
-    def table_row(self, meta, children):
+    def table_row(self, meta: Meta, children: Children) -> n.TableRow:
         level, rest = children[0], children[1:]
         pairs = tuple((rest[i], self._number(rest[i + 1])) for i in range(0, len(rest), 2))
         return n.TableRow(level, pairs, span=self.pos.of_meta(meta))
 
-    def table_alias(self, meta, children):
+    def table_alias(self, meta: Meta, children: Children) -> n.TableAlias:
         return n.TableAlias(tuple(children[:-1]), children[-1], span=self.pos.of_meta(meta))
 
     # articles and awards --------------------------------------------------
-    def article(self, meta, children):
+    def article(self, meta: Meta, children: Children) -> n.Article:
         number, title = str(children[0]), children[1]
         return n.Article(
             number, title,
@@ -434,59 +482,59 @@ class ToSyntax:
             facts=_all(children, n.FactsBlock), rules=_all(children, n.Rule), span=self.pos.of_meta(meta),
             caps=_all(children, n.SetCap))
 
-    def awards(self, meta, children):
+    def awards(self, meta: Meta, children: Children) -> n.Awards:
         single = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "single"), None)
         previous = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "previous"), None)
         return n.Awards(_all(children, n.Tier), single, previous, span=self.pos.of_meta(meta))
 
-    def tier(self, meta, children):
+    def tier(self, meta: Meta, children: Children) -> n.Tier:
         numbers = _tokens(children, "NUMBER")
         return n.Tier(children[0], int(self._number(numbers[0])), int(self._number(numbers[1])),
                       span=self.pos.of_meta(meta))
 
-    def single_award(self, meta, children):
+    def single_award(self, meta: Meta, children: Children) -> tuple[str, int]:
         return ("single", int(self._number(children[0])))
 
-    def previous_last(self, meta, children):
+    def previous_last(self, meta: Meta, children: Children) -> Tagged:
         return ("previous", children[0])
 
-    def fact_comparison(self, meta, children):
+    def fact_comparison(self, meta: Meta, children: Children) -> n.FactComparison:
         return n.FactComparison(children[0], str(children[1]), children[2], span=self.pos.of_meta(meta))
 
-    def threshold(self, meta, children):
+    def threshold(self, meta: Meta, children: Children) -> tuple[Decimal, bool]:
         return (self._number(children[0]), len(children) > 1)
 
-    def step(self, meta, children):
+    def step(self, meta: Meta, children: Children) -> tuple[Decimal, str | None]:
         return (self._number(children[0]), str(children[1]) if len(children) > 1 else None)
 
     # conditions ---------------------------------------------------------
-    def flag_ref(self, meta, children):
+    def flag_ref(self, meta: Meta, children: Children) -> n.FlagRef:
         return n.FlagRef(children[0], span=self.pos.of_meta(meta))
 
-    def comparison(self, meta, children):
+    def comparison(self, meta: Meta, children: Children) -> n.Comparison:
         return n.Comparison(children[0], str(children[1]), children[2], span=self.pos.of_meta(meta))
 
-    def negation(self, meta, children):
+    def negation(self, meta: Meta, children: Children) -> n.Not:
         return n.Not(children[0], span=self.pos.of_meta(meta))
 
-    def and_cond(self, meta, children):
+    def and_cond(self, meta: Meta, children: Children) -> n.And:
         return n.And(tuple(children), span=self.pos.of_meta(meta))
 
-    def or_cond(self, meta, children):
+    def or_cond(self, meta: Meta, children: Children) -> n.Or:
         return n.Or(tuple(children), span=self.pos.of_meta(meta))
 
-    def atom(self, meta, children):
+    def atom(self, meta: Meta, children: Children) -> n.Condition:
         # LPAREN condition RPAREN
-        inner = [c for c in children if not isinstance(c, Token)]
+        inner: list[n.Condition] = [c for c in children if not isinstance(c, Token)]
         return inner[0]
 
 
-def too_deep(tree: Tree, file: str) -> list[Diagnostic]:
+def too_deep(tree: Tree[Token], file: str) -> list[Diagnostic]:
     """SL003 for each condition nested deeper than MAX_CONDITION_DEPTH (parentheses and 非
     together), at the construct that goes one level too deep. An explicit stack, not
     recursion: this runs before anything walks the tree recursively."""
     positions = _Positions(file)
-    found = []
+    found: list[Diagnostic] = []
     stack = [(tree, 0)]
     while stack:
         node, depth = stack.pop()
@@ -502,19 +550,21 @@ def too_deep(tree: Tree, file: str) -> list[Diagnostic]:
 #: grammar rule (or alias) → the ToSyntax method that builds its node; a test checks that
 #: every rule of the grammar that can appear in a tree has one (the helpers ``_number`` and
 #: ``_numeral`` are not builders)
-BUILDERS = {name: method for name, method in vars(ToSyntax).items()
-            if callable(method) and name[:1].islower() and name != "transform"}
+BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
+    name: method for name, method in vars(ToSyntax).items()
+    if callable(method) and name[:1].islower() and name != "transform"
+}
 
 
 class UnbuiltRule(Exception):
     """The grammar accepted a rule that ToSyntax has no method for (a bug in scorelang)."""
 
-    def __init__(self, rule: str, span: Span):
+    def __init__(self, rule: str, span: Span) -> None:
         super().__init__(rule)
         self.rule, self.span = rule, span
 
 
-def to_syntax(tree: Tree, file: str, text: str, collector: Diagnostics) -> n.Policy | None:
+def to_syntax(tree: Tree[Token], file: str, text: str, collector: Diagnostics) -> n.Policy | None:
     """The syntax tree of a parsed file, or None when a literal cannot be read, a condition
     is nested too deeply, or a grammar rule has no builder (each reported, located, to
     ``collector``)."""

@@ -13,8 +13,10 @@ import attrs
 from ..span import Span
 
 
-def _span():
-    return attrs.field(eq=False, repr=False, kw_only=True)
+def _span() -> Span:
+    # attrs.field() is typed Any so it can stand for any attribute's value; say which
+    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
+    return field
 
 
 @attrs.frozen
@@ -134,19 +136,25 @@ class Header:
 
 @attrs.frozen
 class EntitiesDecl:
-    """对象 「县市司法局」 { 「西昌市」 … }"""
+    """对象 「县市司法局」 { 「西昌市」 … }, or 对象 「司法所」 由事实文件列出 (``from_facts``:
+    the entities are those the facts file gives)."""
 
     kind: Name
     names: tuple[Name, ...]
+    from_facts: bool = False
     span: Span = _span()
 
 
 @attrs.frozen
 class GroupDecl:
-    """分组 「毒情重点县」 { 「布拖县」 … }"""
+    """分组 「毒情重点县」 { 「布拖县」 … }, or 分组 「藏区所」 凡「类别」为 "藏区" (``fact``,
+    ``op``, ``value``: every entity whose choice fact compares so)."""
 
     name: Name
     members: tuple[Name, ...]
+    fact: Name | None = None
+    op: str = ""
+    value: Text | None = None
     span: Span = _span()
 
 
@@ -195,13 +203,39 @@ class RecordField:
 
 @attrs.frozen
 class FactType:
-    """计数 / 数值 / 百分比 / 是否 / 选项 {…} / 评定 a 至 b 分 / 评定记录 a 至 b 分 / 记录 {…}."""
+    """计数 / 数值 / 百分比 / 是否 / 选项 {…} / 评定 a 至 b 分 / 评定记录 a 至 b 分 / 评分 a 至 b 分 / 记录 {…}."""
 
-    kind: str  # count | number | percent | flag | choice | judgement | judgement_records | records
+    kind: str  # count | number | percent | flag | choice | judgement | judgement_records | ratings | records
     choices: tuple[Text, ...] = ()
     low: Decimal | None = None
     high: Decimal | None = None
     fields: tuple[RecordField, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class RatingsAggregate:
+    """How the ratings of one entity combine (评分 a 至 b 分 …):
+
+    - ``取平均`` / ``取合计``: ``method`` mean / sum;
+    - ``去掉一个最高分和一个最低分后平均``: ``method`` trimmed, ``drop_high``/``drop_low`` ratings dropped;
+    - ``按「评分人类别」加权 {"领导" 40% "群众" 60%}``: ``method`` weighted, each rater group's mean
+      at its weight (``group_field``, ``weights``).
+    """
+
+    method: str  # mean | sum | trimmed | weighted
+    drop_high: int = 0
+    drop_low: int = 0
+    group_field: Name | None = None
+    weights: tuple[tuple[Text, Decimal], ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class RatingsEmpty:
+    """无评分时 计 0 分 (``value``) / 无评分时 报错 (``value`` None): what no rating at all gives."""
+
+    value: Decimal | None
     span: Span = _span()
 
 
@@ -214,6 +248,8 @@ class FactDecl:
     default: Literal | None = None
     at_most: Decimal | None = None
     per_occasion: bool = False
+    aggregates: tuple[RatingsAggregate, ...] = ()  # 评分: as written (the model wants exactly one)
+    empty: tuple[RatingsEmpty, ...] = ()
     span: Span = _span()
 
 
@@ -254,19 +290,19 @@ class Comparison:
 
 @attrs.frozen
 class Not:
-    operand: "Condition"
+    operand: Condition
     span: Span = _span()
 
 
 @attrs.frozen
 class And:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
     span: Span = _span()
 
 
 @attrs.frozen
 class Or:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
     span: Span = _span()
 
 
