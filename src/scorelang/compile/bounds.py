@@ -15,7 +15,7 @@ total's bounds. Every cap or floor applied is an event that names the clause tha
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, cast
 
@@ -24,9 +24,9 @@ from ..runtime.scorecard import Event, EventKind, new_event
 
 ZERO = Decimal(0)
 
-Facts = dict[str, Any]
+Facts = Mapping[str, Any]
 Events = list[Event]
-Step = Callable[[Facts, Events], object]
+Step = Callable[[Facts, Events], Any]
 #: the kind of the event that takes back what a bonus (加) gave beyond its cap: it counts
 #: toward the item's bonus (or the total), never toward the item's points
 BONUS_CAP = EventKind.BONUS_CAP
@@ -65,7 +65,8 @@ def cap_rule(step: Step, rule: m.Rule, cap: m.Cap) -> Step:
                 if event.kind is BONUS:
                     added += event.points
             if added > limit:
-                events.append(new_event(clause=clause, rule=text, kind=BONUS_CAP, facts=(), points=limit - added, span=span))
+                events.append(new_event(clause=clause, rule=text, kind=BONUS_CAP, facts=(), points=limit - added,
+                                        span=span))
             return delta
         return capped_bonus
     raise TypeError(f"a rule whose effect is {effect.value} cannot be capped")  # the resolver refuses it
@@ -126,7 +127,8 @@ def compile_total_bounds(bounds: m.TotalBounds) -> Callable[[Decimal], tuple[Dec
 
     def bound(total: Decimal) -> tuple[Decimal, tuple[Event, ...]]:
         if upper is not None and total > upper:
-            return upper, (new_event(clause=clause, rule=cap_text, kind=CAP, facts=(), points=upper - total, span=span),)
+            return upper, (new_event(clause=clause, rule=cap_text, kind=CAP, facts=(), points=upper - total,
+                                     span=span),)
         if lower is not None and total < lower:
             return lower, (new_event(clause=clause, rule=floor_text, kind=FLOOR, facts=(), points=lower - total,
                                       span=span),)

@@ -154,25 +154,25 @@ class ToSyntax:
         return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span,
                         total=total)
 
-    def total_bounds(self, meta, children):
+    def total_bounds(self, meta: Meta, children: Children) -> n.TotalBounds:
         clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "clause"), None)
         return n.TotalBounds(_all(children, n.Bound), clause, span=self.pos.of_meta(meta))
 
-    def upper_bound(self, meta, children):
+    def upper_bound(self, meta: Meta, children: Children) -> n.Bound:
         return n.Bound("upper", self._number(_tokens(children, "NUMBER")[0]), span=self.pos.of_meta(meta))
 
-    def lower_bound(self, meta, children):
+    def lower_bound(self, meta: Meta, children: Children) -> n.Bound:
         return n.Bound("lower", self._number(_tokens(children, "NUMBER")[0]), span=self.pos.of_meta(meta))
 
-    def clause_ref(self, meta, children):
+    def clause_ref(self, meta: Meta, children: Children) -> tuple[str, n.Text]:
         return ("clause", children[0])
 
-    def rule_cap(self, meta, children):
+    def rule_cap(self, meta: Meta, children: Children) -> n.Cap:
         verb = str(_tokens(children, "RULE_CAP")[0])[-1]
         return n.Cap("扣" if verb == "减" else verb, self._number(_tokens(children, "NUMBER")[0]),
                      span=self.pos.of_meta(meta))
 
-    def set_cap(self, meta, children):
+    def set_cap(self, meta: Meta, children: Children) -> n.SetCap:
         verb = str(_tokens(children, "SET_CAP")[0])[0]
         return n.SetCap(verb, self._number(_tokens(children, "NUMBER")[0]), span=self.pos.of_meta(meta))
 
