@@ -30,10 +30,11 @@ from ..runtime.scorecard import (
     new_task_part,
     new_task_score,
 )
+from .bounds import compile_article, compile_total_bounds
 from .rules import ZERO, ZEROED, Facts, compile_rule
 
 HUNDRED = Decimal(100)
-FLOOR, CAP, BONUS = EventKind.FLOOR, EventKind.CAP, EventKind.BONUS
+FLOOR, CAP, BONUS, BONUS_CAP = EventKind.FLOOR, EventKind.CAP, EventKind.BONUS, EventKind.BONUS_CAP
 
 FLOOR_TEXT = "扣完为止：本项最低为0分"
 TASK_FLOOR_TEXT = "任务得分最低为0分：扣分项目的扣分以任务得分扣完为止"
@@ -204,7 +205,7 @@ def _compile_item(item: m.Item, places: int, round_item: bool,
         bonus = ZERO
         if has_bonus:
             for event in events:
-                if event.kind is BONUS:
+                if event.kind is BONUS or event.kind is BONUS_CAP:
                     bonus += event.points
         return new_item_score(id=item_id, title=title, score=round_(score), max=maximum, bonus=bonus,
                               deduction_only=deduction_only, events=tuple(events))
@@ -277,7 +278,10 @@ class Evaluator:
                     plans[entity].append(plan)
         self._plans = {entity: tuple(p) for entity, p in plans.items()}
         self._articles = tuple(
-            compile_rule(rule, decls)[0] for article in policy.articles for rule in article.rules)
+            compile_article(article, tuple(compile_rule(rule, decls)[0] for rule in article.rules))
+            for article in policy.articles)
+        bounds = policy.total_bounds
+        self._bound_total = compile_total_bounds(bounds) if bounds is not None else None
         awards = policy.awards
         self._floor = policy.floor
         self._previous_last = awards.previous_last if awards is not None else None
@@ -366,9 +370,13 @@ class Evaluator:
             adjustments = tuple(events)
             for event in adjustments:
                 total += event.points
-            if total < 0:
+            if total < 0 and self._bound_total is None:
+                # nothing declared (考评总分 最低 …): the default, the total floored at 0
                 adjustments += (self._total_floor(tasks, adjustments),)
                 total = ZERO
+        if self._bound_total is not None:  # 考评总分 最高 N 分 最低 N 分
+            total, bound_events = self._bound_total(total)
+            adjustments += bound_events
         previous_last = facts.get(self._previous_last) if self._previous_last else None
         return new_scorecard(entity=entity, total=self._round_total(total), tasks=tuple(tasks),
                              adjustments=adjustments, previous_last=previous_last)

@@ -22,6 +22,7 @@ from typing import Any, Union
 from ..model import nodes as m
 from ..runtime.scorecard import Event, EventKind, new_event, new_ladder_detail
 from ..span import Span
+from .bounds import cap_rule
 
 DEDUCT, AWARD, BONUS, ZERO_KIND = EventKind.DEDUCT, EventKind.AWARD, EventKind.BONUS, EventKind.ZERO
 NOTE = EventKind.NOTE
@@ -390,4 +391,7 @@ def compile_rule(rule: m.Rule, decls: Decls, rename: Rename = lambda n: n) -> tu
         compiler = _COMPILERS[type(rule.body)]
     except KeyError:  # a new model rule class without a compiler is a bug, loudly
         raise TypeError(f"no compiler for rule {type(rule.body).__name__}") from None
-    return compiler(rule, rule.body, rename, decls), rule.earns
+    step = compiler(rule, rule.body, rename, decls)
+    if rule.cap is not None:  # 最多扣/加/得 N 分
+        step = cap_rule(step, rule, rule.cap)
+    return step, rule.earns

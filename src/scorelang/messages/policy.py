@@ -298,6 +298,33 @@ NO_TASKS = error(
     "条款（第…条）只在任务得分之上加减分；先写目标任务和它的 计入总分权重",
     "articles (第…条) only adjust the tasks' total; write the tasks and their 计入总分权重 first")
 
+# ------------------------------------------------------------------ caps and floors (SL160–SL164)
+CAP_VERB_MISMATCH = error(
+    "CAP_VERB_MISMATCH", "SL160", "cap effect",
+    "「最多{cap}」与这条规则不符：这条规则{effect}",
+    "最多{cap} does not match this rule, which {effect}",
+    "扣分的规则写「最多扣 N 分」，加分的写「最多加 N 分」，得分的写「最多得 N 分」",
+    "a deduction takes 最多扣 N 分, a bonus 最多加 N 分, points earned 最多得 N 分")
+CAP_NOT_POSITIVE = error(
+    "CAP_NOT_POSITIVE", "SL161", "points",
+    "封顶的分数须大于 0，这里写的是 {points} 分", "a cap must be more than 0 points; this says {points}")
+CAP_REPEATED = error(
+    "CAP_REPEATED", "SL162", "what",
+    "{what}重复声明", "{what} is declared twice",
+    "每条条款的加分、扣分各只写一次上限", "write each cap of an article once")
+TOTAL_BOUNDS_CROSSED = error(
+    "TOTAL_BOUNDS_CROSSED", "SL163", "upper lower",
+    "考评总分的最高分 {upper} 低于最低分 {lower}", "the total's upper bound {upper} is below its lower bound {lower}")
+BONUS_UNBOUNDED = warning(
+    "BONUS_UNBOUNDED", "SL164", "fact clause",
+    "「{fact}」没有上限（未写「至多」），按次加分在任何一级都没有封顶：{clause}的加分可以无限大",
+    "「{fact}」 has no upper limit (no 至多) and the bonus per occurrence is capped at no level: "
+    "the bonus of {clause} is unbounded",
+    "写明上限：在事实后写「至多 N」，或在规则后写「最多加 N 分」，或在条款中写「加分累计最多 N 分」，"
+    "或在标题块写「考评总分 最高 N 分」",
+    "bound it: 至多 N on the fact, 最多加 N 分 after the rule, 加分累计最多 N 分 in the article, "
+    "or 考评总分 最高 N 分 in the header")
+
 # ------------------------------------------------------------------ 评分 (raters): SL170–SL173
 _RATINGS_FORMS = ("写明汇总方式之一：取平均、取合计、去掉一个最高分和一个最低分后平均、"
                   "按「评分人类别」加权 {{ \"领导\" 40% \"群众\" 60% }}",

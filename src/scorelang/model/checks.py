@@ -10,6 +10,7 @@ from ..messages import Words
 from ..numbers import chinese_ordinal
 from ..span import Span
 from . import nodes as m
+from .checks_bounds import check_bonus_bounded
 
 Check = Callable[[m.Policy], Iterable[Diagnostic]]
 
@@ -180,4 +181,5 @@ CHECKS: tuple[Check, ...] = (
     check_unscored_items,
     check_item_rules,
     check_floor_on_gain,
+    check_bonus_bounded,
 )

@@ -15,6 +15,7 @@ from ..numbers import chinese_ordinal
 from ..span import Span
 from ..syntax import nodes as syn
 from . import nodes as m
+from .from_syntax_bounds import BoundsResolver
 from .from_syntax_rules import RuleResolver
 from .vocabulary import COMPARE, type_words
 from .vocabulary import did_you_mean as _did_you_mean
@@ -50,7 +51,7 @@ class _Fact:
         return self.deducted or not self.added
 
 
-class Resolver(RuleResolver):
+class Resolver(RuleResolver, BoundsResolver):
     """Walks a syntax.Policy once, building model nodes and diagnostics."""
 
     def __init__(self, tree: syn.Policy):
@@ -85,9 +86,10 @@ class Resolver(RuleResolver):
         if header is None:
             return None
         title, doc, period, places, round_at, floor = header
+        total_bounds = self._total_bounds(tree.headers[0])
         return m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
                         groups, facts, tasks, articles, awards, entities_from_facts=self.from_facts, span=tree.span,
-                        floor=floor)
+                        floor=floor, total_bounds=total_bounds)
 
     def _header(self) -> tuple[str, str | None, tuple[str, str] | None, int, tuple[str, ...], m.Citation] | None:
         headers = self.tree.headers
@@ -462,7 +464,9 @@ class Resolver(RuleResolver):
                 # what an article may hold is read from each rule's class and effect
                 if not r.allowed_in(m.Place.ARTICLE):
                     self.error(msg.ARTICLE_RULE_KIND.at(r.span, article=a.number))
-            out.append(m.Article(a.number, a.title.text, tuple(x.text for x in a.sources), rules, span=a.span))
+            bonus_cap, deduct_cap = self._article_caps(a)
+            out.append(m.Article(a.number, a.title.text, tuple(x.text for x in a.sources), rules, span=a.span,
+                                 bonus_cap=bonus_cap, deduct_cap=deduct_cap))
         return tuple(out)
 
     def _awards(self) -> m.AwardRules | None:
@@ -538,7 +542,8 @@ class Resolver(RuleResolver):
             body = self._rule_body(clause, r.body, occasions)
             if body is not None:
                 text = r.quote.text if r.quote is not None else r.source_text
-                out.append(m.Rule(clause, text, body, r.floor, span=r.span))
+                cap = self._rule_cap(clause, r.cap, body, text, r.quote is not None)
+                out.append(m.Rule(clause, text, body, r.floor, span=r.span, cap=cap))
         return tuple(out)
 
 

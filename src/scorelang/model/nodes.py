@@ -395,6 +395,22 @@ def facts_read(node: AttrsInstance) -> tuple[str, ...]:
 
 
 @attrs.frozen
+class Cap:
+    """最多扣 5 分 / 最多加 2 分 after a rule, 加分累计最多 3 分 in an article: the most that
+    rule (or the article's bonuses, or its deductions) may change, in points.
+
+    Attributes:
+        points: the limit (> 0); clause: the item or article id that imposes it;
+        text: the words that impose it, for the trace.
+    """
+
+    points: Decimal
+    clause: str
+    text: str
+    span: Span = _span()
+
+
+@attrs.frozen
 class Rule:
     """A rule with its breadcrumb and its sentence.
 
@@ -403,6 +419,7 @@ class Rule:
         text: the rule's own sentence (its quoted source clause, else its .score text).
         body: what the rule does (a class of the RuleBody union).
         floor: whether the source says 扣完为止 here (items are floored at 0 regardless).
+        cap: 最多扣 N 分 / 最多加 N 分 / 最多得 N 分: the most this rule changes, or None.
     """
 
     clause: str
@@ -410,6 +427,7 @@ class Rule:
     body: RuleBody = attrs.field(validator=_rule_body)
     floor: bool
     span: Span = _span()
+    cap: Cap | None = attrs.field(default=None, kw_only=True)
 
     @property
     def effect(self) -> Effect:
@@ -613,6 +631,8 @@ class Article:
     sources: tuple[str, ...]
     rules: tuple[Rule, ...]
     span: Span = _span()
+    bonus_cap: Cap | None = attrs.field(default=None, kw_only=True)
+    deduct_cap: Cap | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -658,6 +678,17 @@ ROUND_POINTS = ("item", "task", "weighted", "total")
 
 
 @attrs.frozen
+class TotalBounds:
+    """考评总分 最高 100 分 最低 0 分 依据 "…": the total's declared bounds (either may be None)
+    and the clause the policy attaches to them (None: the trace names none)."""
+
+    upper: Decimal | None
+    lower: Decimal | None
+    clause: str | None
+    span: Span = _span()
+
+
+@attrs.frozen
 class Policy:
     """A checked policy, ready to compile.
 
@@ -687,6 +718,7 @@ class Policy:
     entities_from_facts: bool = False
     span: Span = _span()
     floor: Citation = attrs.field(default=Citation(), kw_only=True)
+    total_bounds: TotalBounds | None = attrs.field(default=None, kw_only=True)
 
     @property
     def data_defined(self) -> bool:

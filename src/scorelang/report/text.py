@@ -58,9 +58,11 @@ _WORDS = {
 _KIND_LABELS = {
     "zh": {EventKind.DEDUCT: "", EventKind.AWARD: "", EventKind.ZERO: "",
            EventKind.FLOOR: "〔保底〕", EventKind.CAP: "〔封顶〕", EventKind.BONUS: "〔加分〕",
+           EventKind.BONUS_CAP: "〔加分封顶〕",
            EventKind.NOTE: "〔不计〕", EventKind.DEMOTE: "〔降等〕", EventKind.LAST: "〔排末位〕"},
     "en": {EventKind.DEDUCT: "", EventKind.AWARD: "", EventKind.ZERO: "",
            EventKind.FLOOR: "[floor] ", EventKind.CAP: "[cap] ", EventKind.BONUS: "[bonus] ",
+           EventKind.BONUS_CAP: "[bonus cap] ",
            EventKind.NOTE: "[not counted] ", EventKind.DEMOTE: "[demoted one tier] ",
            EventKind.LAST: "[ranked last] "},
 }

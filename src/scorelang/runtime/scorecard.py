@@ -33,6 +33,7 @@ class EventKind(enum.StrEnum):
     NOTE = "note"       # a record read but not counted (no points)
     DEMOTE = "demote"   # 降低一个等次评奖: the cohort stage moves the award down (no points)
     LAST = "last"       # 直接排名最后一位: the cohort stage ranks the entity last (no points)
+    BONUS_CAP = "bonus_cap"  # 最多加 / 加分累计最多: the bonus above a declared cap taken back (counts as bonus)
 
 
 @attrs.define

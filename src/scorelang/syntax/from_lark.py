@@ -151,8 +151,9 @@ class ToSyntax:
         rounding = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "rounding"), None)
         places, points, places_span = rounding if rounding else (None, (), None)
         floor = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "floor"), None)
+        total = next((c for c in children if isinstance(c, n.TotalBounds)), None)
         return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span,
-                        floor=floor)
+                        floor=floor, total=total)
 
     def total_floor(self, meta: Meta, children: Children) -> Tagged:
         return ("floor", self._cite(meta, children))
@@ -167,6 +168,28 @@ class ToSyntax:
         clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
         shown = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "shown"), None)
         return n.Cite(clause, shown, span=self.pos.of_meta(meta))
+
+    def total_bounds(self, meta: Meta, children: Children) -> n.TotalBounds:
+        clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "clause"), None)
+        return n.TotalBounds(_all(children, n.Bound), clause, span=self.pos.of_meta(meta))
+
+    def upper_bound(self, meta: Meta, children: Children) -> n.Bound:
+        return n.Bound("upper", self._number(_tokens(children, "NUMBER")[0]), span=self.pos.of_meta(meta))
+
+    def lower_bound(self, meta: Meta, children: Children) -> n.Bound:
+        return n.Bound("lower", self._number(_tokens(children, "NUMBER")[0]), span=self.pos.of_meta(meta))
+
+    def clause_ref(self, meta: Meta, children: Children) -> tuple[str, n.Text]:
+        return ("clause", children[0])
+
+    def rule_cap(self, meta: Meta, children: Children) -> n.Cap:
+        verb = str(_tokens(children, "RULE_CAP")[0])[-1]
+        return n.Cap("扣" if verb == "减" else verb, self._number(_tokens(children, "NUMBER")[0]),
+                     span=self.pos.of_meta(meta))
+
+    def set_cap(self, meta: Meta, children: Children) -> n.SetCap:
+        verb = str(_tokens(children, "SET_CAP")[0])[0]
+        return n.SetCap(verb, self._number(_tokens(children, "NUMBER")[0]), span=self.pos.of_meta(meta))
 
     def doc_number(self, meta: Meta, children: Children) -> Tagged:
         return ("doc", children[0])
@@ -399,8 +422,9 @@ class ToSyntax:
         quote = children[0] if isinstance(children[0], n.Text) else None
         body = children[1] if quote is not None else children[0]
         floor = bool(_tokens(children, "FLOOR"))
+        cap = next((c for c in children if isinstance(c, n.Cap)), None)
         span = self.pos.of_meta(meta)
-        return n.Rule(quote, body, floor, self.text[body.span.start:span.end].strip(), span=span)
+        return n.Rule(quote, body, floor, self.text[body.span.start:span.end].strip(), span=span, cap=cap)
 
     def per_deduct(self, meta: Meta, children: Children) -> n.PerDeduct:
         return n.PerDeduct(children[0], children[1], span=self.pos.of_meta(meta))
@@ -470,7 +494,8 @@ class ToSyntax:
         return n.Article(
             number, title,
             sources=tuple(c[1] for c in children[2:] if isinstance(c, tuple) and c[0] == "source"),
-            facts=_all(children, n.FactsBlock), rules=_all(children, n.Rule), span=self.pos.of_meta(meta))
+            facts=_all(children, n.FactsBlock), rules=_all(children, n.Rule), span=self.pos.of_meta(meta),
+            caps=_all(children, n.SetCap))
 
     def awards(self, meta: Meta, children: Children) -> n.Awards:
         single = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "single"), None)

@@ -78,6 +78,43 @@ class NotOccurredLit:
 Literal = Union[NumberLit, PercentLit, StringLit, FlagLit, NoneLit, NotOccurredLit]
 
 
+# ------------------------------------------------------------------ caps and floors
+@attrs.frozen
+class Bound:
+    """最高 100 分 (``upper``) / 最低 0 分 (``lower``): a bound on a score."""
+
+    limit: str
+    points: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class TotalBounds:
+    """考评总分 最高 100 分 最低 0 分 依据 "…": bounds on the total, and the clause that sets them."""
+
+    bounds: tuple[Bound, ...]
+    clause: Text | None
+    span: Span = _span()
+
+
+@attrs.frozen
+class Cap:
+    """最多扣 5 分 / 最多加 2 分 / 最多得 10 分 after a rule: ``verb`` 扣, 加 or 得 (减 reads as 扣)."""
+
+    verb: str
+    points: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class SetCap:
+    """加分累计最多 3 分 / 扣分累计不超过 5 分 in an article: ``verb`` 加 or 扣."""
+
+    verb: str
+    points: Decimal
+    span: Span = _span()
+
+
 # ------------------------------------------------------------------ header
 @attrs.frozen
 class Header:
@@ -95,6 +132,7 @@ class Header:
     span: Span = _span()
     places_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     floor: Cite | None = attrs.field(default=None, kw_only=True)
+    total: TotalBounds | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -424,13 +462,15 @@ RuleBody = Union[PerDeduct, PerAward, ZeroIf, DeductIf, AwardIf, Judged, Ladder,
 
 @attrs.frozen
 class Rule:
-    """One rule: the quoted source clause (if given), the body, and whether 扣完为止 was written."""
+    """One rule: the quoted source clause (if given), the body, its cap (最多扣 5 分) if one is
+    written, and whether 扣完为止 was written."""
 
     quote: Text | None
     body: RuleBody
     floor: bool
     source_text: str
     span: Span = _span()
+    cap: Cap | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -511,6 +551,7 @@ class Article:
     facts: tuple[FactsBlock, ...]
     rules: tuple[Rule, ...]
     span: Span = _span()
+    caps: tuple[SetCap, ...] = attrs.field(default=(), kw_only=True)
 
 
 @attrs.frozen

@@ -27,6 +27,9 @@ Invariant = Callable[[scorelang.Policy, str, Facts, Scorecard], None]
 
 
 # ------------------------------------------------------------------ oracles
+# a bonus and what a declared cap (最多加, 加分累计最多) takes back of it
+BONUS_KINDS = ("bonus", "bonus_cap")
+
 def half_up(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
@@ -159,7 +162,8 @@ def bonuses_only_where_the_text_grants_them(policy: scorelang.Policy, entity: st
             assert item.id in allowed, item.id
         assert all(e.clause in allowed for e in item.events if e.kind == "bonus"), item.id
     for event in card.adjustments:
-        if event.points > 0 and event.kind != "floor":  # the total's floor at 0 (第十四条) gives back
+        # the total's floor and a cap on deductions (扣分累计最多, 最多扣) give back
+        if event.points > 0 and event.kind not in ("floor", "cap"):
             assert event.kind == "bonus" and event.clause in allowed, event
 
 
@@ -175,9 +179,10 @@ def items_are_what_their_events_add_up_to(policy: scorelang.Policy, entity: str,
         for part in declared.parts:
             if not declared.deduction_only and not any(rule.earns for rule in part.rules):
                 start += part.points * part.occasions
-        traced = start + sum((e.points for e in item.events if e.kind != "bonus"), ZERO)
+        # a bonus and what a cap (最多加) takes back of it count toward the bonus, not the score
+        traced = start + sum((e.points for e in item.events if e.kind not in BONUS_KINDS), ZERO)
         assert item.score == rounded_at(policy, "item", traced), (item.id, item.score, traced)
-        assert item.bonus == sum((e.points for e in item.events if e.kind == "bonus"), ZERO), item.id
+        assert item.bonus == sum((e.points for e in item.events if e.kind in BONUS_KINDS), ZERO), item.id
 
 
 # the event kinds a rule's effect may record, and the sign of their points (-1, 0, 1; None: any)
@@ -203,7 +208,7 @@ def events_record_what_their_rule_does(policy: scorelang.Policy, entity: str, fa
     for event in events:
         rule = rules.get(event.span) if event.span is not None else None
         if rule is None:
-            assert event.kind in ("cap", "floor"), event  # the evaluator's own bounds
+            assert event.kind in ("cap", "floor", "bonus_cap"), event  # the bounds, declared or the evaluator's own
             continue
         kinds, sign = EVENT_OF_EFFECT[rule.effect]
         assert event.kind in kinds, (rule.effect, event)
@@ -212,6 +217,58 @@ def events_record_what_their_rule_does(policy: scorelang.Policy, entity: str, fa
         elif sign is not None:
             assert event.points * sign >= 0, (rule.effect, event)
 
+
+
+# ------------------------------------------------------------------ the caps and floors the author declares
+def _capped_rules(policy: scorelang.Policy) -> Iterator[tuple[str, m.Rule, m.Cap, int]]:
+    """(the events' clause, the rule, its cap, the occasions it is scored on) of every capped rule."""
+    for task in policy.model.tasks:
+        for item in task.items:
+            for part in item.parts:
+                for rule in part.rules:
+                    if rule.cap is not None:
+                        yield item.id, rule, rule.cap, part.occasions
+    for article in policy.model.articles:
+        for rule in article.rules:
+            if rule.cap is not None:
+                yield article.id, rule, rule.cap, 1
+
+
+def rule_caps_hold(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    """最多扣/得/加 N 分: what a rule changes, its cap's event included, stays within N (on each occasion)."""
+    events = [e for item in card_items(card) for e in item.events] + list(card.adjustments)
+    for clause, rule, cap, occasions in _capped_rules(policy):
+        mine = [e for e in events if e.clause == clause and e.span in (rule.span, cap.span)]
+        limit = cap.points * occasions
+        if rule.effect is m.Effect.DEDUCT:
+            assert sum((e.points for e in mine), ZERO) >= -limit, (rule.text, mine)
+        elif rule.effect is m.Effect.EARN:
+            assert sum((e.points for e in mine), ZERO) <= limit, (rule.text, mine)
+        else:
+            assert sum((e.points for e in mine if e.kind in BONUS_KINDS), ZERO) <= limit, (rule.text, mine)
+
+
+def article_caps_hold(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    """加分累计最多 N 分 / 扣分累计不超过 N 分: an article's bonuses, its deductions, stay within N."""
+    for article in policy.model.articles:
+        mine = [e for e in card.adjustments if e.clause == article.id]
+        if article.bonus_cap is not None:
+            added = sum((e.points for e in mine if e.kind in BONUS_KINDS), ZERO)
+            assert ZERO <= added <= article.bonus_cap.points, (article.id, mine)
+        if article.deduct_cap is not None:
+            taken = sum((e.points for e in mine if e.kind in ("deduct", "cap")), ZERO)
+            assert -article.deduct_cap.points <= taken <= ZERO, (article.id, mine)
+
+
+def total_within_its_declared_bounds(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    """考评总分 最高 N 分 最低 M 分: the total stays within them."""
+    bounds = policy.model.total_bounds
+    if bounds is None:
+        return
+    if bounds.upper is not None:
+        assert card.total <= bounds.upper, card.total
+    if bounds.lower is not None:
+        assert card.total >= bounds.lower, card.total
 
 INVARIANTS = (
     items_within_their_bounds,
@@ -224,6 +281,9 @@ INVARIANTS = (
     bonuses_only_where_the_text_grants_them,
     items_are_what_their_events_add_up_to,
     events_record_what_their_rule_does,
+    rule_caps_hold,
+    article_caps_hold,
+    total_within_its_declared_bounds,
 )
 
 

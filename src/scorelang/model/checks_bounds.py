@@ -1,0 +1,38 @@
+"""Consistency checks on caps and floors (SL164), listed in ``checks.CHECKS``."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .. import messages as msg
+from ..diagnostics import Diagnostic
+from . import nodes as m
+
+
+def _unbounded_count(policy: m.Policy, body: object) -> str | None:
+    """The count a per-occurrence bonus multiplies, when nothing bounds the count (至多)."""
+    if not isinstance(body, m.PerOccurrence):
+        return None
+    try:
+        fact = policy.fact(body.fact)
+    except KeyError:
+        return None
+    return body.fact if fact.high is None else None
+
+
+def check_bonus_bounded(policy: m.Policy) -> Iterable[Diagnostic]:
+    """SL164: a bonus per occurrence (每…加…分) of a count with no 至多, capped at no level —
+    not by the rule (最多加), nor its article (加分累计最多), nor the total (考评总分 最高) — can
+    add without limit. (An item's bonus is beyond its points: the item does not cap it.)"""
+    total = policy.total_bounds
+    if total is not None and total.upper is not None:
+        return
+    places: list[tuple[str, m.Rule, bool]] = [
+        (item.id, rule, False) for task in policy.tasks for item in task.items for rule in item.rules]
+    places += [(article.id, rule, article.bonus_cap is not None) for article in policy.articles
+               for rule in article.rules]
+    for clause, rule, capped_above in places:
+        if capped_above or rule.cap is not None or rule.effect is not m.Effect.BONUS:
+            continue
+        fact = _unbounded_count(policy, rule.body)
+        if fact is not None:
+            yield msg.BONUS_UNBOUNDED.at(rule.span, fact=fact, clause=clause)
