@@ -14,8 +14,10 @@ import operator
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Callable
 
+from ..model import expressions as x
 from ..model import nodes as m
 from ..runtime.scorecard import Event, fast_types, new_event
+from .expressions import compile_value, label
 
 _EventBase, _Event = fast_types(Event)
 
@@ -69,12 +71,30 @@ def _compare_facts(cond: m.CompareFacts, rename):
     return (lambda facts: op(facts[left], facts[right])), (left, right)
 
 
-_CONDITIONS = {m.FlagIs: _flag, m.Compare: _compare, m.CompareFacts: _compare_facts, m.Negation: _negation,
-               m.AllOf: _all_of, m.AnyOf: _any_of}
+def _compare_values(cond: x.CompareValues, rename):
+    left, left_names = compile_value(cond.left, rename)
+    right, right_names = compile_value(cond.right, rename)
+    op = _OPS[cond.op]
+    return (lambda facts: op(left(facts), right(facts))), left_names + right_names
+
+
+_CONDITIONS = {m.FlagIs: _flag, m.Compare: _compare, m.CompareFacts: _compare_facts, x.CompareValues: _compare_values,
+               m.Negation: _negation, m.AllOf: _all_of, m.AnyOf: _any_of}
 
 
 def _read(facts: Facts, names: tuple[str, ...]) -> tuple:
     return tuple((n, facts[n]) for n in names)
+
+
+def _computed(quantity: x.Expr, rename):
+    """An expression where a rule takes a quantity: its closure, and ``shown(facts, value)``,
+    the event's facts — each input, then the computed value under the expression's text."""
+    value, names = compile_value(quantity, rename)
+    text = label(quantity)
+
+    def shown(facts, computed):
+        return tuple((n, facts[n]) for n in names) + ((text, computed),)
+    return value, shown
 
 
 # ------------------------------------------------------------------ rules
@@ -85,6 +105,8 @@ _EVENT_KINDS = {m.Effect.DEDUCT: "deduct", m.Effect.EARN: "award", m.Effect.BONU
 
 def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
     """每…扣…分 / 每…得…分 / 每…加…分"""
+    if not isinstance(body.fact, str):
+        return _per_computed(rule, body, rename)
     name = rename(body.fact)
     per = body.amount * body.sign
     clause, text, span = rule.clause, rule.text, rule.span
@@ -107,6 +129,25 @@ def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
         event.__class__ = _Event
         events.append(event)
         return points
+    return step
+
+
+def _per_computed(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
+    """每「a」+「b」扣1分: amount × the computed count."""
+    assert not isinstance(body.fact, str)
+    value, shown = _computed(body.fact, rename)
+    per = body.amount * body.sign
+    clause, text, span = rule.clause, rule.text, rule.span
+    kind = _EVENT_KINDS[body.effect]
+    returned = body.effect is not m.Effect.BONUS  # a bonus stays out of the item's points
+
+    def step(facts, events):
+        count = value(facts)
+        if not count:
+            return ZERO
+        points = per * count
+        events.append(new_event(clause, text, kind, shown(facts, count), points, None, span))
+        return points if returned else ZERO
     return step
 
 
@@ -215,16 +256,21 @@ def _judged_bonus(name: str, body: m.Judgement, clause: str, text: str, span) ->
 
 def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename) -> Step:
     """按「开工率」比例得3分: 3 × rate / 100."""
-    name = rename(body.fact)
     per_point = body.amount / Decimal(100)
     clause, text, span = rule.clause, rule.text, rule.span
+    if isinstance(body.fact, str):
+        name = rename(body.fact)
+        read = lambda facts: facts[name]  # noqa: E731
+        shown = lambda facts, value: ((name, value),)  # noqa: E731
+    else:
+        read, shown = _computed(body.fact, rename)
 
     def step(facts, events):
-        value = facts[name]
+        value = read(facts)
         if not value:
             return ZERO
         points = per_point * value
-        events.append(new_event(clause, text, "award", ((name, value),), points, None, span))
+        events.append(new_event(clause, text, "award", shown(facts, value), points, None, span))
         return points
     return step
 
@@ -287,7 +333,12 @@ def _compile_Table(rule: m.Rule, body: m.Table, rename) -> Step:
 
 def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename) -> Step:
     """每降低5个百分点扣2分: per step of shortfall below the target, partial steps as declared."""
-    name = rename(body.fact)
+    if isinstance(body.fact, str):
+        name = rename(body.fact)
+        read = lambda facts: facts[name]  # noqa: E731
+        shown = lambda facts, value: ((name, value),)  # noqa: E731
+    else:
+        read, shown = _computed(body.fact, rename)
     target, step_size, amount = body.target, body.step, body.amount
     relative = body.relative
     scale = Decimal(100) / target if relative else None
@@ -300,7 +351,7 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename) -> Step:
     direction = 1 if body.upward else -1
 
     def step(facts, events):
-        value = facts[name]
+        value = read(facts)
         gap = (value - target) * direction
         if gap <= 0:
             return ZERO
@@ -310,7 +361,7 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename) -> Step:
         if not steps:
             return ZERO
         points = -(steps * amount)
-        events.append(new_event(clause, text, "deduct", ((name, value),), points, None, span))
+        events.append(new_event(clause, text, "deduct", shown(facts, value), points, None, span))
         return points
     return step
 

@@ -297,3 +297,38 @@ NO_TASKS = error(
     "目标任务 一 \"…\" {{ … }} is needed",
     "条款（第六条等）只在任务得分之上加减分；先写目标任务和它的 计入总分权重",
     "articles (第六条 …) only adjust the tasks' total; write the tasks and their 计入总分权重 first")
+
+
+# ------------------------------------------------------------------ expressions and conditions
+NOT_A_VALUE = error(
+    "NOT_A_VALUE", "SL150", "",
+    "此处应为一个数值（事实、数字或算式），而不是条件",
+    "a value (a fact, a number or arithmetic) is expected here, not a condition")
+NOT_A_CONDITION = error(
+    "NOT_A_CONDITION", "SL150", "",
+    "此处应为条件（「是否」事实、比较、且/或/非），而不是数值",
+    "a condition (a flag fact, a comparison, 且/或/非) is expected here, not a value",
+    "与某个值比较，如：「a」 + 「b」 > 10", "compare it with something, e.g. 「a」 + 「b」 > 10")
+KINDS_MISMATCH = error(
+    "KINDS_MISMATCH", "SL151", "op left right",
+    "不能{op}{left}与{right}", "cannot {op} {left} and {right}",
+    "百分比只与百分比相加、相比；两数相除得到比率，再乘以 100% 得到百分比",
+    "percents add to and compare with percents; a ratio of two values times 100% is a percent")
+UNITS_MISMATCH = error(
+    "UNITS_MISMATCH", "SL151", "op left right",
+    "不能{op}单位为「{left}」与「{right}」的值", "cannot {op} values in 「{left}」 and in 「{right}」")
+RULE_VALUE_KIND = error(
+    "RULE_VALUE_KIND", "SL151", "what need kind",
+    "{what}需要{need}，此算式是{kind}", "{what} needs {need}; this expression is {kind}")
+DIVISOR_MAY_BE_ZERO = error(
+    "DIVISOR_MAY_BE_ZERO", "SL152", "divisor",
+    "除数 {divisor} 可能为 0，须写明除数为 0 时的取值",
+    "the divisor {divisor} may be 0: say what the value is when it is",
+    "在算式后写明：… 除数为0时取 100%", "add after the expression: … 除数为0时取 100%")
+GUARD_UNUSED = warning(
+    "GUARD_UNUSED", "SL152", "",
+    "「除数为0时取」所在的算式中没有可能为 0 的除数，此写法不起作用",
+    "「除数为0时取」 is written, but no divisor of this expression can be 0")
+FUNCTION_ARGS = error(
+    "FUNCTION_ARGS", "SL153", "function count",
+    "「{function}」须有{count}", "「{function}」 takes {count}")

@@ -35,6 +35,11 @@ UNCLOSED_QUOTE = error(
 SYNONYM = error(
     "SYNONYM", "SL001", "word keyword",
     "「{word}」不是关键字，应写作「{keyword}」", "「{word}」 is not a keyword; write 「{keyword}」")
+MINUS_AFTER_COMMA = error(
+    "MINUS_AFTER_COMMA", "SL001", "",
+    "逗号后的负号读作减号（逗号会被忽略，「a」，-1 读作「a」-1）",
+    "a minus after a comma reads as a subtraction (commas are ignored: 「a」, -1 reads 「a」-1)",
+    "负数作为单独的一项时写在括号中：（-1）", "write a negative value on its own in parentheses: (-1)")
 NOT_A_KEYWORD = error(
     "NOT_A_KEYWORD", "SL001", "word expected",
     "「{word}」不是关键字，此处应为 {expected}", "「{word}」 is not a keyword; expected {expected}")

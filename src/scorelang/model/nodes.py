@@ -12,6 +12,7 @@ from typing import ClassVar, Iterator, Union, get_args
 import attrs
 
 from ..span import Span
+from .expressions import CompareValues, Expr
 
 
 def _span():
@@ -118,7 +119,7 @@ class AnyOf:
     span: Span = _span()
 
 
-Condition = Union[FlagIs, Compare, CompareFacts, Negation, AllOf, AnyOf]
+Condition = Union[FlagIs, Compare, CompareFacts, CompareValues, Negation, AllOf, AnyOf]
 
 
 # ------------------------------------------------------------------ what a rule does
@@ -168,7 +169,7 @@ _EFFECT_PLACES = {
 class PerOccurrence:
     """每…扣…分 (``sign`` -1), 每…得…分 (``sign`` +1), 每…加…分 (``bonus``): amount × the count."""
 
-    fact: str = _fact()
+    fact: str | Expr = _fact()  # a fact's name, or an expression (model.expressions)
     amount: Decimal
     sign: int
     bonus: bool = False
@@ -229,7 +230,7 @@ class Judgement:
 class Proportional:
     """按「开工率」比例得3分: earns amount × percent / 100 (8.16)."""
 
-    fact: str = _fact()
+    fact: str | Expr = _fact()  # a fact's name, or an expression (model.expressions)
     amount: Decimal
     span: Span = _span()
 
@@ -294,7 +295,7 @@ class Ladder:
         upward: True for a ceiling (不高于2% 每增加1个百分点): the excess above it is counted.
     """
 
-    fact: str = _fact()
+    fact: str | Expr = _fact()  # a fact's name, or an expression (model.expressions)
     target: Decimal
     relative: bool
     step: Decimal
@@ -339,8 +340,9 @@ def facts_read(node) -> tuple[str, ...]:
     """The facts a rule, rule body or condition reads, as written (a per-occasion fact as
     declared: ``Part.occasion_facts`` maps it), in field order, once each: every field declared
     with ``_fact()`` of every node ``walk`` finds — nothing to add for a new rule class."""
-    names = (getattr(n, f.name) for n in walk(node) for f in attrs.fields(type(n)) if f.metadata.get("fact"))
-    return tuple(dict.fromkeys(names))
+    values = (getattr(n, f.name) for n in walk(node) for f in attrs.fields(type(n)) if f.metadata.get("fact"))
+    # a field that holds an expression instead of a name is walked: its FactValues are found
+    return tuple(dict.fromkeys(v for v in values if isinstance(v, str)))
 
 
 @attrs.frozen

@@ -1,6 +1,7 @@
 """Lark tree → syntax nodes: the only place a lark Tree or Token is turned into our own values."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from lark import Token, Tree
@@ -35,7 +36,9 @@ class _Positions:
 # conditions nested at most MAX_CONDITION_DEPTH deep (parentheses and 非 together).
 MAX_NUMBER = Decimal(10) ** 9
 MAX_CONDITION_DEPTH = 32
-_NESTING = frozenset({"negation", "atom"})  # the grammar's only recursion: 非 and ( … )
+# the grammar's only recursion: 非, ( … ), a minus sign and a function's parentheses (a run of
+# + or × is one flat node, however long)
+_NESTING = frozenset({"negation", "atom", "negate", "call"})
 
 
 def _dec(tok) -> Decimal:
@@ -345,19 +348,19 @@ class ToSyntax:
         return n.PerAward(children[0], children[1], span=self.pos.of_meta(meta))
 
     def zero_if(self, meta, children):
-        return n.ZeroIf(children[0], span=self.pos.of_meta(meta))
+        return n.ZeroIf(_condition(children[0]), span=self.pos.of_meta(meta))
 
     def deduct_if(self, meta, children):
-        return n.DeductIf(children[0], children[1], span=self.pos.of_meta(meta))
+        return n.DeductIf(_condition(children[0]), children[1], span=self.pos.of_meta(meta))
 
     def award_if(self, meta, children):
-        return n.AwardIf(children[0], children[1], span=self.pos.of_meta(meta))
+        return n.AwardIf(_condition(children[0]), children[1], span=self.pos.of_meta(meta))
 
     def judged(self, meta, children):
         return n.Judged(children[0], None, span=self.pos.of_meta(meta))
 
     def judged_if(self, meta, children):
-        return n.Judged(children[1], children[0], span=self.pos.of_meta(meta))
+        return n.Judged(children[1], _condition(children[0]), span=self.pos.of_meta(meta))
 
     def ladder(self, meta, children):
         fact, threshold_word, threshold, step_word, step, amount = children[:6]
@@ -371,7 +374,7 @@ class ToSyntax:
         return n.PerBonus(children[0], children[1], span=self.pos.of_meta(meta))
 
     def bonus_if(self, meta, children):
-        return n.BonusIf(children[0], children[1], span=self.pos.of_meta(meta))
+        return n.BonusIf(_condition(children[0]), children[1], span=self.pos.of_meta(meta))
 
     def judged_bonus(self, meta, children):
         aggregate = str(children[1]) if len(children) > 1 else None
@@ -381,10 +384,10 @@ class ToSyntax:
         return n.Proportional(children[0], children[1], span=self.pos.of_meta(meta))
 
     def demote_if(self, meta, children):
-        return n.AwardEffect(children[0], "demote", span=self.pos.of_meta(meta))
+        return n.AwardEffect(_condition(children[0]), "demote", span=self.pos.of_meta(meta))
 
     def last_if(self, meta, children):
-        return n.AwardEffect(children[0], "last", span=self.pos.of_meta(meta))
+        return n.AwardEffect(_condition(children[0]), "last", span=self.pos.of_meta(meta))
 
     def table(self, meta, children):
         records, level, grade = children[0], children[1], children[2]
@@ -424,9 +427,6 @@ class ToSyntax:
     def previous_last(self, meta, children):
         return ("previous", children[0])
 
-    def fact_comparison(self, meta, children):
-        return n.FactComparison(children[0], str(children[1]), children[2], span=self.pos.of_meta(meta))
-
     def threshold(self, meta, children):
         return (self._number(children[0]), len(children) > 1)
 
@@ -434,25 +434,83 @@ class ToSyntax:
         return (self._number(children[0]), str(children[1]) if len(children) > 1 else None)
 
     # conditions ---------------------------------------------------------
-    def flag_ref(self, meta, children):
-        return n.FlagRef(children[0], span=self.pos.of_meta(meta))
-
     def comparison(self, meta, children):
-        return n.Comparison(children[0], str(children[1]), children[2], span=self.pos.of_meta(meta))
+        left, op, right = children[0], str(children[1]), children[2]
+        span = self.pos.of_meta(meta)
+        # the forms that existed before expressions keep their nodes (and their model)
+        if isinstance(left, n.Name) and isinstance(right, n.Name):
+            return n.FactComparison(left, op, right, span=span)
+        if isinstance(left, n.Name) and isinstance(right, (n.NumberLit, n.PercentLit, n.StringLit, n.FlagLit,
+                                                             n.NoneLit)):
+            return n.Comparison(left, op, right, span=span)
+        return n.ExprComparison(left, op, right, span=span)
 
     def negation(self, meta, children):
-        return n.Not(children[0], span=self.pos.of_meta(meta))
+        return n.Not(_condition(children[0]), span=self.pos.of_meta(meta))
 
     def and_cond(self, meta, children):
-        return n.And(tuple(children), span=self.pos.of_meta(meta))
+        return n.And(tuple(_condition(c) for c in children), span=self.pos.of_meta(meta))
 
     def or_cond(self, meta, children):
-        return n.Or(tuple(children), span=self.pos.of_meta(meta))
+        return n.Or(tuple(_condition(c) for c in children), span=self.pos.of_meta(meta))
 
     def atom(self, meta, children):
-        # LPAREN condition RPAREN
+        # LPAREN condition RPAREN: a condition or a value, as its place decides
         inner = [c for c in children if not isinstance(c, Token)]
         return inner[0]
+
+    # expressions --------------------------------------------------------
+    def arithmetic(self, meta, children):
+        first, rest = children[0], []
+        for i in range(1, len(children), 2):
+            tok = children[i]
+            op = _OPERATORS[str(tok)]
+            if op == "-" and _SOFT.search(self.text[_end(children[i - 1]):tok.start_pos]):
+                # 最大（「a」，-1）: the comma is ignored, so this would read 「a」 − 1
+                self.collector.add(msg.MINUS_AFTER_COMMA.at(self.pos.of_token(tok)))
+            rest.append((op, children[i + 1]))
+        return n.Arithmetic(first, tuple(rest), span=self.pos.of_meta(meta))
+
+    def negate(self, meta, children):
+        operand = children[1]
+        span = self.pos.of_meta(meta)
+        if isinstance(operand, n.NumberLit):
+            return n.NumberLit(-operand.value, span=span)
+        if isinstance(operand, n.PercentLit):
+            return n.PercentLit(-operand.value, span=span)
+        return n.Negate(operand, span=span)
+
+    def negative_literal(self, meta, children):
+        return n.NumberLit(-self._number(children[1]), span=self.pos.of_meta(meta))
+
+    def negative_percent_literal(self, meta, children):
+        return n.PercentLit(-children[1], span=self.pos.of_meta(meta))
+
+    def call(self, meta, children):
+        function = _FUNCTIONS[str(children[0])]
+        args = tuple(c for c in children[1:] if not isinstance(c, Token))
+        return n.Call(function, args, span=self.pos.of_meta(meta))
+
+    def guarded(self, meta, children):
+        return n.Guarded(children[0], children[2], span=self.pos.of_meta(meta))
+
+
+_OPERATORS = {"+": "+", "＋": "+", "-": "-", "－": "-", "−": "-", "×": "*", "*": "*", "＊": "*",
+              "÷": "/", "/": "/", "／": "/"}
+_FUNCTIONS = {"最大": "max", "最小": "min", "绝对值": "abs"}
+_SOFT = re.compile(r"[，,、；;]")
+
+
+def _end(node) -> int:
+    """Where a built node (or a token) ends in the text."""
+    if isinstance(node, Token):
+        return node.end_pos
+    return node.span.end
+
+
+def _condition(node):
+    """A node in the place of a condition: a bare 「x」 is a flag (若「已建成」…)."""
+    return n.FlagRef(node, span=node.span) if isinstance(node, n.Name) else node
 
 
 def too_deep(tree: Tree, file: str) -> list[Diagnostic]:
