@@ -11,6 +11,8 @@ nothing on the per-entity path looks at model nodes.
 from __future__ import annotations
 
 import operator
+
+import attrs
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Callable
 
@@ -384,4 +386,25 @@ def compile_rule(rule: m.Rule, rename: Callable[[str], str] = lambda n: n) -> tu
         compiler = _COMPILERS[type(rule.body)]
     except KeyError:  # a new model rule class without a compiler is a bug, loudly
         raise TypeError(f"no compiler for rule {type(rule.body).__name__}") from None
-    return compiler(rule, rule.body, rename), rule.earns
+    step = compiler(rule, rule.body, rename)
+    if rule.condition is not None:
+        step = _only_if(rule.condition, step, rename)
+    return step, rule.earns
+
+
+def _only_if(condition: m.Condition, step: Step, rename) -> Step:
+    """若 … before a rule of any kind: the rule's step runs only when the condition holds;
+    its events then show the condition's facts first."""
+    predicate, names = compile_condition(condition, rename)
+
+    def conditional(facts, events):
+        if not predicate(facts):
+            return ZERO
+        start = len(events)
+        change = step(facts, events)
+        if len(events) > start:
+            read = _read(facts, names)
+            events[start:] = [attrs.evolve(e, facts=read + tuple(f for f in e.facts if f[0] not in names))
+                              for e in events[start:]]
+        return change
+    return conditional

@@ -329,6 +329,11 @@ GUARD_UNUSED = warning(
     "GUARD_UNUSED", "SL152", "",
     "「除数为0时取」所在的算式中没有可能为 0 的除数，此写法不起作用",
     "「除数为0时取」 is written, but no divisor of this expression can be 0")
+VALUE_MAY_BE_NEGATIVE = error(
+    "VALUE_MAY_BE_NEGATIVE", "SL154", "what",
+    "{what}的算式可能为负数，负数会把扣分变成加分（或反之）",
+    "the expression of {what} may be negative, which would turn a deduction into points (or back)",
+    "写成 最大（…，0），或调整算式", "write 最大（…, 0）, or change the expression")
 FUNCTION_ARGS = error(
     "FUNCTION_ARGS", "SL153", "function count",
     "「{function}」须有{count}", "「{function}」 takes {count}")

@@ -104,12 +104,6 @@ DEDUCTION_ONLY_ORDER = error(
     "「扣分项」写在项号之后、标题之前（此处是「{found}」）",
     "扣分项 goes right after the item number, before the title (found 「{found}」)",
     "写作 第10项 扣分项 \"扣分项目\" 6分 {{ … }}", "write e.g. 第10项 扣分项 \"扣分项目\" 6分 {{ … }}")
-JUDGED_BONUS_WITH_CONDITION = error(
-    "JUDGED_BONUS_WITH_CONDITION", "SL001", "found",
-    "评定加分「加「…」」不带条件：评定的分数就是所加的分，情形未发生时填 0（此处是「{found}」）",
-    "a judged bonus 加「…」 takes no condition: the judged amount is the bonus, 0 when it does not apply "
-    "(found 「{found}」)",
-    "写作 加「评定名称」", "write 加「the judgement」")
 STEP_UNIT_WORD = error(
     "STEP_UNIT_WORD", "SL001", "word",
     "「{word}」不能作阶梯每档的单位：可写 个百分点、次、个、件、%，也可以不写（计数的单位在事实中声明）",

@@ -1,4 +1,4 @@
-"""Values computed from facts (docs/language.md §10a): the model of an expression such as
+"""Values computed from facts (docs/language.md §9.2): the model of an expression such as
 「结案数」 ÷ 「受案数」 × 100% 除数为0时取 100%, and the comparison of two expressions.
 
 Every node is an attrs frozen class, walked by ``nodes.walk``; a field that names a fact is

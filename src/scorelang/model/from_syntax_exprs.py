@@ -1,5 +1,5 @@
 """Expressions of the syntax tree → model expressions, with their kind, unit and range checked
-statically (docs/language.md §10a).
+statically (docs/language.md §9.2).
 
 ``ExprResolver`` is a mixin of ``from_syntax.Resolver`` (through ``RuleResolver``). Every
 expression gets a ``ValueType``: its kind (count, number, percent, or ``scalar`` — a literal
@@ -78,6 +78,8 @@ def _quotients(a: ValueType, b: ValueType) -> tuple[Bound, Bound]:
     if b.low is not None and b.low > 0 and a.low is not None and a.low >= 0:
         low = Decimal(0) if b.high is None else a.low / b.high
         return low, None if a.high is None else a.high / b.low
+    if a.low is not None and a.low >= 0 and b.low is not None and b.low >= 0:
+        return Decimal(0), None  # a divisor of 0 is guarded: the guard's value joins the range
     return None, None
 
 
@@ -90,8 +92,9 @@ class ExprResolver:
     _zero_divisors: int = 0  # divisors that may be 0 met inside the guard being resolved
 
     def _quantity(self, clause: str, e: Any, occasions: int, need: tuple[str, ...],
-                  what: Words) -> tuple[x.Expr, ValueType] | None:
-        """An expression where a rule takes a quantity of one of the kinds ``need``."""
+                  what: Words, signed: bool = False) -> tuple[x.Expr, ValueType] | None:
+        """An expression where a rule takes a quantity of one of the kinds ``need``; unless
+        ``signed`` (a ladder's measured value), one that may be negative is SL154."""
         resolved = self._value(clause, e, occasions, False)
         if resolved is None:
             return None
@@ -100,6 +103,9 @@ class ExprResolver:
             self.error(msg.RULE_VALUE_KIND.at(e.span, what=what, need=Words(
                 "或".join(kind_words(k).zh for k in need), " or ".join(kind_words(k).en for k in need)),
                 kind=kind_words(vt.kind)))
+            return None
+        if not signed and (vt.low is None or vt.low < 0):
+            self.error(msg.VALUE_MAY_BE_NEGATIVE.at(e.span, what=what))
             return None
         return expr, vt
 
@@ -235,7 +241,7 @@ class ExprResolver:
             if product is None:
                 return None
             kind, unit, per_hundred = product
-            low, high = _products(vt, rt) if op == "*" else _quotients(vt, rt) if not rt.may_be_zero() else (None, None)
+            low, high = _products(vt, rt) if op == "*" else _quotients(vt, rt)
             operations.append(x.Operation(op, right, span=operand.span))
             if per_hundred:  # a percent applied to a quantity: its value is hundredths
                 operations.append(x.Operation("/" if op == "*" else "*", x.Const(_HUNDRED, span=operand.span),

@@ -119,7 +119,7 @@ class RuleResolver(ExprResolver):
                 return None
             fact, kind = used, self.facts[used].type
         else:
-            resolved = self._quantity(clause, b.fact, occasions, _NUMERIC + ("scalar",), what)
+            resolved = self._quantity(clause, b.fact, occasions, _NUMERIC + ("scalar",), what, signed=True)
             if resolved is None:
                 return None
             fact, kind = resolved[0], {"scalar": "number"}.get(resolved[1].kind, resolved[1].kind)

@@ -360,6 +360,7 @@ class Rule:
     text: str
     body: RuleBody = attrs.field(validator=_rule_body)
     floor: bool
+    condition: Condition | None = None  # 若 … written before a rule of any kind
     span: Span = _span()
 
     @property
@@ -377,8 +378,9 @@ class Rule:
 
     @property
     def facts(self) -> tuple[str, ...]:
-        """The facts the rule reads, as written (see ``facts_read``)."""
-        return facts_read(self.body)
+        """The facts the rule reads, as written (see ``facts_read``): its condition's, then its body's."""
+        return tuple(dict.fromkeys((facts_read(self.condition) if self.condition is not None else ())
+                                   + facts_read(self.body)))
 
     @property
     def can_deduct(self) -> bool:

@@ -337,9 +337,18 @@ class ToSyntax:
     def rule(self, meta, children):
         quote = children[0] if isinstance(children[0], n.Text) else None
         body = children[1] if quote is not None else children[0]
+        condition = None
+        if isinstance(body, tuple):  # conditional: 若 … then the rule
+            start, condition, body = body
+        else:
+            start = body.span.start
         floor = bool(_tokens(children, "FLOOR"))
         span = self.pos.of_meta(meta)
-        return n.Rule(quote, body, floor, self.text[body.span.start:span.end].strip(), span=span)
+        return n.Rule(quote, body, floor, self.text[start:span.end].strip(), condition, span=span)
+
+    def conditional(self, meta, children):
+        """若 … then a rule: (where the rule's text starts, the condition, the rule body)."""
+        return (self.pos.of_meta(meta).start, _condition(children[0]), children[1])
 
     def per_deduct(self, meta, children):
         return n.PerDeduct(children[0], children[1], span=self.pos.of_meta(meta))

@@ -450,6 +450,7 @@ class Rule:
     body: RuleBody
     floor: bool
     source_text: str
+    condition: Condition | None = None  # 若 … before a rule without a condition of its own
     span: Span = _span()
 
 
