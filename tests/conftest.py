@@ -55,6 +55,12 @@ RUN_SLOW = os.environ.get("SCORELANG_SLOW_TESTS") == "1"
 
 
 def pytest_configure(config):
+    # The case-file plugin comes in through its pytest11 entry point once scorelang is installed;
+    # where it is not (PYTHONPATH=src), register it here: never twice.
+    if not config.pluginmanager.has_plugin("scorelang"):
+        from scorelang.testing import pytest_plugin
+
+        config.pluginmanager.register(pytest_plugin, "scorelang")
     config.addinivalue_line("markers", "slow: builds or installs the package; runs with SCORELANG_SLOW_TESTS=1 (CI)")
 
 

@@ -83,12 +83,19 @@ def test_lark_is_quarantined_in_syntax():
             assert rel in LARK_MODULES, f"{rel} imports lark"
 
 
+# the one module that may call float(): a chart's bar lengths and colours (matplotlib draws in
+# floats); the figures it prints are Decimals formatted by numbers.py
+FLOAT_FOR_GEOMETRY = {"report/charts.py"}
+
+
 def test_no_eval_exec_compile_or_float_in_src():
     for path in modules():
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        banned = ("eval", "exec", "compile") if str(path.relative_to(SRC)) in FLOAT_FOR_GEOMETRY else \
+            ("eval", "exec", "compile", "float")
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                assert node.func.id not in ("eval", "exec", "compile", "float"), (
+                assert node.func.id not in banned, (
                     f"{path.relative_to(SRC)}:{node.lineno} calls {node.func.id}()")
 
 

@@ -39,6 +39,20 @@ def test_wheel_contains_the_grammar(wheel):
 
 
 @slow
+def test_wheel_contains_the_report_templates(wheel):
+    shipped = ROOT / "src" / "scorelang" / "report" / "templates"
+    expected = {f"scorelang/report/templates/{p.name}" for p in shipped.iterdir()}
+    assert {"scorelang/report/templates/cohort.html.j2", "scorelang/report/templates/entity.html.j2"} <= expected
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+        assert expected <= names
+        metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
+        requires = [line for line in zf.read(metadata).decode("utf-8").splitlines() if line.startswith("Requires-Dist")]
+    for runtime in ("openpyxl", "jinja2", "matplotlib"):  # runtime dependencies, not extras
+        assert any(runtime in line.lower() and "extra" not in line for line in requires), requires
+
+
+@slow
 def test_installed_package_loads_its_grammar(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
@@ -48,6 +62,10 @@ def test_installed_package_loads_its_grammar(wheel, tmp_path):
         f"assert scorelang.__file__.startswith({str(target)!r}), scorelang.__file__\n"
         f"p = scorelang.load({str(ROOT / 'policies' / '2017.score')!r})\n"
         "print(len(p.model.tasks))\n"
+        "from scorelang.report.html import render_report\n"
+        "from scorelang.runtime.sources import read_facts_file\n"
+        f"cards = p.score_all(read_facts_file({str(ROOT / 'examples' / '2017' / 'facts.json')!r}))\n"
+        "assert '<table id=\"ranking\">' in render_report(cards, p.model, engine='x')['index.html']\n"
     )
     # run from an empty folder so the checkout's src/ cannot be picked up
     env = {**os.environ, "PYTHONPATH": str(target)}

@@ -295,7 +295,7 @@ def test_the_checklist_names_tests_that_exist():
     for path, test in re.findall(r"`(tests/[\w/]+\.py)?::(\w+)(?:\[\w+\])?`", section):
         module = path or module  # `::name` continues the file named before it
         named.append((module, test))
-    named += [("tests/test_properties.py", name) for name in re.findall(r"`(\w+_\w+)`", section)
+    named += [("src/scorelang/testing/invariants.py", name) for name in re.findall(r"`(\w+_\w+)`", section)
               if name in ("items_are_what_their_events_add_up_to", "events_record_what_their_rule_does")]
     assert len(named) >= 15
     for path, test in named:

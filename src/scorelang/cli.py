@@ -20,9 +20,11 @@ import scorelang
 
 from .diagnostics import Diagnostic, FactsError, PolicyError, ScorelangError, Severity, render_text, suggest
 from .report.json import render_diagnostics_json, render_json
+from .policy import needed_facts
 from .report.outline import departments, render_outline
+from .report.progress import progress_bar, wanted
 from .report.text import render_text as render_scorecards
-from .runtime.sources import read_facts_file
+from .runtime.sources import read_facts_located
 
 EXIT_FACTS = 1
 EXIT_POLICY = 2
@@ -82,6 +84,9 @@ _lang_option = click.option(
     callback=_remember_lang, help="诊断与报告的语言 / language of messages and reports.")
 
 _policy_argument = click.argument("policy_path", metavar="POLICY", type=click.Path(exists=True, dir_okay=False))
+_output_option = click.option("-o", "--output", metavar="PATH", type=click.Path(dir_okay=False),
+                              help="写入该文件 / write to this file.")
+_quiet_option = click.option("-q", "--quiet", is_flag=True, help="不显示进度条 / no progress bar.")
 
 
 @click.group(cls=_Main, context_settings=_CONTEXT)
@@ -93,9 +98,16 @@ def main() -> None:
 # ------------------------------------------------------------------ check
 @main.command(context_settings=_CONTEXT)
 @_policy_argument
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: 诊断写成 scorelang/diagnostics-1 文档 (for editors and CI; docs/testing.md).")
 @_lang_option
-def check(policy_path: str, lang: str) -> None:
+def check(policy_path: str, fmt: str, lang: str) -> None:
     """检查考评办法 (check a policy): 语法、引用、分值。"""
+    if fmt == "json":
+        from .testing.cli_test import check_json
+
+        check_json(policy_path)
+        return
     policy = scorelang.load(policy_path)
     model = policy.model
     items = sum(len(task.items) for task in model.tasks)
@@ -114,15 +126,22 @@ def check(policy_path: str, lang: str) -> None:
 # ------------------------------------------------------------------ template
 @main.command(context_settings=_CONTEXT)
 @_policy_argument
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
-              help="json: 事实说明 (the facts the policy needs); csv: 空白填报表 (a fill-in sheet).")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "xlsx"]), default=None,
+              help="json（默认）: 事实说明 (the facts the policy needs); csv: 空白填报表 (a fill-in sheet); "
+                   "xlsx: Excel 填报工作簿 (a data-entry workbook; the default for -o *.xlsx).")
+@_output_option
 @_lang_option
-def template(policy_path: str, fmt: str, lang: str) -> None:
-    """列出考评办法需要的事实 (the facts a policy needs), or a blank CSV to fill in."""
+def template(policy_path: str, fmt: str | None, output: str | None, lang: str) -> None:
+    """列出考评办法需要的事实 (the facts a policy needs), or a blank CSV or Excel workbook to fill in."""
     policy = scorelang.load(policy_path)
+    if (fmt or _suffix_format(output, "json")) == "xlsx":
+        from .runtime.facts_workbook import build_facts_workbook
+
+        build_facts_workbook(policy.model, needed_facts(policy.model)).save(_needs_output(output, "xlsx"))
+        return
     doc = policy.template()
-    if fmt == "json":
-        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    if fmt != "csv":
+        _emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
         return
     # Records do not fit in a cell — lists of judgements, and records of fields (第六条 表彰:
     # 层级, 等级, 工作) alike: they go in a JSON or YAML file.
@@ -137,7 +156,7 @@ def template(policy_path: str, fmt: str, lang: str) -> None:
     writer.writerow(["entity", *scalar])
     for entity in doc["entities"]:
         writer.writerow([entity, *([""] * len(scalar))])
-    click.echo(buffer.getvalue(), nl=False)
+    _emit(buffer.getvalue(), output)
     if judgements or with_fields:
         click.echo(_records_note(judgements, with_fields, lang), err=True)
     pending = [f["name"] for f in doc["facts"] if f.get("pending") and in_cell(f)]
@@ -166,44 +185,75 @@ def _records_note(judgements: list[str], with_fields: list[str], lang: str) -> s
         if with_fields:
             kinds.append(f"records with fields {names(with_fields)}")
         return (f"note: record facts ({'; '.join(kinds)}) cannot be given in CSV; use a JSON or YAML "
-                "facts file for them (or leave them to their defaults)")
+                "facts file, or the Excel workbook of template -o facts.xlsx (or leave them to their defaults)")
     kinds = []
     if judgements:
         kinds.append(f"评定记录类事实 {names(judgements)}")
     if with_fields:
         kinds.append(f"带字段的记录类事实 {names(with_fields)}")
-    return f"注意：{'以及'.join(kinds)} 不能写在 CSV 中，需要时请用 JSON 或 YAML 事实文件"
+    return (f"注意：{'以及'.join(kinds)} 不能写在 CSV 中，需要时请用 JSON 或 YAML 事实文件，"
+            "或 template -o 填报.xlsx 生成的 Excel 填报表")
 
 
 # ------------------------------------------------------------------ score
 @main.command(context_settings=_CONTEXT)
 @_policy_argument
 @click.argument("facts_path", metavar="FACTS", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "xlsx"]), default=None,
+              help="text（默认）、json，或 xlsx 成绩工作簿 (a results workbook; needs -o, the default for -o *.xlsx).")
 @click.option("--entity", "entities", metavar="NAME", multiple=True,
               help="只显示该对象（可重复）/ show only this entity (repeatable); ranks stay those of all.")
+@_output_option
+@_quiet_option
 @_lang_option
-def score(policy_path: str, facts_path: str, fmt: str, entities: tuple[str, ...], lang: str) -> None:
+def score(policy_path: str, facts_path: str, fmt: str | None, entities: tuple[str, ...], output: str | None,
+          quiet: bool, lang: str) -> None:
     """按事实文件评分 (score every entity): FACTS 为 JSON、YAML、CSV 或 XLSX。"""
+    fmt = fmt or _suffix_format(output, "text")
     policy = scorelang.load(policy_path)
     for name in entities:
         if name not in policy.model.entities:
             _unknown("--entity", name, policy.model.entities, lang, "对象", "entity")
     try:
-        cards = policy.score_all(read_facts_file(facts_path))
+        cards = _score_file(policy, facts_path, quiet)
     except FactsError as error:
         if fmt == "json":  # a machine reading stdout gets the problems as data too
             click.echo(json.dumps(render_diagnostics_json(error.diagnostics), ensure_ascii=False, indent=2))
         raise
     if entities:
         cards = tuple(card for card in cards if card.entity in entities)
-    if fmt == "json":
+    if fmt == "xlsx":
+        from .report.xlsx import build_results_workbook
+
+        build_results_workbook(cards, title=policy.title, places=policy.places).save(_needs_output(output, "xlsx"))
+    elif fmt == "json":
         doc = render_json(cards, title=policy.title, sha256=policy.sha256, places=policy.places,
                           engine_version=_version())
-        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        _emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
     else:
-        click.echo(render_scorecards(cards, title=policy.title, places=policy.places, lang=lang,
-                                     width=_width()), nl=False)
+        _emit(render_scorecards(cards, title=policy.title, places=policy.places, lang=lang,
+                                width=_width() if output is None else 100), output)
+
+
+# ------------------------------------------------------------------ report
+@main.command(context_settings=_CONTEXT)
+@_policy_argument
+@click.argument("facts_path", metavar="FACTS", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "directory", metavar="DIR", required=True, type=click.Path(file_okay=False),
+              help="报告目录 / the report's folder (index.html and one page per entity).")
+@_quiet_option
+@_lang_option
+def report(policy_path: str, facts_path: str, directory: str, quiet: bool, lang: str) -> None:
+    """生成 HTML 报告 (a static HTML report): 总体排名页和每个对象一页。"""
+    from .report.html import write_report
+
+    policy = scorelang.load(policy_path)
+    written = write_report(_score_file(policy, facts_path, quiet), policy.model, directory, engine=_version())
+    if not quiet:
+        click.echo(f"{written.index}（+{len(written.pages)} 页 / pages）", err=True)
+    if written.font_note:
+        click.echo(f"注意：图表中的中文需要 CJK 字体，请安装 {written.font_note}（apt-get install {written.font_note}）"
+                   f" / note: install {written.font_note} for Chinese text in the charts", err=True)
 
 
 # ------------------------------------------------------------------ show
@@ -219,7 +269,44 @@ def show(policy_path: str, lead: str | None, lang: str) -> None:
     click.echo(render_outline(policy.model, lead=lead, lang=lang, width=_width()), nl=False)
 
 
+# ------------------------------------------------------------------ test (scorelang.testing)
+from .testing.cli_test import test as _test_command  # noqa: E402  (it uses the helpers above)
+
+main.add_command(_test_command)
+
+
 # ------------------------------------------------------------------ helpers
+def _score_file(policy: scorelang.Policy, facts_path: str, quiet: bool) -> tuple[scorelang.Scorecard, ...]:
+    """Read and score a facts file, a progress bar on a terminal; a workbook's problems name
+    sheet, row and column."""
+    document, where = read_facts_located(facts_path)
+    try:
+        with progress_bar(len(policy.entities), "评分 scoring", enabled=wanted(quiet)) as advance:
+            return policy.score_all(document, progress=advance)
+    except FactsError as error:
+        if where is None:
+            raise
+        raise FactsError(where.locate(error.diagnostics), error.sources) from None
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        click.echo(text, nl=False)
+
+
+def _suffix_format(output: str | None, default: str) -> str:
+    return "xlsx" if output and output.lower().endswith((".xlsx", ".xlsm")) else default
+
+
+def _needs_output(output: str | None, fmt: str) -> str:
+    if not output:
+        raise click.UsageError(f"--format {fmt} 需要 -o 文件名 / --format {fmt} needs -o PATH")
+    return output
+
+
 def _unknown(option: str, name: str, known: Iterable[str], lang: str, what_zh: str, what_en: str) -> NoReturn:
     known = list(known)
     close = suggest(name, known, cutoff=0.5, n=3)

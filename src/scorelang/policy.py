@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from .cohort import rank
 from .compile import compile_policy
@@ -70,11 +70,16 @@ class Policy:
             Diagnostics(list(problems)).raise_if_errors(FactsError)
         return typed
 
-    def score_all(self, document: Mapping[str, Any]) -> tuple[Scorecard, ...]:
+    def score_all(self, document: Mapping[str, Any],
+                  progress: Callable[[str], None] | None = None) -> tuple[Scorecard, ...]:
         """Score every entity of a facts document and rank them. Nothing is scored unless
-        every entity's facts are valid."""
+        every entity's facts are valid. ``progress(entity)`` is called after each entity."""
         typed = self.validate(document)
-        cards = [self.evaluator.evaluate(entity, typed[entity]) for entity in self.model.entities]
+        cards = []
+        for entity in self.model.entities:
+            cards.append(self.evaluator.evaluate(entity, typed[entity]))
+            if progress is not None:
+                progress(entity)
         return rank(cards, self.model.entities, self.model.awards)
 
     def template(self) -> dict:

@@ -1,4 +1,8 @@
-"""Regression tests for every item of tasks 二 (社区矫正) and 四 (信息化建设) of policies/2017.score.
+"""What a case file cannot say about the items of tasks 二 (社区矫正) and 四 (信息化建设) of policies/2017.score.
+
+The score tables (facts → item score, worked by hand from each source sentence) are in
+tests/cases/2017/tasks-2-4.cases.yaml, run by pytest and by `scorelang test` (docs/testing.md);
+what stays here checks events, rule texts, parts and invariants a case file does not state.
 
 Each case starts from a "clean" entity (every fact at its best value, built from
 ``policy.template()``) and changes only the facts the case is about. The expected score is
@@ -124,19 +128,6 @@ def test_clean_facts_cover_exactly_the_required_facts(policy, clean):
 
 # ============================================================================ 目标任务二 社区矫正
 
-# 2.1 因接收或监管措施不落实导致社区服刑人员漏管、脱管或者违反禁止令的，每发现一人次扣0.5分(10分)
-@pytest.mark.parametrize("count, expected", [
-    (0, "10.00"),    # nothing found → 10
-    (1, "9.50"),     # 10 - 1×0.5 = 9.5
-    (3, "8.50"),     # 10 - 3×0.5 = 8.5
-    (19, "0.50"),    # 10 - 19×0.5 = 0.5
-    (20, "0.00"),    # 10 - 20×0.5 = 0 exactly
-    (25, "0.00"),    # 10 - 25×0.5 = -2.5 → 扣完为止 → 0
-])
-def test_2_1_per_person_time(run, count, expected):
-    check_item(run({"漏管脱管人次": count}), "2.1", expected)
-
-
 def test_2_1_events(run):
     # 3人次 → one deduction of 3×0.5 = 1.5, quoting the sentence and the fact as given
     [event] = run({"漏管脱管人次": 3}).item("2.1").events
@@ -155,17 +146,6 @@ def test_2_1_floor_event(run):
     assert events[1].points == D("2.5")
 
 
-# 2.2 因监管措施不到位或不落实，每发生一起扣5分(10分)
-@pytest.mark.parametrize("count, expected", [
-    (0, "10.00"),
-    (1, "5.00"),     # 10 - 1×5 = 5
-    (2, "0.00"),     # 10 - 2×5 = 0
-    (3, "0.00"),     # 10 - 15 = -5 → 0
-])
-def test_2_2_per_case(run, count, expected):
-    check_item(run({"恶性案件起数": count}), "2.2", expected)
-
-
 # 2.3 执法不规范……被互联网、报刊等媒体曝光或在本地产生较恶劣影响的，不得分(10分)
 @pytest.mark.parametrize("exposed, expected", [
     (False, "10.00"),
@@ -177,44 +157,6 @@ def test_2_3_zero_if_exposed(run, exposed, expected):
     assert ("zero" in [e.kind for e in card.item("2.3").events]) == exposed
 
 
-# 2.4 建档率达不到100%的，每发现一人次扣0.5分(5分)
-@pytest.mark.parametrize("count, expected", [
-    (0, "5.00"),
-    (3, "3.50"),     # 5 - 3×0.5 = 3.5
-    (10, "0.00"),    # 5 - 10×0.5 = 0
-    (11, "0.00"),    # 5 - 5.5 = -0.5 → 0
-])
-def test_2_4_per_person_time(run, count, expected):
-    check_item(run({"未建档人次": count}), "2.4", expected)
-
-
-# 2.5 全年开展社区矫正执法专项检查不少于二次、社区矫正档案检查评比不少于一次，每少一次扣2分(5分)
-@pytest.mark.parametrize("inspections, reviews, expected", [
-    (2, 1, "5.00"),  # both met
-    (5, 3, "5.00"),  # more than required: no bonus
-    (1, 1, "3.00"),  # 1 short of 2 → 5 - 1×2 = 3
-    (0, 1, "1.00"),  # 2 short → 5 - 2×2 = 1
-    (2, 0, "3.00"),  # 1 short of 1 → 5 - 2 = 3
-    (1, 0, "1.00"),  # 5 - 2 - 2 = 1
-    (0, 0, "0.00"),  # 5 - 2×2 - 1×2 = 5 - 6 = -1 → 扣完为止 → 0
-])
-def test_2_5_fewer_checks(run, inspections, reviews, expected):
-    check_item(run({"执法专项检查次数": inspections, "档案检查评比次数": reviews}), "2.5", expected)
-
-
-# 2.6 不适应工作需要的，减1至3分；……执法人员造成执法责任事故的，每发生一起扣1至3分(5分)
-@pytest.mark.parametrize("unfit, accidents, expected", [
-    (MISSING, MISSING, "5.00"),              # defaults: 0 and 无
-    ("0", [], "5.00"),                       # 0 = did not happen; an empty list = no records
-    ("2", MISSING, "3.00"),                  # 5 - 2 = 3
-    (MISSING, ["1.5"], "3.50"),              # one accident judged 1.5 → 5 - 1.5 = 3.5
-    ("1", ["2", {"amount": "1", "reason": "文书不规范"}], "1.00"),   # 5 - 1 - 2 - 1 = 1
-    ("3", ["2", "3"], "0.00"),               # 5 - 3 - 2 - 3 = -3 → 扣完为止 → 0
-])
-def test_2_6_unfit_and_accidents(run, unfit, accidents, expected):
-    check_item(run({"机构不适应扣分": unfit, "执法责任事故扣分": accidents}), "2.6", expected)
-
-
 def test_2_6_record_reason_is_kept(run):
     # each record is the assessor's amount; its reason stays in the trace
     item = run({"执法责任事故扣分": [{"amount": "2", "reason": "违规办理暂予监外执行"}, "1"]}).item("2.6")
@@ -222,99 +164,11 @@ def test_2_6_record_reason_is_kept(run):
     assert "违规办理暂予监外执行" in [e.reason for e in item.events]
 
 
-# 2.7 充实加强社区矫正执法工作力量……(5分) — no rule in the source; the policy's reading:
-# the lead department judges a deduction in 0–5
-@pytest.mark.parametrize("amount, expected", [
-    ("0", "5.00"),
-    ("0.5", "4.50"),   # 5 - 0.5
-    ("2", "3.00"),     # 5 - 2
-    ("5", "0.00"),     # 5 - 5
-])
-def test_2_7_judged(run, amount, expected):
-    check_item(run({"执法力量扣分": amount}), "2.7", expected)
-
-
-# 2.8 未按要求配备社区矫正社会工作者的，扣1至3分(5分)
-@pytest.mark.parametrize("amount, expected", [
-    ("0", "5.00"),
-    ("1", "4.00"),     # 5 - 1
-    ("3", "2.00"),     # 5 - 3
-])
-def test_2_8_judged(run, amount, expected):
-    check_item(run({"社工配备扣分": amount}), "2.8", expected)
-
-
-# 2.9 没有按要求为社区服刑人员建立矫正小组的，扣1至3分(5分)
-@pytest.mark.parametrize("amount, expected", [
-    ("0", "5.00"),
-    ("1", "4.00"),     # 5 - 1
-    ("2.5", "2.50"),   # 5 - 2.5
-])
-def test_2_9_judged(run, amount, expected):
-    check_item(run({"矫正小组扣分": amount}), "2.9", expected)
-
-
-# 2.10 社区矫正执法人员培训率达到100%(5分) — the policy's reading: the shortfall is deducted
-# proportionally, 0.05 per percentage point (5分 ÷ 100), 不足一档按比例计
-@pytest.mark.parametrize("rate, expected", [
-    ("100", "5.00"),
-    ("90", "4.50"),    # 10 points × 0.05 = 0.5 → 4.50
-    ("92.5", "4.63"),  # 7.5 × 0.05 = 0.375 → 4.625 → 四舍五入 → 4.63 (not banker's 4.62)
-    (92.5, "4.63"),    # a JSON number is accepted as well
-    ("99.5", "4.98"),  # 0.5 × 0.05 = 0.025 → 4.975 → 4.98
-    ("60", "3.00"),    # 40 × 0.05 = 2 → 3
-    ("0", "0.00"),     # 100 × 0.05 = 5 → 0
-])
-def test_2_10_training_rate_proportional(run, rate, expected):
-    check_item(run({"执法人员培训率": rate}), "2.10", expected)
-
-
-# 2.11 县级社区矫正经费没有按规定落实，影响工作开展的，扣2至5分；
-#      省级社区矫正专项资金没有专款专用的，扣2至5分(10分)
-@pytest.mark.parametrize("county_funds, special_funds, expected", [
-    ("0", "0", "10.00"),
-    ("2", "0", "8.00"),    # 10 - 2
-    ("0", "3", "7.00"),    # 10 - 3
-    ("2", "3", "5.00"),    # 10 - 2 - 3
-    ("5", "5", "0.00"),    # 10 - 5 - 5 = 0
-])
-def test_2_11_funds(run, county_funds, special_funds, expected):
-    check_item(run({"县级经费扣分": county_funds, "专项资金扣分": special_funds}), "2.11", expected)
-
-
-# 2.12 社区矫正中心未建、建设未达到基本标准，或者功能作用发挥没有实效的，视情节减2至5分(10分)
-@pytest.mark.parametrize("amount, expected", [
-    ("0", "10.00"),
-    ("2", "8.00"),                                                  # 10 - 2
-    ({"amount": "2.5", "reason": "中心建设未达基本标准"}, "7.50"),   # 10 - 2.5
-    ("5", "5.00"),                                                  # 10 - 5
-])
-def test_2_12_centre(run, amount, expected):
-    check_item(run({"矫正中心扣分": amount}), "2.12", expected)
-
-
 def test_2_12_reason_in_event(run):
     [event] = run({"矫正中心扣分": {"amount": "2.5", "reason": "中心建设未达基本标准"}}).item("2.12").events
     assert event.kind == "deduct"
     assert event.points == D("-2.5")
     assert event.reason == "中心建设未达基本标准"
-
-
-# 2.13 没有应用信息技术……实施电子定位监管的，减2至5分；没有运行全省社区矫正信息管理系统的，
-#      减2至5分；报送数据、情况等迟报、错报、虚报、漏报的，每次减0.5分(15分)
-@pytest.mark.parametrize("location, system, errors, expected", [
-    ("0", "0", 0, "15.00"),
-    ("0", "0", 3, "13.50"),    # 15 - 3×0.5
-    ("2", "0", 0, "13.00"),    # 15 - 2
-    ("0", "5", 0, "10.00"),    # 15 - 5
-    ("2", "5", 4, "6.00"),     # 15 - 2 - 5 - 4×0.5 = 6
-    ("0", "0", 30, "0.00"),    # 15 - 30×0.5 = 0
-    ("0", "0", 31, "0.00"),    # 15 - 15.5 → 扣完为止 → 0
-    ("5", "5", 12, "0.00"),    # 15 - 5 - 5 - 6 = -1 → 0
-])
-def test_2_13_information_system(run, location, system, errors, expected):
-    card = run({"电子定位扣分": location, "信息系统扣分": system, "数据报送差错次数": errors})
-    check_item(card, "2.13", expected)
 
 
 # ---------------------------------------------------------------------------- task 二
@@ -359,168 +213,11 @@ def test_4_1_five_haves(run, count, expected):
         assert {e.kind for e in card.item("4.1").events} == {"award"}
 
 
-# 4.2 完成局机关、所辖司法所全员培训，未开展的不得分，开展培训未达到全覆盖的视情况扣1-9分(10分)
-@pytest.mark.parametrize("trained, not_full, expected", [
-    (True, MISSING, "10.00"),                                    # default 0: full coverage
-    (True, "4", "6.00"),                                         # 10 - 4
-    (True, {"amount": "9", "reason": "仅局机关开展"}, "1.00"),    # 10 - 9
-    (False, MISSING, "0.00"),                                    # 未开展 → 不得分
-    (False, "0", "0.00"),
-])
-def test_4_2_training(run, trained, not_full, expected):
-    check_item(run({"已开展全员培训": trained, "培训未全覆盖扣分": not_full}), "4.2", expected)
-
-
-# 4.3 建成局域网、网络运转正常且满足工作需要得10分。没有建成局域网扣10分；
-#     有局域网但带宽、安全、接口等不能满足工作需要扣5分(10分)
-@pytest.mark.parametrize("state, expected", [
-    ("满足工作需要", "10.00"),
-    ("不能满足工作需要", "5.00"),   # 10 - 5
-    ("未建成", "0.00"),             # 10 - 10
-])
-def test_4_3_lan(run, state, expected):
-    check_item(run({"局域网状况": state}), "4.3", expected)
-
-
-# 4.4 有人司法所电子政务外网接入，全部接入得15分。每降低5个百分点扣5分，扣完为止(15分)
-#     the policy's reading: 不足一档按一档计
-@pytest.mark.parametrize("rate, expected", [
-    ("100", "15.00"),
-    ("97", "10.00"),   # 3 points short → a partial step counts as one → 15 - 5 = 10
-    ("95", "10.00"),   # 5 short → 1 step → 10
-    ("94.5", "5.00"),  # 5.5 short → 2 steps → 15 - 10 = 5
-    ("90", "5.00"),    # 10 short → 2 steps → 5
-    ("85", "0.00"),    # 15 short → 3 steps → 0
-    ("80", "0.00"),    # 20 short → 4 steps → 15 - 20 → 扣完为止 → 0
-    ("0", "0.00"),
-])
-def test_4_4_extranet_ladder(run, rate, expected):
-    check_item(run({"有人司法所外网接入率": rate}), "4.4", expected)
-
-
-# 4.6 全部实现OA系统办公得10分；部分实现视情扣1-9分，没有实现扣10分。
-#     全年公文上网数达300件以上得10分；不足300件的每降低5个百分点扣2分，扣完为止(20分)
-#     two parts of 10; the 公文上网 shortfall is in percentage points of 300, 不足一档按一档计 as in
-#     4.4, 4.7 and 4.8 ("不足300件的" deducts: a started step counts; formerly 不足一档不计, see docs/2017-coverage.md)
-@pytest.mark.parametrize("oa, oa_amount, documents, expected", [
-    ("全部实现", MISSING, 300, "20.00"),
-    ("全部实现", MISSING, 500, "20.00"),   # above 300: no bonus
-    ("全部实现", MISSING, 299, "18.00"),   # (300-299)/300 = 0.33 points → a started step → 1 step → 10 + 8
-    ("全部实现", MISSING, 290, "18.00"),   # 10/300 = 3.33 points → 1 step (按一档计) → 10 + (10 - 2)
-    ("全部实现", MISSING, 285, "18.00"),   # 15/300 = 5 points → 1 step → 10 + (10 - 2)
-    ("全部实现", MISSING, 284, "16.00"),   # 16/300 = 5.33 points → 2 steps → 10 + (10 - 4)
-    ("全部实现", MISSING, 270, "16.00"),   # 30/300 = 10 points → 2 steps → 10 + (10 - 4)
-    ("全部实现", MISSING, 255, "14.00"),   # 45/300 = 15 points → 3 steps → 10 + (10 - 6)
-    ("全部实现", MISSING, 150, "10.00"),   # 50 points → 10 steps → 10 - 20 → 0: 10 + 0
-    ("全部实现", MISSING, 0, "10.00"),     # 100 points → 20 steps → 0: 10 + 0
-    ("部分实现", "3", 300, "17.00"),       # (10 - 3) + 10
-    ("部分实现", "9", 270, "7.00"),        # (10 - 9) + (10 - 4)
-    ("没有实现", MISSING, 300, "10.00"),   # (10 - 10) + 10: one part's loss never eats the other
-    ("没有实现", MISSING, 0, "0.00"),      # 0 + 0
-])
-def test_4_6_oa_and_documents(run, oa, oa_amount, documents, expected):
-    card = run({"OA实现情况": oa, "OA部分实现扣分": oa_amount, "全年公文上网数": documents})
-    check_item(card, "4.6", expected)
-
-
-# 4.7 州局随机抽查三次，每次在线人数比例占系统内分配账号70%以上得5分。每降低5个百分点扣1分，
-#     扣完为止(15分) — each occasion is its own 5-point ladder against 70%; 不足一档按一档计
-@pytest.mark.parametrize("first, second, third, expected", [
-    ("100", "100", "100", "15.00"),
-    ("70", "70", "70", "15.00"),     # at the threshold: 5 + 5 + 5
-    ("68", "100", "100", "14.00"),   # 2 short → 1 step → 4 + 5 + 5
-    ("65", "100", "100", "14.00"),   # 5 short → 1 step → 4 + 5 + 5
-    ("64.5", "100", "100", "13.00"),  # 5.5 short → 2 steps → 3 + 5 + 5
-    ("60", "55", "50", "6.00"),      # 10→2, 15→3, 20→4 steps: 3 + 2 + 1
-    ("70", "68", "30", "9.00"),      # 5 + 4 + (40 short → 8 steps → 5 - 8 → 0): a floor per occasion
-    ("30", "30", "30", "0.00"),
-])
-def test_4_7_three_random_checks(run, first, second, third, expected):
-    card = run({"在线人数比例第1次": first, "在线人数比例第2次": second, "在线人数比例第3次": third})
-    check_item(card, "4.7", expected)
-
-
-# 4.8 基础数据录入率及完整性90%以上得15分。每降低5个百分点扣2分，扣完为止(15分)
-#     the policy's reading: 不足一档按一档计
-@pytest.mark.parametrize("rate, expected", [
-    ("100", "15.00"),
-    ("90", "15.00"),
-    ("88", "13.00"),    # 2 short → 1 step → 15 - 2
-    ("85", "13.00"),    # 5 short → 1 step
-    ("84.9", "11.00"),  # 5.1 short → 2 steps → 15 - 4
-    ("80", "11.00"),    # 10 short → 2 steps
-    ("55", "1.00"),     # 35 short → 7 steps → 15 - 14
-    ("52", "0.00"),     # 38 short → 8 steps → 15 - 16 → 0
-    ("0", "0.00"),
-])
-def test_4_8_data_entry_ladder(run, rate, expected):
-    check_item(run({"基础数据录入率": rate}), "4.8", expected)
-
-
-# 4.9 一次未能参加会前联调测试扣1分；……若因县(市)原因出现"掉线"情况扣1分；
-#     没有参加视频会议每次扣3分，扣完为止(5分)
-@pytest.mark.parametrize("tests, drops, absences, expected", [
-    (0, 0, 0, "5.00"),
-    (1, 0, 0, "4.00"),   # 5 - 1
-    (0, 2, 0, "3.00"),   # 5 - 2×1
-    (1, 1, 0, "3.00"),   # 5 - 1 - 1
-    (0, 0, 1, "2.00"),   # 5 - 3
-    (5, 0, 0, "0.00"),   # 5 - 5 = 0
-    (6, 0, 0, "0.00"),   # 5 - 6 → 0
-    (0, 0, 2, "0.00"),   # 5 - 6 → 扣完为止 → 0
-    (2, 1, 1, "0.00"),   # 5 - 2 - 1 - 3 = -1 → 0
-])
-def test_4_9_video_meetings(run, tests, drops, absences, expected):
-    card = run({"未参加联调测试次数": tests, "会议掉线次数": drops, "未参加视频会议次数": absences})
-    check_item(card, "4.9", expected)
-
-
-# 4.10 扣分项: 信息化工作被省厅、州局通报批评，每次分别扣2分、1分，扣完为止(6分)
-#      the cap is on the item: both kinds of criticism together take at most 6
-@pytest.mark.parametrize("province, prefecture, expected", [
-    (0, 0, "0.00"),
-    (1, 0, "-2.00"),     # -1×2
-    (0, 1, "-1.00"),     # -1×1
-    (1, 1, "-3.00"),     # -2 - 1
-    (3, 0, "-6.00"),     # -6: exactly the cap
-    (3, 2, "-6.00"),     # -(6 + 2) = -8 → capped at -6
-    (2, 3, "-6.00"),     # -(4 + 3) = -7 → -6
-    (0, 7, "-6.00"),     # -7 → -6
-])
-def test_4_10_criticisms(run, province, prefecture, expected):
-    card = run({"省厅通报批评次数": province, "州局通报批评次数": prefecture})
-    check_item(card, "4.10", expected)
-
-
 def test_4_10_cap_event(run):
     # -6 (省厅 3×2), -2 (州局 2×1), then the cap gives back 2
     events = run({"省厅通报批评次数": 3, "州局通报批评次数": 2}).item("4.10").events
     assert [e.kind for e in events] == ["deduct", "deduct", "cap"]
     assert [e.points for e in events] == [D("-6"), D("-2"), D("2")]
-
-
-# 4.11 扣分项: 没有完成上级交办的信息化工作任务，每次扣1.5分，扣完为止(6分)
-@pytest.mark.parametrize("count, expected", [
-    (0, "0.00"),
-    (1, "-1.50"),
-    (2, "-3.00"),        # -2×1.5
-    (4, "-6.00"),        # -4×1.5 = -6: the cap
-    (5, "-6.00"),        # -7.5 → -6
-])
-def test_4_11_unfinished_tasks(run, count, expected):
-    check_item(run({"未完成交办任务次数": count}), "4.11", expected)
-
-
-# 4.12 扣分项: 自查自评考核材料没有或延时报送，每次扣0.5分，扣完为止(3分)
-@pytest.mark.parametrize("count, expected", [
-    (0, "0.00"),
-    (1, "-0.50"),
-    (3, "-1.50"),        # -3×0.5
-    (6, "-3.00"),        # the cap
-    (7, "-3.00"),        # -3.5 → -3
-])
-def test_4_12_late_self_assessment(run, count, expected):
-    check_item(run({"自查材料迟报次数": count}), "4.12", expected)
 
 
 # ---------------------------------------------------------------------------- task 四

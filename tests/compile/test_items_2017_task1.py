@@ -1,4 +1,8 @@
-"""Regression tests for every item of task 一 (法律七进) of policies/2017.score.
+"""What a case file cannot say about the items of task 一 (法律七进) of policies/2017.score.
+
+The score tables (facts → item score, worked by hand from each source sentence) are in
+tests/cases/2017/task1.cases.yaml, run by pytest and by `scorelang test` (docs/testing.md);
+what stays here checks events, rule texts, parts and invariants a case file does not state.
 
 Each case starts from a "clean" entity (every fact at its best value, built from
 ``policy.template()``) and changes only the facts the case is about. The expected score is
@@ -93,17 +97,6 @@ def test_clean_facts_give_full_marks(run, entity, extra):
 
 # ============================================================================ 工作推进机制 (20分)
 
-# 1.1 印发“七五”普法规划并于日前报州局法宣科(7分) — no rule: 法宣科 judges 0–7
-@pytest.mark.parametrize("judged, expected", [
-    ("0", "7.00"),       # nothing wrong → 7
-    ("2", "5.00"),       # 7 - 2 = 5
-    ("0.125", "6.88"),   # 7 - 0.125 = 6.875 → 四舍五入 6.88
-    ("7", "0.00"),       # the whole 7 (e.g. no plan at all) → 0
-])
-def test_1_1_judged(run, judged, expected):
-    check_item(run({"七五普法规划扣分": judged}), "1.1", expected)
-
-
 def test_1_1_judgement_is_required_and_bounded(policy, clean):
     # a missing judgement is an error, never a silent full mark; more than 7 is refused
     facts = dict(clean)
@@ -114,72 +107,15 @@ def test_1_1_judgement_is_required_and_bounded(policy, clean):
         policy.evaluate(ENTITY, {**clean, "七五普法规划扣分": "7.5"})
 
 
-# 1.2 基础数据半年报送1次共2次，动态数据每季度报送1次共4次，每次报送1分，合计6分
-#     (reading: 2 parts, 基础 2分 + 动态 4分, each earned 1 per report and capped)
-@pytest.mark.parametrize("basic, dynamic, expected", [
-    (2, 4, "6.00"),      # 2×1 + 4×1 = 6
-    (0, 0, "0.00"),      # nothing reported → 0 (earned up from 0)
-    (1, 4, "5.00"),      # 1 + 4 = 5
-    (2, 3, "5.00"),      # 2 + 3 = 5
-    (1, 2, "3.00"),      # 1 + 2 = 3
-    (0, 4, "4.00"),      # 0 + 4 = 4
-    (3, 2, "4.00"),      # 基础 capped at 2: 2 + 2 = 4 (an extra 基础 report does not stand in for 动态)
-    (5, 6, "6.00"),      # 2 + 4 = 6 (合计6分)
-])
-def test_1_2_reports_earned(run, basic, dynamic, expected):
-    check_item(run({"七进基础数据按时报送次数": basic, "七进动态数据按时报送次数": dynamic}), "1.2", expected)
-
-
 def test_1_2_events_are_awards(run):
     item = run({"七进基础数据按时报送次数": 1, "七进动态数据按时报送次数": 3}).item("1.2")
     assert [e.kind for e in item.events if e.points] == ["award", "award"]
     assert sorted(e.points for e in item.events) == [D(1), D(3)]
 
 
-# 1.3 “法律七进”列入党委、政府目标考评；召开工作推进会，对先进经验进行总结推广(5分) — judged 0–5
-@pytest.mark.parametrize("judged, expected", [("0", "5.00"), ("1.5", "3.50"), ("5", "0.00")])
-def test_1_3_judged(run, judged, expected):
-    check_item(run({"七进目标考评推进会扣分": judged}), "1.3", expected)
-
-
-# 1.4 完善“普法责任清单”，“谁执法谁普法”工作有效开展(2分) — judged 0–2
-@pytest.mark.parametrize("judged, expected", [("0", "2.00"), ("0.5", "1.50"), ("2", "0.00")])
-def test_1_4_judged(run, judged, expected):
-    check_item(run({"普法责任清单扣分": judged}), "1.4", expected)
-
-
 # ============================================================================ 基层示范创建 (14分)
 
-# 1.5 “三项示范创建工作”扎实推进；示范点实行动态管理，情况及时上报(7分) — judged 0–7
-@pytest.mark.parametrize("judged, expected", [("0", "7.00"), ("3", "4.00"), ("7", "0.00")])
-def test_1_5_judged(run, judged, expected):
-    check_item(run({"三项示范创建扣分": judged}), "1.5", expected)
-
-
-# 1.6 对已命名的省级法治示范县、乡镇、机关依据动态管理办法进行动态管理，情况及时上报(7分) — judged 0–7
-@pytest.mark.parametrize("judged, expected", [("0", "7.00"), ("2.5", "4.50"), ("7", "0.00")])
-def test_1_6_judged(run, judged, expected):
-    check_item(run({"省级法治示范动态管理扣分": judged}), "1.6", expected)
-
-
 # ============================================================================ 专项普法活动 (66分)
-
-# 1.7 每个主题活动2分，其中组织、指导、督促、考核工作情况1分，活动材料报送1分，“1+11”项活动共计22分
-#     Contradiction: 12 × 2 = 24 > 22. Each theme is scored on 2 points and the item is capped
-#     at 22, so the first 2 points lost are absorbed by the surplus.
-@pytest.mark.parametrize("unorganised, unreported, expected", [
-    ((), (), "22.00"),                   # 24 → capped at 22
-    ((), (5,), "22.00"),                 # 24 - 1 = 23 → capped at 22
-    ((3,), (3,), "22.00"),               # theme 3 scores 0: 24 - 2 = 22 exactly
-    ((1,), (2, 7), "21.00"),             # 24 - 3 = 21
-    ((4, 6), (4, 6, 12), "19.00"),       # 24 - 2 - 3 = 19
-    (range(1, 13), (), "12.00"),         # only materials: 12 × 1 = 12
-    (range(1, 13), range(1, 13), "0.00"),  # nothing: 12 × 0 = 0
-])
-def test_1_7_themes(run, unorganised, unreported, expected):
-    card = run({**themes(ORGANISED, set(unorganised)), **themes(REPORTED, set(unreported))})
-    check_item(card, "1.7", expected)
-
 
 def test_1_7_cap_event(run):
     # clean: 12 × 2 = 24, one cap event of -2 brings it to 22
@@ -191,24 +127,6 @@ def test_1_7_cap_event(run):
     assert sorted((e.kind, e.points) for e in events if e.points) == [("cap", D(-1)), ("deduct", D(-1))]
     [deduct] = [e for e in events if e.kind == "deduct"]
     assert (f"{REPORTED}第9次", False) in deduct.facts
-
-
-# 1.8 在当地主流媒体均开办至少一档定期普法节目或专栏(4分)，……常态化刊播普法节目(文章)、普法公益广告(4分)
-#     two halves of 4 points, each judged 0–4 (no rule in the source)
-@pytest.mark.parametrize("column, broadcast, expected", [
-    ("0", "0", "8.00"),
-    ("4", "0", "4.00"),      # no column at all: 4 - 4 = 0, other half 4
-    ("1", "2.5", "4.50"),    # (4 - 1) + (4 - 2.5) = 3 + 1.5 = 4.5
-    ("4", "4", "0.00"),
-])
-def test_1_8_two_halves(run, column, broadcast, expected):
-    check_item(run({"主流媒体普法栏目扣分": column, "大众媒体普法刊播扣分": broadcast}), "1.8", expected)
-
-
-# 1.9 开展“法润天府.法治文艺进万家”活动……并按要求及时报送相关活动材料(10分) — judged 0–10
-@pytest.mark.parametrize("judged, expected", [("0", "10.00"), ("3.5", "6.50"), ("10", "0.00")])
-def test_1_9_judged(run, judged, expected):
-    check_item(run({"法治文艺进万家扣分": judged}), "1.9", expected)
 
 
 # 1.10 拍摄并展播至少一部以上法治微电影，并及时上报州局法宣科(10分) — judged 0–10
@@ -223,18 +141,6 @@ def test_1_10_judged(run, judged, expected):
     if isinstance(judged, dict):
         [event] = [e for e in card.item("1.10").events if e.points]
         assert event.reason == "未拍摄法治微电影"
-
-
-# 1.11 开展“清凉之夏.法治电影周”活动，及时报送相关活动资料(10分) — judged 0–10
-@pytest.mark.parametrize("judged, expected", [("0", "10.00"), ("1", "9.00"), ("10", "0.00")])
-def test_1_11_judged(run, judged, expected):
-    check_item(run({"法治电影周扣分": judged}), "1.11", expected)
-
-
-# 1.12 加强新媒体普法建设，建成普法“两微一端”，及时更新平台普法内容(6分) — judged 0–6
-@pytest.mark.parametrize("judged, expected", [("0", "6.00"), ("0.5", "5.50"), ("6", "0.00")])
-def test_1_12_judged(run, judged, expected):
-    check_item(run({"普法两微一端扣分": judged}), "1.12", expected)
 
 
 # ============================================================================ 藏区、彝区依法常态化治理

@@ -1,4 +1,8 @@
-"""Regression tests for every item of task 三 (司法所规范化建设) of policies/2017.score.
+"""What a case file cannot say about the items of task 三 (司法所规范化建设) of policies/2017.score.
+
+The score tables (facts → item score, worked by hand from each source sentence) are in
+tests/cases/2017/task3.cases.yaml, run by pytest and by `scorelang test` (docs/testing.md);
+what stays here checks events, rule texts, parts and invariants a case file does not state.
 
 Each case starts from a "clean" entity (every fact at its best value, built from
 ``policy.template()``) and changes only the facts the case is about. The expected score is
@@ -60,36 +64,12 @@ def test_clean_facts_give_full_marks(run):
 
 # ============================================================================ 基础建设 (50分)
 
-# 3.1 未完成目标任务数的，一个司法所扣2分，扣完为止(30分)
-@pytest.mark.parametrize("count, expected", [
-    (0, "30.00"),
-    (1, "28.00"),    # 30 - 1×2 = 28
-    (6, "18.00"),    # 30 - 6×2 = 18
-    (14, "2.00"),    # 30 - 28 = 2
-    (15, "0.00"),    # 30 - 30 = 0 exactly
-    (17, "0.00"),    # 30 - 34 = -4 → 扣完为止 → 0
-])
-def test_3_1_per_station(run, count, expected):
-    check_item(run({"未建成规范化司法所数": count}), "3.1", expected)
-
-
 def test_3_1_floor_event(run):
     # 17个 → deduct 34, then the floor gives back 4
     events = run({"未建成规范化司法所数": 17}).item("3.1").events
     assert [e.kind for e in events] == ["deduct", "floor"]
     assert [e.points for e in events] == [D(-34), D(4)]
     assert events[0].rule == "未完成目标任务数的，一个司法所扣2分，扣完为止"
-
-
-# 3.2 未清理、回收的，一个扣1分(10分)
-@pytest.mark.parametrize("count, expected", [
-    (0, "10.00"),
-    (3, "7.00"),     # 10 - 3×1 = 7
-    (10, "0.00"),    # 10 - 10 = 0
-    (12, "0.00"),    # 10 - 12 = -2 → 0 (every item floors at 0)
-])
-def test_3_2_per_room(run, count, expected):
-    check_item(run({"未清理回收业务用房数": count}), "3.2", expected)
 
 
 # 3.3 已下达投资计划未落实的，一个扣2分；未按时申报2018年度投资计划的，此项不得分(10分)
@@ -110,65 +90,7 @@ def test_3_3_investment(run, unimplemented, late, expected):
 
 # ============================================================================ 业务建设 (20分)
 
-# 3.4 (第4项, number unprinted) 未达到此标准的，一个所扣0.3分(15分)
-@pytest.mark.parametrize("count, expected", [
-    (0, "15.00"),
-    (1, "14.70"),    # 15 - 0.3 = 14.7
-    (7, "12.90"),    # 15 - 7×0.3 = 15 - 2.1 = 12.9
-    (49, "0.30"),    # 15 - 14.7 = 0.3
-    (50, "0.00"),    # 15 - 15 = 0
-    (51, "0.00"),    # 15 - 15.3 → 0
-])
-def test_3_4_per_station(run, count, expected):
-    check_item(run({"业务工作未达规范司法所数": count}), "3.4", expected)
-
-
-# 3.5 未按州局要求报送……统计报表的，一次扣2分；报送延迟的，一次扣1分；报送错误的，一次扣2分；扣完为止。(5分)
-@pytest.mark.parametrize("unsent, late, wrong, expected", [
-    (0, 0, 0, "5.00"),
-    (1, 0, 0, "3.00"),       # 5 - 2 = 3
-    (0, 2, 0, "3.00"),       # 5 - 2×1 = 3
-    (0, 0, 1, "3.00"),       # 5 - 2 = 3
-    (1, 1, 0, "2.00"),       # 5 - 2 - 1 = 2
-    (0, 1, 2, "0.00"),       # 5 - 1 - 4 = 0
-    (2, 3, 1, "0.00"),       # 5 - 4 - 3 - 2 = -4 → 扣完为止 → 0
-])
-def test_3_5_reports(run, unsent, late, wrong, expected):
-    check_item(run({"司法所统计报表未报送次数": unsent, "司法所统计报表迟报次数": late,
-                    "司法所统计报表报错次数": wrong}), "3.5", expected)
-
-
 # ============================================================================ 队伍建设 (30分)
-
-# 3.6 每所至少配备3名工作人员(其中至少应有1名政法专编人员)。未达到此标准的，每所扣0.1分(8分)
-@pytest.mark.parametrize("count, expected", [
-    (0, "8.00"),
-    (1, "7.90"),     # 8 - 0.1 = 7.9
-    (25, "5.50"),    # 8 - 2.5 = 5.5
-    (80, "0.00"),    # 8 - 8 = 0
-    (85, "0.00"),    # 8 - 8.5 → 0
-])
-def test_3_6_per_station(run, count, expected):
-    check_item(run({"人员配备未达标司法所数": count}), "3.6", expected)
-
-
-# 3.7 ……15个工作日内报州司法局政治部备案，每逾期一个工作日扣2分；上报信息有误的，视情况每起扣3-5分；
-#     未落实该要求的，不得分(5分)
-@pytest.mark.parametrize("days, wrong, not_filed, expected", [
-    (0, MISSING, False, "5.00"),           # records default 无
-    (0, [], False, "5.00"),                # an empty list = no records
-    (1, MISSING, False, "3.00"),           # 5 - 1×2 = 3
-    (2, MISSING, False, "1.00"),           # 5 - 2×2 = 1
-    (3, MISSING, False, "0.00"),           # 5 - 6 = -1 → 0
-    (0, ["3"], False, "2.00"),             # one error judged 3: 5 - 3 = 2
-    (0, ["4.5"], False, "0.50"),           # 5 - 4.5 = 0.5
-    (1, ["3.5", "5"], False, "0.00"),      # 5 - 2 - 3.5 - 5 = -5.5 → 0
-    (0, MISSING, True, "0.00"),            # 未落实该要求的，不得分
-])
-def test_3_7_filing(run, days, wrong, not_filed, expected):
-    check_item(run({"考调公告备案逾期工作日数": days, "考调备案信息有误扣分": wrong,
-                    "考调公告未报备案": not_filed}), "3.7", expected)
-
 
 def test_3_7_records_are_judged_3_to_5(run):
     # each error is one record within 3–5 with its own reason; 2 is outside the range
@@ -177,37 +99,6 @@ def test_3_7_records_are_judged_3_to_5(run):
     assert (event.points, event.reason) == (D(-4), "职位表专业条件与公告不一致")
     with pytest.raises(scorelang.FactsError):
         run({"考调备案信息有误扣分": ["2"]})
-
-
-# 3.8 违反此规定调动者1个扣5分(5分)
-@pytest.mark.parametrize("count, expected", [
-    (0, "5.00"),
-    (1, "0.00"),     # 5 - 5 = 0
-    (2, "0.00"),     # 5 - 10 → 0
-])
-def test_3_8_per_transfer(run, count, expected):
-    check_item(run({"违规调动新录用司法助理员人数": count}), "3.8", expected)
-
-
-# 3.9 借用司法工作人员严格履行申请、审批、备案等手续，违反此规定调动者1个扣2分(7分)
-@pytest.mark.parametrize("count, expected", [
-    (0, "7.00"),
-    (1, "5.00"),     # 7 - 2 = 5
-    (3, "1.00"),     # 7 - 6 = 1
-    (4, "0.00"),     # 7 - 8 = -1 → 0
-])
-def test_3_9_per_loan(run, count, expected):
-    check_item(run({"违规借用司法工作人员人数": count}), "3.9", expected)
-
-
-# 3.10 加大政府购买公益性岗位力度(5分) — no rule: judged 0–5, no default
-@pytest.mark.parametrize("judged, expected", [
-    ("0", "5.00"),
-    ("1.5", "3.50"),     # 5 - 1.5 = 3.5
-    ({"amount": "5", "reason": "未争取政府购买公益性岗位"}, "0.00"),
-])
-def test_3_10_judged(run, judged, expected):
-    check_item(run({"政府购买公益性岗位扣分": judged}), "3.10", expected)
 
 
 def test_3_10_judgement_is_required_and_bounded(run):

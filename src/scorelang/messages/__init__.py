@@ -1,7 +1,8 @@
 """The catalogue of diagnostics: every problem an author or a facts file can meet, in one place.
 
 Each entry is a ``Message``: a stable name (the constant's own name), a code (``SL0xx`` reading
-the policy text, ``SL1xx`` its meaning, ``SL2xx`` a facts file), a severity, and the Chinese and
+the policy text, ``SL1xx`` its meaning, ``SL2xx`` a facts file, ``SL3xx`` a
+regression case file), a severity, and the Chinese and
 English templates of the message and of its hint, with their ``str.format`` fields declared.
 A code may have several entries (SL106 is about weights in six ways). Call sites name the
 problem and give its fields; the words live only here::
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 from ..diagnostics import Severity
 from .base import Message, Phrase, Words, phrase, related, template_fields
+from .cases import *  # noqa: F401,F403  (SL3xx)
 from .facts import *  # noqa: F401,F403  (SL2xx)
 from .policy import *  # noqa: F401,F403  (SL1xx)
 from .syntax import *  # noqa: F401,F403  (SL0xx)

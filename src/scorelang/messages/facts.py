@@ -135,6 +135,30 @@ TABLE_ROW_TOO_LONG = error(
     "TABLE_ROW_TOO_LONG", "SL207", "path line cells columns",
     "表格 {path} 第 {line} 行有 {cells} 格，多于表头的 {columns} 列",
     "row {line} of {path} has {cells} cells, more than the {columns} header columns")
+# a workbook (runtime/sources_xlsx.py): its records sheets, and where a value was written
+XLSX_SHEET_NO_HEADER = error(
+    "XLSX_SHEET_NO_HEADER", "SL206", "path sheet rows",
+    "Excel 文件 {path} 的工作表「{sheet}」前 {rows} 行中没有 entity 表头行",
+    "sheet 「{sheet}」 of Excel file {path} has no entity header row in its first {rows} rows",
+    "记录表的表头写成 entity,<字段>,…（scorelang template POLICY -o 填报.xlsx 生成的表就是这样）；"
+    "不是事实的工作表请命名为「说明」",
+    "a records sheet's header is entity,<field>,... (as scorelang template POLICY -o facts.xlsx writes it); "
+    "name a sheet that holds no facts 「说明」")
+XLSX_SHEET_TWICE = error(
+    "XLSX_SHEET_TWICE", "SL205", "path first second",
+    "Excel 文件 {path} 中工作表「{first}」和「{second}」都是这个事实的记录表",
+    "sheets 「{first}」 and 「{second}」 of Excel file {path} both hold this fact's records")
+XLSX_FACT_TWICE = error(
+    "XLSX_FACT_TWICE", "SL205", "sheet first row column",
+    "既在工作表「{first}」第 {row} 行 {column} 列填了，又在工作表「{sheet}」中有记录",
+    "given both in sheet 「{first}」 (row {row}, column {column}) and as records in sheet 「{sheet}」")
+#: appended to a value problem found in a workbook: where the value was written
+XLSX_AT_CELL = phrase(
+    "XLSX_AT_CELL", "sheet row column",
+    "（工作表「{sheet}」第 {row} 行 {column} 列）", " (sheet 「{sheet}」, row {row}, column {column})")
+XLSX_AT_ROWS = phrase(
+    "XLSX_AT_ROWS", "sheet rows",
+    "（工作表「{sheet}」第 {rows} 行）", " (sheet 「{sheet}」, rows {rows})")
 NEEDS_OPENPYXL = error(
     "NEEDS_OPENPYXL", "SL208", "path",
     "读取 Excel 事实文件 {path} 需要 openpyxl：请运行 pip install openpyxl",

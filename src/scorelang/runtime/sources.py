@@ -9,10 +9,9 @@ itself is raised as one ``FactsError`` (codes SL201–SL208, SL217–SL219; the 
 from __future__ import annotations
 
 import csv
-import datetime
 import io
+import itertools
 import json
-import math
 import os
 import re
 from decimal import Decimal
@@ -27,6 +26,8 @@ from ..diagnostics import Diagnostic, FactsError
 from ..messages import Message, Phrase, Words
 from ..span import Span
 from .facts import TOP_LEVEL_KEYS, unknown_top_level_keys
+from .facts_workbook import ENTITY_COLUMN
+from .sources_xlsx import Locations, read_xlsx
 from .values import MAX_ALIAS_EXPANSION, MAX_DEPTH, excerpt, name_excerpt, number_token, shown
 from .yaml_loader import LIBYAML, AliasProblem, DuplicateKey, TooDeep, load_yaml
 
@@ -36,7 +37,6 @@ from .yaml_loader import LIBYAML, AliasProblem, DuplicateKey, TooDeep, load_yaml
 _LONG_LINE = 300  # characters: a longer source line is not shown under a message
 _PROBLEM_TEXT = 120  # characters of a parser's own problem text
 
-ENTITY_COLUMN = "entity"
 _SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 
 
@@ -45,19 +45,26 @@ def read_facts_file(path: str) -> dict:
 
     The format follows the extension: ``.json``, ``.yaml``/``.yml``, ``.csv`` (header
     ``entity,<fact>,…``, one row per entity, an empty cell means "not given"), ``.xlsx``
-    (the first sheet, laid out as the CSV). Raises ``FactsError`` for any problem.
+    (the first sheet laid out as the CSV, below any label rows; records on further sheets:
+    ``runtime/sources_xlsx.py``). Raises ``FactsError`` for any problem.
     """
+    return read_facts_located(path)[0]
+
+
+def read_facts_located(path: str) -> tuple[dict, Locations | None]:
+    """``read_facts_file``, and for a workbook where each fact was written (None otherwise):
+    ``Locations.locate`` adds sheet, row and column to the validator's problems."""
     kind = _SUFFIXES.get(os.path.splitext(path)[1].lower())
     if kind is None:
         _fail(msg.FACTS_FILE_TYPE.at(None, path=path))
     if kind == "xlsx":
-        return _read_xlsx(path)
+        return read_xlsx(path)
     text = _read_text(path)
     if kind == "json":
-        return _from_json(path, text)
+        return _from_json(path, text), None
     if kind == "yaml":
-        return _from_yaml(path, text)
-    return _from_csv(path, text)
+        return _from_yaml(path, text), None
+    return _from_csv(path, text), None
 
 
 # ------------------------------------------------------------------ helpers
@@ -297,74 +304,31 @@ def _from_csv(path: str, text: str) -> dict:
         if "field larger than field limit" in problem:
             problem = msg.CSV_CELL_TOO_LONG.words(limit=csv.field_size_limit())
         _fail_at(msg.CSV_SYNTAX, path, text, line, 1, line=reader.line_num, problem=problem)
-    return _from_table(path, rows)
-
-
-def _read_xlsx(path: str) -> dict:
-    try:
-        import openpyxl
-    except ImportError:
-        _fail(msg.NEEDS_OPENPYXL.at(None, path=path))
-    if not os.path.exists(path):
-        _fail(msg.FACTS_NOT_FOUND.at(None, path=path))
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises zipfile, KeyError, InvalidFileException…
-        _corrupt_workbook(path, exc)
-    try:
-        if not workbook.worksheets:
-            _fail(msg.XLSX_NO_SHEET.at(None, path=path))
-        sheet = workbook.worksheets[0]
-        rows = [(number, [_cell_text(v) for v in values])
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
-    except FactsError:
-        raise
-    except Exception as exc:  # a damaged sheet fails while its rows are read
-        _corrupt_workbook(path, exc)
-    finally:
-        workbook.close()
-    return _from_table(path, rows)
-
-
-def _corrupt_workbook(path: str, exc: Exception) -> NoReturn:
-    detail = excerpt(str(exc), _PROBLEM_TEXT) or "-"
-    _fail(msg.XLSX_UNREADABLE.at(None, path=path, problem=detail))
-
-
-def _cell_text(value: Any) -> str | bool:
-    """An Excel cell as the text a CSV would hold (booleans kept as booleans)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        # Excel stores every number as a double; repr gives back the digits that were typed,
-        # written out plainly (1e-07 → 0.0000001) as a CSV would hold them.
-        if not math.isfinite(value):
-            return repr(value)
-        text = format(Decimal(repr(value)), "f")
-        return text.rstrip("0").rstrip(".") if value.is_integer() and "." in text else text
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
-    if isinstance(value, (datetime.date, datetime.time)):
-        return value.isoformat()
-    return str(value)
+    return from_table(path, rows)
 
 
 def _blank(cell: str | bool) -> bool:
     return isinstance(cell, str) and not cell.strip()
 
 
-def _from_table(path: str, rows: Iterable[tuple[int, list]]) -> dict:
-    """Rows (line number, cells) with a header ``entity,<fact>,…`` → the raw document."""
+def from_table(path: str | Words, rows: Iterable[tuple[int, list]], *, header_search: int = 1,
+               positions: dict[tuple[str, str], tuple[int, int]] | None = None,
+               header: dict[str, int] | None = None) -> dict:
+    """Rows (line number, cells) with a header ``entity,<fact>,…`` → the raw document.
+
+    The header is the first of the first ``header_search`` non-blank rows that has an
+    ``entity`` cell (rows above it are labels); ``positions`` receives (entity, fact) →
+    (line, column index) of every value read, ``header`` fact → column index.
+    """
     rows_iter: Iterator[tuple[int, list]] = (r for r in rows if not all(_blank(c) for c in r[1]))
-    first = next(rows_iter, None)
-    if first is None:
+    leading = [r for _, r in zip(range(header_search), rows_iter)]
+    if not leading:
         _fail(msg.TABLE_EMPTY.at(None, path=path))
-    header_line, header = first
-    names = [c.strip() if isinstance(c, str) else str(c) for c in header]
+    found = next((r for r in leading if ENTITY_COLUMN in [c.strip() if isinstance(c, str) else c for c in r[1]]),
+                 leading[0])
+    rows_iter = itertools.chain(leading[leading.index(found) + 1:], rows_iter)
+    header_line, header_cells = found
+    names = [c.strip() if isinstance(c, str) else str(c) for c in header_cells]
     if ENTITY_COLUMN not in names:
         _fail(msg.TABLE_NO_ENTITY_COLUMN.at(None, path=path, line=header_line, column=ENTITY_COLUMN))
     problems: list[Diagnostic] = []
@@ -376,6 +340,8 @@ def _from_table(path: str, rows: Iterable[tuple[int, list]]) -> dict:
                 None, column, path=path, name=column, first=seen_columns[name] + 1, second=index + 1))
         seen_columns.setdefault(name, index)
     entity_index = names.index(ENTITY_COLUMN)
+    if header is not None:
+        header.update({name: index for index, name in reversed(list(enumerate(names))) if name})
 
     entities: dict[str, dict] = {}
     first_row: dict[str, int] = {}
@@ -405,6 +371,8 @@ def _from_table(path: str, rows: Iterable[tuple[int, list]]) -> dict:
             if name in facts:
                 continue  # a repeated column, already reported
             facts[name] = cell.strip() if isinstance(cell, str) else cell
+            if positions is not None:
+                positions[(entity, name)] = (line, index)
         entities[entity] = facts
     if problems:
         raise FactsError(tuple(problems))

@@ -180,3 +180,16 @@ def load_yaml(text: str, loader: type | None = None) -> Any:
     ``loader``: the libyaml-backed loader by default; tests pass ``_PythonLoader`` too.
     """
     return yaml.load(text, Loader=loader or _Loader)  # noqa: S506 — built on SafeConstructor
+
+
+def compose_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree of ``text`` (with each node's line and column) and a function that builds
+    a node's value under the same rules as ``load_yaml``: for files whose readers point back at
+    lines (regression case files). Uses the pure-Python loader, whose marks count characters.
+    Raises what ``load_yaml`` raises."""
+    loader = _PythonLoader(text)
+    node = loader.get_single_node()
+
+    def construct(n: yaml.Node) -> Any:
+        return loader.construct_object(n, deep=True)
+    return node, construct

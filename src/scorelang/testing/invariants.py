@@ -1,0 +1,235 @@
+"""The invariants every scorecard of every policy must satisfy, one scorecard at a time.
+
+Each is a function ``(policy, entity, facts, card)`` that raises AssertionError (they are
+``assert`` statements: do not run them under ``python -O``). ``check_card`` runs them all;
+``scorelang.testing.properties`` runs them on hypothesis-drawn facts, and the case runner
+(``scorelang.testing.cases``) on the scorecard of every case. The oracles are written
+independently of the engine: rounding is ``Decimal.quantize`` with ROUND_HALF_UP, not
+``scorelang.numbers``. Needs nothing beyond scorelang (no hypothesis).
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator, Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import scorelang
+
+from ..model import nodes as m
+from ..runtime.scorecard import ItemScore, Scorecard
+from ..span import Span
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+Facts = Mapping[str, Any]
+Invariant = Callable[[scorelang.Policy, str, Facts, Scorecard], None]
+
+
+# ------------------------------------------------------------------ oracles
+def half_up(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def rounded_at(policy: scorelang.Policy, stage: str, value: Decimal) -> Decimal:
+    """``value`` rounded half-up when the policy declares rounding at ``stage``."""
+    return half_up(value, policy.places) if stage in policy.model.round_at else value
+
+
+def figures(card: Scorecard) -> Iterator[tuple[str, str, Decimal]]:
+    """Every computed figure of a scorecard: (where, rounding stage it belongs to, value).
+
+    Event points are left out: they are the trace of unrounded steps (第二十一条 rounds the
+    item, not each deduction inside it).
+    """
+    for task in card.tasks:
+        yield f"task {task.id} score", "task", task.score
+        yield f"task {task.id} max", "always", task.max
+        yield f"task {task.id} weighted", "weighted", task.weighted
+        for section in task.sections:
+            yield f"section {section.name} score", "item", section.score
+            yield f"section {section.name} max", "always", section.max
+            for item in section.items:
+                yield f"item {item.id} score", "item", item.score
+                yield f"item {item.id} max", "always", item.max
+                yield f"item {item.id} bonus", "item", item.bonus
+    yield "total", "total", card.total
+
+
+def card_items(card: Scorecard) -> list[ItemScore]:
+    return [item for task in card.tasks for section in task.sections for item in section.items]
+
+
+# what the checks read of a policy is read once per policy (functools.cache: by identity)
+@functools.cache
+def model_items(policy: scorelang.Policy) -> dict[str, m.Item]:
+    return {item.id: item for task in policy.model.tasks for item in task.items}
+
+
+@functools.cache
+def all_rules(policy: scorelang.Policy) -> tuple[m.Rule, ...]:
+    items = tuple(rule for item in model_items(policy).values() for rule in item.rules)
+    return items + tuple(rule for article in policy.model.articles for rule in article.rules)
+
+
+@functools.cache
+def bonus_clauses(policy: scorelang.Policy) -> set[str]:
+    """Items and articles whose rules grant a bonus (加) — the only places one may appear."""
+    return {rule.clause for rule in all_rules(policy) if rule.bonus}
+
+
+# ------------------------------------------------------------------ invariants of one scorecard
+def items_within_their_bounds(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    for item in card_items(card):
+        assert item.bonus >= 0, item
+        if item.deduction_only:
+            # 扣分项: subtracts up to its points, never adds
+            assert -item.max <= item.score <= 0, item
+        else:
+            assert 0 <= item.score <= item.max + item.bonus, item
+
+
+def sections_are_the_sum_of_their_items(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    for task in card.tasks:
+        for section in task.sections:
+            assert section.score == sum((i.score for i in section.items), ZERO), section
+            bonus = sum((i.bonus for i in section.items), ZERO)
+            assert section.score <= section.max + bonus, section
+
+
+def task_score_is_floored_rounded_sum_of_sections(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    for task in card.tasks:
+        weighting = next(t for t in policy.model.tasks if t.id == task.id).weighting_for(entity)
+        items = {i.id: i for s in task.sections for i in s.items}
+        assert weighting is not None, task.id  # the card has only the tasks that apply
+        assert len(task.parts) == len(weighting.parts), task.id
+        for part, declared in zip(task.parts, weighting.parts):
+            # each part on a 100-point scale: its items' sum, floored at 0, × 100 / its points
+            raw = sum((items[i].score for i in declared.items), ZERO)
+            worth = sum((items[i].max for i in declared.items if not items[i].deduction_only), ZERO)
+            assert part.score == rounded_at(policy, "task", max(ZERO, raw) * HUNDRED / worth), (task.id, part)
+            assert part.weight == declared.percent
+        if len(task.parts) == 1:
+            assert task.score == task.parts[0].score
+        else:
+            mean = sum((p.score * p.weight for p in task.parts), ZERO) / task.weight
+            assert task.score == rounded_at(policy, "task", mean), task.id
+        # 第三条: every task is scored on a 100-point scale
+        assert ZERO <= task.score <= task.max <= HUNDRED, task.id
+
+
+def weighted_is_task_score_times_weight(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    for task in card.tasks:
+        for part in task.parts:
+            # bonuses (加) beyond the items' points count when weighting
+            assert part.weighted == rounded_at(policy, "weighted", (part.score + part.bonus) * part.weight / HUNDRED)
+        assert task.weighted == sum((p.weighted for p in task.parts), ZERO), task.id
+        assert task.weight == sum((p.weight for p in task.parts), ZERO), task.id
+        assert task.bonus == sum((p.bonus for p in task.parts), ZERO), task.id
+
+
+def total_is_sum_of_weighted(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    weighted = sum((t.weighted for t in card.tasks), ZERO)
+    adjustments = sum((e.points for e in card.adjustments), ZERO)
+    # 第十四条: the total is never below 0
+    assert card.total == rounded_at(policy, "total", max(ZERO, weighted + adjustments))
+
+
+def figures_are_exact_at_the_declared_places(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    places = policy.places
+    for where, stage, value in figures(card):
+        assert isinstance(value, Decimal), where
+        assert value.is_finite(), where
+        if stage == "always" or stage in policy.model.round_at:
+            exponent = value.as_tuple().exponent
+            assert isinstance(exponent, int) and exponent >= -places, f"{where} = {value} has more than {places} places"
+
+
+def evaluation_is_deterministic(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    assert policy.evaluate(entity, dict(facts)) == card
+
+
+def bonuses_only_where_the_text_grants_them(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    allowed = bonus_clauses(policy)
+    for item in card_items(card):
+        if item.bonus:
+            assert item.id in allowed, item.id
+        assert all(e.clause in allowed for e in item.events if e.kind == "bonus"), item.id
+    for event in card.adjustments:
+        if event.points > 0 and event.kind != "floor":  # the total's floor at 0 (第十四条) gives back
+            assert event.kind == "bonus" and event.clause in allowed, event
+
+
+def items_are_what_their_events_add_up_to(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    """Every point of an item is traced: its score is where it starts (its points; 0 for a
+    part that earns (得) and for a 扣分项) plus its events — deductions, points earned, 不得分,
+    and the caps and floors the evaluator applied —, rounded at 项得分; its bonus is the exact
+    sum of its bonus events. Holds for every rule kind, whatever its class."""
+    items = model_items(policy)
+    for item in card_items(card):
+        declared = items[item.id]
+        start = ZERO
+        for part in declared.parts:
+            if not declared.deduction_only and not any(rule.earns for rule in part.rules):
+                start += part.points * part.occasions
+        traced = start + sum((e.points for e in item.events if e.kind != "bonus"), ZERO)
+        assert item.score == rounded_at(policy, "item", traced), (item.id, item.score, traced)
+        assert item.bonus == sum((e.points for e in item.events if e.kind == "bonus"), ZERO), item.id
+
+
+# the event kinds a rule's effect may record, and the sign of their points (-1, 0, 1; None: any)
+EVENT_OF_EFFECT = {
+    m.Effect.DEDUCT: ({"deduct"}, -1),
+    m.Effect.EARN: ({"award"}, 1),
+    m.Effect.BONUS: ({"bonus", "note"}, 1),
+    m.Effect.ZERO: ({"zero"}, -1),
+    m.Effect.RANKING: (set(m.AWARD_CHANGES), 0),
+}
+
+
+@functools.cache
+def rules_by_span(policy: scorelang.Policy) -> dict[Span, m.Rule]:
+    return {rule.span: rule for rule in all_rules(policy)}
+
+
+def events_record_what_their_rule_does(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    """Each rule's events say what its declared effect does: a deduction never adds, points
+    earned never subtract, an award effect moves no points."""
+    rules = rules_by_span(policy)
+    events = [e for item in card_items(card) for e in item.events] + list(card.adjustments)
+    for event in events:
+        rule = rules.get(event.span) if event.span is not None else None
+        if rule is None:
+            assert event.kind in ("cap", "floor"), event  # the evaluator's own bounds
+            continue
+        kinds, sign = EVENT_OF_EFFECT[rule.effect]
+        assert event.kind in kinds, (rule.effect, event)
+        if sign == 0:
+            assert event.points == 0, event
+        elif sign is not None:
+            assert event.points * sign >= 0, (rule.effect, event)
+
+
+INVARIANTS = (
+    items_within_their_bounds,
+    sections_are_the_sum_of_their_items,
+    task_score_is_floored_rounded_sum_of_sections,
+    weighted_is_task_score_times_weight,
+    total_is_sum_of_weighted,
+    figures_are_exact_at_the_declared_places,
+    evaluation_is_deterministic,
+    bonuses_only_where_the_text_grants_them,
+    items_are_what_their_events_add_up_to,
+    events_record_what_their_rule_does,
+)
+
+
+def check_card(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> list[str]:
+    """Every invariant on one scorecard: the ones that do not hold, as text (empty when all hold)."""
+    broken = []
+    for invariant in INVARIANTS:
+        try:
+            invariant(policy, entity, facts, card)
+        except AssertionError as error:
+            broken.append(f"{invariant.__name__}: {error}")
+    return broken
