@@ -168,3 +168,20 @@ def test_a_conditional_rules_events_list_the_conditions_facts_first():
     (event,) = events
     assert event.facts[0] == ("已建成", True)
     assert ("结案数", 8) in event.facts
+
+
+@pytest.mark.parametrize("rule, code", [
+    ("若「结案数」 < 0 扣1分", "SL155"),  # a count is never below 0
+    ("若「率」 <= 100 扣1分", "SL155"),  # a percent is always at most 100
+    ("若「结案数」 + 「受案数」 >= 0 扣1分", "SL155"),
+    ("若「率」 - 「上年率」 > 100 扣1分", "SL155"),
+])
+def test_a_comparison_the_ranges_decide_is_a_warning(rule, code):
+    policy = loads(HEAD.replace("RULE", rule))
+    assert code in [d.code for d in policy.warnings]
+
+
+@pytest.mark.parametrize("rule", ["若「结案数」 < 1 扣1分", "若「率」 - 「上年率」 > 0 扣1分", "若「余额」 < 0 扣1分"])
+def test_a_comparison_the_facts_decide_is_not_warned(rule):
+    policy = loads(HEAD.replace("RULE", rule))
+    assert "SL155" not in [d.code for d in policy.warnings]

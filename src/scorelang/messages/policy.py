@@ -334,6 +334,18 @@ VALUE_MAY_BE_NEGATIVE = error(
     "{what}的算式可能为负数，负数会把扣分变成加分（或反之）",
     "the expression of {what} may be negative, which would turn a deduction into points (or back)",
     "写成 最大（…，0），或调整算式", "write 最大（…, 0）, or change the expression")
+CONDITION_NEVER_TRUE = warning(
+    "CONDITION_NEVER_TRUE", "SL155", "low high",
+    "此比较永远不成立：按声明的取值范围，左边在 {low} 至 {high} 之间",
+    "this comparison can never hold: by the declared ranges the left side lies in {low} … {high}",
+    "检查比较的方向和数值（计数不小于 0，百分比在 0 至 100 之间，至多 …）",
+    "check the comparison and its value (a count is ≥ 0, a percent 0–100, 至多 …)")
+CONDITION_ALWAYS_TRUE = warning(
+    "CONDITION_ALWAYS_TRUE", "SL155", "low high",
+    "此比较总是成立：按声明的取值范围，左边在 {low} 至 {high} 之间",
+    "this comparison always holds: by the declared ranges the left side lies in {low} … {high}",
+    "检查比较的方向和数值（计数不小于 0，百分比在 0 至 100 之间，至多 …）",
+    "check the comparison and its value (a count is ≥ 0, a percent 0–100, 至多 …)")
 FUNCTION_ARGS = error(
     "FUNCTION_ARGS", "SL153", "function count",
     "「{function}」须有{count}", "「{function}」 takes {count}")

@@ -115,13 +115,7 @@ class ExprResolver:
             fact = self._use(e, clause, ("count", "number", "percent"), Words("算式", "an expression"), occasions)
             if fact is None:
                 return None
-            decl, kind = self.facts[fact].decl, self.facts[fact].type
-            low: Bound = None if kind == "number" else Decimal(0)
-            high: Bound = _HUNDRED if kind == "percent" else None
-            if decl.at_most is not None:
-                high = decl.at_most
-            unit = decl.unit.text if decl.unit is not None else None
-            return x.FactValue(fact, span=e.span), ValueType(kind, unit, low, high)
+            return x.FactValue(fact, span=e.span), self._fact_type(fact)
         if isinstance(e, syn.NumberLit):
             return x.Const(e.value, span=e.span), ValueType("scalar", None, e.value, e.value)
         if isinstance(e, syn.PercentLit):
@@ -140,6 +134,17 @@ class ExprResolver:
             return self._arithmetic(clause, e, occasions, guarded)
         self.error(msg.NOT_A_VALUE.at(e.span))
         return None
+
+    def _fact_type(self, fact: str) -> ValueType:
+        """A numeric fact's type: its kind, declared unit and range (a count ≥ 0, a percent
+        0–100, 至多)."""
+        decl, kind = self.facts[fact].decl, self.facts[fact].type
+        low: Bound = None if kind == "number" else Decimal(0)
+        high: Bound = _HUNDRED if kind == "percent" else None
+        if decl.at_most is not None:
+            high = decl.at_most
+        unit = decl.unit.text if decl.unit is not None else None
+        return ValueType(kind, unit, low, high)
 
     def _guarded(self, clause: str, e: syn.Guarded, occasions: int) -> tuple[x.Expr, ValueType] | None:
         divisions_before = self._zero_divisors
@@ -192,6 +197,16 @@ class ExprResolver:
                 high = pick(b for b in highs if b is not None) if any(b is not None for b in highs) else None
             vt = attrs.evolve(joined, low=low, high=high)
         return x.Apply(e.function, tuple(a[0] for a in resolved), span=e.span), vt
+
+    def _check_truth(self, op: str, left: ValueType, right: ValueType, span: Any) -> None:
+        """SL155: a comparison that the declared ranges decide for every entity."""
+        truth = constant_truth(op, left, right)
+        if truth is None:
+            return
+        entry = msg.CONDITION_ALWAYS_TRUE if truth else msg.CONDITION_NEVER_TRUE
+        low = "−∞" if left.low is None else f"{left.low.normalize():f}"
+        high = "+∞" if left.high is None else f"{left.high.normalize():f}"
+        self.error(entry.at(span, low=low, high=high))
 
     def _like(self, a: ValueType, b: ValueType, op: str, span: Any) -> ValueType | None:
         """The type of adding (or comparing, or taking the max of) two values, or None after SL151."""
@@ -269,6 +284,32 @@ class ExprResolver:
             return "number", a.unit, True
         self.error(msg.KINDS_MISMATCH.at(span, op=_OP_WORDS[op], left=kind_words(a.kind), right=kind_words(b.kind)))
         return None
+
+
+def constant_truth(op: str, left: ValueType, right: ValueType) -> bool | None:
+    """Whether ``left op right`` holds for every value in the intervals (True), for none
+    (False), or depends on the facts (None)."""
+    a, b, c, d = left.low, left.high, right.low, right.high
+
+    def below(p: Bound, q: Bound) -> bool:  # p < q, for every value, with None unbounded
+        return p is not None and q is not None and p < q
+
+    def at_most(p: Bound, q: Bound) -> bool:
+        return p is not None and q is not None and p <= q
+
+    if op == "lt":
+        return True if below(b, c) else False if at_most(d, a) else None
+    if op == "le":
+        return True if at_most(b, c) else False if below(d, a) else None
+    if op == "gt":
+        return True if below(d, a) else False if at_most(b, c) else None
+    if op == "ge":
+        return True if at_most(d, a) else False if below(b, c) else None
+    equal = a is not None and a == b == c == d
+    apart = below(b, c) or below(d, a)
+    if op == "eq":
+        return True if equal else False if apart else None
+    return False if equal else True if apart else None
 
 
 def _scaled(low: Bound, high: Bound, op: str) -> tuple[Bound, Bound]:

@@ -16,7 +16,7 @@ from ..messages import Words
 from ..syntax import nodes as syn
 from . import expressions as x
 from . import nodes as m
-from .from_syntax_exprs import ExprResolver
+from .from_syntax_exprs import ExprResolver, ValueType
 from .vocabulary import COMPARE, PARTIAL, did_you_mean, type_words
 
 _NUMERIC = ("count", "number", "percent")
@@ -233,6 +233,7 @@ class RuleResolver(ExprResolver):
             return None
         if self._like(left[1], right[1], "cmp", c.span) is None:
             return None
+        self._check_truth(COMPARE[c.op], left[1], right[1], c.span)
         return x.CompareValues(left[0], COMPARE[c.op], right[0], span=c.span)
 
     def _value_as_condition(self, clause: str, c, occasions: int):
@@ -265,6 +266,7 @@ class RuleResolver(ExprResolver):
         if not isinstance(lit, (syn.NumberLit, syn.PercentLit)):
             self.error(msg.NUMBER_COMPARE.at(lit.span, name=fact))
             return None
+        self._check_truth(op, self._fact_type(fact), ValueType("scalar", None, lit.value, lit.value), c.span)
         return m.Compare(fact, op, lit.value, span=c.span)
 
 
