@@ -185,3 +185,31 @@ def test_a_comparison_the_ranges_decide_is_a_warning(rule, code):
 def test_a_comparison_the_facts_decide_is_not_warned(rule):
     policy = loads(HEAD.replace("RULE", rule))
     assert "SL155" not in [d.code for d in policy.warnings]
+
+
+# ------------------------------------------------------------ §8.7.2: unit words in a ladder
+def test_the_docs_unit_example_scores_as_written():
+    policy = loads(_policies("### 8.7.2")[0])
+    card = policy.evaluate("甲县", {"报送信息篇数": 7, "平均办理天数": Decimal("6.5")})
+    first, second = card.tasks[0].sections[0].items
+    assert first.score == Decimal("57.90")  # 3 篇 short × 0.7
+    assert second.score == Decimal(36)  # 1.5 天 over: 2 steps × 2
+
+
+@pytest.mark.parametrize("rule, code", [
+    ("「篇数」 不少于 10 件 每少 1 件 扣1分", "SL156"),  # declared 篇
+    ("「结案数」 不少于 10 篇 每少 1 篇 扣1分", "SL156"),  # declared 件
+    ("「率」 达 90% 每降低 1 天 扣1分 不足一档按一档计", "SL117"),
+])
+def test_a_unit_other_than_the_declared_one_is_a_located_error(rule, code):
+    assert code in _codes(rule)
+
+
+@pytest.mark.parametrize("rule, score", [
+    ("「篇数」 不少于 10 篇 每少 1 篇 扣1分", 92),
+    ("「篇数」不少于10篇每少1篇扣1分", 92),  # 篇扣: the unit never swallows the keyword
+    ("「篇数」 不少于 10 个 每少 1 个 扣1分", 92),
+    ("「人数」 不少于 5 人 每少 1 人 扣1分", 98),  # no declared unit: any unit word reads
+])
+def test_unit_words_read_next_to_keywords(rule, score):
+    assert _item(rule)[0] == Decimal(score)

@@ -346,6 +346,11 @@ CONDITION_ALWAYS_TRUE = warning(
     "this comparison always holds: by the declared ranges the left side lies in {low} … {high}",
     "检查比较的方向和数值（计数不小于 0，百分比在 0 至 100 之间，至多 …）",
     "check the comparison and its value (a count is ≥ 0, a percent 0–100, 至多 …)")
+LADDER_UNIT_MISMATCH = error(
+    "LADDER_UNIT_MISMATCH", "SL156", "unit name declared",
+    "单位「{unit}」与「{name}」声明的单位「{declared}」不符",
+    "the unit 「{unit}」 does not match 「{name}」's declared unit 「{declared}」",
+    "写声明的单位，或不写单位", "write the declared unit, or none")
 FUNCTION_ARGS = error(
     "FUNCTION_ARGS", "SL153", "function count",
     "「{function}」须有{count}", "「{function}」 takes {count}")

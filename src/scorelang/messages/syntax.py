@@ -106,9 +106,10 @@ DEDUCTION_ONLY_ORDER = error(
     "写作 第10项 扣分项 \"扣分项目\" 6分 {{ … }}", "write e.g. 第10项 扣分项 \"扣分项目\" 6分 {{ … }}")
 STEP_UNIT_WORD = error(
     "STEP_UNIT_WORD", "SL001", "word",
-    "「{word}」不能作阶梯每档的单位：可写 个百分点、次、个、件、%，也可以不写（计数的单位在事实中声明）",
-    "「{word}」 is not a unit a ladder step takes: write 个百分点, 次, 个, 件 or %, or none "
-    "(a count's unit is declared with the fact)")
+    "「{word}」不能作阶梯每档的单位：可写 个百分点、%，或次、个、件、篇、天、个工作日、元、人、项等单位，也可以不写"
+    "（计数的单位在事实中声明）",
+    "「{word}」 is not a unit a ladder step takes: write 个百分点 or %, or a unit such as 次, 个, 件, 篇, 天, "
+    "个工作日, 元, 人, 项, or none (a count's unit is declared with the fact)")
 
 # ------------------------------------------------------------------ SL002: values
 NOT_A_NUMERAL = error(

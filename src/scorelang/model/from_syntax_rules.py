@@ -118,19 +118,27 @@ class RuleResolver(ExprResolver):
             if used is None:
                 return None
             fact, kind = used, self.facts[used].type
+            declared = self._fact_type(used).unit if kind != "percent" else None
         else:
             resolved = self._quantity(clause, b.fact, occasions, _NUMERIC + ("scalar",), what, signed=True)
             if resolved is None:
                 return None
             fact, kind = resolved[0], {"scalar": "number"}.get(resolved[1].kind, resolved[1].kind)
+            declared = resolved[1].unit
         name = fact if isinstance(fact, str) else "…"
         points_unit = b.step_unit in ("个百分点", "%", "％")
+        words = [u for u in (b.threshold_unit, None if points_unit else b.step_unit) if u is not None]
+        for word in words:
+            # 个 is any unit's counter word; otherwise a unit written must be the one declared
+            if kind != "percent" and declared and word != "个" and word != declared:
+                self.error(msg.LADDER_UNIT_MISMATCH.at(b.span, unit=word, name=name, declared=declared))
+                return None
         if kind == "percent":
             relative = False
             if b.threshold > 100:
                 self.error(msg.LADDER_PERCENT_TARGET_ABOVE_100.at(b.span, target=b.threshold))
-            if b.step_unit in ("次", "个", "件"):
-                self.error(msg.LADDER_PERCENT_STEP_UNIT.at(b.span, name=name, unit=b.step_unit))
+            if words:
+                self.error(msg.LADDER_PERCENT_STEP_UNIT.at(b.span, name=name, unit=words[0]))
         elif b.threshold_is_percent:
             self.error(msg.LADDER_TARGET_NOT_PERCENT.at(b.span, name=name, type=type_words(kind)))
             return None

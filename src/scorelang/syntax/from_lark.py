@@ -376,7 +376,7 @@ class ToSyntax:
         partial = str(children[6]) if len(children) > 6 else None
         return n.Ladder(
             fact, str(threshold_word), threshold[0], threshold[1], str(step_word),
-            step[0], step[1], amount, partial, span=self.pos.of_meta(meta),
+            step[0], step[1], amount, partial, threshold[2], span=self.pos.of_meta(meta),
         )
 
     def per_bonus(self, meta, children):
@@ -437,7 +437,9 @@ class ToSyntax:
         return ("previous", children[0])
 
     def threshold(self, meta, children):
-        return (self._number(children[0]), len(children) > 1)
+        unit = str(children[1]) if len(children) > 1 else None
+        return (self._number(children[0]), unit is not None and children[1].type == "PERCENT_SIGN",
+                unit if unit is not None and children[1].type == "UNIT" else None)
 
     def step(self, meta, children):
         return (self._number(children[0]), str(children[1]) if len(children) > 1 else None)

@@ -197,8 +197,8 @@ KNOWN_MISTAKES: tuple[KnownMistake, ...] = (
         lambda s: "STEP_UNIT" in s.accepts and s.kind not in s.accepts and bool(CJK.match(s.found)),
         lambda s: {"word": _step_unit_word(s)},
         lambda s: s.before.rstrip() + " " + s.after[len(_step_unit_word(s)):].lstrip(),
-        (("rule", "「次数」 不少于 3 每少 1 篇 扣0.7分"), ("rule", "「次数」 不少于 3 每少1篇扣0.7分"),
-         ("rule", "「次数」 不少于 3 每少 1 项 扣0.7分"))),
+        (("rule", "「次数」 不少于 3 每少 1 宗 扣0.7分"), ("rule", "「次数」 不少于 3 每少1宗扣0.7分"),
+         ("rule", "「次数」 不少于 3 每少 1 批 扣0.7分"))),
     # last: any one keyword the parser needs and did not get (位小数, 名, 次 …)
     KnownMistake(
         msg.MISSING_KEYWORD,

@@ -435,6 +435,7 @@ class Ladder:
     step_unit: str | None
     amount: Decimal
     partial: str | None
+    threshold_unit: str | None = None  # 不少于 10 篇: a unit word after the target
     span: Span = _span()
 
 
