@@ -266,25 +266,28 @@ def check_agreement(evaluator, typed, entities) -> int:
 
 
 # ---------------------------------------------------------------------------- timing
-def _run(fn, seq) -> float:
-    start = time.perf_counter()
+CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
+
+
+def _run(fn, seq, clock) -> float:
+    start = clock()
     for entity, facts in seq:
         fn(entity, facts)
-    return time.perf_counter() - start
+    return clock() - start
 
 
-def best_of(fn, seq, repeat: int) -> float:
-    """Best wall time (seconds) of ``repeat`` runs over ``seq``."""
-    return min(_run(fn, seq) for _ in range(repeat))
+def best_of(fn, seq, repeat: int, clock=time.perf_counter) -> float:
+    """Best time (seconds) of ``repeat`` runs over ``seq``."""
+    return min(_run(fn, seq, clock) for _ in range(repeat))
 
 
-def best_of_interleaved(fns, seq, repeat: int) -> list[float]:
-    """Best wall time of each function, the runs interleaved (A B C, A B C, …) so that a
+def best_of_interleaved(fns, seq, repeat: int, clock=time.perf_counter) -> list[float]:
+    """Best time of each function, the runs interleaved (A B C, A B C, …) so that a
     change in machine load affects every side alike."""
     best = [float("inf")] * len(fns)
     for _ in range(repeat):
         for k, fn in enumerate(fns):
-            best[k] = min(best[k], _run(fn, seq))
+            best[k] = min(best[k], _run(fn, seq, clock))
     return best
 
 
@@ -296,9 +299,16 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=100_000, help="evaluations per run (default 100000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure, best taken (default 3)")
+    parser.add_argument("--clock", choices=tuple(CLOCKS), default="wall",
+                        help="wall: elapsed time (default); cpu: this process's CPU time, steadier on a busy "
+                             "machine (time spent waiting for a CPU is not counted)")
+    parser.add_argument("--only-task2", action="store_true",
+                        help="only the two task-二 figures and the ratio (skips the full policy, validation and "
+                             "parsing): for comparing changes to the evaluator quickly")
     args = parser.parse_args(argv)
     if args.n < 1 or args.repeat < 1:
         parser.error("--n and --repeat must be at least 1")
+    clock = CLOCKS[args.clock]
 
     text = POLICY_FILE.read_text(encoding="utf-8")
     file = str(POLICY_FILE.relative_to(ROOT))
@@ -308,14 +318,13 @@ def main(argv=None) -> int:
     full = scorelang.loads(text, file)
     cold_ms = (time.perf_counter() - start) * 1000
     warm = []
-    for _ in range(20):
+    # the same three stages as Policy.__init__, each timed on its own (warm, median of 20)
+    stages: dict[str, list[float]] = {"parse": [], "resolve/check": [], "compile": []}
+    for _ in range(0 if args.only_task2 else 20):
         start = time.perf_counter()
         scorelang.loads(text, file)
         warm.append((time.perf_counter() - start) * 1000)
-    warm_ms = statistics.median(warm)
-    # the same three stages as Policy.__init__, each timed on its own (warm, median of 20)
-    stages = {"parse": [], "resolve/check": [], "compile": []}
-    for _ in range(20):
+    for _ in range(0 if args.only_task2 else 20):
         t0 = time.perf_counter()
         tree = parse(text, file)
         t1 = time.perf_counter()
@@ -345,23 +354,28 @@ def main(argv=None) -> int:
 
     seq = cycle(pairs, args.n)
     n = len(seq)
-    t_compiled, t_hand, t_full = best_of_interleaved(
-        (task2.evaluator.evaluate, task2_by_hand, full.evaluator.evaluate), seq, args.repeat)
-
-    raw = doc["entities"]
-    decls = full.model.facts
-    raw_seq = cycle([(e, raw[e]) for e in entities], max(len(entities), n // 10))
-    t_validate = best_of(lambda entity, facts: coerce_entity_facts(decls, entity, facts), raw_seq, args.repeat)
+    sides = [task2.evaluator.evaluate, task2_by_hand]
+    if not args.only_task2:
+        sides.append(full.evaluator.evaluate)
+    t_compiled, t_hand, *t_full = best_of_interleaved(sides, seq, args.repeat, clock)
 
     us = 1e6
-    print(f"evaluations: {n:,} per run ({len(entities)} counties in turn), best of {args.repeat} interleaved runs")
+    print(f"evaluations: {n:,} per run ({len(entities)} counties in turn), best of {args.repeat} interleaved runs"
+          + (", CPU time" if args.clock == "cpu" else ""))
     print(f"compiled evaluator, task 二 with trace:  {t_compiled / n * us:8.2f} µs/scorecard")
     print(f"hand-written Decimal function, task 二:  {t_hand / n * us:8.2f} µs/scorecard")
-    print(f"compiled evaluator, full 2017 policy: {t_full / n * us:8.2f} µs/scorecard")
-    print(f"validation (coerce_entity_facts, {len(decls)} facts): {t_validate / len(raw_seq) * us:8.2f} µs/entity")
-    print(f"parse+check+compile {file}: cold {cold_ms:.1f} ms (first load, builds the parser), "
-          f"warm {warm_ms:.2f} ms (median of 20)")
-    print("  warm, by stage: " + ", ".join(f"{stage} {statistics.median(ms):.2f} ms" for stage, ms in stages.items()))
+    if not args.only_task2:
+        raw = doc["entities"]
+        decls = full.model.facts
+        raw_seq = cycle([(e, raw[e]) for e in entities], max(len(entities), n // 10))
+        t_validate = best_of(lambda entity, facts: coerce_entity_facts(decls, entity, facts), raw_seq, args.repeat,
+                             clock)
+        print(f"compiled evaluator, full 2017 policy: {t_full[0] / n * us:8.2f} µs/scorecard")
+        print(f"validation (coerce_entity_facts, {len(decls)} facts): {t_validate / len(raw_seq) * us:8.2f} µs/entity")
+        print(f"parse+check+compile {file}: cold {cold_ms:.1f} ms (first load, builds the parser), "
+              f"warm {statistics.median(warm):.2f} ms (median of 20)")
+        print("  warm, by stage: "
+              + ", ".join(f"{stage} {statistics.median(ms):.2f} ms" for stage, ms in stages.items()))
     print(f"ratio {t_compiled / t_hand:.2f}")
     return 0
 

@@ -21,7 +21,7 @@ from scorelang.compile import compile_policy
 from scorelang.compile import rules as compiled_rules
 from scorelang.model import from_syntax_rules
 from scorelang.model import nodes as m
-from scorelang.runtime.scorecard import new_event
+from scorelang.runtime.scorecard import EventKind, new_event
 from scorelang.syntax import nodes as syn
 from scorelang.syntax import parse
 
@@ -225,12 +225,13 @@ class Doubled:
     span: object = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
-def _compile_doubled(rule, body, rename):
+def _compile_doubled(rule, body, rename, decls):
     name = rename(body.fact)
 
     def step(facts, events):
         if facts[name]:
-            events.append(new_event(rule.clause, rule.text, "bonus", ((name, facts[name]),), D(2), None, rule.span))
+            events.append(new_event(clause=rule.clause, rule=rule.text, kind=EventKind.BONUS,
+                                    facts=((name, facts[name]),), points=D(2), span=rule.span))
         return compiled_rules.ZERO  # a bonus stays out of the item's points
     return step
 

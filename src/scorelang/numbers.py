@@ -68,8 +68,13 @@ def quantum(places: int) -> Decimal:
 
 
 def quantize_half_up(value: Decimal, places: int) -> Decimal:
-    """Round half-up (四舍五入) to ``places`` decimal places."""
-    return value.quantize(quantum(places), rounding=ROUND_HALF_UP)
+    """Round half-up (四舍五入) to ``places`` decimal places.
+
+    A value that rounds to zero is +0 whatever its sign (-0.004 → 0.00, never -0.00): a
+    negative zero is a Decimal artefact, not a score, and must never reach a report.
+    """
+    rounded = value.quantize(quantum(places), rounding=ROUND_HALF_UP)
+    return rounded if rounded else rounded.copy_abs()
 
 
 def rounder(places: int) -> Callable[[Decimal], Decimal]:
@@ -77,10 +82,32 @@ def rounder(places: int) -> Callable[[Decimal], Decimal]:
     q = quantum(places)
 
     def round_half_up(value: Decimal, _q=q, _mode=ROUND_HALF_UP) -> Decimal:
-        return value.quantize(_q, _mode)
+        rounded = value.quantize(_q, _mode)
+        return rounded if rounded else rounded.copy_abs()  # 0.00, never -0.00
     return round_half_up
 
 
 def format_fixed(value: Decimal, places: int) -> str:
-    """A decimal as a string with exactly ``places`` places (for reports and JSON)."""
+    """A decimal as a string with exactly ``places`` places (for reports and JSON), rounded
+    half-up; never ``-0.00``."""
     return str(quantize_half_up(value, places))
+
+
+def format_decimal(value: Decimal) -> str:
+    """A decimal written out as it is (``82.50``, ``300``), without exponent and never as a
+    negative zero: for values shown as given, such as facts, targets and ladder steps."""
+    if not value and value.is_signed():
+        value = value.copy_abs()
+    return format(value, "f")
+
+
+def format_short(value: Decimal, places: int) -> str:
+    """A figure in a sentence: at most ``places`` places (half-up), trailing zeros dropped:
+    ``18``, ``6.67`` (for 6.666…), ``1.4``. Never ``-0``."""
+    if value.as_tuple().exponent < -places:  # type: ignore[operator]
+        value = quantize_half_up(value, places)
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    else:
+        value = value.normalize()
+    return format_decimal(value)

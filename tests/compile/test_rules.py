@@ -295,3 +295,46 @@ def test_award_effects_belong_in_articles():
 def test_total_after_deductions_never_goes_below_zero():
     policy = article_policy("每「通报」扣60分", "「通报」 计数")
     assert policy.evaluate("甲", {"x": 100, "通报": 2}).total == D("0")
+
+
+# ------------------------------------------------------------------ the ladder's trace detail
+def ladder_detail(policy, **facts):
+    (event,) = [e for e in score(policy, **facts).events if e.detail is not None]
+    return event, event.detail
+
+
+@pytest.mark.parametrize("partial, value, steps", [
+    ("不足一档按一档计", "82", D(4)),      # 18 points short: 3.6 steps → 4
+    ("不足一档不计", "82", D(3)),          # → 3
+    ("不足一档按比例计", "82", D("3.6")),  # → 3.6
+])
+def test_ladder_event_says_measured_target_gap_steps_and_mode(partial, value, steps):
+    policy = one_item(f"「p」 达 100% 每降低 5 个百分点 扣5分 {partial}", "「p」 百分比")
+    event, detail = ladder_detail(policy, p=value)
+    assert (detail.measured, detail.target, detail.unit, detail.upward) == (D(value), D(100), "%", False)
+    assert (detail.gap, detail.step, detail.steps, detail.percentage_points) == (D(18), D(5), steps, True)
+    assert detail.partial == {"不足一档按一档计": "ceil", "不足一档不计": "floor", "不足一档按比例计": "proportional"}[partial]
+    assert event.points == -steps * 5
+
+
+def test_ladder_detail_on_a_count_against_a_target_in_percentage_points():
+    policy = one_item("「n」 达 300 每降低 5 个百分点 扣2分 不足一档不计", "「n」 计数 单位 \"件\"")
+    _, detail = ladder_detail(policy, n=280)
+    assert detail.measured == 280 and detail.unit == "件" and detail.percentage_points
+    assert abs(detail.gap - D(20) / 3) < D("1e-20") and detail.steps == 1
+
+
+def test_ladder_detail_of_a_ceiling_and_of_a_count_in_whole_steps():
+    policy = one_item("「r」 不高于 2% 每增加 1 个百分点 扣2分 不足一档按一档计", "「r」 百分比")
+    _, detail = ladder_detail(policy, r="3.5")
+    assert (detail.upward, detail.gap, detail.steps) == (True, D("1.5"), D(2))
+    policy = one_item("「n」 不少于 2 每少 1 次 扣2分", "「n」 计数 单位 \"次\"")
+    _, detail = ladder_detail(policy, n=0)
+    assert (detail.partial, detail.percentage_points, detail.unit, detail.gap, detail.steps) == (
+        "exact", False, "次", D(2), D(2))
+
+
+def test_only_ladders_carry_a_detail_and_none_when_nothing_is_deducted():
+    policy = one_item("「p」 达 100% 每降低 5 个百分点 扣5分 不足一档按一档计\n      每「x」扣1分", "「p」 百分比 「x」 计数")
+    item = score(policy, p="100", x=2)
+    assert [e.detail for e in item.events] == [None]

@@ -216,3 +216,48 @@ def test_article_document_is_plain_json_with_exact_places(article_cards):
     assert any(".parts[" in path for path, _ in found)
     bad = [(p, v) for p, v in found if not (isinstance(v, str) and re.match(r"^-?\d+\.\d{3}$", v))]
     assert bad == []
+
+
+# ------------------------------------------------------------------ event kinds and the ladder's detail
+def ladder_card(detail, points):
+    from scorelang.runtime.scorecard import Event, EventKind, ItemScore, Scorecard, SectionScore, TaskScore
+    D = Decimal
+    event = Event("2.10", "培训率达到100%", EventKind.DEDUCT, (("执法人员培训率", D("82.00")),), points, detail=detail)
+    item = ItemScore("2.10", "培训", D(5) + points, D(5), D(0), False, (event,))
+    task = TaskScore("2", "社区矫正", ("基层科",), D(5) + points, D(100), D(100), D(5) + points,
+                     (SectionScore("s", D(5) + points, D(5), (item,)),))
+    return Scorecard("甲", D(5) + points, (task,))
+
+
+def test_ladder_detail_in_json():
+    from scorelang.runtime.scorecard import LadderDetail
+    D = Decimal
+    detail = LadderDetail(measured=D("82.00"), target=D("100"), unit="%", upward=False, percentage_points=True,
+                          gap=D("18.00"), step=D("5"), steps=D("4"), partial="ceil")
+    doc = render([ladder_card(detail, D("-0.2"))])
+    (event,) = doc["entities"][0]["tasks"][0]["sections"][0]["items"][0]["events"]
+    assert event["detail"] == {"type": "ladder", "measured": "82.00", "target": "100", "unit": "%",
+                               "direction": "below", "gap": "18", "percentage_points": True, "step": "5",
+                               "steps": "4", "partial": "ceil"}
+    # additive: the other keys are as before
+    assert list(event) == ["clause", "rule", "kind", "facts", "points", "detail"]
+    assert event["kind"] == "deduct" and type(event["kind"]) is str
+    json.dumps(doc)
+
+
+def test_ladder_detail_in_json_counts_and_ceilings():
+    from scorelang.runtime.scorecard import LadderDetail
+    D = Decimal
+    detail = LadderDetail(measured=280, target=D("300"), unit="件", upward=True, percentage_points=True,
+                          gap=D(20) / 3, step=D("5"), steps=D("1"), partial="floor")
+    doc = render([ladder_card(detail, D("-2"))])
+    got = doc["entities"][0]["tasks"][0]["sections"][0]["items"][0]["events"][0]["detail"]
+    assert got["measured"] == 280 and got["direction"] == "above" and got["steps"] == "1"
+    assert Decimal(got["gap"]) == D(20) / 3
+
+
+def test_events_without_detail_have_no_detail_key(cards):
+    doc = render(cards)
+    events = [e for c in doc["entities"] for t in c["tasks"] for s in t["sections"] for i in s["items"]
+              for e in i["events"]]
+    assert events and all("detail" not in e for e in events)

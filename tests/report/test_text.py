@@ -231,3 +231,64 @@ def test_task_numbers_and_record_fact_grouping():
              ("刑事处罚", True), ("班子成员评分", (Decimal("0.3"),)), ("a.b", 1))
     assert group_record_facts(facts) == [("表彰[1]", {"层级": "省级", "工作": "普法"}), ("表彰[2]", {"层级": "州级"}),
                                          ("刑事处罚", True), ("班子成员评分", (Decimal("0.3"),)), ("a.b", 1)]
+
+
+# ------------------------------------------------------------------ event kinds and the ladder's detail
+def test_every_event_kind_has_a_label_in_both_languages():
+    from scorelang.report.text import _KIND_LABELS
+    from scorelang.runtime.scorecard import EventKind
+    for labels in _KIND_LABELS.values():
+        assert set(labels) == set(EventKind)
+
+
+def test_every_partial_mode_has_words():
+    from scorelang.model.nodes import PARTIAL_MODES
+    from scorelang.report.common import PARTIAL_WORDS
+    for words in PARTIAL_WORDS.values():
+        assert set(words) == set(PARTIAL_MODES)
+
+
+def _ladder(**changes):
+    from decimal import Decimal as D
+
+    from scorelang.runtime.scorecard import LadderDetail
+    values = dict(measured=D("82.00"), target=D("100"), unit="%", upward=False, percentage_points=True,
+                  gap=D("18.00"), step=D("5"), steps=D("4"), partial="ceil")
+    return LadderDetail(**{**values, **changes})
+
+
+def test_ladder_phrases():
+    from decimal import Decimal as D
+
+    from scorelang.report.common import ladder_text
+    assert ladder_text(_ladder(), 2) == "实际 82% 目标 100% 差 18 个百分点 计 4 档（不足一档按一档计）"
+    assert ladder_text(_ladder(measured=D("3.5"), target=D("2"), upward=True, gap=D("1.5"), steps=D("2")), 2) == \
+        "实际 3.5% 上限 2% 超 1.5 个百分点 计 2 档（不足一档按一档计）"
+    assert ladder_text(_ladder(measured=280, target=D("300"), unit="件", gap=D(20) / 3, steps=D(1),
+                               partial="floor"), 2) == "实际 280 件 目标 300 件 差 6.67 个百分点 计 1 档（不足一档不计）"
+    assert ladder_text(_ladder(measured=0, target=D(2), unit="次", percentage_points=False, gap=D(2), step=D(1),
+                               steps=D(2), partial="exact"), 2) == "实际 0 次 目标 2 次 差 2 次 计 2 档"
+    assert ladder_text(_ladder(steps=D("3.6"), partial="proportional"), 2) == \
+        "实际 82% 目标 100% 差 18 个百分点 计 3.6 档（不足一档按比例计）"
+    assert ladder_text(_ladder(), 2, lang="en") == \
+        "measured 82% · target 100% · 18 percentage points short · 4 steps (a partial step counts as one)"
+
+
+def test_ladder_detail_is_shown_under_its_rule(cards):
+    from decimal import Decimal as D
+
+    from scorelang.runtime.scorecard import Event, EventKind
+    card = cards[0]
+    task = card.tasks[0]
+    section = task.sections[0]
+    item = section.items[0]
+    event = Event(item.id, "社区矫正执法人员培训率达到100%", EventKind.DEDUCT, (("执法人员培训率", D("82.00")),),
+                  D("-0.9"), detail=_ladder(step=D(1), steps=D(18), partial="proportional"))
+    item = attrs.evolve(item, events=(event,))
+    card = attrs.evolve(card, tasks=(attrs.evolve(task, sections=(attrs.evolve(section, items=(item,)),)),))
+    text = render_text([card], title=TITLE, places=2, width=160)
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if "社区矫正执法人员培训率达到100%（执法人员培训率=82.00）" in line)
+    assert "实际 82% 目标 100% 差 18 个百分点 计 18 档（不足一档按比例计）" in lines[at + 1]
+    english = render_text([card], title=TITLE, places=2, width=160, lang="en")
+    assert "measured 82% · target 100% · 18 percentage points short · 18 steps (a partial step counts pro rata)" in english

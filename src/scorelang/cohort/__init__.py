@@ -15,7 +15,7 @@ import attrs
 
 from ..model.nodes import AwardRules
 from ..numbers import chinese_ordinal
-from ..runtime.scorecard import Scorecard
+from ..runtime.scorecard import EventKind, Scorecard
 
 __all__ = ["rank"]
 
@@ -43,8 +43,8 @@ def rank(cards: Iterable[Scorecard], order: tuple[str, ...] = (), awards: AwardR
     """
     position = {name: i for i, name in enumerate(order)}
     cards = list(cards)
-    forced = [c for c in cards if any(e.kind == "last" for e in c.adjustments)]
-    normal = [c for c in cards if not any(e.kind == "last" for e in c.adjustments)]
+    forced = [c for c in cards if any(e.kind == EventKind.LAST for e in c.adjustments)]
+    normal = [c for c in cards if not any(e.kind == EventKind.LAST for e in c.adjustments)]
 
     def key(card):
         return (-card.total, position.get(card.entity, len(position)), card.entity)
@@ -55,8 +55,8 @@ def rank(cards: Iterable[Scorecard], order: tuple[str, ...] = (), awards: AwardR
     ordered = normal + forced
     flags: dict[str, list[str]] = {c.entity: [] for c in ordered}
     for card in forced:
-        reason = next(e.rule for e in card.adjustments if e.kind == "last")
-        flags[card.entity].append(f"直接排名最后一位（{_clause(card, 'last')}：{reason}）")
+        reason = next(e.rule for e in card.adjustments if e.kind == EventKind.LAST)
+        flags[card.entity].append(f"直接排名最后一位（{_clause(card, EventKind.LAST)}：{reason}）")
 
     award_of: dict[str, str | None] = {c.entity: None for c in ordered}
     if awards is not None and awards.tiers:
@@ -76,7 +76,7 @@ def rank(cards: Iterable[Scorecard], order: tuple[str, ...] = (), awards: AwardR
         for card, card_rank in zip(ordered, ranks))
 
 
-def _clause(card: Scorecard, kind: str) -> str:
+def _clause(card: Scorecard, kind: EventKind) -> str:
     return next(e.clause for e in card.adjustments if e.kind == kind)
 
 
@@ -104,7 +104,7 @@ def _assign_tiers(ordered, ranks, normal_count, awards: AwardRules, award_of, fl
                     f"暂按{upper}列出，须由考评领导小组认定（第十六条）")
     for card, card_rank in zip(ordered, ranks):
         index = _tier_index(awards, card_rank)
-        demotions = [e for e in card.adjustments if e.kind == "demote"]
+        demotions = [e for e in card.adjustments if e.kind == EventKind.DEMOTE]
         if demotions and index is not None:
             before = tiers[index].name
             index += len(demotions)

@@ -7,6 +7,9 @@ the item's points return 0 and only append their ``bonus`` event: the item adds 
 from the events. Award effects (降低一个等次评奖) append an event with no points. Everything a step
 needs (amounts, fact names, the clause, the sentence, the span) is bound when it is built;
 nothing on the per-entity path looks at model nodes.
+
+Events are built with ``new_event(clause=…, rule=…, kind=…, …)``: keywords at every call site,
+the fast constructor behind them (``runtime.scorecard``).
 """
 from __future__ import annotations
 
@@ -14,19 +17,21 @@ import operator
 
 import attrs
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from typing import Callable
+from typing import Callable, Mapping
 
 from ..model import expressions as x
 from ..model import nodes as m
-from ..runtime.scorecard import Event, fast_types, new_event
+from ..runtime.scorecard import EventKind, new_event, new_ladder_detail
 from .expressions import compile_value, label
 
-_EventBase, _Event = fast_types(Event)
+DEDUCT, AWARD, BONUS, ZERO_KIND = EventKind.DEDUCT, EventKind.AWARD, EventKind.BONUS, EventKind.ZERO
+NOTE = EventKind.NOTE
 
 ZERO = Decimal(0)
 ZEROED = object()  # sentinel: 不得分
 
 Facts = dict
+Decls = Mapping[str, m.FactDecl]
 Step = Callable[[Facts, list], object]
 Predicate = Callable[[Facts], bool]
 
@@ -99,13 +104,21 @@ def _computed(quantity: x.Expr, rename):
     return value, shown
 
 
+def _quantity(fact: str | x.Expr, rename):
+    """(read(facts), shown(facts, value)) for a rule's quantity: one fact, or an expression."""
+    if not isinstance(fact, str):
+        return _computed(fact, rename)
+    name = rename(fact)
+    return (lambda facts: facts[name]), (lambda facts, value: ((name, value),))
+
+
 # ------------------------------------------------------------------ rules
 # the event a rule's points are recorded as, by what the rule does (award effects record
 # their own change: demote, last)
-_EVENT_KINDS = {m.Effect.DEDUCT: "deduct", m.Effect.EARN: "award", m.Effect.BONUS: "bonus", m.Effect.ZERO: "zero"}
+_EVENT_KINDS = {m.Effect.DEDUCT: DEDUCT, m.Effect.EARN: AWARD, m.Effect.BONUS: BONUS, m.Effect.ZERO: ZERO_KIND}
 
 
-def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
+def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename, decls: Decls) -> Step:
     """每…扣…分 / 每…得…分 / 每…加…分"""
     if not isinstance(body.fact, str):
         return _per_computed(rule, body, rename)
@@ -118,7 +131,8 @@ def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
         def bonus_step(facts, events):
             count = facts[name]
             if count:
-                events.append(new_event(clause, text, kind, ((name, count),), per * count, None, span))
+                events.append(new_event(clause=clause, rule=text, kind=kind, facts=((name, count),),
+                                        points=per * count, span=span))
             return ZERO
         return bonus_step
 
@@ -127,17 +141,15 @@ def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
         if not count:
             return ZERO
         points = per * count
-        event = _EventBase(clause, text, kind, ((name, count),), points, None, span)  # new_event, inlined
-        event.__class__ = _Event
-        events.append(event)
+        events.append(new_event(clause=clause, rule=text, kind=kind, facts=((name, count),), points=points,
+                                span=span))
         return points
     return step
 
 
 def _per_computed(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
     """每「a」+「b」扣1分: amount × the computed count."""
-    assert not isinstance(body.fact, str)
-    value, shown = _computed(body.fact, rename)
+    value, shown = _computed(body.fact, rename)  # type: ignore[arg-type]
     per = body.amount * body.sign
     clause, text, span = rule.clause, rule.text, rule.span
     kind = _EVENT_KINDS[body.effect]
@@ -148,12 +160,13 @@ def _per_computed(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
         if not count:
             return ZERO
         points = per * count
-        events.append(new_event(clause, text, kind, shown(facts, count), points, None, span))
+        events.append(new_event(clause=clause, rule=text, kind=kind, facts=shown(facts, count), points=points,
+                                span=span))
         return points if returned else ZERO
     return step
 
 
-def _compile_Fixed(rule: m.Rule, body: m.Fixed, rename) -> Step:
+def _compile_Fixed(rule: m.Rule, body: m.Fixed, rename, decls: Decls) -> Step:
     """若…扣10分 / 若…得10分"""
     predicate, names = compile_condition(body.condition, rename)
     points = body.amount * body.sign
@@ -165,12 +178,13 @@ def _compile_Fixed(rule: m.Rule, body: m.Fixed, rename) -> Step:
     def step(facts, events):
         if not predicate(facts):
             return ZERO
-        events.append(new_event(clause, text, kind, _read(facts, names), points, None, span))
+        events.append(new_event(clause=clause, rule=text, kind=kind, facts=_read(facts, names), points=points,
+                                span=span))
         return returned
     return step
 
 
-def _compile_Zero(rule: m.Rule, body: m.Zero, rename) -> Step:
+def _compile_Zero(rule: m.Rule, body: m.Zero, rename, decls: Decls) -> Step:
     """若…不得分: the event's points are filled in by the part, which knows the score it cancels."""
     predicate, names = compile_condition(body.condition, rename)
     clause, text, span = rule.clause, rule.text, rule.span
@@ -178,12 +192,13 @@ def _compile_Zero(rule: m.Rule, body: m.Zero, rename) -> Step:
     def step(facts, events):
         if not predicate(facts):
             return ZERO
-        events.append(new_event(clause, text, "zero", _read(facts, names), ZERO, None, span))
+        events.append(new_event(clause=clause, rule=text, kind=ZERO_KIND, facts=_read(facts, names), points=ZERO,
+                                span=span))
         return ZEROED
     return step
 
 
-def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename) -> Step:
+def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename, decls: Decls) -> Step:
     """扣1至3分: the assessor's amount (or each record's amount), with the reason kept."""
     name = rename(body.fact)
     clause, text, span = rule.clause, rule.text, rule.span
@@ -196,34 +211,31 @@ def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename) -> Step:
         return _judged_bonus(name, body, clause, text, span)
 
     if body.records:
-        def step(facts, events):
+        def records_step(facts, events):
             if predicate is not None and not predicate(facts):
                 return ZERO
             total = ZERO
             for index, (amount, reason) in enumerate(facts[name], start=1):
                 if amount:
-                    events.append(new_event(clause, text, "deduct", _read(facts, cond_names) + ((f"{name}[{index}]", amount),),
-                                        -amount, reason, span))
+                    events.append(new_event(clause=clause, rule=text, kind=DEDUCT,
+                                            facts=_read(facts, cond_names) + ((f"{name}[{index}]", amount),),
+                                            points=-amount, reason=reason, span=span))
                     total -= amount
             return total
-        return step
-
-    if predicate is None:
-        def step_unconditional(facts, events):
-            amount, reason = facts[name]
-            if not amount:
-                return ZERO
-            event = _EventBase(clause, text, "deduct", ((name, amount),), -amount, reason, span)  # inlined
-            event.__class__ = _Event
-            events.append(event)
-            return -amount
-        return step_unconditional
+        return records_step
 
     def step(facts, events):
         amount, reason = facts[name]
-        if not amount or not predicate(facts):
+        if not amount:
             return ZERO
-        events.append(new_event(clause, text, "deduct", _read(facts, cond_names) + ((name, amount),), -amount, reason, span))
+        if predicate is None:
+            read = ((name, amount),)
+        elif predicate(facts):
+            read = _read(facts, cond_names) + ((name, amount),)
+        else:
+            return ZERO
+        events.append(new_event(clause=clause, rule=text, kind=DEDUCT, facts=read, points=-amount, reason=reason,
+                                span=span))
         return -amount
     return step
 
@@ -234,7 +246,8 @@ def _judged_bonus(name: str, body: m.Judgement, clause: str, text: str, span) ->
         def step(facts, events):
             amount, reason = facts[name]
             if amount:
-                events.append(new_event(clause, text, "bonus", ((name, amount),), amount, reason, span))
+                events.append(new_event(clause=clause, rule=text, kind=BONUS, facts=((name, amount),), points=amount,
+                                        reason=reason, span=span))
             return ZERO
         return step
     if body.aggregate == "mean":
@@ -244,52 +257,51 @@ def _judged_bonus(name: str, body: m.Judgement, clause: str, text: str, span) ->
                 amounts = tuple(amount for amount, _ in records)
                 mean = sum(amounts, ZERO) / len(amounts)
                 reasons = "；".join(r for _, r in records if r) or None
-                events.append(new_event(clause, text, "bonus", ((name, amounts),), mean, reasons, span))
+                events.append(new_event(clause=clause, rule=text, kind=BONUS, facts=((name, amounts),), points=mean,
+                                        reason=reasons, span=span))
             return ZERO
         return mean_step
 
     def sum_step(facts, events):
         for index, (amount, reason) in enumerate(facts[name], start=1):
             if amount:
-                events.append(new_event(clause, text, "bonus", ((f"{name}[{index}]", amount),), amount, reason, span))
+                events.append(new_event(clause=clause, rule=text, kind=BONUS, facts=((f"{name}[{index}]", amount),),
+                                        points=amount, reason=reason, span=span))
         return ZERO
     return sum_step
 
 
-def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename) -> Step:
+def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename, decls: Decls) -> Step:
     """按「开工率」比例得3分: 3 × rate / 100."""
+    read, shown = _quantity(body.fact, rename)
     per_point = body.amount / Decimal(100)
     clause, text, span = rule.clause, rule.text, rule.span
-    if isinstance(body.fact, str):
-        name = rename(body.fact)
-        read = lambda facts: facts[name]  # noqa: E731
-        shown = lambda facts, value: ((name, value),)  # noqa: E731
-    else:
-        read, shown = _computed(body.fact, rename)
 
     def step(facts, events):
         value = read(facts)
         if not value:
             return ZERO
         points = per_point * value
-        events.append(new_event(clause, text, "award", shown(facts, value), points, None, span))
+        events.append(new_event(clause=clause, rule=text, kind=AWARD, facts=shown(facts, value), points=points,
+                                span=span))
         return points
     return step
 
 
-def _compile_AwardEffect(rule: m.Rule, body: m.AwardEffect, rename) -> Step:
+def _compile_AwardEffect(rule: m.Rule, body: m.AwardEffect, rename, decls: Decls) -> Step:
     """若…降低一个等次评奖 / 直接排名最后一位: the cohort stage acts on the event."""
     predicate, names = compile_condition(body.condition, rename)
-    clause, text, span, kind = rule.clause, rule.text, rule.span, body.change
+    clause, text, span, kind = rule.clause, rule.text, rule.span, EventKind(body.change)
 
     def step(facts, events):
         if predicate(facts):
-            events.append(new_event(clause, text, kind, _read(facts, names), ZERO, None, span))
+            events.append(new_event(clause=clause, rule=text, kind=kind, facts=_read(facts, names), points=ZERO,
+                                    span=span))
         return ZERO
     return step
 
 
-def _compile_Table(rule: m.Rule, body: m.Table, rename) -> Step:
+def _compile_Table(rule: m.Rule, body: m.Table, rename, decls: Decls) -> Step:
     """每条「表彰」 按「层级」「等级」加分: each record's points from the table; with
     同一「工作」只计最高分 (or 最高层级) only one record per work counts."""
     name = rename(body.fact)
@@ -298,6 +310,8 @@ def _compile_Table(rule: m.Rule, body: m.Table, rename) -> Step:
     aliases = dict(body.aliases)
     level_field, grade_field, work_field, keep = body.level_field, body.grade_field, body.work_field, body.keep
     clause, text, span = rule.clause, rule.text, rule.span
+    outside = text + "（该层级与等级不在加分表中，不纳入加分范围）"
+    repeated = text + "（同一工作已按最高计分，本条不重复计分）"
 
     def step(facts, events):
         records = facts[name]
@@ -322,48 +336,54 @@ def _compile_Table(rule: m.Rule, body: m.Table, rename) -> Step:
             index, record, _, points = entry
             shown = tuple((f"{name}[{index}].{k}", v) for k, v in record.items())
             if (record[level_field], aliases.get(record[grade_field], record[grade_field])) not in table:
-                events.append(new_event(clause, text + "（该层级与等级不在加分表中，不纳入加分范围）", "note", shown,
-                                        ZERO, None, span))
+                events.append(new_event(clause=clause, rule=outside, kind=NOTE, facts=shown, points=ZERO, span=span))
             elif id(entry) in counted:
-                events.append(new_event(clause, text, "bonus", shown, points, None, span))
+                events.append(new_event(clause=clause, rule=text, kind=BONUS, facts=shown, points=points, span=span))
             else:
-                events.append(new_event(clause, text + "（同一工作已按最高计分，本条不重复计分）", "note", shown, ZERO,
-                                        None, span))
+                events.append(new_event(clause=clause, rule=repeated, kind=NOTE, facts=shown, points=ZERO, span=span))
         return ZERO
     return step
 
 
-def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename) -> Step:
-    """每降低5个百分点扣2分: per step of shortfall below the target, partial steps as declared."""
-    if isinstance(body.fact, str):
-        name = rename(body.fact)
-        read = lambda facts: facts[name]  # noqa: E731
-        shown = lambda facts, value: ((name, value),)  # noqa: E731
-    else:
-        read, shown = _computed(body.fact, rename)
+def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename, decls: Decls) -> Step:
+    """每降低5个百分点扣2分: per step of shortfall below the target, partial steps as declared.
+    The event's ``detail`` says how the ladder read the fact (``LadderDetail``)."""
+    read, shown = _quantity(body.fact, rename)
     target, step_size, amount = body.target, body.step, body.amount
-    relative = body.relative
+    relative, partial, upward = body.relative, body.partial, body.upward
     scale = Decimal(100) / target if relative else None
     clause, text, span = rule.clause, rule.text, rule.span
-    rounding = {"ceil": ROUND_CEILING, "floor": ROUND_FLOOR}.get(body.partial)
-    proportional = body.partial in ("proportional", "exact")
+    rounding = {"ceil": ROUND_CEILING, "floor": ROUND_FLOOR}.get(partial)
+    proportional = partial in ("proportional", "exact")
+    # an expression's trace shows its inputs and value; its unit is not one fact's
+    decl = decls[rename(body.fact)] if isinstance(body.fact, str) else None
+    percent = decl is not None and decl.type == "percent"
+    unit = "%" if percent else decl.unit if decl is not None else None
+    # a percent fact's gap is in percentage points; a count's against 300 件 too (of the target)
+    percentage_points = percent or relative
 
     # 达 (a floor to reach) counts the shortfall below the target; 不高于 (a ceiling, 7.1
     # 每增加1个百分点) counts the excess above it
-    direction = 1 if body.upward else -1
+    direction = -1 if upward else 1
 
     def step(facts, events):
         value = read(facts)
-        gap = (value - target) * direction
+        gap = (target - value) * direction
         if gap <= 0:
             return ZERO
-        steps = (gap * scale if relative else gap) / step_size
+        if relative:
+            gap = gap * scale
+        steps = gap / step_size
         if not proportional:
             steps = steps.to_integral_value(rounding=rounding)
         if not steps:
             return ZERO
         points = -(steps * amount)
-        events.append(new_event(clause, text, "deduct", shown(facts, value), points, None, span))
+        detail = new_ladder_detail(measured=value, target=target, unit=unit, upward=upward,
+                                   percentage_points=percentage_points, gap=gap, step=step_size, steps=steps,
+                                   partial=partial)
+        events.append(new_event(clause=clause, rule=text, kind=DEDUCT, facts=shown(facts, value), points=points,
+                                detail=detail, span=span))
         return points
     return step
 
@@ -380,13 +400,14 @@ _COMPILERS: dict[type, Callable] = {
 }
 
 
-def compile_rule(rule: m.Rule, rename: Callable[[str], str] = lambda n: n) -> tuple[Step, bool]:
-    """The step for one rule, and whether it earns points (每…得 / 若…得)."""
+def compile_rule(rule: m.Rule, decls: Decls, rename: Callable[[str], str] = lambda n: n) -> tuple[Step, bool]:
+    """The step for one rule, and whether it earns points (每…得 / 若…得). ``decls`` maps
+    every fact name (per-occasion names too) to its declaration."""
     try:
         compiler = _COMPILERS[type(rule.body)]
     except KeyError:  # a new model rule class without a compiler is a bug, loudly
         raise TypeError(f"no compiler for rule {type(rule.body).__name__}") from None
-    step = compiler(rule, rule.body, rename)
+    step = compiler(rule, rule.body, rename, decls)
     if rule.condition is not None:
         step = _only_if(rule.condition, step, rename)
     return step, rule.earns

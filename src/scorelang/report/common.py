@@ -1,4 +1,5 @@
-"""Formatting shared by the report renderers: weights, fact values, task names, signed points."""
+"""Formatting shared by the report renderers: weights, fact values, task names, signed points,
+and the ladder's trace detail."""
 from __future__ import annotations
 
 import io
@@ -7,13 +8,13 @@ from typing import Any, Iterable
 
 from rich.console import Console, RenderableType
 
-from ..numbers import chinese_ordinal, format_fixed
-from ..runtime.scorecard import TaskScore
+from ..numbers import chinese_ordinal, format_decimal, format_fixed, format_short
+from ..runtime.scorecard import LadderDetail, TaskScore
 
 
 def format_weight(weight: Decimal) -> str:
     """A task weight as a percent without trailing zeros: 15 → ``15%``, 12.50 → ``12.5%``."""
-    return format(weight.normalize(), "f") + "%"
+    return format_decimal(weight.normalize()) + "%"
 
 
 def task_weight(task: TaskScore) -> str:
@@ -34,7 +35,7 @@ def fact_json(value: Any) -> Any:
     if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
         return value
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return format_decimal(value)
     if isinstance(value, (tuple, list)):
         return [fact_json(v) for v in value]
     if isinstance(value, dict):
@@ -51,7 +52,7 @@ def fact_text(value: Any, lang: str = "zh") -> str:
     if value is None:
         return "—"
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return format_decimal(value)
     if isinstance(value, (tuple, list)):
         return "[" + ", ".join(fact_text(v, lang) for v in value) + "]"
     if isinstance(value, dict):
@@ -109,3 +110,50 @@ def to_text(parts: Iterable[RenderableType], width: int) -> str:
         console.print()
     # rich pads table and panel lines to their width; trailing blanks only hinder diffs.
     return "\n".join(line.rstrip() for line in buffer.getvalue().rstrip().splitlines()) + "\n"
+
+
+# ------------------------------------------------------------------ the ladder's detail
+# How a partial step counts, in words; one entry per model.nodes.PARTIAL_MODES (a test checks).
+PARTIAL_WORDS = {
+    "zh": {"ceil": "不足一档按一档计", "floor": "不足一档不计", "proportional": "不足一档按比例计", "exact": None},
+    "en": {"ceil": "a partial step counts as one", "floor": "a partial step is not counted",
+           "proportional": "a partial step counts pro rata", "exact": None},
+}
+
+
+def ladder_json(detail: LadderDetail) -> dict:
+    """The ``detail`` of a ladder's event in JSON: exact values as strings (counts as ints)."""
+    return {"type": "ladder", "measured": fact_json(detail.measured), "target": format_decimal(detail.target),
+            "unit": detail.unit, "direction": "above" if detail.upward else "below",
+            "gap": format_decimal(detail.gap.normalize()), "percentage_points": detail.percentage_points,
+            "step": format_decimal(detail.step), "steps": format_decimal(detail.steps.normalize()),
+            "partial": detail.partial}
+
+
+def ladder_text(detail: LadderDetail, places: int, lang: str = "zh") -> str:
+    """The ladder's reading in a short phrase: ``实际 82% 目标 100% 差 18 个百分点 计 4 档（不足一档按一档计）``;
+    for a ceiling ``实际 3.5% 上限 2% 超 1.5 个百分点 计 2 档（不足一档按一档计）``. Figures have at
+    most the policy's places."""
+    def figure(value) -> str:
+        return format_short(value, places) if isinstance(value, Decimal) else str(value)
+
+    def with_unit(value, unit: str | None) -> str:
+        if not unit:
+            return figure(value)
+        return figure(value) + unit if unit == "%" else f"{figure(value)} {unit}"
+
+    unit = detail.unit
+    partial = PARTIAL_WORDS["en" if lang == "en" else "zh"][detail.partial]
+    steps = figure(detail.steps)
+    if lang == "en":
+        gap_unit = "percentage points" if detail.percentage_points else unit
+        text = (f"measured {with_unit(detail.measured, unit)} · "
+                f"{'ceiling' if detail.upward else 'target'} {with_unit(detail.target, unit)} · "
+                f"{with_unit(detail.gap, gap_unit)} {'over' if detail.upward else 'short'} · "
+                f"{steps} step{'' if detail.steps == 1 else 's'}")
+        return text + (f" ({partial})" if partial else "")
+    gap_unit = "个百分点" if detail.percentage_points else unit
+    text = (f"实际 {with_unit(detail.measured, unit)} {'上限' if detail.upward else '目标'} "
+            f"{with_unit(detail.target, unit)} {'超' if detail.upward else '差'} {with_unit(detail.gap, gap_unit)} "
+            f"计 {steps} 档")
+    return text + (f"（{partial}）" if partial else "")

@@ -1,7 +1,7 @@
 """Renders scorecards as the JSON document "scorelang/scorecard-1" of docs/contracts.md.
 
 A pure function of the scorecards: every decimal becomes a string with exactly the policy's
-places, weights become ``"15%"`` (``"10%+5%"`` for a task weighed in parts, listed in
+places (never ``"-0.00"``), weights become ``"15%"`` (``"10%+5%"`` for a task weighed in parts, listed in
 ``"parts"``), fact values are kept as given (record fields as ``"表彰[1].层级"``, tuples as
 lists). Entities stay in the order given (``Policy.score_all`` returns them by rank).
 """
@@ -13,7 +13,7 @@ from typing import Iterable
 from ..diagnostics import Diagnostic, Severity, to_json
 from ..numbers import format_fixed
 from ..runtime.scorecard import Event, ItemScore, Scorecard, SectionScore, TaskPart, TaskScore
-from .common import fact_json, format_weight, task_weight
+from .common import fact_json, format_weight, ladder_json, task_weight
 
 SCHEMA = "scorelang/scorecard-1"
 DIAGNOSTICS_SCHEMA = "scorelang/diagnostics-1"
@@ -27,11 +27,13 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
         return format_fixed(value, places)
 
     def event(e: Event) -> dict:
-        data = {"clause": e.clause, "rule": e.rule, "kind": e.kind,
+        data = {"clause": e.clause, "rule": e.rule, "kind": str(e.kind),
                 "facts": {name: fact_json(value) for name, value in e.facts},
                 "points": fixed(e.points)}
         if e.reason is not None:
             data["reason"] = e.reason
+        if e.detail is not None:  # additive: only events that carry one (ladders)
+            data["detail"] = ladder_json(e.detail)
         return data
 
     def item(i: ItemScore) -> dict:

@@ -14,10 +14,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..numbers import format_fixed
-from ..runtime.scorecard import Event, ItemScore, Scorecard, TaskScore
-from .common import (fact_text, format_signed, format_weight, group_record_facts, task_label, task_numbers,
-                     to_text)
+from ..numbers import format_fixed, quantize_half_up
+from ..runtime.scorecard import Event, EventKind, ItemScore, Scorecard, TaskScore
+from .common import (fact_text, format_signed, format_weight, group_record_facts, ladder_text, task_label,
+                     task_numbers, to_text)
 
 _WORDS = {
     "zh": {
@@ -45,13 +45,16 @@ _WORDS = {
     },
 }
 
-# The label that says what an event did, before its rule (deduct and award need none: the
-# sign of the points says it).
+# The label that says what an event did, before its rule: one entry per EventKind (a test
+# checks); deduct, award and zero need none (the sign of the points and the rule say it).
 _KIND_LABELS = {
-    "zh": {"floor": "〔保底〕", "cap": "〔封顶〕", "bonus": "〔加分〕",
-           "note": "〔不计〕", "demote": "〔降等〕", "last": "〔排末位〕"},
-    "en": {"floor": "[floor] ", "cap": "[cap] ", "bonus": "[bonus] ",
-           "note": "[not counted] ", "demote": "[demoted one tier] ", "last": "[ranked last] "},
+    "zh": {EventKind.DEDUCT: "", EventKind.AWARD: "", EventKind.ZERO: "",
+           EventKind.FLOOR: "〔保底〕", EventKind.CAP: "〔封顶〕", EventKind.BONUS: "〔加分〕",
+           EventKind.NOTE: "〔不计〕", EventKind.DEMOTE: "〔降等〕", EventKind.LAST: "〔排末位〕"},
+    "en": {EventKind.DEDUCT: "", EventKind.AWARD: "", EventKind.ZERO: "",
+           EventKind.FLOOR: "[floor] ", EventKind.CAP: "[cap] ", EventKind.BONUS: "[bonus] ",
+           EventKind.NOTE: "[not counted] ", EventKind.DEMOTE: "[demoted one tier] ",
+           EventKind.LAST: "[ranked last] "},
 }
 
 
@@ -159,12 +162,13 @@ def _adjustments(card: Scorecard, places: int, words: dict, lang: str) -> Table:
     table.add_column(words["content"], ratio=1, overflow="fold")
     table.add_column(words["change"], justify="right", no_wrap=True)
     for event in card.adjustments:
-        table.add_row(Text(event.clause), _event_text(event, words, lang),
+        table.add_row(Text(event.clause), _event_text(event, places, words, lang),
                       Text(format_signed(event.points, places)))
-    adjusted = sum((e.points for e in card.adjustments), Decimal(0))
-    tasks = sum((t.weighted for t in card.tasks), Decimal(0))
+    # the sums of the figures as printed, so that what a person adds up is what the line says
+    adjusted = sum((quantize_half_up(e.points, places) for e in card.adjustments), Decimal(0))
+    tasks = sum((quantize_half_up(t.weighted, places) for t in card.tasks), Decimal(0))
     how = ""
-    if tasks + adjusted == card.total:  # how the total is made, when it is made so exactly
+    if tasks + adjusted == quantize_half_up(card.total, places):  # how the printed total is made
         how = words["tasks_sum"].format(format_fixed(tasks, places), "-" if adjusted < 0 else "+",
                                         format_fixed(abs(adjusted), places), format_fixed(card.total, places))
     table.add_section()
@@ -189,7 +193,7 @@ def _task_table(task: TaskScore, places: int, words: dict, lang: str) -> Table:
         for item in section.items:
             _item_rows(table, item, places, words, lang)
     for event in task.events:
-        table.add_row(Text(""), Text(words["task_event"]) + _event_text(event, words, lang),
+        table.add_row(Text(""), Text(words["task_event"]) + _event_text(event, places, words, lang),
                       Text(format_signed(event.points, places)), Text(""))
     return table
 
@@ -228,7 +232,7 @@ def _item_rows(table: Table, item: ItemScore, places: int, words: dict, lang: st
         title.append(words["deduction_only"])
     table.add_row(Text(item.id), title, Text(""), Text(_out_of(item.score, item.max, places)))
     for event in item.events:
-        table.add_row(Text(""), Text("  ") + _event_text(event, words, lang),
+        table.add_row(Text(""), Text("  ") + _event_text(event, places, words, lang),
                       Text(format_signed(event.points, places)), Text(""))
     if item.bonus:
         table.add_row(Text(""), Text("  " + words["item_bonus"]), Text(""),
@@ -239,13 +243,16 @@ def _out_of(score: Decimal, maximum: Decimal, places: int) -> str:
     return f"{format_fixed(score, places)} / {format_fixed(maximum, places)}"
 
 
-def _event_text(event: Event, words: dict, lang: str) -> Text:
-    """``〔降等〕受到刑事处罚，直接降低一个等次评奖（刑事处罚=是）理由：…``."""
-    text = Text(_KIND_LABELS[lang].get(event.kind, ""))
+def _event_text(event: Event, places: int, words: dict, lang: str) -> Text:
+    """``〔降等〕受到刑事处罚，直接降低一个等次评奖（刑事处罚=是）理由：…``; a ladder's reading on a
+    line of its own (``实际 82% 目标 100% 差 18 个百分点 计 4 档（不足一档按一档计）``)."""
+    text = Text(_KIND_LABELS[lang][event.kind])
     text.append(event.rule)
     if event.facts:
         facts = ", ".join(f"{name}={fact_text(value, lang)}" for name, value in group_record_facts(event.facts))
         text.append(f"（{facts}）" if lang == "zh" else f" ({facts})")
+    if event.detail is not None:
+        text.append("\n  " + ladder_text(event.detail, places, lang))
     if event.reason:
         text.append("\n  " + words["reason"] + event.reason)  # the reason on a line of its own
     return text

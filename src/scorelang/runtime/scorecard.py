@@ -4,13 +4,14 @@ Scores are Decimals already rounded at the points the policy declares. The cohor
 fills ``rank``, ``award`` and ``flags`` with ``attrs.evolve``.
 
 Each public class is frozen; its fields are declared on a private mutable base class so
-that the compiled evaluator can build instances quickly (see ``_builder``). Users construct
-and evolve the public classes as usual.
+that the compiled evaluator can build instances quickly (``new_event`` and the other
+``new_*`` functions at the end). Users construct and evolve the public classes as usual.
 """
 from __future__ import annotations
 
+import enum
 from decimal import Decimal
-from typing import Callable, Union
+from typing import Union
 
 import attrs
 
@@ -19,14 +20,61 @@ from ..span import Span
 FactValue = Union[Decimal, int, bool, str, None, tuple]
 
 
+class EventKind(enum.StrEnum):
+    """What an event did. The values are the strings of the JSON ``"kind"`` key (a member
+    equals its string: ``EventKind.DEDUCT == "deduct"``)."""
+
+    DEDUCT = "deduct"   # a deduction (扣): negative points
+    AWARD = "award"     # points earned (得), within the item's points
+    BONUS = "bonus"     # points beyond the item's points (加); the item adds them up as its bonus
+    ZERO = "zero"       # 不得分: the points that cancel what the part would have scored
+    FLOOR = "floor"     # 扣完为止 / the task's or the total's floor at 0: the points given back
+    CAP = "cap"         # a cap: the points above the item's (or a 扣分项's) limit taken off
+    NOTE = "note"       # a record read but not counted (no points)
+    DEMOTE = "demote"   # 降低一个等次评奖: the cohort stage moves the award down (no points)
+    LAST = "last"       # 直接排名最后一位: the cohort stage ranks the entity last (no points)
+
+
+@attrs.define
+class _LadderDetailFields:
+    measured: Decimal | int
+    target: Decimal
+    unit: str | None
+    upward: bool
+    percentage_points: bool
+    gap: Decimal
+    step: Decimal
+    steps: Decimal
+    partial: str
+
+
+@attrs.frozen
+class LadderDetail(_LadderDetailFields):
+    """How a ladder (每降低5个百分点扣2分) read its fact, for the trace.
+
+    Attributes:
+        measured: the fact's value (an int for a count); target: the rule's target (or ceiling).
+        unit: the unit of ``measured`` and ``target``: ``%`` for a percent fact, else the
+            fact's declared unit (件, 次) or None.
+        upward: True for a ceiling (不高于 … 每增加): the excess above it is counted.
+        percentage_points: True when ``gap`` and ``step`` are percentage points (of the target,
+            for a count or number against a target such as 300 件).
+        gap: the shortfall below the target (the excess above a ceiling), exact.
+        step: the size of one step; steps: the steps counted (partial steps as declared).
+        partial: ``ceil`` (不足一档按一档计), ``floor`` (不足一档不计), ``proportional``
+            (不足一档按比例计) or ``exact`` (shortfalls come in whole steps).
+    """
+
+
 @attrs.define
 class _EventFields:
     clause: str
     rule: str
-    kind: str
+    kind: EventKind
     facts: tuple[tuple[str, FactValue], ...]
     points: Decimal
     reason: str | None = None
+    detail: LadderDetail | None = None
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
 
 
@@ -37,10 +85,13 @@ class Event(_EventFields):
     Attributes:
         clause: the item or article id (``2.1``, ``第六条``).
         rule: the rule's source sentence (the quote in the .score file, else its own text).
-        kind: what happened: ``deduct``, ``award``, ``zero``, ``floor``, ``cap``.
+        kind: what happened (an ``EventKind``: ``deduct``, ``award``, ``bonus``, ``zero``,
+            ``floor``, ``cap``, ``note``, ``demote``, ``last``).
         facts: the facts the rule read, name → value (typed: counts int, amounts Decimal).
         points: the change in points (negative for deductions).
         reason: the assessor's reason, for judgements that carry one.
+        detail: how the rule read its facts, where there is more to say than the facts
+            (a ladder's ``LadderDetail``); None otherwise.
         span: where the rule is written in the .score file (not part of equality).
     """
 
@@ -171,38 +222,134 @@ class Scorecard(_ScorecardFields):
         raise KeyError(task_id)
 
 
-def _builder(frozen: type) -> Callable:
-    """A fast constructor for a frozen result class, for the compiled evaluator's hot path.
+# ------------------------------------------------------------------ the evaluator's constructors
+# The compiled evaluator builds results through these keyword-only functions. Each allocates
+# the mutable fields class (``object.__new__``), assigns every slot directly, and gives the
+# instance the frozen class, whose layout is the same: the result is an ordinary frozen
+# instance, equal to one built by the class itself. A frozen class's own __init__ sets each
+# field through ``object.__setattr__`` instead.
+# Kept for speed: benchmarks/bench_evaluate.py (--clock cpu --only-task2, medians of 6
+# alternating runs) measured the compiled task 二 67% slower (23.9 → 40.0 µs, ratio 2.41 →
+# 4.18) with the frozen classes built by their own __init__ (``Event(clause=…, …)``).
+# tests/runtime/test_scorecard.py checks that each constructor sets every field.
 
-    attrs builds a frozen instance with one ``object.__setattr__`` call per field (≈0.8 µs for
-    an Event); the mutable base class assigns its slots directly (≈0.2 µs). The builder makes
-    the mutable instance, then gives it the frozen class, whose layout is the same (it adds
-    no slots): the result is an ordinary frozen instance, equal to one built by
-    ``frozen(...)``. Over 100,000 scorecards the difference is most of the evaluator's
-    overhead (benchmarks/bench_evaluate.py).
-    """
+_new = object.__new__
+
+
+def _check_layout(frozen: type) -> None:
     (fields_base,) = frozen.__bases__
+    # the __class__ swap needs the frozen class to add no slots of its own
     assert not frozen.__slots__, f"{frozen.__name__} must add no slots to its fields base"
-
-    def build(*values):
-        obj = fields_base(*values)
-        obj.__class__ = frozen
-        return obj
-    build.__name__ = f"new_{frozen.__name__}"
-    build.__doc__ = f"Build a frozen {frozen.__name__} from positional field values (the hot path)."
-    return build
+    assert [a.name for a in attrs.fields(frozen)] == [a.name for a in attrs.fields(fields_base)]
 
 
-def fast_types(frozen: type) -> tuple[type, type]:
-    """(mutable fields base, frozen class) for the evaluator's hottest lines, which inline
-    the builder: ``obj = base(...); obj.__class__ = frozen`` saves a call per result."""
-    (fields_base,) = frozen.__bases__
-    return fields_base, frozen
+for _frozen in (LadderDetail, Event, ItemScore, SectionScore, TaskPart, TaskScore, Scorecard):
+    _check_layout(_frozen)
 
 
-new_event = _builder(Event)
-new_item_score = _builder(ItemScore)
-new_section_score = _builder(SectionScore)
-new_task_score = _builder(TaskScore)
-new_task_part = _builder(TaskPart)
-new_scorecard = _builder(Scorecard)
+def new_ladder_detail(*, measured: Decimal | int, target: Decimal, unit: str | None, upward: bool,
+                      percentage_points: bool, gap: Decimal, step: Decimal, steps: Decimal,
+                      partial: str) -> LadderDetail:
+    """``LadderDetail(...)``, built fast."""
+    detail = _new(_LadderDetailFields)
+    detail.measured = measured
+    detail.target = target
+    detail.unit = unit
+    detail.upward = upward
+    detail.percentage_points = percentage_points
+    detail.gap = gap
+    detail.step = step
+    detail.steps = steps
+    detail.partial = partial
+    detail.__class__ = LadderDetail
+    return detail
+
+
+def new_event(*, clause: str, rule: str, kind: EventKind, facts: tuple, points: Decimal, reason: str | None = None,
+              detail: LadderDetail | None = None, span: Span | None = None) -> Event:
+    """``Event(...)``, built fast."""
+    event = _new(_EventFields)
+    event.clause = clause
+    event.rule = rule
+    event.kind = kind
+    event.facts = facts
+    event.points = points
+    event.reason = reason
+    event.detail = detail
+    event.span = span
+    event.__class__ = Event
+    return event
+
+
+def new_item_score(*, id: str, title: str, score: Decimal, max: Decimal, bonus: Decimal, deduction_only: bool,
+                   events: tuple) -> ItemScore:
+    """``ItemScore(...)``, built fast."""
+    item = _new(_ItemScoreFields)
+    item.id = id
+    item.title = title
+    item.score = score
+    item.max = max
+    item.bonus = bonus
+    item.deduction_only = deduction_only
+    item.events = events
+    item.__class__ = ItemScore
+    return item
+
+
+def new_section_score(*, name: str, score: Decimal, max: Decimal, items: tuple) -> SectionScore:
+    """``SectionScore(...)``, built fast."""
+    section = _new(_SectionScoreFields)
+    section.name = name
+    section.score = score
+    section.max = max
+    section.items = items
+    section.__class__ = SectionScore
+    return section
+
+
+def new_task_part(*, label: str, score: Decimal, weight: Decimal, weighted: Decimal, bonus: Decimal) -> TaskPart:
+    """``TaskPart(...)``, built fast."""
+    part = _new(_TaskPartFields)
+    part.label = label
+    part.score = score
+    part.weight = weight
+    part.weighted = weighted
+    part.bonus = bonus
+    part.__class__ = TaskPart
+    return part
+
+
+def new_task_score(*, id: str, name: str, lead: tuple, score: Decimal, max: Decimal, weight: Decimal,
+                   weighted: Decimal, sections: tuple, events: tuple, bonus: Decimal, parts: tuple) -> TaskScore:
+    """``TaskScore(...)``, built fast."""
+    task = _new(_TaskScoreFields)
+    task.id = id
+    task.name = name
+    task.lead = lead
+    task.score = score
+    task.max = max
+    task.weight = weight
+    task.weighted = weighted
+    task.sections = sections
+    task.events = events
+    task.bonus = bonus
+    task.parts = parts
+    task.__class__ = TaskScore
+    return task
+
+
+def new_scorecard(*, entity: str, total: Decimal, tasks: tuple, adjustments: tuple,
+                  previous_last: bool | None) -> Scorecard:
+    """``Scorecard(...)`` as the evaluator makes it (the cohort's fields at their defaults), built fast."""
+    card = _new(_ScorecardFields)
+    card.entity = entity
+    card.total = total
+    card.tasks = tasks
+    card.adjustments = adjustments
+    card.rank = None
+    card.award = None
+    card.flags = ()
+    card.task_awards = ()
+    card.previous_last = previous_last
+    card.__class__ = Scorecard
+    return card
