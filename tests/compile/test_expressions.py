@@ -52,7 +52,7 @@ def _section(title: str) -> str:
 
 
 def _policies(title: str) -> list[str]:
-    return re.findall(r"```score\n(.*?)```", _section(title), re.S)
+    return re.findall(r"```score\n(.*?)```", _section(title), re.DOTALL)
 
 
 def _item(rule: str, **facts) -> tuple[Decimal, tuple]:
