@@ -39,6 +39,13 @@ def test_wheel_contains_the_grammar(wheel):
 
 
 @slow
+def test_wheel_marks_the_package_typed(wheel):
+    # PEP 561: type checkers read an installed package's annotations only when it ships py.typed
+    with zipfile.ZipFile(wheel) as zf:
+        assert "scorelang/py.typed" in zf.namelist()
+
+
+@slow
 def test_wheel_contains_the_report_templates(wheel):
     shipped = ROOT / "src" / "scorelang" / "report" / "templates"
     expected = {f"scorelang/report/templates/{p.name}" for p in shipped.iterdir()}

@@ -238,7 +238,18 @@ def _compile_doubled(rule, body, rename, decls):
 
 def quiet_facts(model: m.Policy) -> dict:
     values = {"count": 0, "percent": "100", "number": "0", "flag": False, "judgement": "0", "records": []}
-    return {f.name: values.get(f.type, f.choices[0] if f.choices else None) for f in model.facts if not f.has_default}
+    return {f.name: _quiet_ratings(f) if f.type == "ratings" else values.get(f.type, f.choices[0] if f.choices else None)
+            for f in model.facts if not f.has_default}
+
+
+def _quiet_ratings(fact: m.FactDecl) -> list:
+    """No rating where none is allowed, else the fewest ratings of 0 the aggregation takes."""
+    rule = fact.ratings
+    if rule.empty_value is not None:
+        return []
+    if rule.group_field:
+        return [{"分": "0", rule.group_field: group} for group, _ in rule.weights]
+    return ["0"] * rule.needed
 
 
 def with_rule(model: m.Policy, body) -> m.Policy:

@@ -12,15 +12,16 @@ import json
 import os
 import shutil
 import sys
-from typing import Iterable, NoReturn
+from collections.abc import Iterable
+from typing import Any, NoReturn
 
 import click
 
 import scorelang
 
 from .diagnostics import Diagnostic, FactsError, PolicyError, ScorelangError, Severity, render_text, suggest
-from .report.json import render_diagnostics_json, render_json
 from .policy import needed_facts
+from .report.json import render_diagnostics_json, render_json
 from .report.outline import departments, render_outline
 from .report.progress import progress_bar, wanted
 from .report.text import render_text as render_scorecards
@@ -49,11 +50,11 @@ def _version() -> str:
 class _Main(click.Group):
     """The group that turns every error into a message and an exit status, never a traceback."""
 
-    def main(self, *args, **kwargs):
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # click.Group.main's own signature
         _utf8_streams()  # before click writes anything, usage errors included
         return super().main(*args, **kwargs)
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
@@ -113,10 +114,13 @@ def check(policy_path: str, fmt: str, lang: str) -> None:
     items = sum(len(task.items) for task in model.tasks)
     if lang == "en":
         line = (f"OK {policy_path}: 「{policy.title}」 — {len(model.tasks)} tasks, {items} items, "
-                f"{len(model.facts)} facts, {len(model.entities)} entities")
+                f"{len(model.facts)} facts, "
+                + ("entities from the facts file" if model.entities_from_facts else f"{len(model.entities)} entities"))
     else:
         line = (f"通过 {policy_path}：「{policy.title}」— {len(model.tasks)} 个目标任务，{items} 项，"
-                f"{len(model.facts)} 个事实，{len(model.entities)} 个{model.entity_kind}")
+                f"{len(model.facts)} 个事实，"
+                + (f"{model.entity_kind}由事实文件列出" if model.entities_from_facts
+                   else f"{len(model.entities)} 个{model.entity_kind}"))
     click.echo(line)
     warnings = tuple(d for d in policy.warnings if d.severity is Severity.WARNING)
     if warnings:
@@ -145,11 +149,14 @@ def template(policy_path: str, fmt: str | None, output: str | None, lang: str) -
         return
     # Records do not fit in a cell — lists of judgements, and records of fields (第六条 表彰:
     # 层级, 等级, 工作) alike: they go in a JSON or YAML file.
-    def in_cell(fact: dict) -> bool:
+    # Ratings go in a cell as 9;8.5;7 — unless each names its rater group (a mapping each).
+    def in_cell(fact: dict[str, Any]) -> bool:
+        if fact["type"] == "ratings":
+            return not fact["ratings"]["group_field"]
         return fact["type"] != "records" and not fact.get("fields")
 
     scalar = [f["name"] for f in doc["facts"] if in_cell(f)]
-    judgements = [f["name"] for f in doc["facts"] if not in_cell(f) and not f.get("fields")]
+    judgements = [f["name"] for f in doc["facts"] if not in_cell(f) and not f.get("fields")]  # or grouped ratings
     with_fields = [f["name"] for f in doc["facts"] if f.get("fields")]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -159,9 +166,18 @@ def template(policy_path: str, fmt: str | None, output: str | None, lang: str) -
     _emit(buffer.getvalue(), output)
     if judgements or with_fields:
         click.echo(_records_note(judgements, with_fields, lang), err=True)
+    if doc.get("entities_from_facts"):
+        click.echo(_entities_note(doc.get("entity_kind", ""), lang), err=True)
     pending = [f["name"] for f in doc["facts"] if f.get("pending") and in_cell(f)]
     if pending:
         click.echo(_pending_note(pending, lang), err=True)
+
+
+def _entities_note(kind: str, lang: str) -> str:
+    """A data-defined policy lists no entities: the sheet has a header and no rows to fill."""
+    if lang == "en":
+        return f"note: the policy takes its entities ({kind}) from the facts file: add one row per entity"
+    return f"注意：考评对象（{kind}）由事实文件列出，请每个对象填一行"
 
 
 def _pending_note(pending: list[str], lang: str) -> str:
@@ -212,7 +228,8 @@ def score(policy_path: str, facts_path: str, fmt: str | None, entities: tuple[st
     fmt = fmt or _suffix_format(output, "text")
     policy = scorelang.load(policy_path)
     for name in entities:
-        if name not in policy.model.entities:
+        # entities listed by the facts file are known once it is read
+        if not policy.model.entities_from_facts and name not in policy.model.entities:
             _unknown("--entity", name, policy.model.entities, lang, "对象", "entity")
     try:
         cards = _score_file(policy, facts_path, quiet)

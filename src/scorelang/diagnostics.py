@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import enum
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -25,7 +25,7 @@ def suggest(name: str, known: Iterable[str], cutoff: float = 0.4, n: int = 1) ->
         ratio = difflib.SequenceMatcher(None, name, candidate).ratio()
         if ratio >= cutoff:
             prefix = 0
-            for a, b in zip(name, candidate):
+            for a, b in zip(name, candidate, strict=False):  # the common prefix
                 if a != b:
                     break
                 prefix += 1
@@ -95,8 +95,8 @@ class Diagnostic:
     def hint_text(self, lang: str = "zh") -> str:
         return self.hint_en if lang == "en" and self.hint_en else self.hint
 
-    def to_json(self) -> dict:
-        data = {
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
@@ -140,13 +140,13 @@ class Diagnostics:
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.ERROR]
 
-    def raise_if_errors(self, error_class: type["ScorelangError"], sources: dict[str, str] | None = None) -> None:
+    def raise_if_errors(self, error_class: type[ScorelangError], sources: dict[str, str] | None = None) -> None:
         if self.errors:
             raise error_class(tuple(sorted_diagnostics(self.items)), sources or {})
 
 
 def sorted_diagnostics(items: Iterable[Diagnostic]) -> list[Diagnostic]:
-    def key(d: Diagnostic):
+    def key(d: Diagnostic) -> tuple[int, str, str | int, str | int, str | int, str]:
         if d.span is not None:
             return (0, d.span.file, d.span.start, d.span.line, d.span.column, d.code)
         return (1, d.entity or "", d.fact or "", d.code, "", "")
@@ -236,5 +236,5 @@ def render_text(diagnostics: Iterable[Diagnostic], sources: dict[str, str] | Non
     return "\n\n".join(parts[:-1]) + ("\n\n" if len(parts) > 1 else "") + parts[-1]
 
 
-def to_json(diagnostics: Iterable[Diagnostic]) -> list[dict]:
+def to_json(diagnostics: Iterable[Diagnostic]) -> list[dict[str, object]]:
     return [d.to_json() for d in diagnostics]

@@ -6,8 +6,8 @@ happens only here, only at the points a policy declares.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Callable
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -81,7 +81,7 @@ def rounder(places: int) -> Callable[[Decimal], Decimal]:
     """``quantize_half_up`` with the places bound once, for compiled code's hot path."""
     q = quantum(places)
 
-    def round_half_up(value: Decimal, _q=q, _mode=ROUND_HALF_UP) -> Decimal:
+    def round_half_up(value: Decimal, _q: Decimal = q, _mode: str = ROUND_HALF_UP) -> Decimal:
         rounded = value.quantize(_q, _mode)
         return rounded if rounded else rounded.copy_abs()  # 0.00, never -0.00
     return round_half_up

@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
-from .cohort import rank
-from .compile import compile_policy
 from . import messages as msg
+from .cohort import rank
+from .compile import Evaluator, compile_policy
 from .diagnostics import Diagnostic, Diagnostics, FactsError, PolicyError
 from .model import nodes as model_nodes
 from .model import resolve
-from .runtime.facts import coerce_all, coerce_entity_facts, unknown_entity
+from .runtime.entities import bind, group_facts, listed_entities
+from .runtime.facts import FactValue, coerce_all, coerce_entity_facts, unknown_entity
 from .runtime.scorecard import Scorecard
 from .span import Span
 from .syntax import parse
@@ -26,7 +28,7 @@ class Policy:
         title, places: from the header.
     """
 
-    def __init__(self, source: str, file: str):
+    def __init__(self, source: str, file: str) -> None:
         self.file = file
         self.source = source
         self.sha256 = hashlib.sha256(source.encode("utf-8")).hexdigest()
@@ -54,61 +56,112 @@ class Policy:
 
     def evaluate(self, entity: str, facts: Mapping[str, Any]) -> Scorecard:
         """Score one entity. Raises FactsError (every problem at once) on bad facts."""
-        if entity not in self.model.entities:
-            raise FactsError((unknown_entity(entity, self.model.entities),))
-        typed, problems = coerce_entity_facts(self.model.facts, entity, facts, self._needed[entity])
+        if self.model.data_defined:
+            if not self.model.entities_from_facts and entity not in self.model.entities:
+                raise FactsError((unknown_entity(entity, self.model.entities),))
+            model, evaluator, needed = self._bound({"entities": {entity: facts}}, only=entity)
+        else:
+            model, evaluator, needed = self.model, self.evaluator, self._needed
+        if entity not in model.entities:
+            raise FactsError((unknown_entity(entity, model.entities),))
+        typed, problems = coerce_entity_facts(model.facts, entity, facts, needed[entity])
         if problems:
             raise FactsError(tuple(problems))
-        return self.evaluator.evaluate(entity, typed)
+        return evaluator.evaluate(entity, typed)
 
-    def validate(self, document: Mapping[str, Any]) -> dict[str, dict]:
+    def validate(self, document: Mapping[str, Any]) -> dict[str, dict[str, FactValue]]:
         """Check and type a whole facts document ({"entities": {…}}) without scoring it:
         {entity: typed facts}, ready for ``evaluator.evaluate``. Raises FactsError listing
         every problem."""
-        typed, problems = coerce_all(self.model.facts, self.model.entities, document, self._needed)
+        return self._validate(document)[1]
+
+    def _validate(self, document: Mapping[str, Any]
+                  ) -> tuple[tuple[model_nodes.Policy, Evaluator], dict[str, dict[str, FactValue]]]:
+        if self.model.data_defined:
+            model, evaluator, needed = self._bound(document)
+        else:
+            model, evaluator, needed = self.model, self.evaluator, self._needed
+        typed, problems = coerce_all(model.facts, model.entities, document, needed)
         if problems:
             Diagnostics(list(problems)).raise_if_errors(FactsError)
-        return typed
+        return (model, evaluator), typed
+
+    def _bound(self, document: Any, only: str | None = None
+               ) -> tuple[model_nodes.Policy, Evaluator, dict[str, frozenset[str]]]:
+        """For a policy whose entities or groups come from the facts file: the model bound to
+        this document's entities and group facts (``runtime.entities.bind``), compiled.
+        ``only``: one entity scored alone (``evaluate``)."""
+        given = document.get("entities") if isinstance(document, Mapping) else None
+        if not isinstance(given, Mapping):  # the shape problem, said as for any policy
+            _, shape = coerce_all(self.model.facts, self.model.entities, document)
+            raise FactsError(tuple(shape))
+        entities = (only,) if only is not None else listed_entities(self.model, given)
+        deciding = group_facts(self.model)
+        names = {f.name for f in deciding}
+        values: dict[str, dict[str, FactValue]] = {}
+        problems = []
+        for entity in entities:
+            raw = given.get(entity)
+            if not isinstance(raw, Mapping):
+                continue  # said once, by coerce_all
+            typed, entity_problems = coerce_entity_facts(deciding, entity, {k: v for k, v in raw.items() if k in names})
+            problems.extend(entity_problems)
+            values[entity] = typed
+        model, bind_problems = bind(self.model, entities, values)
+        problems.extend(bind_problems)
+        if problems:
+            Diagnostics(list(problems)).raise_if_errors(FactsError)
+        return model, compile_policy(model), needed_facts(model)
 
     def score_all(self, document: Mapping[str, Any],
                   progress: Callable[[str], None] | None = None) -> tuple[Scorecard, ...]:
         """Score every entity of a facts document and rank them. Nothing is scored unless
         every entity's facts are valid. ``progress(entity)`` is called after each entity."""
-        typed = self.validate(document)
+        (model, evaluator), typed = self._validate(document)
         cards = []
-        for entity in self.model.entities:
-            cards.append(self.evaluator.evaluate(entity, typed[entity]))
+        for entity in model.entities:
+            cards.append(evaluator.evaluate(entity, typed[entity]))
             if progress is not None:
                 progress(entity)
-        return rank(cards, self.model.entities, self.model.awards)
+        return rank(cards, model.entities, model.awards)
 
-    def template(self) -> dict:
-        """The facts this policy needs, in the contract's template shape."""
+    def template(self) -> dict[str, Any]:
+        """The facts this policy needs, in the contract's template shape. For a policy whose
+        entities come from the facts file, "entities" is empty and "entities_from_facts" is
+        true (docs/facts.md §1)."""
+        from_facts = {"entities_from_facts": True, "entity_kind": self.model.entity_kind} \
+            if self.model.entities_from_facts else {}
         return {
             "policy": self.title,
             "entities": list(self.model.entities),
+            **from_facts,
             "facts": [_fact_template(f) for f in self.model.facts],
         }
 
 
 def needed_facts(policy: model_nodes.Policy) -> dict[str, frozenset[str]]:
     """For each entity, the facts its scoring reads: a fact read only by items that do not
-    apply to an entity (木里县 is not scored on 第14项) is not required of it."""
+    apply to an entity (木里县 is not scored on 第14项) is not required of it. Linear in the
+    entities: each weight line is visited once."""
     item_ids = {item.id for task in policy.tasks for item in task.items}
-    needed = {}
+    lines: dict[str, list[model_nodes.Weighting]] = {entity: [] for entity in policy.entities}
+    for task in policy.tasks:
+        for weighting in task.weightings:
+            for entity in weighting.entities:
+                if entity in lines:
+                    lines[entity].append(weighting)
+    needed: dict[str, frozenset[str]] = {}
     for entity in policy.entities:
-        applicable = set()
-        for task in policy.tasks:
-            weighting = task.weighting_for(entity)
-            if weighting is not None:
-                applicable.update(i for part in weighting.parts for i in part.items)
+        applicable: set[str] = set()
+        for weighting in lines[entity]:
+            applicable.update(i for part in weighting.parts for i in part.items)
         needed[entity] = frozenset(
             f.name for f in policy.facts
             if not f.items or any(i in applicable or i not in item_ids for i in f.items))
     return needed
 
 
-def _plain(value):
+def _plain(value: object) -> str | bool | list[object] | None:
     if value is None:
         return None
     if isinstance(value, bool):
@@ -123,7 +176,7 @@ def is_judgement(fact: model_nodes.FactDecl) -> bool:
     return fact.type == "judgement" or (fact.type == "records" and not fact.fields)
 
 
-def _fact_template(fact: model_nodes.FactDecl) -> dict:
+def _fact_template(fact: model_nodes.FactDecl) -> dict[str, Any]:
     # judgements only: "pending" — no default, so the assessor's amount must still be entered;
     # "zero_means_absent" — 0 (did not occur) is accepted outside min..max (deductions), or not
     # (a score every entity is given, such as a leaders' score)
@@ -142,6 +195,19 @@ def _fact_template(fact: model_nodes.FactDecl) -> dict:
         **({"fields": [{"name": f.name, "type": f.kind, "choices": list(f.choices) if f.kind == "choice" else None}
                        for f in fact.fields]} if fact.fields else {}),
         **judgement,
+        **({"ratings": _ratings_template(fact.ratings)} if fact.ratings else {}),
+    }
+
+
+def _ratings_template(rule: model_nodes.Ratings) -> dict[str, Any]:
+    """评分: how the policy combines the ratings, so whoever fills them in knows what counts."""
+    return {
+        "method": rule.method,
+        "drop_highest": rule.drop_high,
+        "drop_lowest": rule.drop_low,
+        "group_field": rule.group_field,
+        "weights": {group: str(percent) for group, percent in rule.weights} or None,
+        "when_empty": "error" if rule.empty_value is None else str(rule.empty_value),
     }
 
 
@@ -183,7 +249,7 @@ def decode_policy(data: bytes, path: str) -> str:
     not UTF-8: a UTF-16 or UTF-32 file (by its byte order mark, or by the NUL bytes UTF-16 puts
     in ASCII text), or a legacy Chinese encoding such as GBK.
     """
-    def refuse(line: int, column: int, message: msg.Message, **fields) -> PolicyError:
+    def refuse(line: int, column: int, message: msg.Message, **fields: Any) -> PolicyError:  # as Message.at
         return PolicyError((message.at(Span(path, line, column, line, column + 1), path=path, **fields),))
 
     for mark, encoding in _OTHER_BOMS:

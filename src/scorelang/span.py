@@ -31,10 +31,10 @@ class Span:
     end: int = 0
 
     @classmethod
-    def unknown(cls, file: str = "<unknown>") -> "Span":
+    def unknown(cls, file: str = "<unknown>") -> Span:
         return cls(file, 1, 1, 1, 1, 0, 0)
 
-    def to(self, other: "Span") -> "Span":
+    def to(self, other: Span) -> Span:
         """The span from the start of ``self`` to the end of ``other``."""
         return Span(self.file, self.line, self.column, other.end_line, other.end_column, self.start, other.end)
 

@@ -45,7 +45,7 @@ EVENT_KINDS = frozenset({"deduct", "award", "zero", "floor", "cap"})
 BONUS = "bonus"
 # Some value the policy accepts for a required fact of each type ("choice": its first choice).
 VALID_BY_TYPE = {"count": 0, "number": "0", "percent": "100", "flag": False, "judgement": "0", "records": []}
-_NUMERALS = dict(zip("12345678", "一二三四五六七八"))
+_NUMERALS = dict(zip("12345678", "一二三四五六七八", strict=True))
 
 
 def policy_from_env() -> Path:

@@ -20,9 +20,9 @@ import json
 
 import pytest
 import yaml
+from items_2017 import EXAMPLES_2017, MISSING, POLICY_2017, D, ItemsHarness, example_values
 
 import scorelang
-from items_2017 import D, EXAMPLES_2017, MISSING, POLICY_2017, ItemsHarness, example_values
 
 # 4.1 五有: one flag per 有…, so the trace names the one that is missing
 FIVE_HAVES = ("有领导小组", "有规章制度", "有专职人员", "有专项经费", "有运维人员")

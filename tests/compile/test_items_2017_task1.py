@@ -21,9 +21,9 @@ Scores are compared as exact Decimals (Decimal("8.50") == Decimal("8.5")).
 from __future__ import annotations
 
 import pytest
+from items_2017 import MISSING, D, ItemsHarness, half_up
 
 import scorelang
-from items_2017 import D, MISSING, ItemsHarness, half_up
 
 TASK = "1"
 ENTITY = "西昌市"           # scored on items 1–12 only

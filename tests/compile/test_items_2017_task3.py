@@ -16,9 +16,9 @@ Scores are compared as exact Decimals (Decimal("8.50") == Decimal("8.5")).
 from __future__ import annotations
 
 import pytest
+from items_2017 import MISSING, D, ItemsHarness, half_up
 
 import scorelang
-from items_2017 import D, MISSING, ItemsHarness, half_up
 
 TASK = "3"
 ENTITY = "西昌市"

@@ -22,9 +22,9 @@ While the task is being encoded, point the module at a standalone harness:
 from __future__ import annotations
 
 import pytest
+from items_2017 import MISSING, D, ItemsHarness, reads_items
 
 import scorelang
-from items_2017 import D, MISSING, ItemsHarness, reads_items
 
 ENTITY = "西昌市"
 TASK = "6"

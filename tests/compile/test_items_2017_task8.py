@@ -20,9 +20,9 @@ harness of task 八 while it is being written). Scores are exact Decimals.
 from __future__ import annotations
 
 import pytest
+from items_2017 import BONUS, EVENT_KINDS, MISSING, D, ItemsHarness
 
 import scorelang
-from items_2017 import BONUS, D, EVENT_KINDS, MISSING, ItemsHarness
 
 ENTITY = "西昌市"
 TASK = "8"

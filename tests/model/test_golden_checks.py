@@ -4,9 +4,8 @@ from __future__ import annotations
 import pytest
 
 import scorelang
-from scorelang.diagnostics import Severity, render_text
-
 from golden_files import cases, compare
+from scorelang.diagnostics import Severity, render_text
 
 
 @pytest.mark.parametrize("path", cases("checks"))

@@ -17,7 +17,13 @@ from scorelang.policy import needed_facts
 from scorelang.report.json import render_json
 from scorelang.report.progress import progress_bar, wanted
 from scorelang.runtime.facts_workbook import (
-    AMOUNT_COLUMN, ENTITY_COLUMN, FACTS_SHEET, LISTS_SHEET, NOTES_SHEET, REASON_COLUMN, REASONS_SHEET,
+    AMOUNT_COLUMN,
+    ENTITY_COLUMN,
+    FACTS_SHEET,
+    LISTS_SHEET,
+    NOTES_SHEET,
+    REASON_COLUMN,
+    REASONS_SHEET,
     build_facts_workbook,
 )
 from scorelang.runtime.sources import read_facts_file, read_facts_located

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import time
 from decimal import Decimal
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st

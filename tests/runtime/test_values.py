@@ -7,7 +7,16 @@ from decimal import Decimal
 import pytest
 
 from scorelang.runtime.values import (
-    MAX_COUNT, MAX_NUMBER, MAX_PLACES, Refusal, describe, excerpt, name_excerpt, number_token, places, read_decimal,
+    MAX_COUNT,
+    MAX_NUMBER,
+    MAX_PLACES,
+    Refusal,
+    describe,
+    excerpt,
+    name_excerpt,
+    number_token,
+    places,
+    read_decimal,
 )
 
 

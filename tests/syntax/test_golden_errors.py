@@ -6,11 +6,9 @@ import re
 import pytest
 
 import scorelang
-from scorelang.diagnostics import render_text
-
-from scorelang.syntax.grammar import parser
-
 from golden_files import cases, compare
+from scorelang.diagnostics import render_text
+from scorelang.syntax.grammar import parser
 
 # the grammar's own names for its terminals (NAME, STEP_UP, _DEDUCT …), never shown to authors
 TERMINAL_NAMES = {t.name for t in parser().terminals if re.fullmatch(r"[A-Z_][A-Z0-9_]*", t.name)}

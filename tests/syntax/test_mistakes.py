@@ -7,13 +7,12 @@ import unicodedata
 import pytest
 
 import scorelang
+from golden_files import cases
 from scorelang import messages as msg
 from scorelang.diagnostics import Diagnostics
 from scorelang.span import SourceText
 from scorelang.syntax import errors, mistakes, parse
 from scorelang.syntax.grammar import parser
-
-from golden_files import cases
 
 TEMPLATE = '''考评办法 "t" {{ 保留 2 位小数 四舍五入 }}
 对象 「对象」 {{ 「甲」 }}
@@ -217,7 +216,7 @@ def test_expected_lists_never_show_a_terminal_name(tail):
 
 def test_at_the_top_level_an_article_is_offered_in_words():
     (d,) = syntax_errors(POLICY_HEAD + "@")
-    assert "an article number, e.g. 第六条" in d.message_en and "ARTICLE" not in d.message_en
+    assert "an article number (第…条)" in d.message_en and "ARTICLE" not in d.message_en
 
 
 # ---------------------------------------------------------------- what the expected lists offer

@@ -8,15 +8,29 @@ is prebuilt too. Sharing is safe because results are frozen.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from operator import is_not
-from typing import Callable, Mapping
+from typing import TypeVar
 
 from ..model import nodes as m
 from ..numbers import quantize_half_up, rounder
-from ..runtime.scorecard import (Event, EventKind, Scorecard, TaskScore, new_event, new_item_score,
-                                 new_scorecard, new_section_score, new_task_part, new_task_score)
-from .rules import ZERO, ZEROED, compile_rule
+from ..runtime.scorecard import (
+    Event,
+    EventKind,
+    ItemScore,
+    Scorecard,
+    SectionScore,
+    TaskPart,
+    TaskScore,
+    new_event,
+    new_item_score,
+    new_scorecard,
+    new_section_score,
+    new_task_part,
+    new_task_score,
+)
+from .rules import ZERO, ZEROED, Facts, compile_rule
 
 HUNDRED = Decimal(100)
 FLOOR, CAP, BONUS = EventKind.FLOOR, EventKind.CAP, EventKind.BONUS
@@ -25,13 +39,16 @@ FLOOR_TEXT = "扣完为止：本项最低为0分"
 TASK_FLOOR_TEXT = "任务得分最低为0分：扣分项目的扣分以任务得分扣完为止"
 CAP_EARN_TEXT = "得分以本项分值为限（合计…分）"
 CAP_DEDUCT_TEXT = "扣分项扣完为止：扣分以本项分值为限"
-TOTAL_FLOOR_TEXT = "总分最低为0分：特殊情况扣分以总分扣完为止"
+TOTAL_FLOOR_TEXT = "总分最低为0分"  # the policy's own words, if it gives them, replace these
+TOTAL_FLOOR_CLAUSE = "总分"  # cited when the policy attaches no clause to the floor
 CAP_ITEM_TEXT = "各分项合计超过本项分值：按本项分值封顶"
 
-Run = Callable[[dict, list], Decimal]
+Run = Callable[[Facts, list[Event]], Decimal]
+ItemRun = Callable[[Facts], "ItemScore"]
+_T = TypeVar("_T")
 
 
-def _identity(value):
+def _identity(value: _T) -> _T:
     return value
 
 
@@ -49,10 +66,10 @@ def _compile_part(part: m.Part, rename: Callable[[str], str], clause: str, deduc
         # 扣分项: deductions only, 扣完为止 at the item's points
         floor = -points
 
-        def run_deductions(facts, events):
+        def run_deductions(facts: Facts, events: list[Event]) -> Decimal:
             score = ZERO
             for step in steps:
-                score += step(facts, events)
+                score += step(facts, events)  # type: ignore[operator]  # 扣分项: no ZEROED
             if score < floor:
                 events.append(new_event(clause=clause, rule=CAP_DEDUCT_TEXT, kind=CAP, facts=(), points=floor - score,
                                         span=span))
@@ -62,7 +79,7 @@ def _compile_part(part: m.Part, rename: Callable[[str], str], clause: str, deduc
 
     base = ZERO if earns else points
 
-    def run(facts, events):
+    def run(facts: Facts, events: list[Event]) -> Decimal:
         earned = ZERO
         deducted = ZERO
         zeroed = None
@@ -103,7 +120,8 @@ def _plain_shape(item: m.Item) -> bool:
     return all(rule.effect is m.Effect.DEDUCT for rule in item.parts[0].rules)
 
 
-def _compile_plain_item(item: m.Item, places: int, round_item: bool, decls: Mapping[str, m.FactDecl]):
+def _compile_plain_item(item: m.Item, places: int, round_item: bool,
+                        decls: Mapping[str, m.FactDecl]) -> tuple[ItemRun, ItemScore]:
     """A plain item fused into one closure, without the nested call to its part's ``run``.
 
     Kept for speed: benchmarks/bench_evaluate.py (--clock cpu --only-task2, medians of 6
@@ -119,11 +137,11 @@ def _compile_plain_item(item: m.Item, places: int, round_item: bool, decls: Mapp
                                 deduction_only=False, events=())
     round_ = rounder(places) if round_item else _identity
 
-    def evaluate(facts):
-        events: list = []
+    def evaluate(facts: Facts) -> ItemScore:
+        events: list[Event] = []
         score = points
         for step in steps:
-            score += step(facts, events)
+            score += step(facts, events)  # type: ignore[operator]  # plain: no ZEROED
         if not events:
             return quiet_item
         if score < 0:
@@ -135,7 +153,8 @@ def _compile_plain_item(item: m.Item, places: int, round_item: bool, decls: Mapp
     return evaluate, quiet_item
 
 
-def _compile_item(item: m.Item, places: int, round_item: bool, decls: Mapping[str, m.FactDecl]):
+def _compile_item(item: m.Item, places: int, round_item: bool,
+                  decls: Mapping[str, m.FactDecl]) -> tuple[ItemRun, ItemScore]:
     """``evaluate(facts) -> ItemScore`` for one item, and the ItemScore it has when quiet."""
     if _plain_shape(item):
         return _compile_plain_item(item, places, round_item, decls)
@@ -146,7 +165,7 @@ def _compile_item(item: m.Item, places: int, round_item: bool, decls: Mapping[st
             # 共N次 (共 1 次 too): each occasion is scored on its own, reading its own facts
             names = dict(part.occasion_facts)
             for k in range(part.occasions):
-                def rename(name, k=k):
+                def rename(name: str, k: int = k, names: dict[str, tuple[str, ...]] = names) -> str:
                     return names[name][k] if name in names else name
                 run, quiet = _compile_part(part, rename, item.id, item.deduction_only, decls)
                 runs.append(run)
@@ -171,8 +190,8 @@ def _compile_item(item: m.Item, places: int, round_item: bool, decls: Mapping[st
         quiet_item = new_item_score(id=item_id, title=title, score=maximum, max=maximum, bonus=ZERO,
                                     deduction_only=deduction_only, events=(cap,))
 
-    def evaluate(facts):
-        events: list = []
+    def evaluate(facts: Facts) -> ItemScore:
+        events: list[Event] = []
         score = ZERO
         for run in runs_tuple:
             score += run(facts, events)
@@ -199,13 +218,14 @@ class _TaskPlan:
     __slots__ = ("task_id", "name", "leads", "maximum", "weight", "sections", "parts", "span", "quiet", "single",
                  "has_bonus")
 
-    def __init__(self, task: m.Task, weighting: m.Weighting, compiled: dict, places: int):
+    def __init__(self, task: m.Task, weighting: m.Weighting, compiled: dict[str, tuple[ItemRun, ItemScore]],
+                 places: int) -> None:
         applicable = {item_id for part in weighting.parts for item_id in part.items}
         self.task_id, self.name, self.span = task.id, task.name, task.span
         self.leads = tuple(lead.department for lead in task.leads)
         self.maximum = quantize_half_up(Decimal(100), places)
         self.weight = weighting.percent
-        sections = []
+        sections: list[tuple[str, Decimal, tuple[ItemRun, ...], tuple[ItemScore, ...], SectionScore]] = []
         for section in task.sections:
             items = [item for item in section.items if item.id in applicable]
             if not items:
@@ -226,7 +246,7 @@ class _TaskPlan:
             for part in weighting.parts)
         self.single = len(self.parts) == 1
         self.has_bonus = any(rule.bonus for item in task.items if item.id in applicable for rule in item.rules)
-        self.quiet = None
+        self.quiet: TaskScore = None  # type: ignore[assignment]  # set by Evaluator as soon as it is built
 
 
 class Evaluator:
@@ -236,7 +256,7 @@ class Evaluator:
         policy: the model it was compiled from.
     """
 
-    def __init__(self, policy: m.Policy):
+    def __init__(self, policy: m.Policy) -> None:
         self.policy = policy
         places = policy.places
         round_at = set(policy.round_at)
@@ -248,7 +268,7 @@ class Evaluator:
         self._shown = rounder(places)  # a figure as a report prints it (numbers.format_fixed)
         compiled = {item.id: _compile_item(item, places, "item" in round_at, decls)
                     for task in policy.tasks for item in task.items}
-        plans: dict[str, list] = {entity: [] for entity in policy.entities}
+        plans: dict[str, list[_TaskPlan]] = {entity: [] for entity in policy.entities}
         for task in policy.tasks:
             for weighting in task.weightings:
                 plan = _TaskPlan(task, weighting, compiled, places)
@@ -259,9 +279,12 @@ class Evaluator:
         self._articles = tuple(
             compile_rule(rule, decls)[0] for article in policy.articles for rule in article.rules)
         awards = policy.awards
+        self._floor = policy.floor
         self._previous_last = awards.previous_last if awards is not None else None
 
-    def _task_score(self, plan: _TaskPlan, sections: tuple) -> TaskScore:
+    def _task_score(self, plan: _TaskPlan, sections: tuple[SectionScore, ...]) -> TaskScore:
+        # (label, raw score, bonus, points of its ordinary items, percent) of each weighted part
+        raws: Sequence[tuple[str, Decimal, Decimal, Decimal, Decimal]]
         if plan.single:
             raw = ZERO
             for section in sections:
@@ -284,8 +307,8 @@ class Evaluator:
                             bonus += item.bonus
                 raws.append((label, raw, bonus, points, percent))
         round_task, round_weighted = self._round_task, self._round_weighted
-        events = ()
-        parts = []
+        events: tuple[Event, ...] = ()
+        parts: list[TaskPart] = []
         weighted = ZERO
         total_bonus = ZERO
         for label, raw, bonus, points, percent in raws:
@@ -313,12 +336,12 @@ class Evaluator:
                               weight=plan.weight, weighted=weighted, sections=sections, events=events,
                               bonus=total_bonus, parts=tuple(parts))
 
-    def evaluate(self, entity: str, facts: dict) -> Scorecard:
+    def evaluate(self, entity: str, facts: Facts) -> Scorecard:
         """Score one entity from facts already validated by ``runtime.facts``."""
-        tasks = []
+        tasks: list[TaskScore] = []
         total = ZERO
         for plan in self._plans[entity]:
-            section_scores = []
+            section_scores: list[SectionScore] = []
             task_quiet = True
             for title, section_max, items, quiet_items, quiet_section in plan.sections:
                 results = [evaluate_item(facts) for evaluate_item in items]
@@ -335,9 +358,9 @@ class Evaluator:
             task = plan.quiet if task_quiet else self._task_score(plan, tuple(section_scores))
             total += task.weighted
             tasks.append(task)
-        adjustments = ()
+        adjustments: tuple[Event, ...] = ()
         if self._articles:
-            events: list = []
+            events: list[Event] = []
             for step in self._articles:
                 step(facts, events)
             adjustments = tuple(events)
@@ -350,7 +373,7 @@ class Evaluator:
         return new_scorecard(entity=entity, total=self._round_total(total), tasks=tuple(tasks),
                              adjustments=adjustments, previous_last=previous_last)
 
-    def _total_floor(self, tasks: list[TaskScore], adjustments: tuple) -> Event:
+    def _total_floor(self, tasks: list[TaskScore], adjustments: tuple[Event, ...]) -> Event:
         """The total's floor at 0. Its points are what the figures a person reads — each task's
         weighted score and each adjustment, as printed — need to add up to the printed total
         0.00; the exact shortfall would leave them 0.01 off whenever a printed figure is rounded
@@ -361,4 +384,5 @@ class Evaluator:
             printed += shown(task.weighted)
         for event in adjustments:
             printed += shown(event.points)
-        return new_event(clause="第十四条", rule=TOTAL_FLOOR_TEXT, kind=FLOOR, facts=(), points=-printed)
+        return new_event(clause=self._floor.clause or TOTAL_FLOOR_CLAUSE, rule=self._floor.shown or TOTAL_FLOOR_TEXT,
+                         kind=FLOOR, facts=(), points=-printed)

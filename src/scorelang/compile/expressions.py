@@ -8,13 +8,13 @@ an unguarded divisor of 0 would raise, never give a made-up number.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from ..model import expressions as x
 
-Facts = dict[str, Any]
+Facts = Mapping[str, Any]
 Value = Callable[[Facts], Any]
 Rename = Callable[[str], str]
 

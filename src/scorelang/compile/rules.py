@@ -13,27 +13,43 @@ the fast constructor behind them (``runtime.scorecard``).
 """
 from __future__ import annotations
 
+import enum
 import operator
+from collections.abc import Callable, Mapping
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import Any, Union
 
 import attrs
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from typing import Callable, Mapping
 
 from ..model import expressions as x
 from ..model import nodes as m
-from ..runtime.scorecard import EventKind, new_event, new_ladder_detail
-from .expressions import compile_value, label
+from ..runtime.scorecard import Event, EventKind, new_event, new_ladder_detail
+from ..span import Span
+from .expressions import Value, compile_value, label
 
 DEDUCT, AWARD, BONUS, ZERO_KIND = EventKind.DEDUCT, EventKind.AWARD, EventKind.BONUS, EventKind.ZERO
 NOTE = EventKind.NOTE
 
 ZERO = Decimal(0)
-ZEROED = object()  # sentinel: 不得分
 
-Facts = dict
+
+class _Zeroed(enum.Enum):
+    """The type of ZEROED: an enum member, so that ``result is ZEROED`` narrows a step's result."""
+
+    ZEROED = "不得分"
+
+
+ZEROED = _Zeroed.ZEROED  # sentinel: 不得分
+
+# typed facts by name (runtime.facts.FactValue): each closure reads its facts as their
+# declared types, which the type checker cannot follow through a name
+Facts = Mapping[str, Any]
 Decls = Mapping[str, m.FactDecl]
-Step = Callable[[Facts, list], object]
+Rename = Callable[[str], str]
+StepResult = Union[Decimal, _Zeroed]  # the change in points, or ZEROED
+Step = Callable[[Facts, list[Event]], StepResult]
 Predicate = Callable[[Facts], bool]
+Compiled = tuple[Predicate, tuple[str, ...]]
 
 
 # ------------------------------------------------------------------ conditions
@@ -41,70 +57,76 @@ _OPS = {"eq": operator.eq, "ne": operator.ne, "lt": operator.lt, "le": operator.
         "gt": operator.gt, "ge": operator.ge}
 
 
-def compile_condition(cond: m.Condition, rename: Callable[[str], str]) -> tuple[Predicate, tuple[str, ...]]:
+def compile_condition(cond: m.Condition, rename: Rename) -> Compiled:
     """A predicate over facts, and the names of the facts it reads."""
     return _CONDITIONS[type(cond)](cond, rename)
 
 
-def _flag(cond: m.FlagIs, rename):
+def _flag(cond: m.FlagIs, rename: Rename) -> Compiled:
     name = rename(cond.fact)
     return (lambda facts: facts[name] is True), (name,)
 
 
-def _compare(cond: m.Compare, rename):
+def _compare(cond: m.Compare, rename: Rename) -> Compiled:
     name, op, value = rename(cond.fact), _OPS[cond.op], cond.value
     return (lambda facts: op(facts[name], value)), (name,)
 
 
-def _negation(cond: m.Negation, rename):
+def _negation(cond: m.Negation, rename: Rename) -> Compiled:
     inner, names = compile_condition(cond.operand, rename)
     return (lambda facts: not inner(facts)), names
 
 
-def _all_of(cond: m.AllOf, rename):
+def _all_of(cond: m.AllOf, rename: Rename) -> Compiled:
     compiled = [compile_condition(c, rename) for c in cond.operands]
     predicates = tuple(p for p, _ in compiled)
     return (lambda facts: all(p(facts) for p in predicates)), tuple(n for _, ns in compiled for n in ns)
 
 
-def _any_of(cond: m.AnyOf, rename):
+def _any_of(cond: m.AnyOf, rename: Rename) -> Compiled:
     compiled = [compile_condition(c, rename) for c in cond.operands]
     predicates = tuple(p for p, _ in compiled)
     return (lambda facts: any(p(facts) for p in predicates)), tuple(n for _, ns in compiled for n in ns)
 
 
-def _compare_facts(cond: m.CompareFacts, rename):
+def _compare_facts(cond: m.CompareFacts, rename: Rename) -> Compiled:
     left, op, right = rename(cond.left), _OPS[cond.op], rename(cond.right)
     return (lambda facts: op(facts[left], facts[right])), (left, right)
 
 
-def _compare_values(cond: x.CompareValues, rename):
+def _compare_values(cond: x.CompareValues, rename: Rename) -> Compiled:
     left, left_names = compile_value(cond.left, rename)
     right, right_names = compile_value(cond.right, rename)
     op = _OPS[cond.op]
     return (lambda facts: op(left(facts), right(facts))), left_names + right_names
 
 
-_CONDITIONS = {m.FlagIs: _flag, m.Compare: _compare, m.CompareFacts: _compare_facts, x.CompareValues: _compare_values,
-               m.Negation: _negation, m.AllOf: _all_of, m.AnyOf: _any_of}
+# the condition's class picks the compiler, so the table cannot say each one's argument type
+_CONDITIONS: dict[type, Callable[[Any, Rename], Compiled]] = {
+    m.FlagIs: _flag, m.Compare: _compare, m.CompareFacts: _compare_facts, x.CompareValues: _compare_values,
+    m.Negation: _negation, m.AllOf: _all_of, m.AnyOf: _any_of,
+}
 
 
-def _read(facts: Facts, names: tuple[str, ...]) -> tuple:
+def _read(facts: Facts, names: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
     return tuple((n, facts[n]) for n in names)
 
 
-def _computed(quantity: x.Expr, rename):
+Shown = Callable[[Facts, Any], tuple[tuple[str, Any], ...]]
+
+
+def _computed(quantity: x.Expr, rename: Rename) -> tuple[Value, Shown]:
     """An expression where a rule takes a quantity: its closure, and ``shown(facts, value)``,
     the event's facts — each input, then the computed value under the expression's text."""
     value, names = compile_value(quantity, rename)
     text = label(quantity)
 
-    def shown(facts, computed):
+    def shown(facts: Facts, computed: Any) -> tuple[tuple[str, Any], ...]:
         return tuple((n, facts[n]) for n in names) + ((text, computed),)
     return value, shown
 
 
-def _quantity(fact: str | x.Expr, rename):
+def _quantity(fact: str | x.Expr, rename: Rename) -> tuple[Value, Shown]:
     """(read(facts), shown(facts, value)) for a rule's quantity: one fact, or an expression."""
     if not isinstance(fact, str):
         return _computed(fact, rename)
@@ -118,7 +140,7 @@ def _quantity(fact: str | x.Expr, rename):
 _EVENT_KINDS = {m.Effect.DEDUCT: DEDUCT, m.Effect.EARN: AWARD, m.Effect.BONUS: BONUS, m.Effect.ZERO: ZERO_KIND}
 
 
-def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename, decls: Decls) -> Step:
+def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename: Rename, decls: Decls) -> Step:
     """每…扣…分 / 每…得…分 / 每…加…分"""
     if not isinstance(body.fact, str):
         return _per_computed(rule, body, rename)
@@ -128,7 +150,7 @@ def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename, decls: D
     kind = _EVENT_KINDS[body.effect]
     if body.effect is m.Effect.BONUS:
         # a bonus stays out of the item's points: the item reads it back from the event
-        def bonus_step(facts, events):
+        def bonus_step(facts: Facts, events: list[Event]) -> Decimal:
             count = facts[name]
             if count:
                 events.append(new_event(clause=clause, rule=text, kind=kind, facts=((name, count),),
@@ -136,8 +158,8 @@ def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename, decls: D
             return ZERO
         return bonus_step
 
-    def step(facts, events):
-        count = facts[name]
+    def step(facts: Facts, events: list[Event]) -> Decimal:
+        count: int = facts[name]
         if not count:
             return ZERO
         points = per * count
@@ -147,15 +169,16 @@ def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename, decls: D
     return step
 
 
-def _per_computed(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
+def _per_computed(rule: m.Rule, body: m.PerOccurrence, rename: Rename) -> Step:
     """每「a」+「b」扣1分: amount × the computed count."""
-    value, shown = _computed(body.fact, rename)  # type: ignore[arg-type]
+    assert not isinstance(body.fact, str)  # _compile_PerOccurrence sends one fact its own way
+    value, shown = _computed(body.fact, rename)
     per = body.amount * body.sign
     clause, text, span = rule.clause, rule.text, rule.span
     kind = _EVENT_KINDS[body.effect]
     returned = body.effect is not m.Effect.BONUS  # a bonus stays out of the item's points
 
-    def step(facts, events):
+    def step(facts: Facts, events: list[Event]) -> Decimal:
         count = value(facts)
         if not count:
             return ZERO
@@ -166,7 +189,7 @@ def _per_computed(rule: m.Rule, body: m.PerOccurrence, rename) -> Step:
     return step
 
 
-def _compile_Fixed(rule: m.Rule, body: m.Fixed, rename, decls: Decls) -> Step:
+def _compile_Fixed(rule: m.Rule, body: m.Fixed, rename: Rename, decls: Decls) -> Step:
     """若…扣10分 / 若…得10分"""
     predicate, names = compile_condition(body.condition, rename)
     points = body.amount * body.sign
@@ -175,7 +198,7 @@ def _compile_Fixed(rule: m.Rule, body: m.Fixed, rename, decls: Decls) -> Step:
     # a bonus stays out of the item's points: the item reads it back from the event
     returned = ZERO if body.effect is m.Effect.BONUS else points
 
-    def step(facts, events):
+    def step(facts: Facts, events: list[Event]) -> Decimal:
         if not predicate(facts):
             return ZERO
         events.append(new_event(clause=clause, rule=text, kind=kind, facts=_read(facts, names), points=points,
@@ -184,12 +207,12 @@ def _compile_Fixed(rule: m.Rule, body: m.Fixed, rename, decls: Decls) -> Step:
     return step
 
 
-def _compile_Zero(rule: m.Rule, body: m.Zero, rename, decls: Decls) -> Step:
+def _compile_Zero(rule: m.Rule, body: m.Zero, rename: Rename, decls: Decls) -> Step:
     """若…不得分: the event's points are filled in by the part, which knows the score it cancels."""
     predicate, names = compile_condition(body.condition, rename)
     clause, text, span = rule.clause, rule.text, rule.span
 
-    def step(facts, events):
+    def step(facts: Facts, events: list[Event]) -> StepResult:
         if not predicate(facts):
             return ZERO
         events.append(new_event(clause=clause, rule=text, kind=ZERO_KIND, facts=_read(facts, names), points=ZERO,
@@ -198,7 +221,7 @@ def _compile_Zero(rule: m.Rule, body: m.Zero, rename, decls: Decls) -> Step:
     return step
 
 
-def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename, decls: Decls) -> Step:
+def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename: Rename, decls: Decls) -> Step:
     """扣1至3分: the assessor's amount (or each record's amount), with the reason kept."""
     name = rename(body.fact)
     clause, text, span = rule.clause, rule.text, rule.span
@@ -211,7 +234,7 @@ def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename, decls: Decls) ->
         return _judged_bonus(name, body, clause, text, span)
 
     if body.records:
-        def records_step(facts, events):
+        def records_step(facts: Facts, events: list[Event]) -> Decimal:
             if predicate is not None and not predicate(facts):
                 return ZERO
             total = ZERO
@@ -224,10 +247,13 @@ def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename, decls: Decls) ->
             return total
         return records_step
 
-    def step(facts, events):
+    def step(facts: Facts, events: list[Event]) -> Decimal:
+        amount: Decimal
+        reason: str | None
         amount, reason = facts[name]
         if not amount:
             return ZERO
+        read: tuple[tuple[str, Any], ...]
         if predicate is None:
             read = ((name, amount),)
         elif predicate(facts):
@@ -240,10 +266,10 @@ def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename, decls: Decls) ->
     return step
 
 
-def _judged_bonus(name: str, body: m.Judgement, clause: str, text: str, span) -> Step:
+def _judged_bonus(name: str, body: m.Judgement, clause: str, text: str, span: Span) -> Step:
     """加「主要领导评分」 / 加「班子成员评分」 合计|平均 (第十三条): bonus events, no item points."""
     if not body.records:
-        def step(facts, events):
+        def step(facts: Facts, events: list[Event]) -> Decimal:
             amount, reason = facts[name]
             if amount:
                 events.append(new_event(clause=clause, rule=text, kind=BONUS, facts=((name, amount),), points=amount,
@@ -251,7 +277,7 @@ def _judged_bonus(name: str, body: m.Judgement, clause: str, text: str, span) ->
             return ZERO
         return step
     if body.aggregate == "mean":
-        def mean_step(facts, events):
+        def mean_step(facts: Facts, events: list[Event]) -> Decimal:
             records = facts[name]
             if records:
                 amounts = tuple(amount for amount, _ in records)
@@ -262,7 +288,7 @@ def _judged_bonus(name: str, body: m.Judgement, clause: str, text: str, span) ->
             return ZERO
         return mean_step
 
-    def sum_step(facts, events):
+    def sum_step(facts: Facts, events: list[Event]) -> Decimal:
         for index, (amount, reason) in enumerate(facts[name], start=1):
             if amount:
                 events.append(new_event(clause=clause, rule=text, kind=BONUS, facts=((f"{name}[{index}]", amount),),
@@ -271,14 +297,28 @@ def _judged_bonus(name: str, body: m.Judgement, clause: str, text: str, span) ->
     return sum_step
 
 
-def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename, decls: Decls) -> Step:
+def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename: Rename, decls: Decls) -> Step:
     """按「开工率」比例得3分: 3 × rate / 100."""
     read, shown = _quantity(body.fact, rename)
     per_point = body.amount / Decimal(100)
     clause, text, span = rule.clause, rule.text, rule.span
+    if body.rated and isinstance(body.fact, str):  # 评分: the combined amount, with how it was combined as the reason
+        name = rename(body.fact)
 
-    def step(facts, events):
-        value = read(facts)
+        def rated_step(facts: Facts, events: list[Event]) -> Decimal:
+            value: Decimal
+            reason: str
+            value, reason = facts[name]
+            if not value:
+                return ZERO
+            points = per_point * value
+            events.append(new_event(clause=clause, rule=text, kind=AWARD, facts=((name, value),), points=points,
+                                    reason=reason, span=span))
+            return points
+        return rated_step
+
+    def step(facts: Facts, events: list[Event]) -> Decimal:
+        value: Decimal = read(facts)
         if not value:
             return ZERO
         points = per_point * value
@@ -288,12 +328,12 @@ def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename, decls: Dec
     return step
 
 
-def _compile_AwardEffect(rule: m.Rule, body: m.AwardEffect, rename, decls: Decls) -> Step:
+def _compile_AwardEffect(rule: m.Rule, body: m.AwardEffect, rename: Rename, decls: Decls) -> Step:
     """若…降低一个等次评奖 / 直接排名最后一位: the cohort stage acts on the event."""
     predicate, names = compile_condition(body.condition, rename)
     clause, text, span, kind = rule.clause, rule.text, rule.span, EventKind(body.change)
 
-    def step(facts, events):
+    def step(facts: Facts, events: list[Event]) -> Decimal:
         if predicate(facts):
             events.append(new_event(clause=clause, rule=text, kind=kind, facts=_read(facts, names), points=ZERO,
                                     span=span))
@@ -301,7 +341,7 @@ def _compile_AwardEffect(rule: m.Rule, body: m.AwardEffect, rename, decls: Decls
     return step
 
 
-def _compile_Table(rule: m.Rule, body: m.Table, rename, decls: Decls) -> Step:
+def _compile_Table(rule: m.Rule, body: m.Table, rename: Rename, decls: Decls) -> Step:
     """每条「表彰」 按「层级」「等级」加分: each record's points from the table; with
     同一「工作」只计最高分 (or 最高层级) only one record per work counts."""
     name = rename(body.fact)
@@ -313,7 +353,7 @@ def _compile_Table(rule: m.Rule, body: m.Table, rename, decls: Decls) -> Step:
     outside = text + "（该层级与等级不在加分表中，不纳入加分范围）"
     repeated = text + "（同一工作已按最高计分，本条不重复计分）"
 
-    def step(facts, events):
+    def step(facts: Facts, events: list[Event]) -> Decimal:
         records = facts[name]
         if not records:
             return ZERO
@@ -323,7 +363,7 @@ def _compile_Table(rule: m.Rule, body: m.Table, rename, decls: Decls) -> Step:
             rank, points = table.get((level, aliases.get(grade, grade)), (len(table), ZERO))
             scored.append((index, record, rank, points))
         if keep is not None:
-            best: dict = {}
+            best: dict[str, tuple[tuple[Decimal | int, Decimal | int], tuple[int, Any, int, Decimal]]] = {}
             for entry in scored:
                 work = entry[1][work_field]
                 key = (-entry[3], entry[2]) if keep == "points" else (entry[2], -entry[3])
@@ -345,13 +385,13 @@ def _compile_Table(rule: m.Rule, body: m.Table, rename, decls: Decls) -> Step:
     return step
 
 
-def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename, decls: Decls) -> Step:
+def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename: Rename, decls: Decls) -> Step:
     """每降低5个百分点扣2分: per step of shortfall below the target, partial steps as declared.
     The event's ``detail`` says how the ladder read the fact (``LadderDetail``)."""
     read, shown = _quantity(body.fact, rename)
     target, step_size, amount = body.target, body.step, body.amount
     relative, partial, upward = body.relative, body.partial, body.upward
-    scale = Decimal(100) / target if relative else None
+    scale = Decimal(100) / target if relative else Decimal(1)  # read only when relative
     clause, text, span = rule.clause, rule.text, rule.span
     rounding = {"ceil": ROUND_CEILING, "floor": ROUND_FLOOR}.get(partial)
     proportional = partial in ("proportional", "exact")
@@ -366,8 +406,8 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename, decls: Decls) -> Step:
     # 每增加1个百分点) counts the excess above it
     direction = -1 if upward else 1
 
-    def step(facts, events):
-        value = read(facts)
+    def step(facts: Facts, events: list[Event]) -> Decimal:
+        value: Decimal = read(facts)
         gap = (target - value) * direction
         if gap <= 0:
             return ZERO
@@ -388,7 +428,8 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename, decls: Decls) -> Step:
     return step
 
 
-_COMPILERS: dict[type, Callable] = {
+# the rule body's class picks the compiler, so the table cannot say each one's argument type
+_COMPILERS: dict[type, Callable[[m.Rule, Any, Rename, Decls], Step]] = {
     m.PerOccurrence: _compile_PerOccurrence,
     m.Fixed: _compile_Fixed,
     m.Zero: _compile_Zero,
@@ -400,7 +441,7 @@ _COMPILERS: dict[type, Callable] = {
 }
 
 
-def compile_rule(rule: m.Rule, decls: Decls, rename: Callable[[str], str] = lambda n: n) -> tuple[Step, bool]:
+def compile_rule(rule: m.Rule, decls: Decls, rename: Rename = lambda n: n) -> tuple[Step, bool]:
     """The step for one rule, and whether it earns points (每…得 / 若…得). ``decls`` maps
     every fact name (per-occasion names too) to its declaration."""
     try:
@@ -413,12 +454,12 @@ def compile_rule(rule: m.Rule, decls: Decls, rename: Callable[[str], str] = lamb
     return step, rule.earns
 
 
-def _only_if(condition: m.Condition, step: Step, rename) -> Step:
+def _only_if(condition: m.Condition, step: Step, rename: Rename) -> Step:
     """若 … before a rule of any kind: the rule's step runs only when the condition holds;
     its events then show the condition's facts first."""
     predicate, names = compile_condition(condition, rename)
 
-    def conditional(facts, events):
+    def conditional(facts: Facts, events: list[Event]) -> StepResult:
         if not predicate(facts):
             return ZERO
         start = len(events)

@@ -28,7 +28,14 @@ Foundation level: imports only ``span`` and ``diagnostics``.
 from __future__ import annotations
 
 from ..diagnostics import Severity
-from .base import Message, Phrase, Words, phrase, related, template_fields
+
+# re-exported: call sites write messages.Words, messages.related, …
+from .base import Message as Message
+from .base import Phrase as Phrase
+from .base import Words as Words
+from .base import phrase as phrase
+from .base import related as related
+from .base import template_fields as template_fields
 from .cases import *  # noqa: F401,F403  (SL3xx)
 from .facts import *  # noqa: F401,F403  (SL2xx)
 from .policy import *  # noqa: F401,F403  (SL1xx)

@@ -4,7 +4,8 @@ reads differently in each language). The entries themselves are in the sibling m
 from __future__ import annotations
 
 import string
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import attrs
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from .base import error, phrase
 
-_SHAPE_HINT = ('写成 {{"entities": {{"西昌市": {{"<事实>": 值, …}}, …}}}}',
-               'write {{"entities": {{"西昌市": {{"<fact>": value, ...}}, ...}}}}')
+_SHAPE_HINT = ('写成 {{"entities": {{"甲县": {{"<事实>": 值, …}}, …}}}}',
+               'write {{"entities": {{"甲县": {{"<fact>": value, ...}}, ...}}}}')
 _ALIAS_HINT = ("别名（*名称）只用于「<<: *默认」合并默认值；其余的值请直接写出",
                'use aliases (*name) for "<<: *defaults" merges only; write other values out')
 
@@ -350,3 +350,50 @@ RECORD_PROBLEM = error(
 
 #: appended to a value message when a close choice exists: "，是不是「未建成」？"
 CLOSE_CHOICE = phrase("CLOSE_CHOICE", "name", "，是不是「{name}」？", "; did you mean 「{name}」?")
+
+# ------------------------------------------------------------------ 评分 (raters): SL240–SL241
+RATINGS_NOT_A_LIST = error(
+    "RATINGS_NOT_A_LIST", "SL240", "value",
+    "评分应为列表（每位评分人一个），收到 {value}", "ratings must be a list (one per rater), got {value}")
+RATINGS_NONE = error(
+    "RATINGS_NONE", "SL240", "",
+    "没有任何评分，而考评办法规定无评分时报错", "no rating was given, and the policy says no rating is an error",
+    "请填写评分；如无评分应计某个分数，请在考评办法中写「无评分时 计 0 分」",
+    "enter the ratings; if no rating should give a score, write 无评分时 计 0 分 in the policy")
+RATINGS_TOO_FEW = error(
+    "RATINGS_TOO_FEW", "SL240", "count high low need",
+    "只有 {count} 个评分，去掉 {high} 个最高分和 {low} 个最低分后平均至少需要 {need} 个",
+    "only {count} rating(s): dropping {high} highest and {low} lowest needs at least {need}")
+RATING_KEYS = error(
+    "RATING_KEYS", "SL241", "index unknown allowed",
+    "第 {index} 个评分有未知的键 {unknown}（可写：{allowed}）",
+    "rating {index} has unknown keys {unknown} (allowed: {allowed})")
+RATING_NO_SCORE = error(
+    "RATING_NO_SCORE", "SL241", "index",
+    "第 {index} 个评分缺少「分」", "rating {index} lacks its score (分)")
+RATING_GROUP_MISSING = error(
+    "RATING_GROUP_MISSING", "SL241", "index field",
+    "第 {index} 个评分缺少「{field}」（按评分人类别加权时每个评分都要写明类别）",
+    "rating {index} lacks 「{field}」 (weighted by rater group, every rating names its group)")
+RATING_GROUP_CHOICE = error(
+    "RATING_GROUP_CHOICE", "SL241", "index field choices value",
+    "第 {index} 个评分的「{field}」应为 {choices} 之一，收到 {value}",
+    "rating {index}: 「{field}」 must be one of {choices}, got {value}")
+RATINGS_GROUP_NONE = error(
+    "RATINGS_GROUP_NONE", "SL241", "field group",
+    "「{field}」为「{group}」的评分人没有评分，无法按权重计算",
+    "no rating from rater group 「{group}」 (「{field}」): the weighted mean cannot be computed")
+
+# ------------------------------------------------------------------ entities from data: SL242
+FACTS_NO_ENTITIES = error(
+    "FACTS_NO_ENTITIES", "SL242", "",
+    "考评对象由事实文件列出，但事实文件中一个对象也没有",
+    "the entities come from the facts file, and it lists none")
+ENTITY_IN_TWO_WEIGHT_GROUPS = error(
+    "ENTITY_IN_TWO_WEIGHT_GROUPS", "SL242", "first second number",
+    "按事实分组后，该对象既属于「{first}」又属于「{second}」，两组在目标任务{number}的权重各有一行",
+    "by its facts the entity belongs to both 「{first}」 and 「{second}」, which task {number} weighs differently")
+ENTITY_NO_WEIGHT_LINE = error(
+    "ENTITY_NO_WEIGHT_LINE", "SL242", "number",
+    "按事实分组后，该对象不属于目标任务{number}权重中的任何分组，而该任务没有不分组的一行",
+    "by its facts the entity is in no group weighed for task {number}, and the task has no line for the rest")

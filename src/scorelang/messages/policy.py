@@ -14,12 +14,12 @@ HEADER_REPEATED = error(
     "考评办法的标题块只能写一次", "the policy header may appear only once")
 PLACES_MISSING = error(
     "PLACES_MISSING", "SL102", "",
-    "标题块须声明保留几位小数（第二十一条），如：保留 2 位小数 四舍五入",
+    "标题块须声明保留几位小数，如：保留 2 位小数 四舍五入",
     "the header must declare the decimal places, e.g. 保留 2 位小数 四舍五入")
 ENTITIES_MISSING = error(
     "ENTITIES_MISSING", "SL103", "",
-    "没有声明考评对象：对象 「县市司法局」 {{ 「西昌市」 … }}",
-    "no entities declared: 对象 「县市司法局」 {{ 「西昌市」 … }}")
+    "没有声明考评对象：对象 「各县」 {{ 「甲县」 … }}",
+    "no entities declared: 对象 「各县」 {{ 「甲县」 … }}")
 ENTITY_DUPLICATE = error(
     "ENTITY_DUPLICATE", "SL104", "name",
     "考评对象「{name}」重复声明", "entity 「{name}」 declared twice")
@@ -226,8 +226,8 @@ SECTION_POINTS = error(
     "section 「{title}」 says {points} points but its items add up to {total}")
 TASK_NOT_100 = error(
     "TASK_NOT_100", "SL121", "ordinal task worth",
-    "目标任务{ordinal}各部分合计 {worth}分，不是百分制（第三条）",
-    "task {task}'s sections add up to {worth}, not 100 (第三条: tasks are on a 100-point scale)")
+    "目标任务{ordinal}各部分合计 {worth}分，不是百分制",
+    "task {task}'s sections add up to {worth}, not 100 (each task is on a 100-point scale)")
 PART_WORTHLESS = error(
     "PART_WORTHLESS", "SL121", "ordinal task label",
     "目标任务{ordinal}的{label}没有分值，无法折算为百分制",
@@ -258,8 +258,8 @@ ARTICLE_RULE_KIND = error(
     "an article's rules add (加), deduct (扣) or change the award; not 得, 不得分 or ladders")
 AWARD_EFFECT_IN_ITEM = error(
     "AWARD_EFFECT_IN_ITEM", "SL126", "",
-    "「降低一个等次评奖」「直接排名最后一位」只能写在条款（如第七条）中",
-    "award effects belong in an article (第七条), not in an item")
+    "「降低一个等次评奖」「直接排名最后一位」只能写在条款（第…条 \"…\" {{ … }}）中",
+    "award effects belong in an article (第…条 \"…\" {{ … }}), not in an item")
 AWARDS_REPEATED = error(
     "AWARDS_REPEATED", "SL127", "",
     "奖项块只能写一次", "the 奖项 block may appear only once")
@@ -295,8 +295,8 @@ NO_TASKS = error(
     "考评办法没有目标任务：总分由各目标任务加权得出，至少要有一个 目标任务 一 \"…\" {{ … }}",
     "the policy has no task: the total is the weighted sum of the tasks, so at least one "
     "目标任务 一 \"…\" {{ … }} is needed",
-    "条款（第六条等）只在任务得分之上加减分；先写目标任务和它的 计入总分权重",
-    "articles (第六条 …) only adjust the tasks' total; write the tasks and their 计入总分权重 first")
+    "条款（第…条）只在任务得分之上加减分；先写目标任务和它的 计入总分权重",
+    "articles (第…条) only adjust the tasks' total; write the tasks and their 计入总分权重 first")
 
 
 # ------------------------------------------------------------------ expressions and conditions
@@ -354,3 +354,70 @@ LADDER_UNIT_MISMATCH = error(
 FUNCTION_ARGS = error(
     "FUNCTION_ARGS", "SL153", "function count",
     "「{function}」须有{count}", "「{function}」 takes {count}")
+
+
+# ------------------------------------------------------------------ 评分 (raters): SL170–SL173
+_RATINGS_FORMS = ("写明汇总方式之一：取平均、取合计、去掉一个最高分和一个最低分后平均、"
+                  "按「评分人类别」加权 {{ \"领导\" 40% \"群众\" 60% }}",
+                  "state one way of combining them: 取平均 (mean), 取合计 (sum), "
+                  "去掉一个最高分和一个最低分后平均 (trimmed mean), "
+                  "按「评分人类别」加权 {{ \"领导\" 40% \"群众\" 60% }} (weighted by rater group)")
+RATINGS_AGGREGATE_MISSING = error(
+    "RATINGS_AGGREGATE_MISSING", "SL170", "name",
+    "评分「{name}」没有写明多个评分如何汇总", "ratings 「{name}」 do not say how the ratings combine",
+    *_RATINGS_FORMS)
+RATINGS_AGGREGATE_REPEATED = error(
+    "RATINGS_AGGREGATE_REPEATED", "SL170", "name",
+    "评分「{name}」写了不止一种汇总方式，只能写一种", "ratings 「{name}」 state more than one way of combining them")
+RATINGS_EMPTY_MISSING = error(
+    "RATINGS_EMPTY_MISSING", "SL171", "name",
+    "评分「{name}」没有写明没有任何评分时怎么办", "ratings 「{name}」 do not say what no rating at all gives",
+    "写「无评分时 计 0 分」（或其他分数），或「无评分时 报错」（事实文件必须给出评分）",
+    "write 无评分时 计 0 分 (or another score), or 无评分时 报错 (the facts file must give ratings)")
+RATINGS_EMPTY_REPEATED = error(
+    "RATINGS_EMPTY_REPEATED", "SL171", "name",
+    "评分「{name}」的「无评分时」写了不止一次", "ratings 「{name}」 state 无评分时 more than once")
+RATINGS_EMPTY_OUT_OF_RANGE = error(
+    "RATINGS_EMPTY_OUT_OF_RANGE", "SL171", "name value low high",
+    "评分「{name}」无评分时计 {value} 分，不在 {low} 至 {high} 分之间",
+    "ratings 「{name}」: no rating gives {value}, outside {low} to {high}")
+RATINGS_OPTION_NOT_RATINGS = error(
+    "RATINGS_OPTION_NOT_RATINGS", "SL172", "name",
+    "「{name}」不是评分：汇总方式和「无评分时」只用于「评分 a 至 b 分」",
+    "「{name}」 is not a ratings fact: a way of combining and 无评分时 apply to 评分 a 至 b 分 only")
+RATINGS_WEIGHTS_SUM = error(
+    "RATINGS_WEIGHTS_SUM", "SL173", "name total",
+    "评分「{name}」各类评分人的权重合计 {total}%，应为 100%",
+    "the rater-group weights of 「{name}」 add up to {total}%, not 100%")
+RATINGS_WEIGHT_GROUP_TWICE = error(
+    "RATINGS_WEIGHT_GROUP_TWICE", "SL173", "name group",
+    "评分「{name}」的评分人类别「{group}」写了两次", "ratings 「{name}」 weigh rater group 「{group}」 twice")
+
+# ------------------------------------------------------------------ entities from data: SL174–SL175
+ENTITIES_LISTED_AND_FROM_FACTS = error(
+    "ENTITIES_LISTED_AND_FROM_FACTS", "SL174", "",
+    "考评对象要么逐个列出，要么「由事实文件列出」，不能两样都写",
+    "entities are either listed or 由事实文件列出 (taken from the facts file), not both")
+GROUP_LISTED_IN_DATA_POLICY = error(
+    "GROUP_LISTED_IN_DATA_POLICY", "SL174", "name",
+    "考评对象由事实文件列出，分组「{name}」不能逐个列出成员",
+    "the entities come from the facts file: group 「{name}」 cannot list its members",
+    "按事实分组，如：分组 「{name}」 凡「类别」为 \"藏区\"",
+    "define it by a fact, e.g. 分组 「{name}」 凡「类别」为 \"藏区\"")
+GROUP_FACT_NOT_CHOICE = error(
+    "GROUP_FACT_NOT_CHOICE", "SL175", "name fact",
+    "分组「{name}」按「{fact}」分组，「{fact}」须是在事实块中声明的选项",
+    "group 「{name}」 is defined by 「{fact}」, which must be a declared choice fact")
+GROUP_VALUE_NOT_A_CHOICE = error(
+    "GROUP_VALUE_NOT_A_CHOICE", "SL175", "name fact value choices",
+    "分组「{name}」：\"{value}\" 不是「{fact}」的选项（{choices}）",
+    "group 「{name}」: \"{value}\" is not a choice of 「{fact}」 ({choices})")
+GROUP_COMPARISON = error(
+    "GROUP_COMPARISON", "SL175", "name",
+    "分组「{name}」只能写「为」或「不为」", "group 「{name}」 can only say 为 (is) or 不为 (is not)")
+RATINGS_PROPORTIONAL_SCALE = error(
+    "RATINGS_PROPORTIONAL_SCALE", "SL176", "name",
+    "「按…比例得」读评分「{name}」的汇总分作百分数，评分须是百分制（幅度从 0 分以上到 100 分）",
+    "按…比例得 reads the combined ratings 「{name}」 as a percent: they must be on a 100-point scale (up to 100)",
+    "把评分声明为百分制，如：「{name}」 评分 0 至 100 分 …",
+    "declare the ratings on a 100-point scale, e.g. 「{name}」 评分 0 至 100 分 …")

@@ -1,13 +1,14 @@
 """Consistency checks on a resolved policy: one function per SL code, listed in CHECKS."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Callable, Iterable
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic
 from ..messages import Words
 from ..numbers import chinese_ordinal
+from ..span import Span
 from . import nodes as m
 
 Check = Callable[[m.Policy], Iterable[Diagnostic]]
@@ -70,6 +71,9 @@ def check_weights(policy: m.Policy) -> Iterable[Diagnostic]:
     (Without any task that is SL132's problem, not a 0% sum.)"""
     if not policy.tasks:
         return
+    if policy.data_defined:
+        yield from _check_weights_by_groups(policy)
+        return
     by_total: dict[Decimal, list[str]] = {}
     for entity in policy.entities:
         total = Decimal(0)
@@ -84,7 +88,42 @@ def check_weights(policy: m.Policy) -> Iterable[Diagnostic]:
         yield msg.WEIGHTS_NOT_100.at(_first_weight_span(policy), entities=names, total=f"{total.normalize():f}")
 
 
-def _first_weight_span(policy: m.Policy):
+_MAX_GROUPS_COMBINED = 6  # beyond it, each group alone and none (2^n combinations otherwise)
+
+
+def _check_weights_by_groups(policy: m.Policy) -> Iterable[Diagnostic]:
+    """SL124 where membership is read from the facts file: for every combination of groups an
+    entity may belong to (none, each alone, and all combinations of a few), the lines that
+    would apply add up to 100%. Combinations that put an entity under two lines of one task,
+    or under none, are left to the facts (SL242)."""
+    names = [g.name for g in policy.groups]
+    if len(names) <= _MAX_GROUPS_COMBINED:
+        profiles = [frozenset(n for i, n in enumerate(names) if mask >> i & 1) for mask in range(2 ** len(names))]
+    else:
+        profiles = [frozenset()] + [frozenset({n}) for n in names]
+    bad: dict[Decimal, list[str]] = {}
+    for profile in profiles:
+        total, clear = Decimal(0), True
+        for task in policy.tasks:
+            lines = [w for w in task.weightings if w.group in profile]
+            if len(lines) > 1:
+                clear = False
+                break
+            line = lines[0] if lines else next((w for w in task.weightings if w.group is None), None)
+            if line is None and task.weightings:
+                clear = False  # groups by a fact may cover every entity (城区所、农区所、牧区所): SL242 if not
+                break
+            if line is not None:
+                total += line.percent
+        if clear and total != 100:
+            label = "、".join(f"「{n}」" for n in sorted(profile)) or "不属于任何分组"
+            bad.setdefault(total, []).append(label)
+    for total, labels in bad.items():
+        names_shown = Words("、".join(labels[:5]), ", ".join(labels[:5]).replace("不属于任何分组", "in no group"))
+        yield msg.WEIGHTS_NOT_100.at(_first_weight_span(policy), entities=names_shown, total=f"{total.normalize():f}")
+
+
+def _first_weight_span(policy: m.Policy) -> Span:
     for task in policy.tasks:
         for weighting in task.weightings:
             return weighting.span

@@ -1,9 +1,12 @@
 """Syntax tree → policy model: resolve names, assign ids, type facts; collect every problem."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import attrs
+from attrs import AttrsInstance
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic, Diagnostics
@@ -13,8 +16,8 @@ from ..span import Span
 from ..syntax import nodes as syn
 from . import nodes as m
 from .from_syntax_rules import RuleResolver
+from .vocabulary import COMPARE, type_words
 from .vocabulary import did_you_mean as _did_you_mean
-from .vocabulary import type_words
 
 _ROUND = {"项得分": "item", "任务得分": "task", "加权得分": "weighted", "总分": "total"}
 OCCASION_NAME = "{name}第{k}次"
@@ -54,6 +57,7 @@ class Resolver(RuleResolver):
         self.tree = tree
         self.diagnostics = Diagnostics()
         self.facts: dict[str, _Fact] = {}
+        self.from_facts = False  # 对象 「…」 由事实文件列出
 
     def error(self, diagnostic: Diagnostic) -> None:
         """Record a problem (an error or a warning: the catalogue entry says which)."""
@@ -64,25 +68,28 @@ class Resolver(RuleResolver):
         tree = self.tree
         header = self._header()
         entity_kind, entities = self._entities()
-        groups = self._groups(set(entities))
         self.entities = entities
-        self.group_members = {g.name: g.members for g in groups}
         blocks = tree.facts + tuple(b for t in tree.tasks for b in t.facts) + tuple(
             b for a in tree.articles for b in a.facts)
         for block in blocks:
             for decl in block.facts:
                 self._declare_fact(decl)
+        # after the facts: a group may be defined by one (分组 「藏区所」 凡「类别」为 "藏区")
+        groups = self._groups(set(entities))
+        self.group_members = {g.name: g.members for g in groups}
+        self.data_groups = {g.name for g in groups if g.from_facts}
         tasks = self._tasks()
         articles = self._articles()
         awards = self._awards()
         facts = self._fact_decls()
         if header is None:
             return None
-        title, doc, period, places, round_at = header
+        title, doc, period, places, round_at, floor = header
         return m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
-                        groups, facts, tasks, articles, awards, span=tree.span)
+                        groups, facts, tasks, articles, awards, entities_from_facts=self.from_facts, span=tree.span,
+                        floor=floor)
 
-    def _header(self):
+    def _header(self) -> tuple[str, str | None, tuple[str, str] | None, int, tuple[str, ...], m.Citation] | None:
         headers = self.tree.headers
         if not headers:
             self.error(msg.HEADER_MISSING.at(self.tree.span))
@@ -99,13 +106,17 @@ class Resolver(RuleResolver):
         else:
             places = int(h.places)
         round_at = tuple(_ROUND[p] for p in h.round_points) or ("item", "task", "weighted", "total")
-        return (h.title.text, h.doc_number.text if h.doc_number else None, h.period, places, round_at)
+        return (h.title.text, h.doc_number.text if h.doc_number else None, h.period, places, round_at,
+                _citation(h.floor))
 
-    def _entities(self):
+    def _entities(self) -> tuple[str, tuple[str, ...]]:
         decls = self.tree.entities
         if not decls:
             self.error(msg.ENTITIES_MISSING.at(self.tree.span))
             return "", ()
+        self.from_facts = any(d.from_facts for d in decls)
+        if self.from_facts and any(d.names for d in decls):
+            self.error(msg.ENTITIES_LISTED_AND_FROM_FACTS.at(decls[0].span))
         names: dict[str, Span] = {}
         for decl in decls:
             for name in decl.names:
@@ -124,12 +135,39 @@ class Resolver(RuleResolver):
                 self.error(msg.GROUP_DUPLICATE.at(
                     g.name.span, name=g.name.text, related=[related(seen[g.name.text], msg.FIRST_DECLARED_HERE)]))
             seen[g.name.text] = g.name.span
+            if g.fact is not None:
+                groups.append(self._data_group(g))
+                continue
+            if self.from_facts:
+                self.error(msg.GROUP_LISTED_IN_DATA_POLICY.at(g.span, name=g.name.text))
+                continue
             for member in g.members:
                 if member.text not in entities:
                     self.error(msg.GROUP_MEMBER_UNKNOWN.at(
                         member.span, name=member.text, hint=_did_you_mean(member.text, entities)))
             groups.append(m.Group(g.name.text, tuple(x.text for x in g.members), span=g.span))
         return tuple(groups)
+
+    def _data_group(self, g: syn.GroupDecl) -> m.Group:
+        """分组 「藏区所」 凡「类别」为 "藏区": a declared choice fact, one of its choices, 为 or 不为."""
+        name, fact_name = g.name.text, g.fact.text if g.fact else ""
+        op = COMPARE.get(g.op, "")
+        if op not in ("eq", "ne"):
+            self.error(msg.GROUP_COMPARISON.at(g.span, name=name))
+        fact = self.facts.get(fact_name)
+        value = g.value.text if g.value else ""
+        if fact is None or fact.type != "choice" or fact.decl.per_occasion:
+            hint = _did_you_mean(fact_name, self.facts) if fact is None else None
+            self.error(msg.GROUP_FACT_NOT_CHOICE.at(g.fact.span if g.fact else g.span, name=name, fact=fact_name,
+                                                    hint=hint))
+        else:
+            fact.readers.append("分组")
+            choices = [c.text for c in fact.decl.type.choices]
+            if value not in choices:
+                self.error(msg.GROUP_VALUE_NOT_A_CHOICE.at(
+                    g.value.span if g.value else g.span, name=name, fact=fact_name, value=value,
+                    choices=Words("、".join(choices), ", ".join(choices))))
+        return m.Group(name, (), fact_name, op or "eq", value, span=g.span)
 
     def _weightings(self, task: syn.Task, item_numbers: list[int]) -> tuple[m.Weighting, ...]:
         """The lines of 计入总分权重 for one task, resolved to the entities each applies to."""
@@ -168,13 +206,15 @@ class Resolver(RuleResolver):
                     numbers = list(item_numbers)
                     label = ""
                 else:
+                    assert part.last is not None  # the grammar gives first and last together
                     ranges = ((part.first, part.last),) + part.more
                     self._contiguous(task, part, ranges)
                     # after the error, the items the ranges name, so nothing else echoes it
                     numbers = [n for n in item_numbers if any(min(a, b) <= n <= max(a, b) for a, b in ranges)]
                     label = "、".join(f"第{a}项" if a == b else f"第{a}至{b}项" for a, b in ranges)
                     if not numbers:
-                        self.error(msg.WEIGHT_RANGE_EMPTY.at(part.span, ordinal=ordinal, number=task.number, label=label))
+                        self.error(msg.WEIGHT_RANGE_EMPTY.at(part.span, ordinal=ordinal, number=task.number,
+                                                             label=label))
                 if covered & set(numbers):
                     self.error(msg.WEIGHT_PARTS_OVERLAP.at(part.span))
                 covered |= set(numbers)
@@ -189,13 +229,15 @@ class Resolver(RuleResolver):
             if w.group is None:
                 w = attrs.evolve(w, entities=rest)
             out.append(w)
-        if default_seen is None and rest:
+        # with a group defined by a fact, who falls under no line is known from the facts (SL242)
+        by_data = any(w.group in self.data_groups for w in weightings)
+        if default_seen is None and rest and not by_data:
             self.error(msg.WEIGHT_NO_DEFAULT_LINE.at(
                 lines[0].span, ordinal=ordinal, number=task.number,
                 entities=Words("、".join(rest[:3]), ", ".join(rest[:3]))))
         return tuple(out)
 
-    def _contiguous(self, task: syn.Task, part: syn.WeightPart, ranges) -> None:
+    def _contiguous(self, task: syn.Task, part: syn.WeightPart, ranges: tuple[tuple[int, int], ...]) -> None:
         """SL143: a weighted part is one contiguous range of item numbers, first ≤ last:
         each part goes on its own 100-point scale, so separate items cannot share one."""
         ordinal = chinese_ordinal(task.number)
@@ -225,11 +267,11 @@ class Resolver(RuleResolver):
             self.error(msg.CHOICE_DUPLICATE.at(t.span, name=name))
         if decl.at_most is not None and kind not in ("count", "number"):
             self.error(msg.AT_MOST_WRONG_TYPE.at(decl.span, name=name, type=type_words(kind)))
-        if decl.per_occasion and kind in ("records",):
+        if decl.per_occasion and kind in ("records", "ratings"):
             self.error(msg.RECORDS_PER_OCCASION.at(decl.span, name=name))
         self.facts[name] = _Fact(decl, kind)
 
-    def _default(self, fact: _Fact):
+    def _default(self, fact: _Fact) -> tuple[bool, m.FactDefault]:
         """(has_default, value) of a declaration, checking it fits the type."""
         decl, kind = fact.decl, fact.type
         lit = decl.default
@@ -237,11 +279,11 @@ class Resolver(RuleResolver):
             return False, None
         name = decl.name.text
 
-        def bad():
+        def bad() -> tuple[bool, m.FactDefault]:
             self.error(msg.DEFAULT_WRONG_TYPE.at(lit.span, name=name, type=type_words(kind)))
             return False, None
 
-        if kind == "records":
+        if kind in ("records", "ratings"):
             return (True, ()) if isinstance(lit, (syn.NoneLit, syn.NotOccurredLit)) else bad()
         if kind == "judgement":
             return self._judgement_default(fact, lit, bad)
@@ -263,12 +305,14 @@ class Resolver(RuleResolver):
             return bad()
         return True, value
 
-    def _judgement_default(self, fact: _Fact, lit, bad):
+    def _judgement_default(self, fact: _Fact, lit: syn.Literal,
+                           bad: Callable[[], tuple[bool, m.FactDefault]]) -> tuple[bool, m.FactDefault]:
         """A judgement's default: in its range; or 0 (did not occur) for a deduction, written
         ``默认 未发生`` — a bare ``默认 0`` is a warning (SL140), since an assessor's judgement
         left out then silently costs nothing."""
         decl, name = fact.decl, fact.decl.name.text
         low, high = decl.type.low, decl.type.high
+        assert low is not None and high is not None  # a judgement's type is written with its range
         if isinstance(lit, syn.NotOccurredLit) or (isinstance(lit, syn.NumberLit) and lit.value == 0):
             if low <= 0 <= high and not fact.zero_means_absent:
                 return True, lit.value if isinstance(lit, syn.NumberLit) else Decimal(0)
@@ -302,7 +346,7 @@ class Resolver(RuleResolver):
                 low, high = Decimal(0), Decimal(100)
             elif fact.type == "number":
                 high = decl.at_most
-            common = dict(
+            common: dict[str, Any] = dict(  # the fields every expansion of the fact shares
                 type=fact.type, unit=decl.unit.text if decl.unit else None,
                 description=decl.description.text if decl.description else "",
                 low=low, high=high, choices=tuple(c.text for c in t.choices),
@@ -310,6 +354,7 @@ class Resolver(RuleResolver):
                 items=tuple(dict.fromkeys(fact.readers)), zero_means_absent=fact.zero_means_absent,
                 fields=tuple(m.RecordField(f.name.text, f.kind, tuple(c.text for c in f.choices), span=f.span)
                              for f in t.fields),
+                ratings=self._ratings(fact),
             )
             if decl.per_occasion and fact.occasions:
                 for k in range(1, fact.occasions + 1):
@@ -317,6 +362,43 @@ class Resolver(RuleResolver):
             else:
                 out.append(m.FactDecl(name, **common, span=decl.span))
         return tuple(out)
+
+    def _ratings(self, fact: _Fact) -> m.Ratings | None:
+        """评分: the one way its ratings combine and what no rating gives, both stated (SL170,
+        SL171); weights by rater group add up to 100% (SL173). Elsewhere neither is written (SL172)."""
+        decl, name = fact.decl, fact.decl.name.text
+        if fact.type != "ratings":
+            for extra in decl.aggregates + decl.empty:
+                self.error(msg.RATINGS_OPTION_NOT_RATINGS.at(extra.span, name=name))
+            return None
+        if not decl.aggregates:
+            self.error(msg.RATINGS_AGGREGATE_MISSING.at(decl.span, name=name))
+            return None
+        for extra in decl.aggregates[1:]:
+            self.error(msg.RATINGS_AGGREGATE_REPEATED.at(extra.span, name=name))
+        if not decl.empty:
+            self.error(msg.RATINGS_EMPTY_MISSING.at(decl.span, name=name))
+        for extra in decl.empty[1:]:
+            self.error(msg.RATINGS_EMPTY_REPEATED.at(extra.span, name=name))
+        how = decl.aggregates[0]
+        empty = decl.empty[0].value if decl.empty else None
+        low, high = decl.type.low, decl.type.high
+        if empty is not None and how.method != "sum" and low is not None and high is not None \
+                and not low <= empty <= high:
+            self.error(msg.RATINGS_EMPTY_OUT_OF_RANGE.at(decl.empty[0].span, name=name, value=empty, low=low,
+                                                         high=high))
+        weights: dict[str, Decimal] = {}
+        for group, percent in how.weights:
+            if group.text in weights:
+                self.error(msg.RATINGS_WEIGHT_GROUP_TWICE.at(how.span, name=name, group=group.text))
+            weights[group.text] = percent
+        if how.method == "weighted":
+            total = sum(weights.values(), Decimal(0))
+            if total != 100:
+                self.error(msg.RATINGS_WEIGHTS_SUM.at(how.span, name=name, total=total))
+        return m.Ratings(how.method, how.drop_high, how.drop_low,
+                         how.group_field.text if how.group_field else None, tuple(weights.items()),
+                         empty, span=how.span)
 
     def _use(self, name: syn.Name, clause: str, allowed: tuple[str, ...], what: Words,
              occasions: int = 0) -> str | None:
@@ -352,8 +434,8 @@ class Resolver(RuleResolver):
                 continue
             seen[t.number] = t.span
             weightings = self._weightings(t, [i.number for s in t.sections for i in s.items])
-            leads = tuple(m.Lead(l.department.text, l.contact.text if l.contact else None,
-                                 l.phone.text if l.phone else None, span=l.span) for l in t.leads)
+            leads = tuple(m.Lead(lead.department.text, lead.contact.text if lead.contact else None,
+                                 lead.phone.text if lead.phone else None, span=lead.span) for lead in t.leads)
             if not leads:
                 self.error(msg.LEAD_MISSING.at(t.name.span, ordinal=chinese_ordinal(t.number), number=t.number))
             sections = tuple(self._section(t.number, s) for s in t.sections)
@@ -398,9 +480,13 @@ class Resolver(RuleResolver):
             expected = t.last + 1
             tiers.append(m.Tier(t.name.text, t.first, t.last, span=t.span))
         previous = None
+        cited = _citation(b.previous_cite)
         if b.previous_last is not None:
-            previous = self._use(b.previous_last, "第十八条", ("flag",), Words("上年度排名最后", "上年度排名最后 (第十八条)"))
-        return m.AwardRules(tuple(tiers), b.single_top, previous, span=b.span)
+            previous = self._use(b.previous_last, cited.clause or "上年度排名最后", ("flag",),
+                                 Words("上年度排名最后", "上年度排名最后 (last the year before)"))
+        return m.AwardRules(tuple(tiers), b.single_top, previous, span=b.span,
+                            clause=b.cite.text if b.cite else None,
+                            decider=b.decider.text if b.decider else None, previous=cited)
 
     def _section(self, task: int, s: syn.Section) -> m.Section:
         return m.Section(s.title.text, s.points, tuple(self._item(task, i) for i in s.items), span=s.span)
@@ -457,7 +543,14 @@ class Resolver(RuleResolver):
         return tuple(out)
 
 
-def _names(node) -> list[syn.Name]:
+def _citation(cite: syn.Cite | None) -> m.Citation:
+    """依据 "…" 说明 "…" as written (absent parts: None — the engine cites no clause)."""
+    if cite is None:
+        return m.Citation()
+    return m.Citation(cite.clause.text if cite.clause else None, cite.shown.text if cite.shown else None)
+
+
+def _names(node: AttrsInstance) -> list[syn.Name]:
     """Every fact name a rule body or condition mentions."""
     found = []
     for field in attrs.fields(type(node)):

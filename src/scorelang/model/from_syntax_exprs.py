@@ -184,7 +184,7 @@ class ExprResolver:
             high = max(ends) if len(ends) == 2 else None
             return x.Apply("abs", (resolved[0][0],), span=e.span), attrs.evolve(vt, low=low, high=high)
         pick = max if e.function == "max" else min
-        for (_, other), arg in zip(resolved[1:], e.args[1:]):
+        for (_, other), arg in zip(resolved[1:], e.args[1:], strict=True):  # one per argument
             joined = self._like(vt, other, e.function, arg.span)
             if joined is None:
                 return None

@@ -9,7 +9,8 @@ after reporting why it cannot.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from .. import messages as msg
 from ..messages import Words
@@ -19,13 +20,28 @@ from . import nodes as m
 from .from_syntax_exprs import ExprResolver, ValueType
 from .vocabulary import COMPARE, PARTIAL, did_you_mean, type_words
 
+if TYPE_CHECKING:
+    from ..diagnostics import Diagnostic
+    from .from_syntax import _Fact
+
 _NUMERIC = ("count", "number", "percent")
 
 
 class RuleResolver(ExprResolver):
     """Resolves rule bodies and conditions (mixed into ``Resolver``)."""
 
-    def _fact_or_value(self, clause: str, e, occasions: int, need: tuple[str, ...], what: Words):
+    # what the mixin uses of its host, Resolver (declared for the type checker only)
+    facts: dict[str, _Fact]
+
+    if TYPE_CHECKING:
+        def error(self, diagnostic: Diagnostic) -> None: ...
+
+        def _use(self, name: syn.Name, clause: str, allowed: tuple[str, ...], what: Words,
+                 occasions: int = 0) -> str | None: ...
+
+
+    def _fact_or_value(self, clause: str, e: syn.Expr, occasions: int, need: tuple[str, ...],
+                       what: Words) -> str | x.Expr | None:
         """A bare fact (as before expressions: its name, checked with ``_use``) or an expression
         of one of the kinds ``need`` (a model expression); None after reporting why not."""
         if isinstance(e, syn.Name):
@@ -33,14 +49,14 @@ class RuleResolver(ExprResolver):
         resolved = self._quantity(clause, e, occasions, need, what)
         return None if resolved is None else resolved[0]
 
-    def _rule_body(self, clause: str, body, occasions: int):
+    def _rule_body(self, clause: str, body: syn.RuleBody, occasions: int) -> m.RuleBody | None:
         try:
             resolve = RULE_RESOLVERS[type(body)]
         except KeyError:  # a new syntax rule class without a resolver is a bug, loudly
             raise TypeError(f"no resolver for rule {type(body).__name__}") from None
         return resolve(self, clause, body, occasions)
 
-    def _condition(self, clause: str, cond, occasions: int):
+    def _condition(self, clause: str, cond: syn.Condition, occasions: int) -> m.Condition | None:
         try:
             resolve = CONDITION_RESOLVERS[type(cond)]
         except KeyError:
@@ -48,32 +64,32 @@ class RuleResolver(ExprResolver):
         return resolve(self, clause, cond, occasions)
 
     # ------------------------------------------------------------ rule bodies
-    def _per_occurrence(self, clause: str, b: syn.PerDeduct | syn.PerAward, occasions: int):
+    def _per_occurrence(self, clause: str, b: syn.PerDeduct | syn.PerAward, occasions: int) -> m.PerOccurrence | None:
         fact = self._fact_or_value(clause, b.fact, occasions, ("count",), Words("「每…」", "「每…」 (per occurrence)"))
         sign = -1 if isinstance(b, syn.PerDeduct) else 1
         return None if fact is None else m.PerOccurrence(fact, b.amount, sign, span=b.span)
 
-    def _per_bonus(self, clause: str, b: syn.PerBonus, occasions: int):
+    def _per_bonus(self, clause: str, b: syn.PerBonus, occasions: int) -> m.PerOccurrence | None:
         fact = self._fact_or_value(clause, b.fact, occasions, ("count",),
                                    Words("「每…加」", "「每…加」 (bonus per occurrence)"))
         return None if fact is None else m.PerOccurrence(fact, b.amount, 1, True, span=b.span)
 
-    def _zero_if(self, clause: str, b: syn.ZeroIf, occasions: int):
+    def _zero_if(self, clause: str, b: syn.ZeroIf, occasions: int) -> m.Zero | None:
         cond = self._condition(clause, b.condition, occasions)
         return None if cond is None else m.Zero(cond, span=b.span)
 
-    def _fixed(self, clause: str, b: syn.DeductIf | syn.AwardIf, occasions: int):
+    def _fixed(self, clause: str, b: syn.DeductIf | syn.AwardIf, occasions: int) -> m.Fixed | None:
         cond = self._condition(clause, b.condition, occasions)
         sign = -1 if isinstance(b, syn.DeductIf) else 1
         return None if cond is None else m.Fixed(cond, b.amount, sign, span=b.span)
 
-    def _bonus_if(self, clause: str, b: syn.BonusIf, occasions: int):
+    def _bonus_if(self, clause: str, b: syn.BonusIf, occasions: int) -> m.Fixed | None:
         cond = self._condition(clause, b.condition, occasions)
         return None if cond is None else m.Fixed(cond, b.amount, 1, True, span=b.span)
 
-    def _judged(self, clause: str, b: syn.Judged, occasions: int):
+    def _judged(self, clause: str, b: syn.Judged, occasions: int) -> m.Judgement | None:
         cond = self._condition(clause, b.condition, occasions) if b.condition is not None else None
-        fact = self._use(b.fact, clause, ("judgement", "records"),
+        fact = self._use(b.fact, clause, ("judgement", "records", "ratings"),
                          Words("「扣「…」」（评定扣分）", "扣「…」 (judged amount)"), occasions)
         if fact is not None and self.facts[fact].decl.type.fields:
             self.error(msg.RECORD_FIELDS_NOT_JUDGEMENT.at(b.fact.span, rule=Words("「扣「…」」", "扣「…」"), name=fact))
@@ -83,8 +99,8 @@ class RuleResolver(ExprResolver):
         self.facts[fact].deducted = True
         return m.Judgement(fact, cond, self.facts[fact].type == "records", span=b.span)
 
-    def _judged_bonus(self, clause: str, b: syn.JudgedBonus, occasions: int):
-        fact = self._use(b.fact, clause, ("judgement", "records"),
+    def _judged_bonus(self, clause: str, b: syn.JudgedBonus, occasions: int) -> m.Judgement | None:
+        fact = self._use(b.fact, clause, ("judgement", "records", "ratings"),
                          Words("「加「…」」（评定加分）", "加「…」 (judged bonus)"), occasions)
         if fact is None:
             return None
@@ -100,17 +116,28 @@ class RuleResolver(ExprResolver):
         aggregate = {"平均": "mean"}.get(b.aggregate or "", "sum")
         return m.Judgement(fact, None, records, 1, aggregate, span=b.span)
 
-    def _proportional(self, clause: str, b: syn.Proportional, occasions: int):
-        fact = self._fact_or_value(clause, b.fact, occasions, ("percent",),
-                                   Words("「按…比例得」", "按…比例得 (proportional)"))
-        return None if fact is None else m.Proportional(fact, b.amount, span=b.span)
+    def _proportional(self, clause: str, b: syn.Proportional, occasions: int) -> m.Proportional | None:
+        what = Words("「按…比例得」", "按…比例得 (proportional)")
+        if not isinstance(b.fact, syn.Name):
+            computed = self._fact_or_value(clause, b.fact, occasions, ("percent",), what)
+            return None if computed is None else m.Proportional(computed, b.amount, span=b.span)
+        fact = self._use(b.fact, clause, ("percent", "ratings"), what, occasions)
+        if fact is None:
+            return None
+        rated = self.facts[fact].type == "ratings"
+        if rated:  # 民主测评得分 = 测评平均分 × 10%: ratings on a 0–100 scale, read as a percent
+            t = self.facts[fact].decl.type
+            if t.low is None or t.high is None or t.low < 0 or t.high != 100:
+                self.error(msg.RATINGS_PROPORTIONAL_SCALE.at(b.fact.span, name=fact))
+                return None
+        return m.Proportional(fact, b.amount, rated, span=b.span)
 
-    def _award_effect(self, clause: str, b: syn.AwardEffect, occasions: int):
+    def _award_effect(self, clause: str, b: syn.AwardEffect, occasions: int) -> m.AwardEffect | None:
         # allowed in articles only: Resolver._item checks it (Rule.allowed_in)
         cond = self._condition(clause, b.condition, occasions)
         return None if cond is None else m.AwardEffect(cond, b.effect, span=b.span)
 
-    def _ladder(self, clause: str, b: syn.Ladder, occasions: int):
+    def _ladder(self, clause: str, b: syn.Ladder, occasions: int) -> m.Ladder | None:
         what = Words("阶梯扣分", "a ladder")
         fact: str | x.Expr
         if isinstance(b.fact, syn.Name):
@@ -156,14 +183,15 @@ class RuleResolver(ExprResolver):
             return None
         partial = PARTIAL.get(b.partial) if b.partial else None
         if partial is None:
-            whole = isinstance(fact, str) and kind == "count" and not relative and b.step == b.step.to_integral_value() and b.step == 1
+            whole = (isinstance(fact, str) and kind == "count" and not relative
+                     and b.step == b.step.to_integral_value() and b.step == 1)
             if not whole:
                 self.error(msg.LADDER_PARTIAL_MISSING.at(b.span))
                 return None
             partial = "exact"
         return m.Ladder(fact, b.threshold, relative, b.step, b.amount, partial, upward, span=b.span)
 
-    def _table(self, clause: str, b: syn.Table, occasions: int):
+    def _table(self, clause: str, b: syn.Table, occasions: int) -> m.Table | None:
         fact = self._use(b.records, clause, ("records",), Words("「每条…按…加分」", "a points table"), 0)
         if fact is None:
             return None
@@ -180,7 +208,7 @@ class RuleResolver(ExprResolver):
         levels = {c.text for c in level_field.choices}
         grades = {c.text for c in grade_field.choices}
 
-        def check_grade(grade: syn.Name) -> None:
+        def check_grade(grade: syn.Text) -> None:
             if grade.text not in grades:
                 self.error(msg.TABLE_NOT_A_CHOICE.at(grade.span, value=grade.text, field=b.grade_field.text))
 
@@ -192,7 +220,7 @@ class RuleResolver(ExprResolver):
                 if grade_field.kind == "choice":
                     check_grade(grade)
             rows.append((row.level.text, tuple((g.text, p) for g, p in row.points)))
-        aliases = []
+        aliases: list[tuple[str, str]] = []
         for alias in b.aliases:
             for grade in alias.grades + (alias.canonical,):
                 check_grade(grade)
@@ -207,22 +235,23 @@ class RuleResolver(ExprResolver):
                        span=b.span)
 
     # ------------------------------------------------------------ conditions
-    def _flag_ref(self, clause: str, c: syn.FlagRef, occasions: int):
+    def _flag_ref(self, clause: str, c: syn.FlagRef, occasions: int) -> m.FlagIs | None:
         fact = self._use(c.name, clause, ("flag",), Words("条件「若…」", "a flag condition"), occasions)
         return None if fact is None else m.FlagIs(fact, span=c.span)
 
-    def _not(self, clause: str, c: syn.Not, occasions: int):
+    def _not(self, clause: str, c: syn.Not, occasions: int) -> m.Negation | None:
         inner = self._condition(clause, c.operand, occasions)
         return None if inner is None else m.Negation(inner, span=c.span)
 
-    def _and_or(self, clause: str, c: syn.And | syn.Or, occasions: int):
-        parts = [self._condition(clause, o, occasions) for o in c.operands]
-        if any(p is None for p in parts):
+    def _and_or(self, clause: str, c: syn.And | syn.Or, occasions: int) -> m.AllOf | m.AnyOf | None:
+        resolved = [self._condition(clause, o, occasions) for o in c.operands]
+        parts = [p for p in resolved if p is not None]
+        if len(parts) < len(resolved):
             return None
         cls = m.AllOf if isinstance(c, syn.And) else m.AnyOf
         return cls(tuple(parts), span=c.span)
 
-    def _fact_comparison(self, clause: str, c: syn.FactComparison, occasions: int):
+    def _fact_comparison(self, clause: str, c: syn.FactComparison, occasions: int) -> m.CompareFacts | None:
         what = Words("比较", "a comparison")
         left = self._use(c.left, clause, _NUMERIC, what, occasions)
         right = self._use(c.right, clause, _NUMERIC, what, occasions)
@@ -230,7 +259,7 @@ class RuleResolver(ExprResolver):
             return None
         return m.CompareFacts(left, COMPARE[c.op], right, span=c.span)
 
-    def _expr_comparison(self, clause: str, c: syn.ExprComparison, occasions: int):
+    def _expr_comparison(self, clause: str, c: syn.ExprComparison, occasions: int) -> x.CompareValues | None:
         """「a」 + 「b」 > 10: both sides values of like kinds (and units)."""
         if not isinstance(c.right, syn.EXPRESSION_CLASSES):  # 「a」 + 1 为 "优秀"
             self.error(msg.NOT_A_VALUE.at(c.right.span))
@@ -244,11 +273,11 @@ class RuleResolver(ExprResolver):
         self._check_truth(COMPARE[c.op], left[1], right[1], c.span)
         return x.CompareValues(left[0], COMPARE[c.op], right[0], span=c.span)
 
-    def _value_as_condition(self, clause: str, c, occasions: int):
+    def _value_as_condition(self, clause: str, c: syn.Expr, occasions: int) -> None:
         """「a」 + 1 alone where a condition is expected."""
         self.error(msg.NOT_A_CONDITION.at(c.span))
 
-    def _comparison(self, clause: str, c: syn.Comparison, occasions: int):
+    def _comparison(self, clause: str, c: syn.Comparison, occasions: int) -> m.Compare | None:
         op = COMPARE[c.op]
         fact = self._use(c.name, clause, _NUMERIC + ("choice", "flag"), Words("比较", "a comparison"), occasions)
         if fact is None:
@@ -278,10 +307,12 @@ class RuleResolver(ExprResolver):
         return m.Compare(fact, op, lit.value, span=c.span)
 
 
-_Resolve = Callable[[RuleResolver, str, object, int], object]
+# the syntax class picks the resolver, so the table cannot say each one's argument type
+_ResolveRule = Callable[[RuleResolver, str, Any, int], "m.RuleBody | None"]
+_ResolveCondition = Callable[[RuleResolver, str, Any, int], "m.Condition | None"]
 
 #: syntax rule class → its resolver (every class of syntax.nodes.RuleBody; a test checks)
-RULE_RESOLVERS: dict[type, _Resolve] = {
+RULE_RESOLVERS: dict[type, _ResolveRule] = {
     syn.PerDeduct: RuleResolver._per_occurrence,
     syn.PerAward: RuleResolver._per_occurrence,
     syn.PerBonus: RuleResolver._per_bonus,
@@ -298,7 +329,7 @@ RULE_RESOLVERS: dict[type, _Resolve] = {
 }
 
 #: syntax condition class → its resolver (every class of syntax.nodes.Condition)
-CONDITION_RESOLVERS: dict[type, _Resolve] = {
+CONDITION_RESOLVERS: dict[type, _ResolveCondition] = {
     syn.FlagRef: RuleResolver._flag_ref,
     syn.Not: RuleResolver._not,
     syn.And: RuleResolver._and_or,

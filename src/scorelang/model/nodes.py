@@ -6,26 +6,69 @@ a thing was written) and a breadcrumb (``clause``: ``2.1``) for messages and tra
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import ClassVar, Iterator, Union, get_args
+from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard, Union, get_args
 
 import attrs
+from attrs import AttrsInstance
 
 from ..span import Span
 from .expressions import CompareValues, Expr
 
 
-def _span():
-    return attrs.field(eq=False, repr=False, kw_only=True)
+def _span() -> Span:
+    # attrs.field() is typed Any so it can stand for any attribute's value; say which
+    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
+    return field
 
 
-def _fact(**kwargs):
-    """A field that names a fact the node reads: ``facts_read`` finds every such field, so a
-    new rule or condition class declares what it reads by its fields alone."""
-    return attrs.field(metadata={"fact": True}, **kwargs)
+if TYPE_CHECKING:
+    # mypy's attrs plugin knows a field only by the name attrs.field (a field without a default
+    # is required): to the type checker, _fact is that
+    from attrs import field as _fact
+else:
+    def _fact(**kwargs: Any) -> Any:
+        """A field that names a fact the node reads: ``facts_read`` finds every such field, so a
+        new rule or condition class declares what it reads by its fields alone."""
+        return attrs.field(metadata={"fact": True}, **kwargs)
 
 
-FACT_TYPES = ("count", "number", "percent", "flag", "choice", "judgement", "records")
+#: a fact's default value: a number, a flag, a choice, or () for records
+FactDefault = Union[Decimal, bool, str, tuple[()], None]
+
+FACT_TYPES = ("count", "number", "percent", "flag", "choice", "judgement", "records", "ratings")
+
+RATINGS_METHODS = ("mean", "sum", "trimmed", "weighted")
+
+
+@attrs.frozen
+class Ratings:
+    """How the ratings of one entity (评分 a 至 b 分: one per rater) become one amount, as the
+    policy states it.
+
+    Attributes:
+        method: ``mean`` (取平均), ``sum`` (取合计), ``trimmed`` (去掉一个最高分和一个最低分后平均:
+            ``drop_high`` highest and ``drop_low`` lowest dropped, the rest averaged) or
+            ``weighted`` (按「评分人类别」加权: each rater group's mean at its weight).
+        group_field: for ``weighted``: the key each rating names its rater group with.
+        weights: for ``weighted``: (group, percent), adding up to 100.
+        empty_value: what no rating at all gives (无评分时 计 0 分); None: it is a facts
+            error (无评分时 报错).
+    """
+
+    method: str = attrs.field(validator=attrs.validators.in_(RATINGS_METHODS))
+    drop_high: int = 0
+    drop_low: int = 0
+    group_field: str | None = None
+    weights: tuple[tuple[str, Decimal], ...] = ()
+    empty_value: Decimal | None = None
+    span: Span = _span()
+
+    @property
+    def needed(self) -> int:
+        """The fewest ratings the method can combine (besides none at all)."""
+        return self.drop_high + self.drop_low + 1
 
 
 @attrs.frozen
@@ -41,6 +84,7 @@ class FactDecl:
         has_default, default: a fact without a default is required.
         items: every item id (or article, 第六条) whose score reads this fact.
         fields: for ``records`` of 记录 {…}: the fields of each record (else judgement records).
+        ratings: for ``ratings`` (评分, each rating in [low, high]): how they combine.
         zero_means_absent: for judgements (and judgement records): 0 is accepted outside
             [low, high] and means the situation did not occur — the convention for amounts a
             rule deducts (扣「…」). False for a score every entity is given (a judgement only
@@ -55,10 +99,11 @@ class FactDecl:
     high: Decimal | None = None
     choices: tuple[str, ...] = ()
     has_default: bool = False
-    default: Decimal | bool | str | tuple | None = None
+    default: FactDefault = None
     items: tuple[str, ...] = ()
-    fields: tuple["RecordField", ...] = ()
+    fields: tuple[RecordField, ...] = ()
     zero_means_absent: bool = True
+    ratings: Ratings | None = None
     span: Span = _span()
 
 
@@ -103,19 +148,19 @@ class CompareFacts:
 
 @attrs.frozen
 class Negation:
-    operand: "Condition"
+    operand: Condition
     span: Span = _span()
 
 
 @attrs.frozen
 class AllOf:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
     span: Span = _span()
 
 
 @attrs.frozen
 class AnyOf:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
     span: Span = _span()
 
 
@@ -135,7 +180,7 @@ class Effect(enum.Enum):
     RANKING = "ranking"  # 降低一个等次评奖 / 直接排名最后一位: changes the award or the rank, no points
 
     @property
-    def places(self) -> frozenset["Place"]:
+    def places(self) -> frozenset[Place]:
         """Where a rule with this effect means something."""
         return _EFFECT_PLACES[self]
 
@@ -228,10 +273,12 @@ class Judgement:
 
 @attrs.frozen
 class Proportional:
-    """按「开工率」比例得3分: earns amount × percent / 100 (8.16)."""
+    """按「开工率」比例得3分: earns amount × percent / 100 (8.16). ``rated``: the fact is 评分 on a
+    0–100 scale, its combined amount read as the percent (按「民主测评」比例得10分)."""
 
     fact: str | Expr = _fact()  # a fact's name, or an expression (model.expressions)
     amount: Decimal
+    rated: bool = False
     span: Span = _span()
 
     effect: ClassVar[Effect] = Effect.EARN
@@ -315,14 +362,18 @@ RuleBody = Union[PerOccurrence, Fixed, Zero, Judgement, Ladder, Proportional, Ta
 RULE_CLASSES: tuple[type, ...] = get_args(RuleBody)
 
 
-def _rule_body(instance, attribute, value) -> None:
+def _rule_body(instance: object, attribute: attrs.Attribute[RuleBody], value: RuleBody) -> None:
     # read at call time, so the check follows RULE_CLASSES (and a test may extend it)
     if not isinstance(value, RULE_CLASSES):
         raise TypeError(f"{type(value).__name__} is not a rule class of the model (RuleBody): "
                         "add it to RuleBody, with its effect")
 
 
-def walk(node) -> Iterator:
+def _is_node(value: object) -> TypeGuard[AttrsInstance]:
+    return attrs.has(type(value)) and not isinstance(value, Span)
+
+
+def walk(node: AttrsInstance) -> Iterator[AttrsInstance]:
     """The node and every model node inside it, depth first: a rule, its body, the body's
     condition, the operands of 非/且/或. Spans are metadata and are not walked."""
     yield node
@@ -330,13 +381,13 @@ def walk(node) -> Iterator:
         value = getattr(node, field.name)
         if isinstance(value, tuple):
             for element in value:
-                if attrs.has(type(element)) and not isinstance(element, Span):
+                if _is_node(element):
                     yield from walk(element)
-        elif attrs.has(type(value)) and not isinstance(value, Span):
+        elif _is_node(value):
             yield from walk(value)
 
 
-def facts_read(node) -> tuple[str, ...]:
+def facts_read(node: AttrsInstance) -> tuple[str, ...]:
     """The facts a rule, rule body or condition reads, as written (a per-occasion fact as
     declared: ``Part.occasion_facts`` maps it), in field order, once each: every field declared
     with ``_fact()`` of every node ``walk`` finds — nothing to add for a new rule class."""
@@ -537,9 +588,20 @@ class Task:
 
 @attrs.frozen
 class Group:
+    """分组 「毒情重点县」 { … } (``members`` listed), or 分组 「藏区所」 凡「类别」为 "藏区": every
+    entity whose choice fact ``fact`` is (``op`` eq) or is not (``op`` ne) ``value`` — its members
+    are known once the facts are read (``runtime.entities.bind``)."""
+
     name: str
     members: tuple[str, ...]
+    fact: str | None = None
+    op: str = "eq"
+    value: str | None = None
     span: Span = _span()
+
+    @property
+    def from_facts(self) -> bool:
+        return self.fact is not None
 
 
 @attrs.frozen
@@ -568,14 +630,32 @@ class Tier:
 
 
 @attrs.frozen
+class Citation:
+    """What the engine cites when it explains one of its own behaviours: the clause the policy
+    attaches to it (None: no clause) and the policy's words for it (None: neutral words)."""
+
+    clause: str | None = None
+    shown: str | None = None
+
+
+@attrs.frozen
 class AwardRules:
-    """第十五至十八条: overall award tiers by rank band, single-task awards, and the fact that
-    says an entity was last the year before (第十八条)."""
+    """Overall award tiers by rank band, single-task awards, and the fact that says an entity
+    was last the year before.
+
+    Attributes:
+        clause: the clause the tie flags cite (None: none); decider: who settles a tie
+            (None: neutral words); previous: the clause and words of the flag for an entity
+            last two years running.
+    """
 
     tiers: tuple[Tier, ...]
     single_top: int | None
     previous_last: str | None
     span: Span = _span()
+    clause: str | None = attrs.field(default=None, kw_only=True)
+    decider: str | None = attrs.field(default=None, kw_only=True)
+    previous: Citation = attrs.field(default=Citation(), kw_only=True)
 
 
 ROUND_POINTS = ("item", "task", "weighted", "total")
@@ -590,6 +670,8 @@ class Policy:
         places: decimal places of every figure (第二十一条); round_at: the stages
             (``item``, ``task``, ``weighted``, ``total``) where half-up rounding happens.
         entity_kind, entities, groups: who is scored.
+        entities_from_facts: 对象 「…」 由事实文件列出 — ``entities`` is empty here and the
+            facts file lists them (``runtime.entities.bind`` gives the model for one facts file).
         facts: every fact declaration (per-occasion facts expanded), in declaration order.
     """
 
@@ -606,7 +688,14 @@ class Policy:
     tasks: tuple[Task, ...]
     articles: tuple[Article, ...] = ()
     awards: AwardRules | None = None
+    entities_from_facts: bool = False
     span: Span = _span()
+    floor: Citation = attrs.field(default=Citation(), kw_only=True)
+
+    @property
+    def data_defined(self) -> bool:
+        """Who is scored, or who belongs to a group, is read from the facts file."""
+        return self.entities_from_facts or any(g.from_facts for g in self.groups)
 
     def fact(self, name: str) -> FactDecl:
         for fact in self.facts:

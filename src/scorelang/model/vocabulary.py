@@ -2,6 +2,8 @@
 the "did you mean" wording shared by both halves of resolution."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..diagnostics import suggest
 from ..messages import Words
 from ..messages import did_you_mean as _did_you_mean_hint
@@ -9,7 +11,7 @@ from ..messages import did_you_mean as _did_you_mean_hint
 TYPE_NAMES = {
     "count": ("计数", "count"), "number": ("数值", "number"), "percent": ("百分比", "percent"),
     "flag": ("是否", "flag"), "choice": ("选项", "choice"), "judgement": ("评定", "judgement"),
-    "records": ("评定记录", "judgement records"),
+    "records": ("评定记录", "judgement records"), "ratings": ("评分", "ratings"),
 }
 COMPARE = {"=": "eq", "＝": "eq", "为": "eq", "不为": "ne", "≠": "ne", "!=": "ne", "<": "lt", "＜": "lt",
            "低于": "lt", "<=": "le", "≤": "le", "不高于": "le", "不低于": "ge", ">": "gt", "＞": "gt", "高于": "gt",
@@ -22,7 +24,7 @@ def type_words(kind: str) -> Words:
     return Words(*TYPE_NAMES[kind])
 
 
-def did_you_mean(name: str, known) -> Words | None:
+def did_you_mean(name: str, known: Iterable[str]) -> Words | None:
     """The "did you mean" hint naming the closest known name, or None when nothing is close."""
     close = suggest(name, known)
     return _did_you_mean_hint(close[0] if close else None)

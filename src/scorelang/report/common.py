@@ -3,8 +3,9 @@ and the ladder's trace detail."""
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from rich.console import Console, RenderableType
 
@@ -121,7 +122,7 @@ PARTIAL_WORDS = {
 }
 
 
-def ladder_json(detail: LadderDetail) -> dict:
+def ladder_json(detail: LadderDetail) -> dict[str, Any]:
     """The ``detail`` of a ladder's event in JSON: exact values as strings (counts as ints)."""
     return {"type": "ladder", "measured": fact_json(detail.measured), "target": format_decimal(detail.target),
             "unit": detail.unit, "direction": "above" if detail.upward else "below",
@@ -134,10 +135,10 @@ def ladder_text(detail: LadderDetail, places: int, lang: str = "zh") -> str:
     """The ladder's reading in a short phrase: ``实际 82% 目标 100% 差 18 个百分点 计 4 档（不足一档按一档计）``;
     for a ceiling ``实际 3.5% 上限 2% 超 1.5 个百分点 计 2 档（不足一档按一档计）``. Figures have at
     most the policy's places."""
-    def figure(value) -> str:
+    def figure(value: Decimal | int) -> str:
         return format_short(value, places) if isinstance(value, Decimal) else str(value)
 
-    def with_unit(value, unit: str | None) -> str:
+    def with_unit(value: Decimal | int, unit: str | None) -> str:
         if not unit:
             return figure(value)
         return figure(value) + unit if unit == "%" else f"{figure(value)} {unit}"

@@ -11,9 +11,10 @@ nothing is fetched at view time. The templates ship inside the package (report/t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import attrs
 

@@ -7,8 +7,9 @@ lists). Entities stay in the order given (``Policy.score_all`` returns them by r
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable
+from typing import Any
 
 from ..diagnostics import Diagnostic, Severity, to_json
 from ..numbers import format_fixed
@@ -20,14 +21,14 @@ DIAGNOSTICS_SCHEMA = "scorelang/diagnostics-1"
 
 
 def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: int,
-                engine_version: str) -> dict:
+                engine_version: str) -> dict[str, Any]:
     """The scorecard document: ``{"schema", "engine", "policy", "entities": [...]}``."""
 
     def fixed(value: Decimal) -> str:
         return format_fixed(value, places)
 
-    def event(e: Event) -> dict:
-        data = {"clause": e.clause, "rule": e.rule, "kind": str(e.kind),
+    def event(e: Event) -> dict[str, Any]:
+        data: dict[str, Any] = {"clause": e.clause, "rule": e.rule, "kind": str(e.kind),
                 "facts": {name: fact_json(value) for name, value in e.facts},
                 "points": fixed(e.points)}
         if e.reason is not None:
@@ -36,22 +37,22 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
             data["detail"] = ladder_json(e.detail)
         return data
 
-    def item(i: ItemScore) -> dict:
+    def item(i: ItemScore) -> dict[str, Any]:
         return {"id": i.id, "title": i.title, "score": fixed(i.score), "max": fixed(i.max),
                 "bonus": fixed(i.bonus), "deduction_only": i.deduction_only,
                 "events": [event(e) for e in i.events]}
 
-    def section(s: SectionScore) -> dict:
+    def section(s: SectionScore) -> dict[str, Any]:
         return {"name": s.name, "score": fixed(s.score), "max": fixed(s.max),
                 "items": [item(i) for i in s.items]}
 
-    def part(p: TaskPart) -> dict:
+    def part(p: TaskPart) -> dict[str, Any]:
         return {"items": p.label, "score": fixed(p.score), "weight": format_weight(p.weight),
                 "weighted": fixed(p.weighted)}
 
-    def task(t: TaskScore) -> dict:
+    def task(t: TaskScore) -> dict[str, Any]:
         multi = len(t.parts) > 1
-        data = {"id": t.id, "name": t.name, "lead": list(t.lead), "score": fixed(t.score),
+        data: dict[str, Any] = {"id": t.id, "name": t.name, "lead": list(t.lead), "score": fixed(t.score),
                 "max": fixed(t.max), "weight": task_weight(t), "weighted": fixed(t.weighted),
                 "bonus": fixed(t.bonus)}
         if multi:  # a task weighed in parts (木里县 目标任务一: 第1至12项 10%, 第13项 5%)
@@ -61,7 +62,7 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
         data["events"] = [event(e) for e in t.events]
         return data
 
-    def card(c: Scorecard) -> dict:
+    def card(c: Scorecard) -> dict[str, Any]:
         return {"entity": c.entity, "total": fixed(c.total), "rank": c.rank, "award": c.award,
                 "single_awards": list(c.task_awards),
                 "flags": list(c.flags), "tasks": [task(t) for t in c.tasks],
@@ -72,7 +73,7 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
             "entities": [card(c) for c in cards]}
 
 
-def render_diagnostics_json(diagnostics: Iterable[Diagnostic]) -> dict:
+def render_diagnostics_json(diagnostics: Iterable[Diagnostic]) -> dict[str, Any]:
     """Diagnostics as JSON: ``{"schema", "errors", "warnings", "diagnostics": [...]}``."""
     items = list(diagnostics)
     errors = sum(1 for d in items if d.severity is Severity.ERROR)

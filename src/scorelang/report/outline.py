@@ -69,7 +69,7 @@ def _lead_text(lead: Lead, lang: str) -> str:
     return f"{lead.department} ({inner})" if lang == "en" else f"{lead.department}（{inner}）"
 
 
-def _task_table(task: Task, words: dict, lang: str) -> Table:
+def _task_table(task: Task, words: dict[str, str], lang: str) -> Table:
     weight = f"{words['weight']} " + "；".join(_weighting(w, lang) for w in task.weightings) + (
         words["assumed"] if any(w.assumed for w in task.weightings) else "")
     leads = "；".join(_lead_text(lead, lang) for lead in task.leads) or "—"

@@ -5,8 +5,8 @@ no colour, no ANSI codes. Every figure has exactly the policy's places.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Sequence
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -16,8 +16,16 @@ from rich.text import Text
 
 from ..numbers import format_fixed, quantize_half_up
 from ..runtime.scorecard import Event, EventKind, ItemScore, Scorecard, TaskScore
-from .common import (fact_text, format_signed, format_weight, group_record_facts, ladder_text, task_label,
-                     task_numbers, to_text)
+from .common import (
+    fact_text,
+    format_signed,
+    format_weight,
+    group_record_facts,
+    ladder_text,
+    task_label,
+    task_numbers,
+    to_text,
+)
 
 _WORDS = {
     "zh": {
@@ -133,7 +141,7 @@ def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
     return table
 
 
-def _heading(card: Scorecard, places: int, words: dict, lang: str) -> Text:
+def _heading(card: Scorecard, places: int, words: dict[str, str], lang: str) -> Text:
     """``西昌市 │ 总分 96.40 │ 第 1 名 │ 奖项 一等奖 │ 单项奖 二、四``, then each flag on its own line."""
     rank = words["nth"].format(card.rank) if card.rank is not None else words["no_rank"]
     fields = [card.entity, f"{words['total']} {format_fixed(card.total, places)}", rank,
@@ -146,7 +154,7 @@ def _heading(card: Scorecard, places: int, words: dict, lang: str) -> Text:
     return text
 
 
-def _card(card: Scorecard, places: int, words: dict, lang: str) -> list[RenderableType]:
+def _card(card: Scorecard, places: int, words: dict[str, str], lang: str) -> list[RenderableType]:
     parts: list[RenderableType] = [Panel(_heading(card, places, words, lang), box=box.HEAVY, expand=False)]
     parts.extend(_task_table(task, places, words, lang) for task in card.tasks)
     if card.adjustments:
@@ -154,7 +162,7 @@ def _card(card: Scorecard, places: int, words: dict, lang: str) -> list[Renderab
     return parts
 
 
-def _adjustments(card: Scorecard, places: int, words: dict, lang: str) -> Table:
+def _adjustments(card: Scorecard, places: int, words: dict[str, str], lang: str) -> Table:
     """The articles' events (第六条 加分, 第七条 扣分 and award effects, 第十三条 领导评分), and how
     the total comes from the tasks and them."""
     table = Table(title=words["adjustments"], title_justify="left", box=box.SIMPLE_HEAD, expand=True)
@@ -176,7 +184,7 @@ def _adjustments(card: Scorecard, places: int, words: dict, lang: str) -> Table:
     return table
 
 
-def _task_table(task: TaskScore, places: int, words: dict, lang: str) -> Table:
+def _task_table(task: TaskScore, places: int, words: dict[str, str], lang: str) -> Table:
     caption = [task_label(task.id, task.name, lang)]
     if task.lead:
         caption.append(f"{words['lead']} {'、'.join(task.lead)}")
@@ -198,7 +206,7 @@ def _task_table(task: TaskScore, places: int, words: dict, lang: str) -> Table:
     return table
 
 
-def _task_figures(task: TaskScore, places: int, words: dict) -> str:
+def _task_figures(task: TaskScore, places: int, words: dict[str, str]) -> str:
     """How the task adds to the total (a second line for a bonus or parts).
 
     Whole: ``95.50 / 100.00 × 15% = 14.33``; with a bonus:
@@ -226,7 +234,7 @@ def _task_figures(task: TaskScore, places: int, words: dict) -> str:
     return f"{out_of}\n{formula} = {fixed(task.weighted)}"
 
 
-def _item_rows(table: Table, item: ItemScore, places: int, words: dict, lang: str) -> None:
+def _item_rows(table: Table, item: ItemScore, places: int, words: dict[str, str], lang: str) -> None:
     title = Text(item.title)
     if item.deduction_only:
         title.append(words["deduction_only"])
@@ -243,7 +251,7 @@ def _out_of(score: Decimal, maximum: Decimal, places: int) -> str:
     return f"{format_fixed(score, places)} / {format_fixed(maximum, places)}"
 
 
-def _event_text(event: Event, places: int, words: dict, lang: str) -> Text:
+def _event_text(event: Event, places: int, words: dict[str, str], lang: str) -> Text:
     """``〔降等〕受到刑事处罚，直接降低一个等次评奖（刑事处罚=是）理由：…``; a ladder's reading on a
     line of its own (``实际 82% 目标 100% 差 18 个百分点 计 4 档（不足一档按一档计）``)."""
     text = Text(_KIND_LABELS[lang][event.kind])

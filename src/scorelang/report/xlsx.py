@@ -15,8 +15,9 @@ is the JSON figure) — the tests compare the workbook with the JSON output figu
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from ..numbers import format_fixed
 from ..runtime.scorecard import Event, Scorecard
@@ -41,6 +42,7 @@ def build_results_workbook(cards: Iterable[Scorecard], *, title: str, places: in
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     cards = tuple(cards)
     fmt = number_format(places)
@@ -54,7 +56,9 @@ def build_results_workbook(cards: Iterable[Scorecard], *, title: str, places: in
     fill = PatternFill("solid", fgColor=_HEADER_FILL)
 
     def sheet_with(name: str, header: list[str], rows: list[list[Any]], widths: dict[int, int]) -> None:
-        ws = book.active if book.active.title == "Sheet" else book.create_sheet()
+        active = book.active
+        assert isinstance(active, Worksheet)  # a new workbook has one worksheet, active
+        ws = active if active.title == "Sheet" else book.create_sheet()
         ws.title = name
         ws.append(header)
         for cell in ws[1]:
@@ -62,8 +66,8 @@ def build_results_workbook(cards: Iterable[Scorecard], *, title: str, places: in
             cell.alignment = Alignment(wrap_text=True, vertical="center")
         for row in rows:
             ws.append(row)
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
+        for cells in ws.iter_rows(min_row=2):
+            for cell in cells:
                 if isinstance(cell.value, Decimal):
                     cell.number_format = fmt
                 elif isinstance(cell.value, str) and len(cell.value) > 30:

@@ -7,27 +7,46 @@ ranges live in ``runtime/values.py``.
 
 Typed values: count → int; number, percent → Decimal; flag → bool; choice → str;
 judgement → (Decimal amount, reason or None); records → tuple of judgements, or of
-{field: text} mappings for records with fields.
+{field: text} mappings for records with fields; ratings → ``ratings.Rated`` (amount, reason),
+the ratings combined as the policy states.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any, Union
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic, suggest
 from ..messages import Words
 from ..model.nodes import FactDecl
+from .ratings import read_ratings
 from .values import (
-    MAX_COUNT, MAX_NUMBER, MAX_RECORDS, MAX_TEXT, Refusal, check_places, describe, name_excerpt, names_shown,
-    read_decimal, shown,
+    MAX_COUNT,
+    MAX_NUMBER,
+    MAX_RECORDS,
+    MAX_TEXT,
+    Refusal,
+    check_places,
+    describe,
+    name_excerpt,
+    names_shown,
+    read_decimal,
+    shown,
 )
+
+#: a judgement: the amount with the assessor's reason (or None)
+Judged = tuple[Decimal, Union[str, None]]
+#: a record of 记录 {…}: field → its text
+FieldRecord = dict[str, str]
+#: a fact's typed value (see the module's docstring)
+FactValue = Union[int, Decimal, bool, str, Judged, tuple[Judged, ...], tuple[FieldRecord, ...]]
 
 _YES = {"是", "yes", "true", "y", "有", "√"}
 _NO = {"否", "no", "false", "n", "无", "×"}
 _FLAG_WORDS = "是/否、有/无、√/×、yes/no、y/n、true/false、1/0"
 _TYPE_ZH = {"count": "计数", "number": "数值", "percent": "百分比", "flag": "是否", "choice": "选项",
-            "judgement": "评定", "records": "评定记录"}
+            "judgement": "评定", "records": "评定记录", "ratings": "评分"}
 _HUNDRED = Decimal(100)
 _SUGGEST_UP_TO = 100  # characters: longer text gets no "did you mean" (difflib is quadratic)
 
@@ -151,6 +170,7 @@ def _judgement(decl: FactDecl, value: Any) -> tuple[Decimal, str | None]:
     amount = read_decimal(value)
     # 0 outside the range: "did not occur" for a deduction (zero_means_absent); a score every
     # entity is given (a judgement only added) has no such convention and lies in its range.
+    assert decl.low is not None and decl.high is not None  # a judgement is declared with its range
     if not (decl.low <= amount <= decl.high) and not (amount == 0 and decl.zero_means_absent):
         refusal = msg.JUDGEMENT_RANGE if decl.zero_means_absent else msg.SCORE_RANGE
         raise Refusal(refusal, low=decl.low, high=decl.high, value=shown(amount))
@@ -162,12 +182,12 @@ def _none_written(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip() in ("", "无"))
 
 
-def _check_record_count(records: list | tuple) -> None:
+def _check_record_count(records: list[Any] | tuple[Any, ...]) -> None:
     if len(records) > MAX_RECORDS:
         raise Refusal(msg.RECORDS_TOO_MANY, limit=MAX_RECORDS, count=len(records))
 
 
-def _field_records(decl: FactDecl, value: Any) -> tuple:
+def _field_records(decl: FactDecl, value: Any) -> tuple[FieldRecord, ...]:
     """记录 {…}: a list of mappings, each with every field (choices checked)."""
     if _none_written(value):
         return ()
@@ -185,7 +205,7 @@ def _field_records(decl: FactDecl, value: Any) -> tuple:
         if unknown:
             raise Refusal(msg.RECORD_UNKNOWN_FIELDS, index=index, unknown=names_shown(unknown),
                           fields=Words("、".join(names), ", ".join(names)))
-        typed = {}
+        typed: FieldRecord = {}
         for field in decl.fields:
             item = record.get(field.name)
             if _missing(item):
@@ -203,7 +223,7 @@ def _field_records(decl: FactDecl, value: Any) -> tuple:
     return tuple(out)
 
 
-def _records(decl: FactDecl, value: Any) -> tuple:
+def _records(decl: FactDecl, value: Any) -> tuple[Judged, ...] | tuple[FieldRecord, ...]:
     if decl.fields:
         return _field_records(decl, value)
     if _none_written(value):
@@ -224,22 +244,24 @@ def _records(decl: FactDecl, value: Any) -> tuple:
     return tuple(out)
 
 
-COERCE = {"count": _count, "number": _number, "percent": _percent, "flag": _flag, "choice": _choice,
-          "judgement": _judgement, "records": _records}
+COERCE: dict[str, Callable[[FactDecl, Any], FactValue]] = {
+    "count": _count, "number": _number, "percent": _percent, "flag": _flag, "choice": _choice,
+    "judgement": _judgement, "records": _records, "ratings": read_ratings,
+}
 
 
 def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
-def _did_you_mean(name: str, known, cutoff: float = 0.5) -> Words | None:
+def _did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.5) -> Words | None:
     """The "did you mean" hint for a name close to one of ``known`` (None: none is close)."""
     close = suggest(name, known, cutoff=cutoff) if len(name) <= _SUGGEST_UP_TO else []
     return msg.did_you_mean(close[0] if close else None)
 
 
 def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any,
-                        needed: frozenset[str] | None = None) -> tuple[dict, list[Diagnostic]]:
+                        needed: frozenset[str] | None = None) -> tuple[dict[str, FactValue], list[Diagnostic]]:
     """Validate one entity's raw facts. Returns (typed facts, problems).
 
     ``needed``: the facts this entity's scoring reads (None: all). A fact outside it may be
@@ -254,7 +276,7 @@ def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any,
         if name not in by_name:
             text = name if isinstance(name, str) else describe(name)
             problems.append(msg.FACT_UNKNOWN.about(entity, name_excerpt(name), hint=_did_you_mean(text, by_name)))
-    typed: dict = {}
+    typed: dict[str, FactValue] = {}
     for decl in decls:
         value = raw.get(decl.name)
         if _missing(value):
@@ -277,7 +299,7 @@ def unknown_entity(entity: Any, entities: tuple[str, ...]) -> Diagnostic:
     return msg.ENTITY_UNKNOWN.about(name_excerpt(entity), hint=_did_you_mean(text, entities, cutoff=0.3))
 
 
-def unknown_top_level_keys(keys: list, file: str | None = None) -> Diagnostic:
+def unknown_top_level_keys(keys: list[Any], file: str | None = None) -> Diagnostic:
     """SL219: keys beside "entities" that scoring would not read (a typo, or facts put at the top)."""
     allowed = Words("、".join(TOP_LEVEL_KEYS[1:]), ", ".join(TOP_LEVEL_KEYS[1:]))
     hint = _did_you_mean(keys[0], ("entities",)) if isinstance(keys[0], str) else None
@@ -287,7 +309,8 @@ def unknown_top_level_keys(keys: list, file: str | None = None) -> Diagnostic:
 
 
 def coerce_all(decls: tuple[FactDecl, ...], entities: tuple[str, ...], doc: Any,
-               needed: Mapping[str, frozenset[str]] | None = None) -> tuple[dict, list[Diagnostic]]:
+               needed: Mapping[str, frozenset[str]] | None = None
+               ) -> tuple[dict[str, dict[str, FactValue]], list[Diagnostic]]:
     """Validate a whole facts document {"entities": {name: {fact: value}}}: every entity,
     every problem. Returns ({entity: typed facts}, problems)."""
     problems: list[Diagnostic] = []
@@ -299,7 +322,7 @@ def coerce_all(decls: tuple[FactDecl, ...], entities: tuple[str, ...], doc: Any,
         problems.append(unknown_top_level_keys(unknown))
     given = doc["entities"]
     known = set(entities)
-    out: dict = {}
+    out: dict[str, dict[str, FactValue]] = {}
     for entity, raw in given.items():
         if entity not in known:
             problems.append(unknown_entity(entity, entities))

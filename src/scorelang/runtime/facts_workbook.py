@@ -18,8 +18,8 @@ Layout (docs/reports.md §1):
 from __future__ import annotations
 
 import re
-from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ..model.nodes import FactDecl, Policy
 from ..numbers import chinese_ordinal
@@ -41,7 +41,8 @@ RECORD_ROWS = 200
 HEADER_SEARCH = 5
 
 _TYPE_ZH = {"count": "计数（整数）", "number": "数值", "percent": "百分比（0–100，不写%也可）", "flag": "是/否",
-            "choice": "选项", "judgement": "评定分值", "records": "记录"}
+            "choice": "选项", "judgement": "评定分值", "records": "记录",
+            "ratings": "评分（每位评分人一个，以分号分隔：9;8.5;7）"}
 _REQUIRED_FILL = "FFF4CE"   # a soft yellow: required, no default
 _HEADER_FILL = "DCE6F1"
 _NOT_READ_FILL = "E7E6E6"   # grey: this entity's scoring does not read the fact
@@ -105,9 +106,11 @@ def build_facts_workbook(policy: Policy, needed: Mapping[str, frozenset[str]]) -
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet, active
     sheet.title = FACTS_SHEET
     lists = book.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"

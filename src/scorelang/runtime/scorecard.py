@@ -17,7 +17,7 @@ import attrs
 
 from ..span import Span
 
-FactValue = Union[Decimal, int, bool, str, None, tuple]
+FactValue = Union[Decimal, int, bool, str, None, tuple[object, ...]]
 
 
 class EventKind(enum.StrEnum):
@@ -239,7 +239,8 @@ _new = object.__new__
 def _check_layout(frozen: type) -> None:
     (fields_base,) = frozen.__bases__
     # the __class__ swap needs the frozen class to add no slots of its own
-    assert not frozen.__slots__, f"{frozen.__name__} must add no slots to its fields base"
+    # (attrs gives each slotted class its own __slots__, which typeshed's `type` does not declare)
+    assert not frozen.__slots__, f"{frozen.__name__} must add no slots to its fields base"  # type: ignore[attr-defined]
     assert [a.name for a in attrs.fields(frozen)] == [a.name for a in attrs.fields(fields_base)]
 
 
@@ -262,10 +263,11 @@ def new_ladder_detail(*, measured: Decimal | int, target: Decimal, unit: str | N
     detail.steps = steps
     detail.partial = partial
     detail.__class__ = LadderDetail
-    return detail
+    return detail  # type: ignore[return-value]  # the __class__ swap above made it one
 
 
-def new_event(*, clause: str, rule: str, kind: EventKind, facts: tuple, points: Decimal, reason: str | None = None,
+def new_event(*, clause: str, rule: str, kind: EventKind, facts: tuple[tuple[str, FactValue], ...],
+              points: Decimal, reason: str | None = None,
               detail: LadderDetail | None = None, span: Span | None = None) -> Event:
     """``Event(...)``, built fast."""
     event = _new(_EventFields)
@@ -278,11 +280,11 @@ def new_event(*, clause: str, rule: str, kind: EventKind, facts: tuple, points: 
     event.detail = detail
     event.span = span
     event.__class__ = Event
-    return event
+    return event  # type: ignore[return-value]  # the __class__ swap above made it one
 
 
 def new_item_score(*, id: str, title: str, score: Decimal, max: Decimal, bonus: Decimal, deduction_only: bool,
-                   events: tuple) -> ItemScore:
+                   events: tuple[Event, ...]) -> ItemScore:
     """``ItemScore(...)``, built fast."""
     item = _new(_ItemScoreFields)
     item.id = id
@@ -293,10 +295,10 @@ def new_item_score(*, id: str, title: str, score: Decimal, max: Decimal, bonus: 
     item.deduction_only = deduction_only
     item.events = events
     item.__class__ = ItemScore
-    return item
+    return item  # type: ignore[return-value]  # the __class__ swap above made it one
 
 
-def new_section_score(*, name: str, score: Decimal, max: Decimal, items: tuple) -> SectionScore:
+def new_section_score(*, name: str, score: Decimal, max: Decimal, items: tuple[ItemScore, ...]) -> SectionScore:
     """``SectionScore(...)``, built fast."""
     section = _new(_SectionScoreFields)
     section.name = name
@@ -304,7 +306,7 @@ def new_section_score(*, name: str, score: Decimal, max: Decimal, items: tuple) 
     section.max = max
     section.items = items
     section.__class__ = SectionScore
-    return section
+    return section  # type: ignore[return-value]  # the __class__ swap above made it one
 
 
 def new_task_part(*, label: str, score: Decimal, weight: Decimal, weighted: Decimal, bonus: Decimal) -> TaskPart:
@@ -316,11 +318,12 @@ def new_task_part(*, label: str, score: Decimal, weight: Decimal, weighted: Deci
     part.weighted = weighted
     part.bonus = bonus
     part.__class__ = TaskPart
-    return part
+    return part  # type: ignore[return-value]  # the __class__ swap above made it one
 
 
-def new_task_score(*, id: str, name: str, lead: tuple, score: Decimal, max: Decimal, weight: Decimal,
-                   weighted: Decimal, sections: tuple, events: tuple, bonus: Decimal, parts: tuple) -> TaskScore:
+def new_task_score(*, id: str, name: str, lead: tuple[str, ...], score: Decimal, max: Decimal, weight: Decimal,
+                   weighted: Decimal, sections: tuple[SectionScore, ...], events: tuple[Event, ...],
+                   bonus: Decimal, parts: tuple[TaskPart, ...]) -> TaskScore:
     """``TaskScore(...)``, built fast."""
     task = _new(_TaskScoreFields)
     task.id = id
@@ -335,10 +338,10 @@ def new_task_score(*, id: str, name: str, lead: tuple, score: Decimal, max: Deci
     task.bonus = bonus
     task.parts = parts
     task.__class__ = TaskScore
-    return task
+    return task  # type: ignore[return-value]  # the __class__ swap above made it one
 
 
-def new_scorecard(*, entity: str, total: Decimal, tasks: tuple, adjustments: tuple,
+def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], adjustments: tuple[Event, ...],
                   previous_last: bool | None) -> Scorecard:
     """``Scorecard(...)`` as the evaluator makes it (the cohort's fields at their defaults), built fast."""
     card = _new(_ScorecardFields)
@@ -352,4 +355,4 @@ def new_scorecard(*, entity: str, total: Decimal, tasks: tuple, adjustments: tup
     card.task_awards = ()
     card.previous_last = previous_last
     card.__class__ = Scorecard
-    return card
+    return card  # type: ignore[return-value]  # the __class__ swap above made it one

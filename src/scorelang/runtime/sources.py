@@ -14,8 +14,8 @@ import itertools
 import json
 import os
 import re
-from decimal import Decimal
-from typing import Any, Iterable, Iterator, NoReturn
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NoReturn
 
 import attrs
 import yaml
@@ -40,7 +40,7 @@ _PROBLEM_TEXT = 120  # characters of a parser's own problem text
 _SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 
 
-def read_facts_file(path: str) -> dict:
+def read_facts_file(path: str) -> dict[str, Any]:
     """Read ``path`` and return ``{"entities": {entity: {fact: value}}}``.
 
     The format follows the extension: ``.json``, ``.yaml``/``.yml``, ``.csv`` (header
@@ -51,7 +51,7 @@ def read_facts_file(path: str) -> dict:
     return read_facts_located(path)[0]
 
 
-def read_facts_located(path: str) -> tuple[dict, Locations | None]:
+def read_facts_located(path: str) -> tuple[dict[str, Any], Locations | None]:
     """``read_facts_file``, and for a workbook where each fact was written (None otherwise):
     ``Locations.locate`` adds sheet, row and column to the validator's problems."""
     kind = _SUFFIXES.get(os.path.splitext(path)[1].lower())
@@ -143,8 +143,8 @@ def _too_deep(path: str, text: str, line: int | None, column: int | None) -> NoR
 
 
 # ------------------------------------------------------------------ JSON
-def _json_pairs(pairs: list[tuple[str, Any]]) -> dict:
-    result: dict = {}
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
             raise DuplicateKey(key)
@@ -152,7 +152,7 @@ def _json_pairs(pairs: list[tuple[str, Any]]) -> dict:
     return result
 
 
-def _from_json(path: str, text: str) -> dict:
+def _from_json(path: str, text: str) -> dict[str, Any]:
     try:
         # Decimal, never float: 0.1 stays 0.1; a 5000-digit integer stays a Decimal too (int()
         # would hit Python's 4300-digit limit). NaN/Infinity stay text for the validator to reject.
@@ -192,6 +192,7 @@ def _deeper_than(data: Any, limit: int) -> bool:
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
+        children: Iterable[Any]
         if isinstance(value, dict):
             children = value.values()
         elif isinstance(value, list):
@@ -205,7 +206,7 @@ def _deeper_than(data: Any, limit: int) -> bool:
 
 
 # ------------------------------------------------------------------ YAML
-def _from_yaml(path: str, text: str) -> dict:
+def _from_yaml(path: str, text: str) -> dict[str, Any]:
     try:
         data = load_yaml(text)
     except yaml.MarkedYAMLError as exc:
@@ -233,7 +234,7 @@ def _from_yaml(path: str, text: str) -> dict:
 # The parsers' words for the problems a person meets most, said for a person (and without the
 # Python quotes PyYAML puts around names): the pattern, and the phrase whose one field (if
 # any) the pattern's group fills. Any other problem passes through, cut short.
-_YAML_PROBLEMS: tuple[tuple[re.Pattern, Phrase], ...] = (
+_YAML_PROBLEMS: tuple[tuple[re.Pattern[str], Phrase], ...] = (
     (re.compile(r"found undefined alias '(.*)'"), msg.YAML_UNDEFINED_ALIAS),
     (re.compile(r"found duplicate anchor '(.*)'; first occurrence"), msg.YAML_ANCHOR_TWICE),
     (re.compile(r"could not determine a constructor for the tag '(.*)'"), msg.YAML_TAG),
@@ -248,7 +249,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> Words | str:
             if match:
                 names = [excerpt(group.replace("tag:yaml.org,2002:", "!!"), _PROBLEM_TEXT // 2)
                          for group in match.groups()]
-                return words.words(**dict(zip(words.fields, names)))
+                return words.words(**dict(zip(words.fields, names, strict=False)))
     return excerpt(exc.problem or exc.context or "syntax error", _PROBLEM_TEXT)
 
 
@@ -269,7 +270,7 @@ def _alias_problem(path: str, text: str, alias: AliasProblem) -> NoReturn:
 
 
 # ------------------------------------------------------------------ document shape (JSON, YAML)
-def _document(path: str, data: Any) -> dict:
+def _document(path: str, data: Any) -> dict[str, Any]:
     if not isinstance(data, dict) or "entities" not in data:
         _fail(msg.DOCUMENT_NO_ENTITIES.at(None, path=path))
     entities = data["entities"]
@@ -279,7 +280,7 @@ def _document(path: str, data: Any) -> dict:
     unknown = [key for key in data if key not in TOP_LEVEL_KEYS]
     if unknown:  # a misspelt key, or facts put beside "entities": never silently unread
         problems.append(unknown_top_level_keys(unknown, path))
-    result: dict[str, dict] = {}
+    result: dict[str, dict[str, Any]] = {}
     for entity, facts in entities.items():
         name = str(entity)
         if facts is None:  # YAML "西昌市:" with nothing under it: no facts given
@@ -294,14 +295,15 @@ def _document(path: str, data: Any) -> dict:
 
 
 # ------------------------------------------------------------------ tables (CSV, XLSX)
-def _from_csv(path: str, text: str) -> dict:
+def _from_csv(path: str, text: str) -> dict[str, Any]:
     reader = csv.reader(io.StringIO(text))
     try:
         rows = [(reader.line_num, row) for row in reader]
     except csv.Error as exc:
         line = max(reader.line_num, 1)
-        problem: Words | str = excerpt(str(exc), _PROBLEM_TEXT)
-        if "field larger than field limit" in problem:
+        text_problem = excerpt(str(exc), _PROBLEM_TEXT)
+        problem: Words | str = text_problem
+        if "field larger than field limit" in text_problem:
             problem = msg.CSV_CELL_TOO_LONG.words(limit=csv.field_size_limit())
         _fail_at(msg.CSV_SYNTAX, path, text, line, 1, line=reader.line_num, problem=problem)
     return from_table(path, rows)
@@ -311,17 +313,17 @@ def _blank(cell: str | bool) -> bool:
     return isinstance(cell, str) and not cell.strip()
 
 
-def from_table(path: str | Words, rows: Iterable[tuple[int, list]], *, header_search: int = 1,
+def from_table(path: str | Words, rows: Iterable[tuple[int, Sequence[str | bool]]], *, header_search: int = 1,
                positions: dict[tuple[str, str], tuple[int, int]] | None = None,
-               header: dict[str, int] | None = None) -> dict:
+               header: dict[str, int] | None = None) -> dict[str, Any]:
     """Rows (line number, cells) with a header ``entity,<fact>,…`` → the raw document.
 
     The header is the first of the first ``header_search`` non-blank rows that has an
     ``entity`` cell (rows above it are labels); ``positions`` receives (entity, fact) →
     (line, column index) of every value read, ``header`` fact → column index.
     """
-    rows_iter: Iterator[tuple[int, list]] = (r for r in rows if not all(_blank(c) for c in r[1]))
-    leading = [r for _, r in zip(range(header_search), rows_iter)]
+    rows_iter: Iterator[tuple[int, Sequence[str | bool]]] = (r for r in rows if not all(_blank(c) for c in r[1]))
+    leading = [r for _, r in zip(range(header_search), rows_iter, strict=False)]  # the first few
     if not leading:
         _fail(msg.TABLE_EMPTY.at(None, path=path))
     found = next((r for r in leading if ENTITY_COLUMN in [c.strip() if isinstance(c, str) else c for c in r[1]]),
@@ -343,7 +345,7 @@ def from_table(path: str | Words, rows: Iterable[tuple[int, list]], *, header_se
     if header is not None:
         header.update({name: index for index, name in reversed(list(enumerate(names))) if name})
 
-    entities: dict[str, dict] = {}
+    entities: dict[str, dict[str, Any]] = {}
     first_row: dict[str, int] = {}
     for line, cells in rows_iter:
         entity_cell = cells[entity_index] if entity_index < len(cells) else ""

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any, Mapping
+from typing import Any
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic
@@ -62,7 +63,7 @@ class Refusal(Exception):
     def about(self, entity: str | None = None, fact: str | None = None) -> Diagnostic:
         return self.message.about(entity, fact, hint=self._hint, **self.fields)
 
-    def in_record(self, index: int) -> "Refusal":
+    def in_record(self, index: int) -> Refusal:
         """The same refusal for record ``index`` of a list: "第 2 条：…", the hint kept."""
         inner = self.about()
         return Refusal(msg.RECORD_PROBLEM, hint=Words(inner.hint, inner.hint_en), index=index,
@@ -236,7 +237,7 @@ def _describe_decimal(value: Decimal, en: bool) -> str:
     return head + (f" ({len(digits)} digits)" if en else f"（共 {len(digits)} 位数字）")
 
 
-def names_list(names: list, lang: str = "zh", limit: int = 5) -> str:
+def names_list(names: list[Any], lang: str = "zh", limit: int = 5) -> str:
     """「a」、「b」… for a few names the file gave (at most ``limit``, then how many more)."""
     shown = [f"「{name_excerpt(n)}」" for n in names[:limit]]
     more = len(names) - limit
@@ -245,6 +246,6 @@ def names_list(names: list, lang: str = "zh", limit: int = 5) -> str:
     return "、".join(shown) + (f" 等 {len(names)} 个" if more > 0 else "")
 
 
-def names_shown(names: list, limit: int = 5) -> Words:
+def names_shown(names: list[Any], limit: int = 5) -> Words:
     """``names_list`` in both languages."""
     return Words(names_list(names, "zh", limit), names_list(names, "en", limit))

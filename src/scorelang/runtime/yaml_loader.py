@@ -10,7 +10,8 @@ below; ``runtime/sources.py`` turns them into diagnostics.
 """
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 from yaml.composer import Composer
@@ -20,10 +21,23 @@ from yaml.resolver import Resolver
 from .values import MAX_ALIAS_EXPANSION, MAX_DEPTH, number_token
 
 
+class Mark(Protocol):
+    """Where in the text (0-based), as PyYAML's Python and libyaml parsers both mark it."""
+
+    line: int
+    column: int
+
+
+def _mark(event: yaml.Event) -> Mark:
+    mark = event.start_mark
+    assert mark is not None  # both parsers mark every event
+    return mark
+
+
 class DuplicateKey(Exception):
     """The same key twice in one mapping (line and column when the format keeps them)."""
 
-    def __init__(self, key: str, line: int | None = None, column: int | None = None):
+    def __init__(self, key: str, line: int | None = None, column: int | None = None) -> None:
         super().__init__(key)
         self.key, self.line, self.column = key, line, column
 
@@ -31,7 +45,7 @@ class DuplicateKey(Exception):
 class TooDeep(Exception):
     """Nesting past MAX_DEPTH, at ``mark``."""
 
-    def __init__(self, mark):
+    def __init__(self, mark: Mark) -> None:
         super().__init__("too deep")
         self.mark = mark
 
@@ -39,30 +53,44 @@ class TooDeep(Exception):
 class AliasProblem(Exception):
     """An alias (at ``mark``) that refers to itself (``size`` None) or expands to ``size`` values."""
 
-    def __init__(self, mark, anchor: str, size: int | None):
+    def __init__(self, mark: Mark, anchor: str, size: int | None) -> None:
         super().__init__(anchor)
         self.mark, self.anchor, self.size = mark, anchor, size  # size None: refers to itself
 
 
-class _Guarded:
+if TYPE_CHECKING:
+    from yaml.parser import Parser
+
+    class _Host(Parser, Composer, SafeConstructor):
+        """What the guards are mixed in ahead of (for the type checker only)."""
+
+        def peek_event(self) -> yaml.NodeEvent: ...  # untyped in the stubs; compose_node meets node events
+else:
+    _Host = object
+
+
+class _Guarded(_Host):
     """The guards, mixed in ahead of PyYAML's composer and constructor."""
 
     def __init__(self) -> None:
         self._depth = 0
-        self._open_anchors: list[str] = []
-        self._alias_uses: list[tuple[Any, str, yaml.Node]] = []
+        self._open_anchors: list[str | None] = []
+        self._alias_uses: list[tuple[Mark, str, yaml.Node]] = []
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            if event.anchor in self._open_anchors:  # &a [*a]: a value that contains itself
-                raise AliasProblem(event.start_mark, event.anchor, None)
+            anchor = event.anchor
+            assert anchor is not None  # an alias names its anchor
+            if anchor in self._open_anchors:  # &a [*a]: a value that contains itself
+                raise AliasProblem(_mark(event), anchor, None)
             node = super().compose_node(parent, index)
-            self._alias_uses.append((event.start_mark, event.anchor, node))
+            assert node is not None  # an alias composes to the node it names
+            self._alias_uses.append((_mark(event), anchor, node))
             return node
         event = self.peek_event()
         if self._depth >= MAX_DEPTH:
-            raise TooDeep(event.start_mark)
+            raise TooDeep(_mark(event))
         self._depth += 1
         self._open_anchors.append(event.anchor)
         try:
@@ -71,16 +99,16 @@ class _Guarded:
             self._depth -= 1
             self._open_anchors.pop()
 
-    def compose_document(self):
+    def compose_document(self) -> yaml.Node | None:
         node = super().compose_document()
-        if self._alias_uses:
+        if self._alias_uses and node is not None:
             _check_alias_expansion(node, self._alias_uses)
         return node
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         # Only the keys written in this mapping: a key that overrides one merged in with
         # "<<: *defaults" is an intended override, not a duplicate.
-        seen: set = set()
+        seen: set[object] = set()
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge" or not isinstance(key_node, yaml.ScalarNode):
                 continue
@@ -95,20 +123,20 @@ class _Guarded:
 class _PythonLoader(_Guarded, yaml.SafeLoader):
     """PyYAML's pure-Python safe loader, guarded (where PyYAML was built without libyaml)."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         yaml.SafeLoader.__init__(self, stream)
         _Guarded.__init__(self)
 
 
 LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
-_Loader: type = _PythonLoader
+_Loader: type[_Guarded] = _PythonLoader
 if LIBYAML:
-    from yaml.cyaml import CParser
+    from yaml._yaml import CParser
 
     class _LibyamlLoader(_Guarded, Composer, CParser, SafeConstructor, Resolver):
         """libyaml scans and parses (in C, ten times faster); composing stays in Python, guarded."""
 
-        def __init__(self, stream):
+        def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             Composer.__init__(self)
             SafeConstructor.__init__(self)
@@ -118,15 +146,16 @@ if LIBYAML:
     _Loader = _LibyamlLoader
 
 
-def _children(node: yaml.Node) -> list:
+def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.SequenceNode):
-        return node.value
+        children: list[yaml.Node] = node.value
+        return children
     if isinstance(node, yaml.MappingNode):
         return [child for pair in node.value for child in pair]
     return []
 
 
-def _check_alias_expansion(root: yaml.Node, uses: list) -> None:
+def _check_alias_expansion(root: yaml.Node, uses: list[tuple[Mark, str, yaml.Node]]) -> None:
     """Refuse a document whose aliases, expanded, add more than MAX_ALIAS_EXPANSION values.
 
     Sizes are counted once per node (post-order, without recursion), so the check costs what
@@ -150,23 +179,24 @@ def _check_alias_expansion(root: yaml.Node, uses: list) -> None:
         raise AliasProblem(mark, anchor, size[id(node)])
 
 
-def _yaml_number(loader: yaml.SafeLoader, node) -> Any:
+def _yaml_number(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     # The token as written, under the same number rule as text: 010 is 10 (not YAML 1.1's
     # octal 8); 0x1F, 1_000, +3 and 1:30 (sexagesimal) stay text, refused as they are in CSV.
     return number_token(loader.construct_scalar(node))
 
 
-def _yaml_bool(loader: yaml.SafeLoader, node) -> Any:
+def _yaml_bool(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> bool | str:
     # true/false are yes/no values; YAML 1.1's yes/no/on/off stay words, read as a CSV cell is.
     text = loader.construct_scalar(node)
     return {"true": True, "false": False}.get(text.lower(), text)
 
 
-def _yaml_text(loader: yaml.SafeLoader, node) -> str:
+def _yaml_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
     return loader.construct_scalar(node)
 
 
-for _loader in {_PythonLoader, _Loader}:
+_LOADERS: set[type[_Guarded]] = {_PythonLoader, _Loader}
+for _loader in _LOADERS:
     _loader.add_constructor("tag:yaml.org,2002:int", _yaml_number)
     _loader.add_constructor("tag:yaml.org,2002:float", _yaml_number)
     _loader.add_constructor("tag:yaml.org,2002:bool", _yaml_bool)
@@ -174,15 +204,16 @@ for _loader in {_PythonLoader, _Loader}:
     _loader.add_constructor("tag:yaml.org,2002:timestamp", _yaml_text)
 
 
-def load_yaml(text: str, loader: type | None = None) -> Any:
+def load_yaml(text: str, loader: type[_Guarded] | None = None) -> Any:
     """Parse ``text``; raises yaml.YAMLError, DuplicateKey, TooDeep or AliasProblem.
 
     ``loader``: the libyaml-backed loader by default; tests pass ``_PythonLoader`` too.
     """
-    return yaml.load(text, Loader=loader or _Loader)  # noqa: S506 — built on SafeConstructor
+    # the stubs list PyYAML's own loader classes; ours are built from their parts
+    return yaml.load(text, Loader=loader or _Loader)  # type: ignore[arg-type]  # noqa: S506 — SafeConstructor
 
 
-def compose_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+def compose_yaml(text: str) -> tuple[yaml.Node | None, Callable[[yaml.Node], Any]]:
     """The node tree of ``text`` (with each node's line and column) and a function that builds
     a node's value under the same rules as ``load_yaml``: for files whose readers point back at
     lines (regression case files). Uses the pure-Python loader, whose marks count characters.

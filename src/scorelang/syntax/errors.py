@@ -13,13 +13,15 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic, Diagnostics, Rewrite
-from ..messages import Words, related
+from ..messages import Message, Words, related
 from ..span import SourceText, Span
 from .mistakes import BARE_RUN, CJK, FOLLOWERS, Seen, bare_text_fix, known_mistake, synonym
 
@@ -32,16 +34,18 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "NUMBER": ("数字（如 10 或 0.5）", "a number, e.g. 10 or 0.5"),
     "CN_NUMBER": ("序号（如 二 或 2）", "a number such as 二 or 2"),
     "DATE": ("日期（如 2016-12-01）", "a date, e.g. 2016-12-01"),
-    "ARTICLE": ("条款编号（如 第六条）", "an article number, e.g. 第六条"),
+    "ARTICLE": ("条款编号（第…条）", "an article number (第…条)"),
     "RANGE_SEP": ("「至」（或 -、~、—）", "「至」 (or -, ~, —)"),
     "PERCENT_SIGN": ("「%」", "「%」"),
     "HALF_UP": ("「四舍五入」", "「四舍五入」 (round half up)"),
-    "ROUND_POINT": ("取舍环节（项得分、任务得分、加权得分、总分）", "a rounding point (项得分, 任务得分, 加权得分, 总分)"),
+    "ROUND_POINT": ("取舍环节（项得分、任务得分、加权得分、总分）",
+                    "a rounding point (项得分, 任务得分, 加权得分, 总分)"),
     "ASSUMED": ("「假定」", "「假定」 (assumed)"),
     "DEDUCTION_ONLY": ("「扣分项」", "「扣分项」 (deduction-only)"),
     "FLOOR": ("「扣完为止」", "「扣完为止」 (floor at zero)"),
     "AGGREGATE": ("「合计」、「平均」", "「合计」 (sum), 「平均」 (mean)"),
-    "TABLE_KEEP": ("同一「…」只计最高分 或 同一「…」只计最高层级", "同一「…」只计最高分 or 同一「…」只计最高层级 (keep the best)"),
+    "TABLE_KEEP": ("同一「…」只计最高分 或 同一「…」只计最高层级",
+                   "同一「…」只计最高分 or 同一「…」只计最高层级 (keep the best)"),
     "THRESHOLD": ("「达」、「不少于」", "「达」, 「不少于」 (a target to reach)"),
     "CEILING": ("「不超过」", "「不超过」 (a ceiling)"),
     "NOT_BELOW": ("「不低于」", "「不低于」 (a target to reach, or ≥)"),
@@ -49,7 +53,8 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "PLUS": ("「+」", "「+」"), "MINUS": ("「-」（或 −）", "「-」 (or −)"), "TIMES": ("「×」（或 *）", "「×」 (or *)"),
     "DIVIDE": ("「÷」（或 /）", "「÷」 (or /)"),
     "FUNCTION": ("「最大」、「最小」、「绝对值」", "「最大」, 「最小」, 「绝对值」 (max, min, abs)"),
-    "GUARD": ("「除数为0时取」（或 除数为零时取）", "「除数为0时取」 (or 除数为零时取: the value when a divisor is 0)"),
+    "GUARD": ("「除数为0时取」（或 除数为零时取）",
+              "「除数为0时取」 (or 除数为零时取: the value when a divisor is 0)"),
     "STEP": ("「每降低」、「每少」", "「每降低」, 「每少」 (per step below the target)"),
     "STEP_UP": ("「每增加」、「每超过」、「每多」", "「每增加」, 「每超过」, 「每多」 (per step above the ceiling)"),
     "STEP_UNIT": ("「个百分点」或「%」", "「个百分点」 or 「%」"),
@@ -80,11 +85,11 @@ def terminal_words(name: str, lang: str) -> str:
     return "符号" if lang == "zh" else "a symbol"  # unreachable while the table is complete (a test)
 
 
-def _expected_words(expected, limit: int = 8) -> Words:
+def _expected_words(expected: Iterable[str], limit: int = 8) -> Words:
     return Words(_expected_in(expected, "zh", limit), _expected_in(expected, "en", limit))
 
 
-def _expected_in(expected, lang: str, limit: int) -> str:
+def _expected_in(expected: Iterable[str], lang: str, limit: int) -> str:
     names = sorted(set(expected) - _IGNORED)
     # keywords first (shorter lists read better), then descriptive words, then the symbols an
     # expression may start or go on with (a rule may start with 「(」, but rarely does)
@@ -97,7 +102,7 @@ def _expected_in(expected, lang: str, limit: int) -> str:
     return ", ".join(words) + (", …" if more else "")
 
 
-def _accepts(exc: UnexpectedInput, parser: Lark, fallback) -> frozenset[str]:
+def _accepts(exc: UnexpectedInput, parser: Lark, fallback: Iterable[str]) -> frozenset[str]:
     """The terminals the parser can really take where it stopped.
 
     The LALR table's own list (``exc.expected``) holds the lookaheads of every context a state
@@ -196,13 +201,15 @@ def _parses_through(parser: Lark, text: str, end: int) -> bool:
             pos = exc.pos_in_stream
         else:
             pos = len(text)
-        next_token = _BLANKS.match(text, end).end()
+        blanks = _BLANKS.match(text, end)
+        assert blanks is not None  # the pattern matches the empty string
+        next_token = blanks.end()
         return pos > next_token
     return True
 
 
-def _with_rewrite(message, span: Span, source: SourceText, seen: Seen, fixed: str | None, parser: Lark,
-                  **fields) -> Diagnostic:
+def _with_rewrite(message: Message, span: Span, source: SourceText, seen: Seen, fixed: str | None, parser: Lark,
+                  **fields: Any) -> Diagnostic:  # as Message.at takes them
     rewrite = _line_rewrite(source, seen, fixed, parser)
     hint = msg.REWRITE.words(fixed=rewrite.text) if rewrite else None
     return message.at(span, hint=hint, rewrite=rewrite, **fields)
@@ -238,11 +245,13 @@ def diagnostic_from(exc: UnexpectedInput, source: SourceText, parser: Lark) -> D
             return msg.UNCLOSED_QUOTE.at(span, open=found, close=closer)
     if CJK.match(found):
         word_keyword = synonym(seen)
-        word = BARE_RUN.match(after).group(0)
+        run = BARE_RUN.match(after)
+        assert run is not None  # after starts with the CJK character found
+        word = run.group(0)
         rest = after[len(word):].lstrip()
         if word_keyword is not None:
             word, keyword = word_keyword
-            fixed = seen.before + keyword + after[len(word):]
+            fixed: str | None = seen.before + keyword + after[len(word):]
             return _with_rewrite(msg.SYNONYM, source.span(pos, pos + len(word)), source, seen, fixed, parser,
                                  word=word, keyword=keyword)
         if rest[:1] in ("「", "【", '"', "“") and not any(word.endswith(f) for f in FOLLOWERS):
@@ -264,7 +273,7 @@ def _previous_keyword(text: str, pos: int) -> str | None:
     return None
 
 
-def _eof(source: SourceText, expected) -> Diagnostic:
+def _eof(source: SourceText, expected: Iterable[str]) -> Diagnostic:
     text = source.text
     blocks = _open_blocks(text, len(text))
     end = len(text.rstrip()) or 0
@@ -280,7 +289,7 @@ def _eof(source: SourceText, expected) -> Diagnostic:
 _MAX_ERRORS = 20
 
 
-def parse_tree(text: str, file: str, collector: Diagnostics) -> Tree | None:
+def parse_tree(text: str, file: str, collector: Diagnostics) -> Tree[Token] | None:
     """Parse with the packaged LALR parser; on errors, add diagnostics and return None.
 
     Recovery: after an error, the offending line (or the whole block it opens) is blanked,
@@ -317,7 +326,7 @@ def _blank(text: str, line: int) -> str:
     lines = text.split("\n")
     if not 1 <= line <= len(lines):
         return text
-    start = sum(len(l) + 1 for l in lines[: line - 1])
+    start = sum(len(text_line) + 1 for text_line in lines[: line - 1])
     end = start + len(lines[line - 1])
     old = text[start:end]
     depth = old.count("{") - old.count("}")

@@ -2,15 +2,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from lark import Token, Tree
+from lark.tree import Meta
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic, Diagnostics
 from ..numbers import chinese_numeral, parse_decimal
-from . import nodes as n
 from ..span import Span
+from . import nodes as n
+
+# A rule's children are the values its sub-rules' methods built and its kept tokens: which
+# ones, in which order, the grammar fixes, not the type checker; each method reads them so.
+Children = list[Any]
+# An option of a declaration, ("unit", Text), ("default", literal)…: the rule that collects
+# it reads the value by its tag.
+Tagged = tuple[str, Any]
+_T = TypeVar("_T")
 
 
 class _Positions:
@@ -19,15 +30,19 @@ class _Positions:
     def __init__(self, file: str):
         self.file = file
 
-    def of_meta(self, meta) -> Span:
+    def of_meta(self, meta: Meta) -> Span:
         if getattr(meta, "empty", True):
             return Span.unknown(self.file)
         return Span(self.file, meta.line, meta.column, meta.end_line, meta.end_column,
                     meta.start_pos, meta.end_pos)
 
     def of_token(self, tok: Token) -> Span:
-        return Span(self.file, tok.line, tok.column, tok.end_line, tok.end_column,
-                    tok.start_pos, tok.end_pos)
+        line, column, end_line, end_column = tok.line, tok.column, tok.end_line, tok.end_column
+        start, end = tok.start_pos, tok.end_pos
+        # lark types them optional; the lexer sets every position of a token it made
+        assert line is not None and column is not None and end_line is not None and end_column is not None
+        assert start is not None and end is not None
+        return Span(self.file, line, column, end_line, end_column, start, end)
 
 
 # Limits on what a policy may write, checked here so later stages never meet a number or a
@@ -41,22 +56,22 @@ MAX_CONDITION_DEPTH = 32
 _NESTING = frozenset({"negation", "atom", "negate", "call"})
 
 
-def _dec(tok) -> Decimal:
+def _dec(tok: Token) -> Decimal:
     return parse_decimal(str(tok).replace("．", "."))
 
 
-def _tokens(children, type_: str) -> list[Token]:
+def _tokens(children: Iterable[object], type_: str) -> list[Token]:
     return [c for c in children if isinstance(c, Token) and c.type == type_]
 
 
-def _first(children, cls):
+def _first(children: Iterable[object], cls: type[_T]) -> _T | None:
     for c in children:
         if isinstance(c, cls):
             return c
     return None
 
 
-def _all(children, cls) -> tuple:
+def _all(children: Iterable[object], cls: type[_T]) -> tuple[_T, ...]:
     return tuple(c for c in children if isinstance(c, cls))
 
 
@@ -78,7 +93,7 @@ class ToSyntax:
         self.collector = collector if collector is not None else Diagnostics()
         self._tokens = {"NAME": self.NAME, "STRING": self.STRING}
 
-    def transform(self, tree: Tree):
+    def transform(self, tree: Tree[Token]) -> Any:  # the node the tree's rule builds
         tokens = self._tokens
         children = [
             self.transform(child) if isinstance(child, Tree)
@@ -91,7 +106,7 @@ class ToSyntax:
         return build(self, tree.meta, children)
 
     # tokens -------------------------------------------------------------
-    def _number(self, tok) -> Decimal:
+    def _number(self, tok: Token) -> Decimal:
         """A NUMBER token's value; one of 10^9 or more is reported (SL004) and read as 0."""
         value = _dec(tok)
         if abs(value) >= MAX_NUMBER:
@@ -99,7 +114,7 @@ class ToSyntax:
             return Decimal(0)
         return value
 
-    def _numeral(self, tok) -> int:
+    def _numeral(self, tok: Token) -> int:
         """A task or item number (二, 十二, 12): a whole number from 1, else SL002 at the token."""
         text = str(tok)
         try:
@@ -111,14 +126,14 @@ class ToSyntax:
             return 0
         return value
 
-    def NAME(self, tok):
+    def NAME(self, tok: Token) -> n.Name:
         return n.Name(str(tok)[1:-1].strip(), span=self.pos.of_token(tok))
 
-    def STRING(self, tok):
+    def STRING(self, tok: Token) -> n.Text:
         return n.Text(str(tok)[1:-1], span=self.pos.of_token(tok))
 
     # header -------------------------------------------------------------
-    def start(self, meta, children):
+    def start(self, meta: Meta, children: Children) -> n.Policy:
         return n.Policy(
             self.file,
             headers=_all(children, n.Header),
@@ -132,81 +147,105 @@ class ToSyntax:
             span=self.pos.of_meta(meta),
         )
 
-    def header(self, meta, children):
+    def header(self, meta: Meta, children: Children) -> n.Header:
         title = children[0]
         doc = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "doc"), None)
         period = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "period"), None)
         rounding = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "rounding"), None)
         places, points, places_span = rounding if rounding else (None, (), None)
-        return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span)
+        floor = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "floor"), None)
+        return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span,
+                        floor=floor)
 
-    def doc_number(self, meta, children):
+    def total_floor(self, meta: Meta, children: Children) -> Tagged:
+        return ("floor", self._cite(meta, children))
+
+    def cite(self, meta: Meta, children: Children) -> Tagged:
+        return ("cite", children[0])
+
+    def shown(self, meta: Meta, children: Children) -> Tagged:
+        return ("shown", children[0])
+
+    def _cite(self, meta: Meta, children: Children) -> n.Cite:
+        clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
+        shown = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "shown"), None)
+        return n.Cite(clause, shown, span=self.pos.of_meta(meta))
+
+    def doc_number(self, meta: Meta, children: Children) -> Tagged:
         return ("doc", children[0])
 
-    def period(self, meta, children):
+    def period(self, meta: Meta, children: Children) -> Tagged:
         dates = _tokens(children, "DATE")
         return ("period", (str(dates[0]), str(dates[1])))
 
-    def rounding(self, meta, children):
+    def rounding(self, meta: Meta, children: Children) -> Tagged:
         token = _tokens(children, "NUMBER")[0]
         points = next((c for c in children if isinstance(c, tuple)), ())
         return ("rounding", (self._number(token), points, self.pos.of_token(token)))
 
-    def round_points(self, meta, children):
+    def round_points(self, meta: Meta, children: Children) -> tuple[str, ...]:
         return tuple(str(t) for t in children)
 
-    def entities(self, meta, children):
-        return n.EntitiesDecl(children[0], tuple(children[1:]), span=self.pos.of_meta(meta))
+    def entities(self, meta: Meta, children: Children) -> n.EntitiesDecl:
+        # no names after the kind: 由事实文件列出 (the keyword itself is not kept)
+        return n.EntitiesDecl(children[0], tuple(children[1:]), from_facts=len(children) == 1,
+                              span=self.pos.of_meta(meta))
 
-    def group(self, meta, children):
+    def group(self, meta: Meta, children: Children) -> n.GroupDecl:
+        if len(children) == 4 and isinstance(children[2], Token):  # 凡「类别」为 "藏区"
+            return n.GroupDecl(children[0], (), fact=children[1], op=str(children[2]), value=children[3],
+                               span=self.pos.of_meta(meta))
         return n.GroupDecl(children[0], tuple(children[1:]), span=self.pos.of_meta(meta))
 
-    def weights(self, meta, children):
+    def weights(self, meta: Meta, children: Children) -> n.WeightsDecl:
         return n.WeightsDecl(tuple(children), span=self.pos.of_meta(meta))
 
-    def weight(self, meta, children):
+    def weight(self, meta: Meta, children: Children) -> n.WeightDecl:
         number = children[0]
         group = _first(children[1:], n.Name)
         return n.WeightDecl(number, group, _all(children, n.WeightPart), bool(_tokens(children, "ASSUMED")),
                             span=self.pos.of_meta(meta))
 
-    def weight_part(self, meta, children):
-        ranges = children[0] if isinstance(children[0], list) else [(None, None)]
-        return n.WeightPart(ranges[0][0], ranges[0][1], children[-1], span=self.pos.of_meta(meta),
-                            more=tuple(ranges[1:]))
+    def weight_part(self, meta: Meta, children: Children) -> n.WeightPart:
+        ranges: list[tuple[int, int]] = children[0] if isinstance(children[0], list) else []
+        first, last = ranges[0] if ranges else (None, None)
+        return n.WeightPart(first, last, children[-1], span=self.pos.of_meta(meta), more=tuple(ranges[1:]))
 
-    def item_scope(self, meta, children):
+    def item_scope(self, meta: Meta, children: Children) -> list[tuple[int, int]]:
         return [c for c in children if isinstance(c, tuple)]
 
-    def item_range(self, meta, children):
+    def item_range(self, meta: Meta, children: Children) -> tuple[int, int]:
         numbers = [c for c in children if isinstance(c, int)]
         return (numbers[0], numbers[-1])
 
-    def task_number(self, meta, children):
+    def task_number(self, meta: Meta, children: Children) -> int:
         return self._numeral(children[0])
 
     item_number = task_number
 
-    def percent(self, meta, children):
+    def percent(self, meta: Meta, children: Children) -> Decimal:
         return self._number(children[0])
 
     # facts --------------------------------------------------------------
-    def facts(self, meta, children):
+    def facts(self, meta: Meta, children: Children) -> n.FactsBlock:
         return n.FactsBlock(tuple(children), span=self.pos.of_meta(meta))
 
-    def fact(self, meta, children):
+    def fact(self, meta: Meta, children: Children) -> n.FactDecl:
         name, type_ = children[0], children[1]
-        options = dict(c for c in children[2:] if isinstance(c, tuple))
+        options: dict[str, Any] = dict(c for c in children[2:] if isinstance(c, tuple))
         return n.FactDecl(
             name, type_,
             unit=options.get("unit"), description=options.get("description"),
             default=options.get("default"), at_most=options.get("at_most"),
             per_occasion=bool(options.get("per_occasion")),
+            aggregates=tuple(c for c in children[2:] if isinstance(c, n.RatingsAggregate)),
+            empty=tuple(c for c in children[2:] if isinstance(c, n.RatingsEmpty)),
             span=self.pos.of_meta(meta),
         )
 
-    def _simple_type(kind):
-        def method(self, meta, children):
+    @staticmethod
+    def _simple_type(kind: str) -> Callable[[ToSyntax, Meta, Children], n.FactType]:
+        def method(self: ToSyntax, meta: Meta, children: Children) -> n.FactType:
             return n.FactType(kind, span=self.pos.of_meta(meta))
         return method
 
@@ -216,24 +255,25 @@ class ToSyntax:
     flag_type = _simple_type("flag")
     del _simple_type
 
-    def records_type(self, meta, children):
+    def records_type(self, meta: Meta, children: Children) -> n.FactType:
         return n.FactType("records", fields=tuple(children), span=self.pos.of_meta(meta))
 
-    def record_field(self, meta, children):
+    def record_field(self, meta: Meta, children: Children) -> n.RecordField:
         kind, choices = children[1]
         return n.RecordField(children[0], kind, choices, span=self.pos.of_meta(meta))
 
-    def choice_field(self, meta, children):
+    def choice_field(self, meta: Meta, children: Children) -> tuple[str, tuple[n.Text, ...]]:
         return ("choice", tuple(children))
 
-    def text_field(self, meta, children):
+    def text_field(self, meta: Meta, children: Children) -> tuple[str, tuple[n.Text, ...]]:
         return ("text", ())
 
-    def choice_type(self, meta, children):
+    def choice_type(self, meta: Meta, children: Children) -> n.FactType:
         return n.FactType("choice", choices=tuple(children), span=self.pos.of_meta(meta))
 
-    def _range_type(kind):
-        def method(self, meta, children):
+    @staticmethod
+    def _range_type(kind: str) -> Callable[[ToSyntax, Meta, Children], n.FactType]:
+        def method(self: ToSyntax, meta: Meta, children: Children) -> n.FactType:
             numbers = _tokens(children, "NUMBER")
             return n.FactType(kind, low=self._number(numbers[0]), high=self._number(numbers[1]),
                               span=self.pos.of_meta(meta))
@@ -241,46 +281,70 @@ class ToSyntax:
 
     judgement_type = _range_type("judgement")
     judgement_records_type = _range_type("judgement_records")
+    ratings_type = _range_type("ratings")
     del _range_type
 
-    def unit(self, meta, children):
+    def unit(self, meta: Meta, children: Children) -> Tagged:
         return ("unit", children[0])
 
-    def description(self, meta, children):
+    def description(self, meta: Meta, children: Children) -> Tagged:
         return ("description", children[0])
 
-    def default(self, meta, children):
+    def default(self, meta: Meta, children: Children) -> Tagged:
         return ("default", children[0])
 
-    def not_occurred(self, meta, children):
+    def not_occurred(self, meta: Meta, children: Children) -> n.NotOccurredLit:
         return n.NotOccurredLit(span=self.pos.of_meta(meta))
 
-    def at_most(self, meta, children):
+    def at_most(self, meta: Meta, children: Children) -> tuple[str, Decimal]:
         return ("at_most", self._number(children[0]))
 
-    def per_occasion(self, meta, children):
+    def per_occasion(self, meta: Meta, children: Children) -> tuple[str, bool]:
         return ("per_occasion", True)
 
-    def number_literal(self, meta, children):
+    # 评分 (raters) -------------------------------------------------------
+    def ratings_plain(self, meta: Meta, children: Children) -> n.RatingsAggregate:
+        method = "mean" if str(children[0]) == "平均" else "sum"
+        return n.RatingsAggregate(method, span=self.pos.of_meta(meta))
+
+    def trim_count(self, meta: Meta, children: Children) -> int:
+        return self._numeral(children[0])
+
+    def ratings_trimmed(self, meta: Meta, children: Children) -> n.RatingsAggregate:
+        return n.RatingsAggregate("trimmed", drop_high=children[0], drop_low=children[1],
+                                  span=self.pos.of_meta(meta))
+
+    def rater_weight(self, meta: Meta, children: Children) -> tuple[n.Text, Decimal]:
+        return (children[0], children[1])
+
+    def ratings_weighted(self, meta: Meta, children: Children) -> n.RatingsAggregate:
+        return n.RatingsAggregate("weighted", group_field=children[0], weights=tuple(children[1:]),
+                                  span=self.pos.of_meta(meta))
+
+    def ratings_empty(self, meta: Meta, children: Children) -> n.RatingsEmpty:
+        value = self._number(children[0]) if children else None  # 计 N 分, else 报错
+        return n.RatingsEmpty(value, span=self.pos.of_meta(meta))
+
+    def number_literal(self, meta: Meta, children: Children) -> n.NumberLit:
         return n.NumberLit(self._number(children[0]), span=self.pos.of_meta(meta))
 
-    def percent_literal(self, meta, children):
+    def percent_literal(self, meta: Meta, children: Children) -> n.PercentLit:
         return n.PercentLit(children[0], span=self.pos.of_meta(meta))
 
-    def string_literal(self, meta, children):
+    def string_literal(self, meta: Meta, children: Children) -> n.StringLit:
         return n.StringLit(children[0].text, span=self.pos.of_meta(meta))
 
-    def yes_literal(self, meta, children):
+    def yes_literal(self, meta: Meta, children: Children) -> n.FlagLit:
         return n.FlagLit(True, span=self.pos.of_meta(meta))
 
-    def no_literal(self, meta, children):
+    def no_literal(self, meta: Meta, children: Children) -> n.FlagLit:
         return n.FlagLit(False, span=self.pos.of_meta(meta))
 
-    def none_literal(self, meta, children):
+    def none_literal(self, meta: Meta, children: Children) -> n.NoneLit:
         return n.NoneLit(span=self.pos.of_meta(meta))
 
     # tasks --------------------------------------------------------------
-    def task(self, meta, children):
+    def task(self, meta: Meta, children: Children) -> n.Task:
         number, name = children[0], children[1]
         return n.Task(
             number, name,
@@ -288,23 +352,23 @@ class ToSyntax:
             sections=_all(children, n.Section), span=self.pos.of_meta(meta),
         )
 
-    def lead(self, meta, children):
+    def lead(self, meta: Meta, children: Children) -> n.Lead:
         contact = next((c for c in children[1:] if isinstance(c, tuple)), (None, None))
         return n.Lead(children[0], contact[0], contact[1], span=self.pos.of_meta(meta))
 
-    def contact(self, meta, children):
+    def contact(self, meta: Meta, children: Children) -> tuple[n.Name, n.Text | None]:
         return (children[0], children[1] if len(children) > 1 else None)
 
-    def points(self, meta, children):
+    def points(self, meta: Meta, children: Children) -> Decimal:
         return self._number(children[0])
 
-    def section(self, meta, children):
+    def section(self, meta: Meta, children: Children) -> n.Section:
         return n.Section(children[0], children[1], _all(children, n.Item), span=self.pos.of_meta(meta))
 
-    def source(self, meta, children):
+    def source(self, meta: Meta, children: Children) -> Tagged:
         return ("source", children[0])
 
-    def item(self, meta, children):
+    def item(self, meta: Meta, children: Children) -> n.Item:
         number = children[0]
         rest = children[1:]
         deduction_only = bool(_tokens(rest, "DEDUCTION_ONLY"))
@@ -319,14 +383,14 @@ class ToSyntax:
             span=self.pos.of_meta(meta), number_span=number_span,
         )
 
-    def part(self, meta, children):
+    def part(self, meta: Meta, children: Children) -> n.Part:
         return n.Part(
             children[0], children[1],
             sources=tuple(c[1] for c in children[2:] if isinstance(c, tuple)),
             rules=_all(children, n.Rule), span=self.pos.of_meta(meta),
         )
 
-    def occasions(self, meta, children):
+    def occasions(self, meta: Meta, children: Children) -> n.Occasions:
         return n.Occasions(
             self._number(children[0]), children[1],
             sources=tuple(c[1] for c in children[2:] if isinstance(c, tuple)),
@@ -334,7 +398,7 @@ class ToSyntax:
         )
 
     # rules --------------------------------------------------------------
-    def rule(self, meta, children):
+    def rule(self, meta: Meta, children: Children) -> n.Rule:
         quote = children[0] if isinstance(children[0], n.Text) else None
         body = children[1] if quote is not None else children[0]
         condition = None
@@ -346,32 +410,32 @@ class ToSyntax:
         span = self.pos.of_meta(meta)
         return n.Rule(quote, body, floor, self.text[start:span.end].strip(), condition, span=span)
 
-    def conditional(self, meta, children):
+    def conditional(self, meta: Meta, children: Children) -> tuple[int, n.Condition, n.RuleBody]:
         """若 … then a rule: (where the rule's text starts, the condition, the rule body)."""
         return (self.pos.of_meta(meta).start, _condition(children[0]), children[1])
 
-    def per_deduct(self, meta, children):
+    def per_deduct(self, meta: Meta, children: Children) -> n.PerDeduct:
         return n.PerDeduct(children[0], children[1], span=self.pos.of_meta(meta))
 
-    def per_award(self, meta, children):
+    def per_award(self, meta: Meta, children: Children) -> n.PerAward:
         return n.PerAward(children[0], children[1], span=self.pos.of_meta(meta))
 
-    def zero_if(self, meta, children):
+    def zero_if(self, meta: Meta, children: Children) -> n.ZeroIf:
         return n.ZeroIf(_condition(children[0]), span=self.pos.of_meta(meta))
 
-    def deduct_if(self, meta, children):
+    def deduct_if(self, meta: Meta, children: Children) -> n.DeductIf:
         return n.DeductIf(_condition(children[0]), children[1], span=self.pos.of_meta(meta))
 
-    def award_if(self, meta, children):
+    def award_if(self, meta: Meta, children: Children) -> n.AwardIf:
         return n.AwardIf(_condition(children[0]), children[1], span=self.pos.of_meta(meta))
 
-    def judged(self, meta, children):
+    def judged(self, meta: Meta, children: Children) -> n.Judged:
         return n.Judged(children[0], None, span=self.pos.of_meta(meta))
 
-    def judged_if(self, meta, children):
+    def judged_if(self, meta: Meta, children: Children) -> n.Judged:
         return n.Judged(children[1], _condition(children[0]), span=self.pos.of_meta(meta))
 
-    def ladder(self, meta, children):
+    def ladder(self, meta: Meta, children: Children) -> n.Ladder:
         fact, threshold_word, threshold, step_word, step, amount = children[:6]
         partial = str(children[6]) if len(children) > 6 else None
         return n.Ladder(
@@ -379,73 +443,80 @@ class ToSyntax:
             step[0], step[1], amount, partial, threshold[2], span=self.pos.of_meta(meta),
         )
 
-    def per_bonus(self, meta, children):
+    def per_bonus(self, meta: Meta, children: Children) -> n.PerBonus:
         return n.PerBonus(children[0], children[1], span=self.pos.of_meta(meta))
 
-    def bonus_if(self, meta, children):
+    def bonus_if(self, meta: Meta, children: Children) -> n.BonusIf:
         return n.BonusIf(_condition(children[0]), children[1], span=self.pos.of_meta(meta))
 
-    def judged_bonus(self, meta, children):
+    def judged_bonus(self, meta: Meta, children: Children) -> n.JudgedBonus:
         aggregate = str(children[1]) if len(children) > 1 else None
         return n.JudgedBonus(children[0], aggregate, span=self.pos.of_meta(meta))
 
-    def proportional(self, meta, children):
+    def proportional(self, meta: Meta, children: Children) -> n.Proportional:
         return n.Proportional(children[0], children[1], span=self.pos.of_meta(meta))
 
-    def demote_if(self, meta, children):
+    def demote_if(self, meta: Meta, children: Children) -> n.AwardEffect:
         return n.AwardEffect(_condition(children[0]), "demote", span=self.pos.of_meta(meta))
 
-    def last_if(self, meta, children):
+    def last_if(self, meta: Meta, children: Children) -> n.AwardEffect:
         return n.AwardEffect(_condition(children[0]), "last", span=self.pos.of_meta(meta))
 
-    def table(self, meta, children):
+    def table(self, meta: Meta, children: Children) -> n.Table:
         records, level, grade = children[0], children[1], children[2]
         keep = next((str(t) for t in _tokens(children, "TABLE_KEEP")), None)
         return n.Table(records, level, grade, keep, _all(children, n.TableRow), _all(children, n.TableAlias),
                        span=self.pos.of_meta(meta))
 
-    def table_row(self, meta, children):
+    def table_row(self, meta: Meta, children: Children) -> n.TableRow:
         level, rest = children[0], children[1:]
         pairs = tuple((rest[i], self._number(rest[i + 1])) for i in range(0, len(rest), 2))
         return n.TableRow(level, pairs, span=self.pos.of_meta(meta))
 
-    def table_alias(self, meta, children):
+    def table_alias(self, meta: Meta, children: Children) -> n.TableAlias:
         return n.TableAlias(tuple(children[:-1]), children[-1], span=self.pos.of_meta(meta))
 
     # articles and awards --------------------------------------------------
-    def article(self, meta, children):
+    def article(self, meta: Meta, children: Children) -> n.Article:
         number, title = str(children[0]), children[1]
         return n.Article(
             number, title,
             sources=tuple(c[1] for c in children[2:] if isinstance(c, tuple) and c[0] == "source"),
             facts=_all(children, n.FactsBlock), rules=_all(children, n.Rule), span=self.pos.of_meta(meta))
 
-    def awards(self, meta, children):
+    def awards(self, meta: Meta, children: Children) -> n.Awards:
         single = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "single"), None)
         previous = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "previous"), None)
-        return n.Awards(_all(children, n.Tier), single, previous, span=self.pos.of_meta(meta))
+        cite = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
+        decider = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "decider"), None)
+        return n.Awards(_all(children, n.Tier), single, previous[0] if previous else None,
+                        span=self.pos.of_meta(meta), cite=cite, decider=decider,
+                        previous_cite=previous[1] if previous else None)
 
-    def tier(self, meta, children):
+    def decider(self, meta: Meta, children: Children) -> Tagged:
+        return ("decider", children[0])
+
+    def tier(self, meta: Meta, children: Children) -> n.Tier:
         numbers = _tokens(children, "NUMBER")
         return n.Tier(children[0], int(self._number(numbers[0])), int(self._number(numbers[1])),
                       span=self.pos.of_meta(meta))
 
-    def single_award(self, meta, children):
+    def single_award(self, meta: Meta, children: Children) -> tuple[str, int]:
         return ("single", int(self._number(children[0])))
 
-    def previous_last(self, meta, children):
-        return ("previous", children[0])
+    def previous_last(self, meta: Meta, children: Children) -> Tagged:
+        return ("previous", (children[0], self._cite(meta, children[1:])))
 
-    def threshold(self, meta, children):
+    def threshold(self, meta: Meta, children: Children) -> tuple[Decimal, bool, str | None]:
         unit = str(children[1]) if len(children) > 1 else None
         return (self._number(children[0]), unit is not None and children[1].type == "PERCENT_SIGN",
                 unit if unit is not None and children[1].type == "UNIT" else None)
 
-    def step(self, meta, children):
+    def step(self, meta: Meta, children: Children) -> tuple[Decimal, str | None]:
         return (self._number(children[0]), str(children[1]) if len(children) > 1 else None)
 
     # conditions ---------------------------------------------------------
-    def comparison(self, meta, children):
+    def comparison(self, meta: Meta, children: Children) -> n.Comparison | n.FactComparison | n.ExprComparison:
         left, op, right = children[0], str(children[1]), children[2]
         span = self.pos.of_meta(meta)
         # the forms that existed before expressions keep their nodes (and their model)
@@ -456,23 +527,23 @@ class ToSyntax:
             return n.Comparison(left, op, right, span=span)
         return n.ExprComparison(left, op, right, span=span)
 
-    def negation(self, meta, children):
+    def negation(self, meta: Meta, children: Children) -> n.Not:
         return n.Not(_condition(children[0]), span=self.pos.of_meta(meta))
 
-    def and_cond(self, meta, children):
+    def and_cond(self, meta: Meta, children: Children) -> n.And:
         return n.And(tuple(_condition(c) for c in children), span=self.pos.of_meta(meta))
 
-    def or_cond(self, meta, children):
+    def or_cond(self, meta: Meta, children: Children) -> n.Or:
         return n.Or(tuple(_condition(c) for c in children), span=self.pos.of_meta(meta))
 
-    def atom(self, meta, children):
+    def atom(self, meta: Meta, children: Children) -> Any:
         # LPAREN condition RPAREN: a condition or a value, as its place decides
         inner = [c for c in children if not isinstance(c, Token)]
         return inner[0]
 
     # expressions --------------------------------------------------------
-    def arithmetic(self, meta, children):
-        first, rest = children[0], []
+    def arithmetic(self, meta: Meta, children: Children) -> n.Arithmetic:
+        first, rest = children[0], list[tuple[str, Any]]()
         for i in range(1, len(children), 2):
             tok = children[i]
             op = _OPERATORS[str(tok)]
@@ -482,7 +553,7 @@ class ToSyntax:
             rest.append((op, children[i + 1]))
         return n.Arithmetic(first, tuple(rest), span=self.pos.of_meta(meta))
 
-    def negate(self, meta, children):
+    def negate(self, meta: Meta, children: Children) -> n.NumberLit | n.PercentLit | n.Negate:
         operand = children[1]
         span = self.pos.of_meta(meta)
         if isinstance(operand, n.NumberLit):
@@ -491,18 +562,18 @@ class ToSyntax:
             return n.PercentLit(-operand.value, span=span)
         return n.Negate(operand, span=span)
 
-    def negative_literal(self, meta, children):
+    def negative_literal(self, meta: Meta, children: Children) -> n.NumberLit:
         return n.NumberLit(-self._number(children[1]), span=self.pos.of_meta(meta))
 
-    def negative_percent_literal(self, meta, children):
+    def negative_percent_literal(self, meta: Meta, children: Children) -> n.PercentLit:
         return n.PercentLit(-children[1], span=self.pos.of_meta(meta))
 
-    def call(self, meta, children):
+    def call(self, meta: Meta, children: Children) -> n.Call:
         function = _FUNCTIONS[str(children[0])]
         args = tuple(c for c in children[1:] if not isinstance(c, Token))
         return n.Call(function, args, span=self.pos.of_meta(meta))
 
-    def guarded(self, meta, children):
+    def guarded(self, meta: Meta, children: Children) -> n.Guarded:
         return n.Guarded(children[0], children[2], span=self.pos.of_meta(meta))
 
 
@@ -512,24 +583,26 @@ _FUNCTIONS = {"最大": "max", "最小": "min", "绝对值": "abs"}
 _SOFT = re.compile(r"[，,、；;]")
 
 
-def _end(node) -> int:
+def _end(node: Any) -> int:
     """Where a built node (or a token) ends in the text."""
     if isinstance(node, Token):
+        assert node.end_pos is not None  # the lexer sets every position of a token it made
         return node.end_pos
-    return node.span.end
+    end: int = node.span.end
+    return end
 
 
-def _condition(node):
+def _condition(node: Any) -> Any:
     """A node in the place of a condition: a bare 「x」 is a flag (若「已建成」…)."""
     return n.FlagRef(node, span=node.span) if isinstance(node, n.Name) else node
 
 
-def too_deep(tree: Tree, file: str) -> list[Diagnostic]:
+def too_deep(tree: Tree[Token], file: str) -> list[Diagnostic]:
     """SL003 for each condition nested deeper than MAX_CONDITION_DEPTH (parentheses and 非
     together), at the construct that goes one level too deep. An explicit stack, not
     recursion: this runs before anything walks the tree recursively."""
     positions = _Positions(file)
-    found = []
+    found: list[Diagnostic] = []
     stack = [(tree, 0)]
     while stack:
         node, depth = stack.pop()
@@ -545,19 +618,21 @@ def too_deep(tree: Tree, file: str) -> list[Diagnostic]:
 #: grammar rule (or alias) → the ToSyntax method that builds its node; a test checks that
 #: every rule of the grammar that can appear in a tree has one (the helpers ``_number`` and
 #: ``_numeral`` are not builders)
-BUILDERS = {name: method for name, method in vars(ToSyntax).items()
-            if callable(method) and name[:1].islower() and name != "transform"}
+BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
+    name: method for name, method in vars(ToSyntax).items()
+    if callable(method) and name[:1].islower() and name != "transform"
+}
 
 
 class UnbuiltRule(Exception):
     """The grammar accepted a rule that ToSyntax has no method for (a bug in scorelang)."""
 
-    def __init__(self, rule: str, span: Span):
+    def __init__(self, rule: str, span: Span) -> None:
         super().__init__(rule)
         self.rule, self.span = rule, span
 
 
-def to_syntax(tree: Tree, file: str, text: str, collector: Diagnostics) -> n.Policy | None:
+def to_syntax(tree: Tree[Token], file: str, text: str, collector: Diagnostics) -> n.Policy | None:
     """The syntax tree of a parsed file, or None when a literal cannot be read, a condition
     is nested too deeply, or a grammar rule has no builder (each reported, located, to
     ``collector``)."""

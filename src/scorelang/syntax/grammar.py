@@ -12,7 +12,7 @@ def grammar_text() -> str:
     return resources.files("scorelang").joinpath("grammar", "scorelang.lark").read_text(encoding="utf-8")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def parser() -> Lark:
     # propagate_positions gives every tree node its meta (line/column) for spans;
     # no transformer= here, so from_lark keeps meta.

@@ -10,7 +10,7 @@ the parser accepts the rewritten line, and every entry's examples are tests
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 import attrs
 
@@ -86,12 +86,12 @@ class KnownMistake:
 
     message: Message
     applies: Callable[[Seen], bool]
-    fields: Callable[[Seen], dict]
+    fields: Callable[[Seen], dict[str, object]]
     fix: Callable[[Seen], str | None]
     examples: tuple[tuple[str, str], ...]
 
 
-def _found(seen: Seen) -> dict:
+def _found(seen: Seen) -> dict[str, object]:
     return {"found": seen.found}
 
 
@@ -113,6 +113,13 @@ def _comparison_word(seen: Seen) -> str | None:
         if seen.after.startswith(word):
             return word
     return None
+
+
+def _the_comparison_word(seen: Seen) -> str:
+    """``_comparison_word`` where the mistake's ``applies`` has found one."""
+    word = _comparison_word(seen)
+    assert word is not None
+    return word
 
 
 def _after_amount_word(seen: Seen) -> bool:
@@ -171,8 +178,8 @@ KNOWN_MISTAKES: tuple[KnownMistake, ...] = (
     KnownMistake(
         msg.COMPARISON_WORD,
         lambda s: "COMPARE" in s.accepts and _comparison_word(s) is not None,
-        lambda s: {"word": _comparison_word(s), "keyword": COMPARISONS[_comparison_word(s)]},
-        lambda s: s.replace(len(_comparison_word(s)), COMPARISONS[_comparison_word(s)]),
+        lambda s: {"word": _the_comparison_word(s), "keyword": COMPARISONS[_the_comparison_word(s)]},
+        lambda s: s.replace(len(_the_comparison_word(s)), COMPARISONS[_the_comparison_word(s)]),
         (("rule", "若「次数」 不少于 3 扣1分"), ("rule", "若「次数」不超过 2 扣1分"),
          ("rule", "若 非「其余」 且「次数」大于 2 扣1分"))),
     KnownMistake(

@@ -13,8 +13,10 @@ import attrs
 from ..span import Span
 
 
-def _span():
-    return attrs.field(eq=False, repr=False, kw_only=True)
+def _span() -> Span:
+    # attrs.field() is typed Any so it can stand for any attribute's value; say which
+    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
+    return field
 
 
 @attrs.frozen
@@ -92,23 +94,30 @@ class Header:
     round_points: tuple[str, ...]
     span: Span = _span()
     places_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    floor: Cite | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
 class EntitiesDecl:
-    """对象 「县市司法局」 { 「西昌市」 … }"""
+    """对象 「县市司法局」 { 「西昌市」 … }, or 对象 「司法所」 由事实文件列出 (``from_facts``:
+    the entities are those the facts file gives)."""
 
     kind: Name
     names: tuple[Name, ...]
+    from_facts: bool = False
     span: Span = _span()
 
 
 @attrs.frozen
 class GroupDecl:
-    """分组 「毒情重点县」 { 「布拖县」 … }"""
+    """分组 「毒情重点县」 { 「布拖县」 … }, or 分组 「藏区所」 凡「类别」为 "藏区" (``fact``,
+    ``op``, ``value``: every entity whose choice fact compares so)."""
 
     name: Name
     members: tuple[Name, ...]
+    fact: Name | None = None
+    op: str = ""
+    value: Text | None = None
     span: Span = _span()
 
 
@@ -157,13 +166,39 @@ class RecordField:
 
 @attrs.frozen
 class FactType:
-    """计数 / 数值 / 百分比 / 是否 / 选项 {…} / 评定 a 至 b 分 / 评定记录 a 至 b 分 / 记录 {…}."""
+    """计数 / 数值 / 百分比 / 是否 / 选项 {…} / 评定 a 至 b 分 / 评定记录 a 至 b 分 / 评分 a 至 b 分 / 记录 {…}."""
 
-    kind: str  # count | number | percent | flag | choice | judgement | judgement_records | records
+    kind: str  # count | number | percent | flag | choice | judgement | judgement_records | ratings | records
     choices: tuple[Text, ...] = ()
     low: Decimal | None = None
     high: Decimal | None = None
     fields: tuple[RecordField, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class RatingsAggregate:
+    """How the ratings of one entity combine (评分 a 至 b 分 …):
+
+    - ``取平均`` / ``取合计``: ``method`` mean / sum;
+    - ``去掉一个最高分和一个最低分后平均``: ``method`` trimmed, ``drop_high``/``drop_low`` ratings dropped;
+    - ``按「评分人类别」加权 {"领导" 40% "群众" 60%}``: ``method`` weighted, each rater group's mean
+      at its weight (``group_field``, ``weights``).
+    """
+
+    method: str  # mean | sum | trimmed | weighted
+    drop_high: int = 0
+    drop_low: int = 0
+    group_field: Name | None = None
+    weights: tuple[tuple[Text, Decimal], ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class RatingsEmpty:
+    """无评分时 计 0 分 (``value``) / 无评分时 报错 (``value`` None): what no rating at all gives."""
+
+    value: Decimal | None
     span: Span = _span()
 
 
@@ -176,6 +211,8 @@ class FactDecl:
     default: Literal | None = None
     at_most: Decimal | None = None
     per_occasion: bool = False
+    aggregates: tuple[RatingsAggregate, ...] = ()  # 评分: as written (the model wants exactly one)
+    empty: tuple[RatingsEmpty, ...] = ()
     span: Span = _span()
 
 
@@ -216,19 +253,19 @@ class Comparison:
 
 @attrs.frozen
 class Not:
-    operand: "Condition"
+    operand: Condition
     span: Span = _span()
 
 
 @attrs.frozen
 class And:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
     span: Span = _span()
 
 
 @attrs.frozen
 class Or:
-    operands: tuple["Condition", ...]
+    operands: tuple[Condition, ...]
     span: Span = _span()
 
 
@@ -238,8 +275,8 @@ class Arithmetic:
     """「结案数」 ÷ 「受案数」 × 100%: operands joined by operators of one precedence level,
     left to right; ``rest`` holds (operator, operand) with the operator one of + - * /."""
 
-    first: "Expr"
-    rest: tuple[tuple[str, "Expr"], ...]
+    first: Expr
+    rest: tuple[tuple[str, Expr], ...]
     span: Span = _span()
 
 
@@ -247,7 +284,7 @@ class Arithmetic:
 class Negate:
     """−「x」 (a negative literal is folded into its NumberLit or PercentLit)."""
 
-    operand: "Expr"
+    operand: Expr
     span: Span = _span()
 
 
@@ -256,7 +293,7 @@ class Call:
     """最大（…，…） / 最小（…，…） / 绝对值（…）: ``function`` is max, min or abs."""
 
     function: str
-    args: tuple["Expr", ...]
+    args: tuple[Expr, ...]
     span: Span = _span()
 
 
@@ -264,7 +301,7 @@ class Call:
 class Guarded:
     """… 除数为0时取 100%: the expression's value when one of its divisors is 0."""
 
-    expr: "Expr"
+    expr: Expr
     fallback: NumberLit | PercentLit
     span: Span = _span()
 
@@ -274,9 +311,9 @@ class ExprComparison:
     """「受案数」 + 「移送数」 > 10: two expressions compared (where a plain fact against a literal
     or a fact is a Comparison or a FactComparison, as before expressions existed)."""
 
-    left: "Expr"
+    left: Expr
     op: str
-    right: "Expr | Literal"
+    right: Expr | Literal
     span: Span = _span()
 
 
@@ -546,13 +583,30 @@ class Tier:
 
 
 @attrs.frozen
+class Cite:
+    """依据 "…" 说明 "…": the clause a behaviour of the engine cites and the words it shows
+    (either may be absent: then the engine cites no clause, or uses neutral words)."""
+
+    clause: Text | None
+    shown: Text | None
+    span: Span = _span()
+
+
+@attrs.frozen
 class Awards:
-    """奖项 { 综合奖 … 单项奖 前3名 上年度排名最后 「…」 }"""
+    """奖项 依据 "…" 认定 「…」 { 综合奖 … 单项奖 前3名 上年度排名最后 「…」 依据 "…" 说明 "…" }
+
+    ``cite`` is the clause the tie flags cite; ``decider`` who settles a tie; ``previous_cite``
+    the clause and words of the flag for an entity last two years running.
+    """
 
     tiers: tuple[Tier, ...]
     single_top: int | None
     previous_last: Name | None
     span: Span = _span()
+    cite: Text | None = attrs.field(default=None, kw_only=True)
+    decider: Name | None = attrs.field(default=None, kw_only=True)
+    previous_cite: Cite | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen

@@ -190,7 +190,8 @@ class _Reader:
     def problem(self, diagnostic: Diagnostic) -> None:
         self.problems.append(diagnostic)
 
-    def mapping(self, node: yaml.Node, where: str | Words, known: tuple[str, ...]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    def mapping(self, node: yaml.Node, where: str | Words,
+                known: tuple[str, ...]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """The pairs of a mapping node by key; unknown keys are problems (with the known ones)."""
         if not isinstance(node, yaml.MappingNode):
             self.problem(msg.CASES_SHAPE.at(self.span(node), where=where, expected=_MAPPING))

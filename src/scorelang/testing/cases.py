@@ -13,9 +13,10 @@ case expects a rank, award or flags) and reads the public scorecards::
 
 Every scorecard a case produces is also checked against the invariants of
 ``scorelang.testing.invariants`` (bounds, sums, events that explain every item, bonuses only
-where granted …), whatever figures the case states. A figure compares exactly: the expected decimal equals the actual one (``"28.5"`` and
-``"28.50"`` are the same figure; ``28.49`` is not). Each failing figure is reported with the
-expected and actual values and the events (trace lines) that produced the actual one.
+where granted …), whatever figures the case states. A figure compares exactly: the expected
+decimal equals the actual one (``"28.5"`` and ``"28.50"`` are the same figure; ``28.49`` is not).
+Each failing figure is reported with the expected and actual values and the events (trace
+lines) that produced the actual one.
 """
 from __future__ import annotations
 

@@ -97,13 +97,14 @@ def sections_are_the_sum_of_their_items(policy: scorelang.Policy, entity: str, f
             assert section.score <= section.max + bonus, section
 
 
-def task_score_is_floored_rounded_sum_of_sections(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+def task_score_is_floored_rounded_sum_of_sections(policy: scorelang.Policy, entity: str, facts: Facts,
+                                                  card: Scorecard) -> None:
     for task in card.tasks:
         weighting = next(t for t in policy.model.tasks if t.id == task.id).weighting_for(entity)
         items = {i.id: i for s in task.sections for i in s.items}
         assert weighting is not None, task.id  # the card has only the tasks that apply
         assert len(task.parts) == len(weighting.parts), task.id
-        for part, declared in zip(task.parts, weighting.parts):
+        for part, declared in zip(task.parts, weighting.parts, strict=True):
             # each part on a 100-point scale: its items' sum, floored at 0, × 100 / its points
             raw = sum((items[i].score for i in declared.items), ZERO)
             worth = sum((items[i].max for i in declared.items if not items[i].deduction_only), ZERO)
@@ -135,7 +136,8 @@ def total_is_sum_of_weighted(policy: scorelang.Policy, entity: str, facts: Facts
     assert card.total == rounded_at(policy, "total", max(ZERO, weighted + adjustments))
 
 
-def figures_are_exact_at_the_declared_places(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+def figures_are_exact_at_the_declared_places(policy: scorelang.Policy, entity: str, facts: Facts,
+                                             card: Scorecard) -> None:
     places = policy.places
     for where, stage, value in figures(card):
         assert isinstance(value, Decimal), where
@@ -149,7 +151,8 @@ def evaluation_is_deterministic(policy: scorelang.Policy, entity: str, facts: Fa
     assert policy.evaluate(entity, dict(facts)) == card
 
 
-def bonuses_only_where_the_text_grants_them(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+def bonuses_only_where_the_text_grants_them(policy: scorelang.Policy, entity: str, facts: Facts,
+                                            card: Scorecard) -> None:
     allowed = bonus_clauses(policy)
     for item in card_items(card):
         if item.bonus:

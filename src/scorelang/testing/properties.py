@@ -64,7 +64,8 @@ def counts(policy: scorelang.Policy) -> tuple[str, ...]:
 
 
 # ------------------------------------------------------------------ monotonicity
-def more_occurrences_never_raise_a_score(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard, data: st.DataObject) -> None:
+def more_occurrences_never_raise_a_score(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard,
+                                        data: st.DataObject) -> None:
     """One more occurrence of a 每…扣 count (drawn) never raises any score."""
     name = data.draw(st.sampled_from(counts(policy)), label="count")
     decl = policy.model.fact(name)

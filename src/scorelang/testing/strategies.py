@@ -30,8 +30,9 @@ from __future__ import annotations
 import math
 import random
 import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from typing import Any, Protocol, TypeVar
 
 from hypothesis import strategies as st
 
@@ -62,7 +63,11 @@ def _model(policy: Any) -> m.Policy:
 # ------------------------------------------------------------------ reading the rules
 # What a rule reads and does comes from the model itself: ``m.facts_read`` (one generic walk
 # over the fields that name facts) and ``Rule.effect``; nothing here lists rule classes.
-def _rules_with_names(model: m.Policy):
+_Expand = Callable[[str], tuple[str, ...]]
+_T = TypeVar("_T")
+
+
+def _rules_with_names(model: m.Policy) -> Iterator[tuple[m.Rule, _Expand]]:
     """Every rule (of the items and of the articles) with a function from a fact name as
     written to the declared names it reads (a fact declared 按次 is read as 名第1次, 名第2次 …
     in a 共N次 part)."""
@@ -71,7 +76,7 @@ def _rules_with_names(model: m.Policy):
             for part in item.parts:
                 per_occasion = dict(part.occasion_facts)
 
-                def expand(name: str, per_occasion=per_occasion) -> tuple[str, ...]:
+                def expand(name: str, per_occasion: dict[str, tuple[str, ...]] = per_occasion) -> tuple[str, ...]:
                     return tuple(per_occasion.get(name, (name,)))
                 for rule in part.rules:
                     yield rule, expand
@@ -142,10 +147,10 @@ def deduction_counts(policy: Any) -> tuple[str, ...]:
 # (``st.binary``), about a hundred times cheaper than a draw per fact, and still shrinkable:
 # hypothesis shrinks the bytes toward zeros, and zeros decode to every fact's first option
 # (no occurrence, the lowest value, a fact left at its default).
-Option = tuple  # (size, value_at)
+Option = tuple[int, Callable[[int], object]]  # (size, value_at)
 
 
-def _values(values) -> Option:
+def _values(values: Iterable[object]) -> Option:
     values = tuple(values)
     return len(values), values.__getitem__
 
@@ -167,12 +172,15 @@ def _cents_between(low: Decimal, high: Decimal) -> list[Option]:
     first, last = math.ceil(low * 100), math.floor(high * 100)
     if first > last:
         return []
-    return [(last - first + 1, lambda i, first=first: _cent(first + i))]
+
+    def value_at(i: int) -> str:
+        return _cent(first + i)
+    return [(last - first + 1, value_at)]
 
 
 def _near(points: Iterable[Decimal], delta: Decimal, low: Decimal, high: Decimal) -> list[Decimal]:
     """Each point and its neighbours at ±delta, kept inside [low, high]."""
-    out = set()
+    out: set[Decimal] = set()
     for point in points:
         for value in (point - delta, point, point + delta):
             if low <= value <= high:
@@ -225,7 +233,7 @@ class _Bytes:
 
     __slots__ = ("data", "at")
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes) -> None:
         self.data, self.at = data, 0
 
     def below(self, n: int, width: int = 1) -> int:
@@ -240,19 +248,28 @@ def _width(n: int) -> int:
     return 0 if n <= 1 else ((n - 1).bit_length() + 7) // 8 + 1
 
 
+class _Decoder(Protocol):
+    """Decodes one raw value from ``width`` bytes."""
+
+    @property
+    def width(self) -> int: ...
+
+    def decode(self, data: _Bytes) -> object: ...
+
+
 class _Menu:
     """Decodes one value of a menu of options from ``width`` bytes."""
 
     __slots__ = ("options", "width", "_index")
 
-    def __init__(self, options: list[Option]):
+    def __init__(self, options: list[Option]) -> None:
         if not options:
             raise ValueError("a fact with no valid value")
         self.options = tuple(options)
         self._index = _width(max(size for size, _ in options))
         self.width = 1 + self._index
 
-    def decode(self, data: _Bytes):
+    def decode(self, data: _Bytes) -> object:
         size, value_at = self.options[data.below(len(self.options))]
         return value_at(data.below(size, self._index))
 
@@ -262,11 +279,11 @@ class _Judgement:
 
     __slots__ = ("amount", "width")
 
-    def __init__(self, decl: m.FactDecl):
+    def __init__(self, decl: m.FactDecl) -> None:
         self.amount = _Menu(_judgement_amount(decl))
         self.width = 2 + self.amount.width
 
-    def decode(self, data: _Bytes):
+    def decode(self, data: _Bytes) -> object:
         with_reason = data.below(3) == 2
         reason = _REASONS[data.below(len(_REASONS))]
         amount = self.amount.decode(data)
@@ -279,11 +296,11 @@ class _Record:
 
     __slots__ = ("fields", "width")
 
-    def __init__(self, decl: m.FactDecl):
+    def __init__(self, decl: m.FactDecl) -> None:
         self.fields = tuple((f.name, f.choices if f.kind == "choice" else _WORKS) for f in decl.fields)
         self.width = sum(_width(len(values)) for _, values in self.fields)
 
-    def decode(self, data: _Bytes):
+    def decode(self, data: _Bytes) -> dict[str, str]:
         return {name: values[data.below(len(values), _width(len(values)))] for name, values in self.fields}
 
 
@@ -292,21 +309,59 @@ class _List:
 
     __slots__ = ("element", "width")
 
-    def __init__(self, element):
+    def __init__(self, element: _Decoder) -> None:
         self.element = element
         self.width = 1 + _MAX_RECORDS * element.width
 
-    def decode(self, data: _Bytes):
+    def decode(self, data: _Bytes) -> list[object]:
         n = data.below(_MAX_RECORDS + 1)
         values = [self.element.decode(data) for _ in range(_MAX_RECORDS)]
         return values[:n]
+
+
+class _Ratings:
+    """评分: as many ratings as the policy's aggregation can combine (its ``needed`` and up to
+    ``_MAX_RECORDS`` more), or none when no rating is allowed (无评分时 计 …); for ratings
+    weighted by rater group, every group rates at least once."""
+
+    __slots__ = ("score", "rule", "groups", "width")
+
+    def __init__(self, decl: m.FactDecl):
+        low = decl.low if decl.low is not None else Decimal(0)
+        high = decl.high if decl.high is not None else Decimal(10)
+        self.score = _Menu(_decimal_in(low, high, ()))
+        self.rule = decl.ratings
+        self.groups = tuple(g for g, _ in self.rule.weights) if self.rule is not None else ()
+        least = self._least()
+        self.width = 1 + (least + _MAX_RECORDS) * (self.score.width + 1)
+
+    def _least(self) -> int:
+        return max(self.rule.needed if self.rule is not None else 1, len(self.groups))
+
+    def decode(self, data: _Bytes) -> list[object]:
+        least = self._least()
+        n = data.below(_MAX_RECORDS + 2)
+        count = 0 if n == _MAX_RECORDS + 1 and self.rule is not None and self.rule.empty_value is not None \
+            else least + min(n, _MAX_RECORDS)
+        out: list[object] = []
+        group_field = self.rule.group_field if self.rule is not None else None  # set when groups are
+        for index in range(least + _MAX_RECORDS):
+            score = self.score.decode(data)
+            group_at = data.below(max(len(self.groups), 1))
+            if index < count:
+                if self.groups and group_field is not None:
+                    group = self.groups[index] if index < len(self.groups) else self.groups[group_at]
+                    out.append({"分": score, group_field: group})
+                else:
+                    out.append(score)
+        return out
 
 
 _FLAGS = (False, True, "否", "是")
 _WORKS = ("人民调解", "普法宣传", "社区矫正")
 
 
-def _decoder(decl: m.FactDecl, marks: tuple[Decimal, ...]):
+def _decoder(decl: m.FactDecl, marks: tuple[Decimal, ...]) -> _Decoder:
     """How one declared fact's raw values are decoded from bytes (see ``fact_value``)."""
     kind = decl.type
     if kind == "count":
@@ -329,10 +384,12 @@ def _decoder(decl: m.FactDecl, marks: tuple[Decimal, ...]):
         return _List(_Record(decl))
     if kind == "records":
         return _List(_Judgement(decl))
+    if kind == "ratings":
+        return _Ratings(decl)
     raise TypeError(f"no strategy for fact type {kind!r}")  # a new FACT_TYPES entry, loudly
 
 
-def _drawn(width: int, decode) -> st.SearchStrategy:
+def _drawn(width: int, decode: Callable[[_Bytes], _T]) -> st.SearchStrategy[_T]:
     return st.binary(min_size=width, max_size=width).map(lambda data: decode(_Bytes(data)))
 
 
@@ -349,7 +406,9 @@ def fact_value(decl: m.FactDecl, marks: tuple[Decimal, ...] = ()) -> st.SearchSt
       ``{"amount": ..., "reason": ...}``;
     - records: a list of 0–4 such judgements; for 记录 with fields, 0–4 mappings with a
       declared choice per choice field and a short text (often repeated, so that 同一工作 occurs)
-      per text field.
+      per text field;
+    - ratings: enough two-place scores in [low, high] for the aggregation (or none, when the
+      policy gives no rating a score), each ``{"分": …, 「group」: …}`` when weighted by rater group.
 
     ``marks`` are the values where the policy's rules change a score (see ``thresholds``).
     """
@@ -362,14 +421,14 @@ class _EntityFacts:
     """Decodes one entity's raw facts from ``width`` bytes: every fact a fixed slice, a fact
     with a default preceded by a byte that leaves it out half the time (zero: left out)."""
 
-    def __init__(self, model: m.Policy):
+    def __init__(self, model: m.Policy) -> None:
         marks = thresholds(model)
         self.facts = tuple((decl.name, decl.has_default, _decoder(decl, marks.get(decl.name, ())))
                            for decl in model.facts)
         self.width = sum(decoder.width + optional for _, optional, decoder in self.facts)
 
     def decode(self, data: _Bytes) -> dict[str, Any]:
-        out = {}
+        out: dict[str, Any] = {}
         for name, optional, decoder in self.facts:
             if optional and not data.below(2):
                 data.at += decoder.width
@@ -385,7 +444,7 @@ class _EntityFacts:
 
 
 # built once per policy model (thresholds read every rule): the model is frozen
-_ENTITY_FACTS: dict[int, tuple[weakref.ref, _EntityFacts]] = {}
+_ENTITY_FACTS: dict[int, tuple[weakref.ref[m.Policy], _EntityFacts]] = {}
 
 
 def _entity_facts(model: m.Policy) -> _EntityFacts:
@@ -431,10 +490,11 @@ def facts_document_for(policy: Any, distinct: int | None = None) -> st.SearchStr
         one = st.integers(0, 2**64 - 1).map(entity.from_seed)
     if distinct is None:
         entities = model.entities
-        return st.tuples(*(one for _ in entities)).map(lambda drawn: {"entities": dict(zip(entities, drawn))})
+        return st.tuples(*(one for _ in entities)).map(
+            lambda drawn: {"entities": dict(zip(entities, drawn, strict=True))})
 
     @st.composite
-    def shared(draw) -> dict[str, Any]:
+    def shared(draw: st.DrawFn) -> dict[str, Any]:
         pool = draw(st.lists(one, min_size=1, max_size=distinct))
         picks = st.integers(0, len(pool) - 1)
         return {"entities": {e: dict(pool[draw(picks)]) for e in model.entities}}
