@@ -22,7 +22,7 @@ ALLOWED = {
     "syntax": FOUNDATION | {"syntax"},
     "model": FOUNDATION | {"model", "syntax.nodes"},
     "runtime": FOUNDATION | {"runtime", "model.nodes"},
-    "compile": FOUNDATION | {"compile", "model.nodes", "runtime.scorecard"},
+    "compile": FOUNDATION | {"compile", "model.nodes", "model.expressions", "runtime.scorecard"},
     "cohort": FOUNDATION | {"cohort", "runtime.scorecard", "model.nodes"},
     # reports render scorecards, and `show` renders the checked policy itself
     "report": FOUNDATION | {"report", "runtime.scorecard", "model.nodes"},

@@ -124,7 +124,6 @@ HINTS = [
     # (entry, fields, marker, where the proposed text goes)
     (msg.LADDER_WITHOUT_STEP, {"found": "扣"}, "写作", "rule"),
     (msg.RULE_STARTS_WITH_NAME, {"name": "「次数」", "found": "扣"}, "写作", "rule"),
-    (msg.JUDGED_BONUS_WITH_CONDITION, {"found": "「评分」"}, "写作", "rule"),
     (msg.DEDUCTION_ONLY_ORDER, {"found": "扣分项"}, "写作", "item"),
     (msg.ITEM_NUMBER_WITHOUT_XIANG, {"found": "x"}, "写作", "item"),
     (msg.RECORDS_AGGREGATE_MISSING, {"name": "评分"}, "写作：", "rule"),

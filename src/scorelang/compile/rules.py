@@ -19,10 +19,14 @@ from collections.abc import Callable, Mapping
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any, Union
 
+import attrs
+
+from ..model import expressions as x
 from ..model import nodes as m
 from ..runtime.scorecard import Event, EventKind, new_event, new_ladder_detail
 from ..span import Span
 from .bounds import cap_rule
+from .expressions import Value, compile_value, label
 
 DEDUCT, AWARD, BONUS, ZERO_KIND = EventKind.DEDUCT, EventKind.AWARD, EventKind.BONUS, EventKind.ZERO
 NOTE = EventKind.NOTE
@@ -91,15 +95,44 @@ def _compare_facts(cond: m.CompareFacts, rename: Rename) -> Compiled:
     return (lambda facts: op(facts[left], facts[right])), (left, right)
 
 
+def _compare_values(cond: x.CompareValues, rename: Rename) -> Compiled:
+    left, left_names = compile_value(cond.left, rename)
+    right, right_names = compile_value(cond.right, rename)
+    op = _OPS[cond.op]
+    return (lambda facts: op(left(facts), right(facts))), left_names + right_names
+
+
 # the condition's class picks the compiler, so the table cannot say each one's argument type
 _CONDITIONS: dict[type, Callable[[Any, Rename], Compiled]] = {
-    m.FlagIs: _flag, m.Compare: _compare, m.CompareFacts: _compare_facts, m.Negation: _negation,
-    m.AllOf: _all_of, m.AnyOf: _any_of,
+    m.FlagIs: _flag, m.Compare: _compare, m.CompareFacts: _compare_facts, x.CompareValues: _compare_values,
+    m.Negation: _negation, m.AllOf: _all_of, m.AnyOf: _any_of,
 }
 
 
 def _read(facts: Facts, names: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
     return tuple((n, facts[n]) for n in names)
+
+
+Shown = Callable[[Facts, Any], tuple[tuple[str, Any], ...]]
+
+
+def _computed(quantity: x.Expr, rename: Rename) -> tuple[Value, Shown]:
+    """An expression where a rule takes a quantity: its closure, and ``shown(facts, value)``,
+    the event's facts — each input, then the computed value under the expression's text."""
+    value, names = compile_value(quantity, rename)
+    text = label(quantity)
+
+    def shown(facts: Facts, computed: Any) -> tuple[tuple[str, Any], ...]:
+        return tuple((n, facts[n]) for n in names) + ((text, computed),)
+    return value, shown
+
+
+def _quantity(fact: str | x.Expr, rename: Rename) -> tuple[Value, Shown]:
+    """(read(facts), shown(facts, value)) for a rule's quantity: one fact, or an expression."""
+    if not isinstance(fact, str):
+        return _computed(fact, rename)
+    name = rename(fact)
+    return (lambda facts: facts[name]), (lambda facts, value: ((name, value),))
 
 
 # ------------------------------------------------------------------ rules
@@ -110,6 +143,8 @@ _EVENT_KINDS = {m.Effect.DEDUCT: DEDUCT, m.Effect.EARN: AWARD, m.Effect.BONUS: B
 
 def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename: Rename, decls: Decls) -> Step:
     """每…扣…分 / 每…得…分 / 每…加…分"""
+    if not isinstance(body.fact, str):
+        return _per_computed(rule, body, rename)
     name = rename(body.fact)
     per = body.amount * body.sign
     clause, text, span = rule.clause, rule.text, rule.span
@@ -132,6 +167,26 @@ def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename: Rename, 
         events.append(new_event(clause=clause, rule=text, kind=kind, facts=((name, count),), points=points,
                                 span=span))
         return points
+    return step
+
+
+def _per_computed(rule: m.Rule, body: m.PerOccurrence, rename: Rename) -> Step:
+    """每「a」+「b」扣1分: amount × the computed count."""
+    assert not isinstance(body.fact, str)  # _compile_PerOccurrence sends one fact its own way
+    value, shown = _computed(body.fact, rename)
+    per = body.amount * body.sign
+    clause, text, span = rule.clause, rule.text, rule.span
+    kind = _EVENT_KINDS[body.effect]
+    returned = body.effect is not m.Effect.BONUS  # a bonus stays out of the item's points
+
+    def step(facts: Facts, events: list[Event]) -> Decimal:
+        count = value(facts)
+        if not count:
+            return ZERO
+        points = per * count
+        events.append(new_event(clause=clause, rule=text, kind=kind, facts=shown(facts, count), points=points,
+                                span=span))
+        return points if returned else ZERO
     return step
 
 
@@ -245,10 +300,12 @@ def _judged_bonus(name: str, body: m.Judgement, clause: str, text: str, span: Sp
 
 def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename: Rename, decls: Decls) -> Step:
     """按「开工率」比例得3分: 3 × rate / 100."""
-    name = rename(body.fact)
+    read, shown = _quantity(body.fact, rename)
     per_point = body.amount / Decimal(100)
     clause, text, span = rule.clause, rule.text, rule.span
-    if body.rated:  # 评分: the combined amount, with how it was combined as the reason
+    if body.rated and isinstance(body.fact, str):  # 评分: the combined amount, with how it was combined as the reason
+        name = rename(body.fact)
+
         def rated_step(facts: Facts, events: list[Event]) -> Decimal:
             value: Decimal
             reason: str
@@ -262,11 +319,11 @@ def _compile_Proportional(rule: m.Rule, body: m.Proportional, rename: Rename, de
         return rated_step
 
     def step(facts: Facts, events: list[Event]) -> Decimal:
-        value: Decimal = facts[name]
+        value: Decimal = read(facts)
         if not value:
             return ZERO
         points = per_point * value
-        events.append(new_event(clause=clause, rule=text, kind=AWARD, facts=((name, value),), points=points,
+        events.append(new_event(clause=clause, rule=text, kind=AWARD, facts=shown(facts, value), points=points,
                                 span=span))
         return points
     return step
@@ -332,16 +389,17 @@ def _compile_Table(rule: m.Rule, body: m.Table, rename: Rename, decls: Decls) ->
 def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename: Rename, decls: Decls) -> Step:
     """每降低5个百分点扣2分: per step of shortfall below the target, partial steps as declared.
     The event's ``detail`` says how the ladder read the fact (``LadderDetail``)."""
-    name = rename(body.fact)
+    read, shown = _quantity(body.fact, rename)
     target, step_size, amount = body.target, body.step, body.amount
     relative, partial, upward = body.relative, body.partial, body.upward
     scale = Decimal(100) / target if relative else Decimal(1)  # read only when relative
     clause, text, span = rule.clause, rule.text, rule.span
     rounding = {"ceil": ROUND_CEILING, "floor": ROUND_FLOOR}.get(partial)
     proportional = partial in ("proportional", "exact")
-    decl = decls[name]
-    percent = decl.type == "percent"
-    unit = "%" if percent else decl.unit
+    # an expression's trace shows its inputs and value; its unit is not one fact's
+    decl = decls[rename(body.fact)] if isinstance(body.fact, str) else None
+    percent = decl is not None and decl.type == "percent"
+    unit = "%" if percent else decl.unit if decl is not None else None
     # a percent fact's gap is in percentage points; a count's against 300 件 too (of the target)
     percentage_points = percent or relative
 
@@ -350,7 +408,7 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename: Rename, decls: Decls) 
     direction = -1 if upward else 1
 
     def step(facts: Facts, events: list[Event]) -> Decimal:
-        value: Decimal | int = facts[name]
+        value: Decimal = read(facts)
         gap = (target - value) * direction
         if gap <= 0:
             return ZERO
@@ -365,7 +423,7 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename: Rename, decls: Decls) 
         detail = new_ladder_detail(measured=value, target=target, unit=unit, upward=upward,
                                    percentage_points=percentage_points, gap=gap, step=step_size, steps=steps,
                                    partial=partial)
-        events.append(new_event(clause=clause, rule=text, kind=DEDUCT, facts=((name, value),), points=points,
+        events.append(new_event(clause=clause, rule=text, kind=DEDUCT, facts=shown(facts, value), points=points,
                                 detail=detail, span=span))
         return points
     return step
@@ -394,4 +452,24 @@ def compile_rule(rule: m.Rule, decls: Decls, rename: Rename = lambda n: n) -> tu
     step = compiler(rule, rule.body, rename, decls)
     if rule.cap is not None:  # 最多扣/加/得 N 分
         step = cap_rule(step, rule, rule.cap)
+    if rule.condition is not None:
+        step = _only_if(rule.condition, step, rename)
     return step, rule.earns
+
+
+def _only_if(condition: m.Condition, step: Step, rename: Rename) -> Step:
+    """若 … before a rule of any kind: the rule's step runs only when the condition holds;
+    its events then show the condition's facts first."""
+    predicate, names = compile_condition(condition, rename)
+
+    def conditional(facts: Facts, events: list[Event]) -> StepResult:
+        if not predicate(facts):
+            return ZERO
+        start = len(events)
+        change = step(facts, events)
+        if len(events) > start:
+            read = _read(facts, names)
+            events[start:] = [attrs.evolve(e, facts=read + tuple(f for f in e.facts if f[0] not in names))
+                              for e in events[start:]]
+        return change
+    return conditional

@@ -325,6 +325,63 @@ BONUS_UNBOUNDED = warning(
     "bound it: 至多 N on the fact, 最多加 N 分 after the rule, 加分累计最多 N 分 in the article, "
     "or 考评总分 最高 N 分 in the header")
 
+# ------------------------------------------------------------------ expressions and conditions
+NOT_A_VALUE = error(
+    "NOT_A_VALUE", "SL150", "",
+    "此处应为一个数值（事实、数字或算式），而不是条件",
+    "a value (a fact, a number or arithmetic) is expected here, not a condition")
+NOT_A_CONDITION = error(
+    "NOT_A_CONDITION", "SL150", "",
+    "此处应为条件（「是否」事实、比较、且/或/非），而不是数值",
+    "a condition (a flag fact, a comparison, 且/或/非) is expected here, not a value",
+    "与某个值比较，如：「a」 + 「b」 > 10", "compare it with something, e.g. 「a」 + 「b」 > 10")
+KINDS_MISMATCH = error(
+    "KINDS_MISMATCH", "SL151", "op left right",
+    "不能{op}{left}与{right}", "cannot {op} {left} and {right}",
+    "百分比只与百分比相加、相比；两数相除得到比率，再乘以 100% 得到百分比",
+    "percents add to and compare with percents; a ratio of two values times 100% is a percent")
+UNITS_MISMATCH = error(
+    "UNITS_MISMATCH", "SL151", "op left right",
+    "不能{op}单位为「{left}」与「{right}」的值", "cannot {op} values in 「{left}」 and in 「{right}」")
+RULE_VALUE_KIND = error(
+    "RULE_VALUE_KIND", "SL151", "what need kind",
+    "{what}需要{need}，此算式是{kind}", "{what} needs {need}; this expression is {kind}")
+DIVISOR_MAY_BE_ZERO = error(
+    "DIVISOR_MAY_BE_ZERO", "SL152", "divisor",
+    "除数 {divisor} 可能为 0，须写明除数为 0 时的取值",
+    "the divisor {divisor} may be 0: say what the value is when it is",
+    "在算式后写明：… 除数为0时取 100%", "add after the expression: … 除数为0时取 100%")
+GUARD_UNUSED = warning(
+    "GUARD_UNUSED", "SL152", "",
+    "「除数为0时取」所在的算式中没有可能为 0 的除数，此写法不起作用",
+    "「除数为0时取」 is written, but no divisor of this expression can be 0")
+VALUE_MAY_BE_NEGATIVE = error(
+    "VALUE_MAY_BE_NEGATIVE", "SL154", "what",
+    "{what}的算式可能为负数，负数会把扣分变成加分（或反之）",
+    "the expression of {what} may be negative, which would turn a deduction into points (or back)",
+    "写成 最大（…，0），或调整算式", "write 最大（…, 0）, or change the expression")
+CONDITION_NEVER_TRUE = warning(
+    "CONDITION_NEVER_TRUE", "SL155", "low high",
+    "此比较永远不成立：按声明的取值范围，左边在 {low} 至 {high} 之间",
+    "this comparison can never hold: by the declared ranges the left side lies in {low} … {high}",
+    "检查比较的方向和数值（计数不小于 0，百分比在 0 至 100 之间，至多 …）",
+    "check the comparison and its value (a count is ≥ 0, a percent 0–100, 至多 …)")
+CONDITION_ALWAYS_TRUE = warning(
+    "CONDITION_ALWAYS_TRUE", "SL155", "low high",
+    "此比较总是成立：按声明的取值范围，左边在 {low} 至 {high} 之间",
+    "this comparison always holds: by the declared ranges the left side lies in {low} … {high}",
+    "检查比较的方向和数值（计数不小于 0，百分比在 0 至 100 之间，至多 …）",
+    "check the comparison and its value (a count is ≥ 0, a percent 0–100, 至多 …)")
+LADDER_UNIT_MISMATCH = error(
+    "LADDER_UNIT_MISMATCH", "SL156", "unit name declared",
+    "单位「{unit}」与「{name}」声明的单位「{declared}」不符",
+    "the unit 「{unit}」 does not match 「{name}」's declared unit 「{declared}」",
+    "写声明的单位，或不写单位", "write the declared unit, or none")
+FUNCTION_ARGS = error(
+    "FUNCTION_ARGS", "SL153", "function count",
+    "「{function}」须有{count}", "「{function}」 takes {count}")
+
+
 # ------------------------------------------------------------------ 评分 (raters): SL170–SL173
 _RATINGS_FORMS = ("写明汇总方式之一：取平均、取合计、去掉一个最高分和一个最低分后平均、"
                   "按「评分人类别」加权 {{ \"领导\" 40% \"群众\" 60% }}",

@@ -35,6 +35,11 @@ UNCLOSED_QUOTE = error(
 SYNONYM = error(
     "SYNONYM", "SL001", "word keyword",
     "「{word}」不是关键字，应写作「{keyword}」", "「{word}」 is not a keyword; write 「{keyword}」")
+MINUS_AFTER_COMMA = error(
+    "MINUS_AFTER_COMMA", "SL001", "",
+    "逗号后的负号读作减号（逗号会被忽略，「a」，-1 读作「a」-1）",
+    "a minus after a comma reads as a subtraction (commas are ignored: 「a」, -1 reads 「a」-1)",
+    "负数作为单独的一项时写在括号中：（-1）", "write a negative value on its own in parentheses: (-1)")
 NOT_A_KEYWORD = error(
     "NOT_A_KEYWORD", "SL001", "word expected",
     "「{word}」不是关键字，此处应为 {expected}", "「{word}」 is not a keyword; expected {expected}")
@@ -99,17 +104,12 @@ DEDUCTION_ONLY_ORDER = error(
     "「扣分项」写在项号之后、标题之前（此处是「{found}」）",
     "扣分项 goes right after the item number, before the title (found 「{found}」)",
     "写作 第10项 扣分项 \"扣分项目\" 6分 {{ … }}", "write e.g. 第10项 扣分项 \"扣分项目\" 6分 {{ … }}")
-JUDGED_BONUS_WITH_CONDITION = error(
-    "JUDGED_BONUS_WITH_CONDITION", "SL001", "found",
-    "评定加分「加「…」」不带条件：评定的分数就是所加的分，情形未发生时填 0（此处是「{found}」）",
-    "a judged bonus 加「…」 takes no condition: the judged amount is the bonus, 0 when it does not apply "
-    "(found 「{found}」)",
-    "写作 加「评定名称」", "write 加「the judgement」")
 STEP_UNIT_WORD = error(
     "STEP_UNIT_WORD", "SL001", "word",
-    "「{word}」不能作阶梯每档的单位：可写 个百分点、次、个、件、%，也可以不写（计数的单位在事实中声明）",
-    "「{word}」 is not a unit a ladder step takes: write 个百分点, 次, 个, 件 or %, or none "
-    "(a count's unit is declared with the fact)")
+    "「{word}」不能作阶梯每档的单位：可写 个百分点、%，或次、个、件、篇、天、个工作日、元、人、项等单位，也可以不写"
+    "（计数的单位在事实中声明）",
+    "「{word}」 is not a unit a ladder step takes: write 个百分点 or %, or a unit such as 次, 个, 件, 篇, 天, "
+    "个工作日, 元, 人, 项, or none (a count's unit is declared with the fact)")
 
 # ------------------------------------------------------------------ SL002: values
 NOT_A_NUMERAL = error(

@@ -539,11 +539,12 @@ class Resolver(RuleResolver, BoundsResolver):
     def _rules(self, clause: str, rules: tuple[syn.Rule, ...], occasions: int = 0) -> tuple[m.Rule, ...]:
         out = []
         for r in rules:
+            condition = self._condition(clause, r.condition, occasions) if r.condition is not None else None
             body = self._rule_body(clause, r.body, occasions)
-            if body is not None:
+            if body is not None and (r.condition is None or condition is not None):
                 text = r.quote.text if r.quote is not None else r.source_text
                 cap = self._rule_cap(clause, r.cap, body, text, r.quote is not None)
-                out.append(m.Rule(clause, text, body, r.floor, span=r.span, cap=cap))
+                out.append(m.Rule(clause, text, body, r.floor, condition, span=r.span, cap=cap))
         return tuple(out)
 
 

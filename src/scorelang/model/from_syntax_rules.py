@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 from .. import messages as msg
 from ..messages import Words
 from ..syntax import nodes as syn
+from . import expressions as x
 from . import nodes as m
+from .from_syntax_exprs import ExprResolver, ValueType
 from .vocabulary import COMPARE, PARTIAL, did_you_mean, type_words
 
 if TYPE_CHECKING:
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 _NUMERIC = ("count", "number", "percent")
 
 
-class RuleResolver:
+class RuleResolver(ExprResolver):
     """Resolves rule bodies and conditions (mixed into ``Resolver``)."""
 
     # what the mixin uses of its host, Resolver (declared for the type checker only)
@@ -36,6 +38,16 @@ class RuleResolver:
 
         def _use(self, name: syn.Name, clause: str, allowed: tuple[str, ...], what: Words,
                  occasions: int = 0) -> str | None: ...
+
+
+    def _fact_or_value(self, clause: str, e: syn.Expr, occasions: int, need: tuple[str, ...],
+                       what: Words) -> str | x.Expr | None:
+        """A bare fact (as before expressions: its name, checked with ``_use``) or an expression
+        of one of the kinds ``need`` (a model expression); None after reporting why not."""
+        if isinstance(e, syn.Name):
+            return self._use(e, clause, need, what, occasions)
+        resolved = self._quantity(clause, e, occasions, need, what)
+        return None if resolved is None else resolved[0]
 
     def _rule_body(self, clause: str, body: syn.RuleBody, occasions: int) -> m.RuleBody | None:
         try:
@@ -53,12 +65,13 @@ class RuleResolver:
 
     # ------------------------------------------------------------ rule bodies
     def _per_occurrence(self, clause: str, b: syn.PerDeduct | syn.PerAward, occasions: int) -> m.PerOccurrence | None:
-        fact = self._use(b.fact, clause, ("count",), Words("「每…」", "「每…」 (per occurrence)"), occasions)
+        fact = self._fact_or_value(clause, b.fact, occasions, ("count",), Words("「每…」", "「每…」 (per occurrence)"))
         sign = -1 if isinstance(b, syn.PerDeduct) else 1
         return None if fact is None else m.PerOccurrence(fact, b.amount, sign, span=b.span)
 
     def _per_bonus(self, clause: str, b: syn.PerBonus, occasions: int) -> m.PerOccurrence | None:
-        fact = self._use(b.fact, clause, ("count",), Words("「每…加」", "「每…加」 (bonus per occurrence)"), occasions)
+        fact = self._fact_or_value(clause, b.fact, occasions, ("count",),
+                                   Words("「每…加」", "「每…加」 (bonus per occurrence)"))
         return None if fact is None else m.PerOccurrence(fact, b.amount, 1, True, span=b.span)
 
     def _zero_if(self, clause: str, b: syn.ZeroIf, occasions: int) -> m.Zero | None:
@@ -104,8 +117,11 @@ class RuleResolver:
         return m.Judgement(fact, None, records, 1, aggregate, span=b.span)
 
     def _proportional(self, clause: str, b: syn.Proportional, occasions: int) -> m.Proportional | None:
-        fact = self._use(b.fact, clause, ("percent", "ratings"), Words("「按…比例得」", "按…比例得 (proportional)"),
-                         occasions)
+        what = Words("「按…比例得」", "按…比例得 (proportional)")
+        if not isinstance(b.fact, syn.Name):
+            computed = self._fact_or_value(clause, b.fact, occasions, ("percent",), what)
+            return None if computed is None else m.Proportional(computed, b.amount, span=b.span)
+        fact = self._use(b.fact, clause, ("percent", "ratings"), what, occasions)
         if fact is None:
             return None
         rated = self.facts[fact].type == "ratings"
@@ -122,19 +138,36 @@ class RuleResolver:
         return None if cond is None else m.AwardEffect(cond, b.effect, span=b.span)
 
     def _ladder(self, clause: str, b: syn.Ladder, occasions: int) -> m.Ladder | None:
-        fact = self._use(b.fact, clause, _NUMERIC, Words("阶梯扣分", "a ladder"), occasions)
-        if fact is None:
-            return None
-        kind = self.facts[fact].type
+        what = Words("阶梯扣分", "a ladder")
+        fact: str | x.Expr
+        if isinstance(b.fact, syn.Name):
+            used = self._use(b.fact, clause, _NUMERIC, what, occasions)
+            if used is None:
+                return None
+            fact, kind = used, self.facts[used].type
+            declared = self._fact_type(used).unit if kind != "percent" else None
+        else:
+            resolved = self._quantity(clause, b.fact, occasions, _NUMERIC + ("scalar",), what, signed=True)
+            if resolved is None:
+                return None
+            fact, kind = resolved[0], {"scalar": "number"}.get(resolved[1].kind, resolved[1].kind)
+            declared = resolved[1].unit
+        name = fact if isinstance(fact, str) else "…"
         points_unit = b.step_unit in ("个百分点", "%", "％")
+        words = [u for u in (b.threshold_unit, None if points_unit else b.step_unit) if u is not None]
+        for word in words:
+            # 个 is any unit's counter word; otherwise a unit written must be the one declared
+            if kind != "percent" and declared and word != "个" and word != declared:
+                self.error(msg.LADDER_UNIT_MISMATCH.at(b.span, unit=word, name=name, declared=declared))
+                return None
         if kind == "percent":
             relative = False
             if b.threshold > 100:
                 self.error(msg.LADDER_PERCENT_TARGET_ABOVE_100.at(b.span, target=b.threshold))
-            if b.step_unit in ("次", "个", "件"):
-                self.error(msg.LADDER_PERCENT_STEP_UNIT.at(b.span, name=fact, unit=b.step_unit))
+            if words:
+                self.error(msg.LADDER_PERCENT_STEP_UNIT.at(b.span, name=name, unit=words[0]))
         elif b.threshold_is_percent:
-            self.error(msg.LADDER_TARGET_NOT_PERCENT.at(b.span, name=fact, type=type_words(kind)))
+            self.error(msg.LADDER_TARGET_NOT_PERCENT.at(b.span, name=name, type=type_words(kind)))
             return None
         else:
             # a count against 300 件 with 每降低5个百分点: percentage points of the target
@@ -150,7 +183,8 @@ class RuleResolver:
             return None
         partial = PARTIAL.get(b.partial) if b.partial else None
         if partial is None:
-            whole = kind == "count" and not relative and b.step == b.step.to_integral_value() and b.step == 1
+            whole = (isinstance(fact, str) and kind == "count" and not relative
+                     and b.step == b.step.to_integral_value() and b.step == 1)
             if not whole:
                 self.error(msg.LADDER_PARTIAL_MISSING.at(b.span))
                 return None
@@ -225,6 +259,24 @@ class RuleResolver:
             return None
         return m.CompareFacts(left, COMPARE[c.op], right, span=c.span)
 
+    def _expr_comparison(self, clause: str, c: syn.ExprComparison, occasions: int) -> x.CompareValues | None:
+        """「a」 + 「b」 > 10: both sides values of like kinds (and units)."""
+        if not isinstance(c.right, syn.EXPRESSION_CLASSES):  # 「a」 + 1 为 "优秀"
+            self.error(msg.NOT_A_VALUE.at(c.right.span))
+            return None
+        left = self._value(clause, c.left, occasions, False)
+        right = self._value(clause, c.right, occasions, False)
+        if left is None or right is None:
+            return None
+        if self._like(left[1], right[1], "cmp", c.span) is None:
+            return None
+        self._check_truth(COMPARE[c.op], left[1], right[1], c.span)
+        return x.CompareValues(left[0], COMPARE[c.op], right[0], span=c.span)
+
+    def _value_as_condition(self, clause: str, c: syn.Expr, occasions: int) -> None:
+        """「a」 + 1 alone where a condition is expected."""
+        self.error(msg.NOT_A_CONDITION.at(c.span))
+
     def _comparison(self, clause: str, c: syn.Comparison, occasions: int) -> m.Compare | None:
         op = COMPARE[c.op]
         fact = self._use(c.name, clause, _NUMERIC + ("choice", "flag"), Words("比较", "a comparison"), occasions)
@@ -251,6 +303,7 @@ class RuleResolver:
         if not isinstance(lit, (syn.NumberLit, syn.PercentLit)):
             self.error(msg.NUMBER_COMPARE.at(lit.span, name=fact))
             return None
+        self._check_truth(op, self._fact_type(fact), ValueType("scalar", None, lit.value, lit.value), c.span)
         return m.Compare(fact, op, lit.value, span=c.span)
 
 
@@ -283,4 +336,12 @@ CONDITION_RESOLVERS: dict[type, _ResolveCondition] = {
     syn.Or: RuleResolver._and_or,
     syn.Comparison: RuleResolver._comparison,
     syn.FactComparison: RuleResolver._fact_comparison,
+    syn.ExprComparison: RuleResolver._expr_comparison,
+    # a value where a condition is expected: reported
+    syn.NumberLit: RuleResolver._value_as_condition,
+    syn.PercentLit: RuleResolver._value_as_condition,
+    syn.Arithmetic: RuleResolver._value_as_condition,
+    syn.Negate: RuleResolver._value_as_condition,
+    syn.Call: RuleResolver._value_as_condition,
+    syn.Guarded: RuleResolver._value_as_condition,
 }

@@ -14,6 +14,7 @@ import attrs
 from attrs import AttrsInstance
 
 from ..span import Span
+from .expressions import CompareValues, Expr
 
 
 def _span() -> Span:
@@ -163,7 +164,7 @@ class AnyOf:
     span: Span = _span()
 
 
-Condition = Union[FlagIs, Compare, CompareFacts, Negation, AllOf, AnyOf]
+Condition = Union[FlagIs, Compare, CompareFacts, CompareValues, Negation, AllOf, AnyOf]
 
 
 # ------------------------------------------------------------------ what a rule does
@@ -213,7 +214,7 @@ _EFFECT_PLACES = {
 class PerOccurrence:
     """每…扣…分 (``sign`` -1), 每…得…分 (``sign`` +1), 每…加…分 (``bonus``): amount × the count."""
 
-    fact: str = _fact()
+    fact: str | Expr = _fact()  # a fact's name, or an expression (model.expressions)
     amount: Decimal
     sign: int
     bonus: bool = False
@@ -275,7 +276,7 @@ class Proportional:
     """按「开工率」比例得3分: earns amount × percent / 100 (8.16). ``rated``: the fact is 评分 on a
     0–100 scale, its combined amount read as the percent (按「民主测评」比例得10分)."""
 
-    fact: str = _fact()
+    fact: str | Expr = _fact()  # a fact's name, or an expression (model.expressions)
     amount: Decimal
     rated: bool = False
     span: Span = _span()
@@ -341,7 +342,7 @@ class Ladder:
         upward: True for a ceiling (不高于2% 每增加1个百分点): the excess above it is counted.
     """
 
-    fact: str = _fact()
+    fact: str | Expr = _fact()  # a fact's name, or an expression (model.expressions)
     target: Decimal
     relative: bool
     step: Decimal
@@ -390,8 +391,9 @@ def facts_read(node: AttrsInstance) -> tuple[str, ...]:
     """The facts a rule, rule body or condition reads, as written (a per-occasion fact as
     declared: ``Part.occasion_facts`` maps it), in field order, once each: every field declared
     with ``_fact()`` of every node ``walk`` finds — nothing to add for a new rule class."""
-    names = (getattr(n, f.name) for n in walk(node) for f in attrs.fields(type(n)) if f.metadata.get("fact"))
-    return tuple(dict.fromkeys(names))
+    values = (getattr(n, f.name) for n in walk(node) for f in attrs.fields(type(n)) if f.metadata.get("fact"))
+    # a field that holds an expression instead of a name is walked: its FactValues are found
+    return tuple(dict.fromkeys(v for v in values if isinstance(v, str)))
 
 
 @attrs.frozen
@@ -426,6 +428,7 @@ class Rule:
     text: str
     body: RuleBody = attrs.field(validator=_rule_body)
     floor: bool
+    condition: Condition | None = None  # 若 … written before a rule of any kind
     span: Span = _span()
     cap: Cap | None = attrs.field(default=None, kw_only=True)
 
@@ -444,8 +447,9 @@ class Rule:
 
     @property
     def facts(self) -> tuple[str, ...]:
-        """The facts the rule reads, as written (see ``facts_read``)."""
-        return facts_read(self.body)
+        """The facts the rule reads, as written (see ``facts_read``): its condition's, then its body's."""
+        return tuple(dict.fromkeys((facts_read(self.condition) if self.condition is not None else ())
+                                   + facts_read(self.body)))
 
     @property
     def can_deduct(self) -> bool:

@@ -46,14 +46,22 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "AGGREGATE": ("「合计」、「平均」", "「合计」 (sum), 「平均」 (mean)"),
     "TABLE_KEEP": ("同一「…」只计最高分 或 同一「…」只计最高层级",
                    "同一「…」只计最高分 or 同一「…」只计最高层级 (keep the best)"),
-    "THRESHOLD": ("「达」、「不少于」、「不低于」", "「达」, 「不少于」, 「不低于」 (a target to reach)"),
-    "CEILING": ("「不高于」、「不超过」", "「不高于」, 「不超过」 (a ceiling)"),
+    "THRESHOLD": ("「达」、「不少于」", "「达」, 「不少于」 (a target to reach)"),
+    "CEILING": ("「不超过」", "「不超过」 (a ceiling)"),
+    "NOT_BELOW": ("「不低于」", "「不低于」 (a target to reach, or ≥)"),
+    "NOT_ABOVE": ("「不高于」", "「不高于」 (a ceiling, or ≤)"),
+    "PLUS": ("「+」", "「+」"), "MINUS": ("「-」（或 −）", "「-」 (or −)"), "TIMES": ("「×」（或 *）", "「×」 (or *)"),
+    "DIVIDE": ("「÷」（或 /）", "「÷」 (or /)"),
+    "FUNCTION": ("「最大」、「最小」、「绝对值」", "「最大」, 「最小」, 「绝对值」 (max, min, abs)"),
+    "GUARD": ("「除数为0时取」（或 除数为零时取）",
+              "「除数为0时取」 (or 除数为零时取: the value when a divisor is 0)"),
     "STEP": ("「每降低」、「每少」", "「每降低」, 「每少」 (per step below the target)"),
     "STEP_UP": ("「每增加」、「每超过」、「每多」", "「每增加」, 「每超过」, 「每多」 (per step above the ceiling)"),
-    "STEP_UNIT": ("单位（个百分点、次、个、件、%）", "a unit (个百分点, 次, 个, 件, %)"),
+    "STEP_UNIT": ("「个百分点」或「%」", "「个百分点」 or 「%」"),
+    "UNIT": ("单位（次、个、件、篇、天、个工作日、元 …）", "a unit (次, 个, 件, 篇, 天, 个工作日, 元 …)"),
     "PARTIAL": ("不足一档的算法（不足一档按一档计 / 不足一档不计 / 不足一档按比例计）",
                 "how a partial step counts (不足一档按一档计 / 不足一档不计 / 不足一档按比例计)"),
-    "COMPARE": ("比较（为、不为、高于、低于、不高于、不低于、<、≥ …）", "a comparison (为, 不为, 高于, 低于, <, ≥ …)"),
+    "COMPARE": ("比较（为、不为、高于、低于、<、≥ …）", "a comparison (为, 不为, 高于, 低于, <, ≥ …)"),
     "_DEDUCT": ("「扣」（或「减」）", "「扣」 (deduct, or 「减」)"),
     "RULE_CAP": ("规则的上限（最多扣、最多减、最多加、最多得）", "a rule's cap (最多扣, 最多减, 最多加, 最多得)"),
     "SET_CAP": ("条款的累计上限（加分最多、加分累计最多、加分累计不超过、扣分最多、扣分累计最多、扣分累计不超过）",
@@ -66,6 +74,7 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "$END": ("文件结尾", "end of file"),
 }
 _IGNORED = frozenset({"COMMENT", "WS"})
+_ARITHMETIC = frozenset({"LPAREN", "MINUS", "PLUS", "TIMES", "DIVIDE", "FUNCTION", "GUARD"})
 
 
 def terminal_words(name: str, lang: str) -> str:
@@ -85,8 +94,10 @@ def _expected_words(expected: Iterable[str], limit: int = 8) -> Words:
 
 def _expected_in(expected: Iterable[str], lang: str, limit: int) -> str:
     names = sorted(set(expected) - _IGNORED)
-    # keywords first (shorter lists read better), then descriptive words
-    words = sorted({terminal_words(n, lang) for n in names}, key=lambda w: (len(w) > 6, w))
+    # keywords first (shorter lists read better), then descriptive words, then the symbols an
+    # expression may start or go on with (a rule may start with 「(」, but rarely does)
+    late = {terminal_words(n, lang) for n in names if n in _ARITHMETIC}
+    words = sorted({terminal_words(n, lang) for n in names}, key=lambda w: (w in late, len(w) > 6, w))
     more = len(words) > limit
     words = words[:limit]
     if lang == "zh":

@@ -1,6 +1,7 @@
 """Lark tree → syntax nodes: the only place a lark Tree or Token is turned into our own values."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -50,7 +51,9 @@ class _Positions:
 # conditions nested at most MAX_CONDITION_DEPTH deep (parentheses and 非 together).
 MAX_NUMBER = Decimal(10) ** 9
 MAX_CONDITION_DEPTH = 32
-_NESTING = frozenset({"negation", "atom"})  # the grammar's only recursion: 非 and ( … )
+# the grammar's only recursion: 非, ( … ), a minus sign and a function's parentheses (a run of
+# + or × is one flat node, however long)
+_NESTING = frozenset({"negation", "atom", "negate", "call"})
 
 
 def _dec(tok: Token) -> Decimal:
@@ -421,10 +424,19 @@ class ToSyntax:
     def rule(self, meta: Meta, children: Children) -> n.Rule:
         quote = children[0] if isinstance(children[0], n.Text) else None
         body = children[1] if quote is not None else children[0]
+        condition = None
+        if isinstance(body, tuple):  # conditional: 若 … then the rule
+            start, condition, body = body
+        else:
+            start = body.span.start
         floor = bool(_tokens(children, "FLOOR"))
         cap = next((c for c in children if isinstance(c, n.Cap)), None)
         span = self.pos.of_meta(meta)
-        return n.Rule(quote, body, floor, self.text[body.span.start:span.end].strip(), span=span, cap=cap)
+        return n.Rule(quote, body, floor, self.text[start:span.end].strip(), condition, span=span, cap=cap)
+
+    def conditional(self, meta: Meta, children: Children) -> tuple[int, n.Condition, n.RuleBody]:
+        """若 … then a rule: (where the rule's text starts, the condition, the rule body)."""
+        return (self.pos.of_meta(meta).start, _condition(children[0]), children[1])
 
     def per_deduct(self, meta: Meta, children: Children) -> n.PerDeduct:
         return n.PerDeduct(children[0], children[1], span=self.pos.of_meta(meta))
@@ -433,33 +445,33 @@ class ToSyntax:
         return n.PerAward(children[0], children[1], span=self.pos.of_meta(meta))
 
     def zero_if(self, meta: Meta, children: Children) -> n.ZeroIf:
-        return n.ZeroIf(children[0], span=self.pos.of_meta(meta))
+        return n.ZeroIf(_condition(children[0]), span=self.pos.of_meta(meta))
 
     def deduct_if(self, meta: Meta, children: Children) -> n.DeductIf:
-        return n.DeductIf(children[0], children[1], span=self.pos.of_meta(meta))
+        return n.DeductIf(_condition(children[0]), children[1], span=self.pos.of_meta(meta))
 
     def award_if(self, meta: Meta, children: Children) -> n.AwardIf:
-        return n.AwardIf(children[0], children[1], span=self.pos.of_meta(meta))
+        return n.AwardIf(_condition(children[0]), children[1], span=self.pos.of_meta(meta))
 
     def judged(self, meta: Meta, children: Children) -> n.Judged:
         return n.Judged(children[0], None, span=self.pos.of_meta(meta))
 
     def judged_if(self, meta: Meta, children: Children) -> n.Judged:
-        return n.Judged(children[1], children[0], span=self.pos.of_meta(meta))
+        return n.Judged(children[1], _condition(children[0]), span=self.pos.of_meta(meta))
 
     def ladder(self, meta: Meta, children: Children) -> n.Ladder:
         fact, threshold_word, threshold, step_word, step, amount = children[:6]
         partial = str(children[6]) if len(children) > 6 else None
         return n.Ladder(
             fact, str(threshold_word), threshold[0], threshold[1], str(step_word),
-            step[0], step[1], amount, partial, span=self.pos.of_meta(meta),
+            step[0], step[1], amount, partial, threshold[2], span=self.pos.of_meta(meta),
         )
 
     def per_bonus(self, meta: Meta, children: Children) -> n.PerBonus:
         return n.PerBonus(children[0], children[1], span=self.pos.of_meta(meta))
 
     def bonus_if(self, meta: Meta, children: Children) -> n.BonusIf:
-        return n.BonusIf(children[0], children[1], span=self.pos.of_meta(meta))
+        return n.BonusIf(_condition(children[0]), children[1], span=self.pos.of_meta(meta))
 
     def judged_bonus(self, meta: Meta, children: Children) -> n.JudgedBonus:
         aggregate = str(children[1]) if len(children) > 1 else None
@@ -469,10 +481,10 @@ class ToSyntax:
         return n.Proportional(children[0], children[1], span=self.pos.of_meta(meta))
 
     def demote_if(self, meta: Meta, children: Children) -> n.AwardEffect:
-        return n.AwardEffect(children[0], "demote", span=self.pos.of_meta(meta))
+        return n.AwardEffect(_condition(children[0]), "demote", span=self.pos.of_meta(meta))
 
     def last_if(self, meta: Meta, children: Children) -> n.AwardEffect:
-        return n.AwardEffect(children[0], "last", span=self.pos.of_meta(meta))
+        return n.AwardEffect(_condition(children[0]), "last", span=self.pos.of_meta(meta))
 
     def table(self, meta: Meta, children: Children) -> n.Table:
         records, level, grade = children[0], children[1], children[2]
@@ -520,35 +532,94 @@ class ToSyntax:
     def previous_last(self, meta: Meta, children: Children) -> Tagged:
         return ("previous", (children[0], self._cite(meta, children[1:])))
 
-    def fact_comparison(self, meta: Meta, children: Children) -> n.FactComparison:
-        return n.FactComparison(children[0], str(children[1]), children[2], span=self.pos.of_meta(meta))
-
-    def threshold(self, meta: Meta, children: Children) -> tuple[Decimal, bool]:
-        return (self._number(children[0]), len(children) > 1)
+    def threshold(self, meta: Meta, children: Children) -> tuple[Decimal, bool, str | None]:
+        unit = str(children[1]) if len(children) > 1 else None
+        return (self._number(children[0]), unit is not None and children[1].type == "PERCENT_SIGN",
+                unit if unit is not None and children[1].type == "UNIT" else None)
 
     def step(self, meta: Meta, children: Children) -> tuple[Decimal, str | None]:
         return (self._number(children[0]), str(children[1]) if len(children) > 1 else None)
 
     # conditions ---------------------------------------------------------
-    def flag_ref(self, meta: Meta, children: Children) -> n.FlagRef:
-        return n.FlagRef(children[0], span=self.pos.of_meta(meta))
-
-    def comparison(self, meta: Meta, children: Children) -> n.Comparison:
-        return n.Comparison(children[0], str(children[1]), children[2], span=self.pos.of_meta(meta))
+    def comparison(self, meta: Meta, children: Children) -> n.Comparison | n.FactComparison | n.ExprComparison:
+        left, op, right = children[0], str(children[1]), children[2]
+        span = self.pos.of_meta(meta)
+        # the forms that existed before expressions keep their nodes (and their model)
+        if isinstance(left, n.Name) and isinstance(right, n.Name):
+            return n.FactComparison(left, op, right, span=span)
+        if isinstance(left, n.Name) and isinstance(right, (n.NumberLit, n.PercentLit, n.StringLit, n.FlagLit,
+                                                             n.NoneLit)):
+            return n.Comparison(left, op, right, span=span)
+        return n.ExprComparison(left, op, right, span=span)
 
     def negation(self, meta: Meta, children: Children) -> n.Not:
-        return n.Not(children[0], span=self.pos.of_meta(meta))
+        return n.Not(_condition(children[0]), span=self.pos.of_meta(meta))
 
     def and_cond(self, meta: Meta, children: Children) -> n.And:
-        return n.And(tuple(children), span=self.pos.of_meta(meta))
+        return n.And(tuple(_condition(c) for c in children), span=self.pos.of_meta(meta))
 
     def or_cond(self, meta: Meta, children: Children) -> n.Or:
-        return n.Or(tuple(children), span=self.pos.of_meta(meta))
+        return n.Or(tuple(_condition(c) for c in children), span=self.pos.of_meta(meta))
 
-    def atom(self, meta: Meta, children: Children) -> n.Condition:
-        # LPAREN condition RPAREN
-        inner: list[n.Condition] = [c for c in children if not isinstance(c, Token)]
+    def atom(self, meta: Meta, children: Children) -> Any:
+        # LPAREN condition RPAREN: a condition or a value, as its place decides
+        inner = [c for c in children if not isinstance(c, Token)]
         return inner[0]
+
+    # expressions --------------------------------------------------------
+    def arithmetic(self, meta: Meta, children: Children) -> n.Arithmetic:
+        first, rest = children[0], list[tuple[str, Any]]()
+        for i in range(1, len(children), 2):
+            tok = children[i]
+            op = _OPERATORS[str(tok)]
+            if op == "-" and _SOFT.search(self.text[_end(children[i - 1]):tok.start_pos]):
+                # 最大（「a」，-1）: the comma is ignored, so this would read 「a」 − 1
+                self.collector.add(msg.MINUS_AFTER_COMMA.at(self.pos.of_token(tok)))
+            rest.append((op, children[i + 1]))
+        return n.Arithmetic(first, tuple(rest), span=self.pos.of_meta(meta))
+
+    def negate(self, meta: Meta, children: Children) -> n.NumberLit | n.PercentLit | n.Negate:
+        operand = children[1]
+        span = self.pos.of_meta(meta)
+        if isinstance(operand, n.NumberLit):
+            return n.NumberLit(-operand.value, span=span)
+        if isinstance(operand, n.PercentLit):
+            return n.PercentLit(-operand.value, span=span)
+        return n.Negate(operand, span=span)
+
+    def negative_literal(self, meta: Meta, children: Children) -> n.NumberLit:
+        return n.NumberLit(-self._number(children[1]), span=self.pos.of_meta(meta))
+
+    def negative_percent_literal(self, meta: Meta, children: Children) -> n.PercentLit:
+        return n.PercentLit(-children[1], span=self.pos.of_meta(meta))
+
+    def call(self, meta: Meta, children: Children) -> n.Call:
+        function = _FUNCTIONS[str(children[0])]
+        args = tuple(c for c in children[1:] if not isinstance(c, Token))
+        return n.Call(function, args, span=self.pos.of_meta(meta))
+
+    def guarded(self, meta: Meta, children: Children) -> n.Guarded:
+        return n.Guarded(children[0], children[2], span=self.pos.of_meta(meta))
+
+
+_OPERATORS = {"+": "+", "＋": "+", "-": "-", "－": "-", "−": "-", "×": "*", "*": "*", "＊": "*",
+              "÷": "/", "/": "/", "／": "/"}
+_FUNCTIONS = {"最大": "max", "最小": "min", "绝对值": "abs"}
+_SOFT = re.compile(r"[，,、；;]")
+
+
+def _end(node: Any) -> int:
+    """Where a built node (or a token) ends in the text."""
+    if isinstance(node, Token):
+        assert node.end_pos is not None  # the lexer sets every position of a token it made
+        return node.end_pos
+    end: int = node.span.end
+    return end
+
+
+def _condition(node: Any) -> Any:
+    """A node in the place of a condition: a bare 「x」 is a flag (若「已建成」…)."""
+    return n.FlagRef(node, span=node.span) if isinstance(node, n.Name) else node
 
 
 def too_deep(tree: Tree[Token], file: str) -> list[Diagnostic]:

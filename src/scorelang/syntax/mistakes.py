@@ -140,13 +140,6 @@ def _deduction_only_fix(seen: Seen) -> str | None:
     return line[: number.end()] + " 扣分项" + line[number.end():]
 
 
-def _judged_bonus_fix(seen: Seen) -> str | None:
-    start = seen.before.rfind("若")
-    if start < 0:
-        return None
-    return seen.line_text[:start] + "加" + seen.after
-
-
 def _bare_word(seen: Seen) -> str:
     match = BARE_RUN.match(seen.after)
     return match.group(0) if match else seen.found
@@ -207,18 +200,12 @@ KNOWN_MISTAKES: tuple[KnownMistake, ...] = (
         (("item", '扣分项 第2项 "其余" 6分 { 每「次数」扣1分 }'),
          ("item", '第2项 "其余" 扣分项 6分 { 每「次数」扣1分 }'))),
     KnownMistake(
-        msg.JUDGED_BONUS_WITH_CONDITION,
-        lambda s: s.kind == "NAME" and s.accepts <= {"NUMBER"} and s.before.rstrip().endswith("加")
-        and "若" in s.before,
-        _found, _judged_bonus_fix,
-        (("rule", "若「其余」 加「评分」"),)),
-    KnownMistake(
         msg.STEP_UNIT_WORD,
         lambda s: "STEP_UNIT" in s.accepts and s.kind not in s.accepts and bool(CJK.match(s.found)),
         lambda s: {"word": _step_unit_word(s)},
         lambda s: s.before.rstrip() + " " + s.after[len(_step_unit_word(s)):].lstrip(),
-        (("rule", "「次数」 不少于 3 每少 1 篇 扣0.7分"), ("rule", "「次数」 不少于 3 每少1篇扣0.7分"),
-         ("rule", "「次数」 不少于 3 每少 1 项 扣0.7分"))),
+        (("rule", "「次数」 不少于 3 每少 1 宗 扣0.7分"), ("rule", "「次数」 不少于 3 每少1宗扣0.7分"),
+         ("rule", "「次数」 不少于 3 每少 1 批 扣0.7分"))),
     # last: any one keyword the parser needs and did not get (位小数, 名, 次 …)
     KnownMistake(
         msg.MISSING_KEYWORD,

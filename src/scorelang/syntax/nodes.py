@@ -307,7 +307,64 @@ class Or:
     span: Span = _span()
 
 
-Condition = Union[FlagRef, Comparison, FactComparison, Not, And, Or]
+# ------------------------------------------------------------------ expressions
+@attrs.frozen
+class Arithmetic:
+    """「结案数」 ÷ 「受案数」 × 100%: operands joined by operators of one precedence level,
+    left to right; ``rest`` holds (operator, operand) with the operator one of + - * /."""
+
+    first: Expr
+    rest: tuple[tuple[str, Expr], ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class Negate:
+    """−「x」 (a negative literal is folded into its NumberLit or PercentLit)."""
+
+    operand: Expr
+    span: Span = _span()
+
+
+@attrs.frozen
+class Call:
+    """最大（…，…） / 最小（…，…） / 绝对值（…）: ``function`` is max, min or abs."""
+
+    function: str
+    args: tuple[Expr, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class Guarded:
+    """… 除数为0时取 100%: the expression's value when one of its divisors is 0."""
+
+    expr: Expr
+    fallback: NumberLit | PercentLit
+    span: Span = _span()
+
+
+@attrs.frozen
+class ExprComparison:
+    """「受案数」 + 「移送数」 > 10: two expressions compared (where a plain fact against a literal
+    or a fact is a Comparison or a FactComparison, as before expressions existed)."""
+
+    left: Expr
+    op: str
+    right: Expr | Literal
+    span: Span = _span()
+
+
+# A value: a fact, a literal, or arithmetic on them. A parenthesised condition may stand where
+# a value is expected (the grammar shares parentheses): the resolver says it is not a value.
+Expr = Union[Name, NumberLit, PercentLit, Arithmetic, Negate, Call, Guarded,
+             FlagRef, Comparison, FactComparison, ExprComparison, "Not", "And", "Or"]
+EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, Arithmetic, Negate, Call, Guarded)
+
+# A condition; a value written where a condition is expected (「a」 + 1 alone) parses, and the
+# resolver says it is not a condition.
+Condition = Union[FlagRef, Comparison, FactComparison, ExprComparison, Not, And, Or,
+                  NumberLit, PercentLit, Arithmetic, Negate, Call, Guarded]
 
 
 # ------------------------------------------------------------------ rules
@@ -315,7 +372,7 @@ Condition = Union[FlagRef, Comparison, FactComparison, Not, And, Or]
 class PerDeduct:
     """每「x」扣0.5分"""
 
-    fact: Name
+    fact: Name | Expr  # a bare fact, or an expression (「a」 + 「b」)
     amount: Decimal
     span: Span = _span()
 
@@ -324,7 +381,7 @@ class PerDeduct:
 class PerAward:
     """每「x」得2分"""
 
-    fact: Name
+    fact: Name | Expr  # a bare fact, or an expression (「a」 + 「b」)
     amount: Decimal
     span: Span = _span()
 
@@ -368,7 +425,7 @@ class Judged:
 class PerBonus:
     """每「x」加0.2分: points beyond the item's points."""
 
-    fact: Name
+    fact: Name | Expr  # a bare fact, or an expression (「a」 + 「b」)
     amount: Decimal
     span: Span = _span()
 
@@ -395,7 +452,7 @@ class JudgedBonus:
 class Proportional:
     """按「开工率」比例得3分: points × the percent / 100."""
 
-    fact: Name
+    fact: Name | Expr  # a bare fact, or an expression (「a」 + 「b」)
     amount: Decimal
     span: Span = _span()
 
@@ -444,7 +501,7 @@ class AwardEffect:
 class Ladder:
     """「x」 达 100% 每降低 5 个百分点 扣5分 不足一档按一档计"""
 
-    fact: Name
+    fact: Name | Expr  # a bare fact, or an expression (「a」 + 「b」)
     threshold_word: str  # 达/不少于/不低于 (a floor to reach) or 不高于/不超过 (a ceiling)
     threshold: Decimal
     threshold_is_percent: bool
@@ -453,6 +510,7 @@ class Ladder:
     step_unit: str | None
     amount: Decimal
     partial: str | None
+    threshold_unit: str | None = None  # 不少于 10 篇: a unit word after the target
     span: Span = _span()
 
 
@@ -469,6 +527,7 @@ class Rule:
     body: RuleBody
     floor: bool
     source_text: str
+    condition: Condition | None = None  # 若 … before a rule without a condition of its own
     span: Span = _span()
     cap: Cap | None = attrs.field(default=None, kw_only=True)
 

@@ -141,7 +141,7 @@ def _always_fires(rule: m.Rule, facts: dict[str, m.FactDecl]) -> bool:
     score every entity is given, such as a leader's 0.5–2 points): it changes the score for
     every entity, so only its "fired" branch counts."""
     body = rule.body
-    if not isinstance(body, m.Judgement) or body.condition is not None or body.records:
+    if not isinstance(body, m.Judgement) or body.condition is not None or rule.condition is not None or body.records:
         return False
     decl = facts.get(body.fact)
     return decl is not None and not decl.has_default and decl.low is not None and decl.low > 0

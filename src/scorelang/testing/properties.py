@@ -92,7 +92,8 @@ def ladders(policy: scorelang.Policy) -> list[tuple[str, m.Rule, str]]:
             for part in item.parts:
                 names = dict(part.occasion_facts)
                 for rule in part.rules:
-                    if isinstance(rule.body, m.Ladder):
+                    # a ladder on one fact, unconditional: the value drawn is the value measured
+                    if isinstance(rule.body, m.Ladder) and isinstance(rule.body.fact, str) and rule.condition is None:
                         found.extend((item.id, rule, name) for name in names.get(rule.body.fact, (rule.body.fact,)))
     return found
 

@@ -108,7 +108,8 @@ def thresholds(policy: Any) -> dict[str, tuple[Decimal, ...]]:
             if width > 0:
                 steps = int(body.target / width) if body.target > 0 else 0
                 points.update(body.target - k * width for k in range(1, min(steps, 200) + 1))
-            for name in expand(body.fact):
+            # a ladder on an expression has no one fact whose value is the measured value
+            for name in expand(body.fact) if isinstance(body.fact, str) else ():
                 found.setdefault(name, set()).update(points)
         for node in m.walk(body):
             if isinstance(node, m.Compare) and isinstance(node.value, Decimal):
@@ -128,7 +129,10 @@ def deduction_counts(policy: Any) -> tuple[str, ...]:
     deducting: set[str] = set()
     other: set[str] = set()
     for rule, expand in _rules_with_names(model):
-        target = deducting if isinstance(rule.body, m.PerOccurrence) and rule.effect is m.Effect.DEDUCT else other
+        # only a plain 每「x」扣 (no expression: 最大（「a」 - 「b」，0） falls as 「b」 grows; no
+        # condition: its facts may go either way)
+        plain = isinstance(rule.body, m.PerOccurrence) and isinstance(rule.body.fact, str) and rule.condition is None
+        target = deducting if plain and rule.effect is m.Effect.DEDUCT else other
         for name in rule.facts:
             target.update(expand(name))
     counts = {f.name for f in model.facts if f.type == "count"}

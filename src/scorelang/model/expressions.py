@@ -1,0 +1,102 @@
+"""Values computed from facts (docs/language.md §9.2): the model of an expression such as
+「结案数」 ÷ 「受案数」 × 100% 除数为0时取 100%, and the comparison of two expressions.
+
+Every node is an attrs frozen class, walked by ``nodes.walk``; a field that names a fact is
+declared with ``fact_field()``, so ``nodes.facts_read`` finds the facts an expression reads.
+Kinds, units and ranges are the resolver's business (``from_syntax_exprs``): a node here is
+already checked.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Union
+
+import attrs
+
+from ..span import Span
+
+
+def fact_field(**kwargs: Any) -> Any:
+    """A field that names a fact (``nodes.facts_read`` finds it by this metadata)."""
+    return attrs.field(metadata={"fact": True}, **kwargs)
+
+
+def _span() -> Any:
+    return attrs.field(eq=False, repr=False, kw_only=True)
+
+
+OPERATORS = ("+", "-", "*", "/")
+FUNCTIONS = ("max", "min", "abs")
+
+
+@attrs.frozen
+class FactValue:
+    """「受案数」: the value of a count, number or percent fact (a percent as written: 85 for 85%)."""
+
+    fact: str = fact_field()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Const:
+    """A literal: 3, -1, 100% (held as 100: a percent's value is its number of hundredths)."""
+
+    value: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class Operation:
+    """One ``op operand`` of a run of + − or × ÷."""
+
+    op: str = attrs.field(validator=attrs.validators.in_(OPERATORS))
+    operand: Expr = attrs.field()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Arith:
+    """first op operand op operand …, left to right (one precedence level)."""
+
+    first: Expr
+    rest: tuple[Operation, ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class Negated:
+    """−「x」"""
+
+    operand: Expr
+    span: Span = _span()
+
+
+@attrs.frozen
+class Apply:
+    """最大（…） / 最小（…） / 绝对值（…）"""
+
+    function: str = attrs.field(validator=attrs.validators.in_(FUNCTIONS))
+    args: tuple[Expr, ...] = attrs.field()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Guard:
+    """… 除数为0时取 ``fallback``: the expression's value when one of its divisors is 0."""
+
+    expr: Expr
+    fallback: Decimal
+    span: Span = _span()
+
+
+Expr = Union[FactValue, Const, Arith, Negated, Apply, Guard]
+
+
+@attrs.frozen
+class CompareValues:
+    """「受案数」 + 「移送数」 > 10: two expressions compared, op one of eq ne lt le gt ge."""
+
+    left: Expr
+    op: str
+    right: Expr
+    span: Span = _span()
