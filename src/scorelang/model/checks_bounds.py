@@ -9,14 +9,18 @@ from . import nodes as m
 
 
 def _unbounded_count(policy: m.Policy, body: object) -> str | None:
-    """The count a per-occurrence bonus multiplies, when nothing bounds the count (至多)."""
+    """A count a per-occurrence bonus multiplies (the fact, or a fact of its expression), when
+    nothing bounds that count (至多)."""
     if not isinstance(body, m.PerOccurrence):
         return None
-    try:
-        fact = policy.fact(body.fact)
-    except KeyError:
-        return None
-    return body.fact if fact.high is None else None
+    for name in m.facts_read(body):
+        try:
+            fact = policy.fact(name)
+        except KeyError:
+            continue
+        if fact.type == "count" and fact.high is None:
+            return name
+    return None
 
 
 def check_bonus_bounded(policy: m.Policy) -> Iterable[Diagnostic]:
