@@ -190,7 +190,7 @@ class Place(enum.Enum):
 
     ITEM = "item"                  # an item (or one of its parts or occasions)
     DEDUCTION_ITEM = "deduction"   # an item marked 扣分项: it only subtracts, up to its points
-    ARTICLE = "article"            # an article (第六条): its points adjust the total
+    ARTICLE = "article"            # an article (第…条): its points adjust the total
 
 
 ALL_PLACES = frozenset(Place)
