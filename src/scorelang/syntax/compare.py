@@ -2,8 +2,9 @@
 
 Syntax nodes compare with ``==`` ignoring their spans already (spans are ``eq=False``), but
 ``==`` is too lenient for a printer in one way and too strict in another: ``Decimal("0.50")
-== Decimal("0.5")``, while a number must come back as written; and ``Rule.source_text`` is a
-slice of the text, which a new layout changes without changing the rule. ``structural_diff``
+== Decimal("0.5")``, while a number must come back as written; and ``Rule.source_text`` (and
+a derived value's ``text``) is a slice of the text, which a new layout changes without
+changing the rule. ``structural_diff``
 compares numbers by their digits and places, a rule's source text without white space, soft
 punctuation or comments, and says where two trees first differ.
 """
@@ -15,6 +16,8 @@ from typing import Any
 
 import attrs
 
+#: fields that hold a slice of the source text (shown in traces): compared without layout
+AS_WRITTEN = {("Rule", "source_text"), ("DerivedDecl", "text")}
 _LAYOUT = re.compile(r"#[^\n]*|[ \t\r\n\u3000，,、；;。：:]+")
 
 
@@ -43,7 +46,7 @@ def structural_diff(a: Any, b: Any, path: str = "tree", rule_text: bool = True) 
             if not field.eq:
                 continue
             x, y = getattr(a, field.name), getattr(b, field.name)
-            if field.name == "source_text" and isinstance(x, str) and isinstance(y, str):
+            if (type(a).__name__, field.name) in AS_WRITTEN and isinstance(x, str) and isinstance(y, str):
                 if not rule_text:
                     continue
                 x, y = _source(x), _source(y)

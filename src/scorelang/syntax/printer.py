@@ -21,7 +21,7 @@ from ..span import display_width
 from . import nodes as n
 from .layout import Layout
 from .printer_core import Printer, ordered
-from .printer_exprs import cond
+from .printer_exprs import cond, expr
 from .printer_pieces import INLINE, options, points, row_points, set_cap_text, table_head, written_range
 
 __all__ = ["print_policy", "format_text", "INLINE", "STATEMENTS"]
@@ -50,8 +50,8 @@ def format_text(text: str, file: str = "<string>") -> str:
 
 # ------------------------------------------------------------------ the file and its header
 def _policy(p: Printer, node: n.Policy) -> None:
-    for decl in ordered(node.headers, node.entities, node.groups, node.weights, node.facts, node.tasks,
-                        node.articles, node.awards):
+    for decl in ordered(node.headers, node.entities, node.groups, node.weights, node.facts, node.derived,
+                        node.tasks, node.articles, node.awards):
         if p.layout is None:  # a tree built by code: declarations set apart by a blank line
             p.separate = True
         p.node(decl)
@@ -168,11 +168,20 @@ def _choices(p: Printer, span: Any, head: str, choices: tuple[n.Text, ...], tail
         p.block(span, head, body, tail, inner_end=inner_end)
 
 
+# ------------------------------------------------------------------ derived values
+def _derived_block(p: Printer, node: n.DerivedBlock) -> None:
+    p.block(node.span, "计算", lambda: p.nodes(node.values))
+
+
+def _derived(p: Printer, node: n.DerivedDecl) -> None:
+    p.stmt(node.span, f"{p.text(node.name)} {node.op} {expr(p, node.expr)}")
+
+
 # ------------------------------------------------------------------ tasks, items, rules
 def _task(p: Printer, node: n.Task) -> None:
     number = p.numeral(node.number, node.span.start, node.name.span.start, chinese=True)
     p.block(node.span, f"目标任务 {number} {p.text(node.name)}",
-            lambda: p.nodes(node.leads, node.facts, node.sections))
+            lambda: p.nodes(node.leads, node.facts, node.derived, node.sections))
 
 
 def _lead(p: Printer, node: n.Lead) -> None:
@@ -299,5 +308,6 @@ STATEMENTS: dict[type, Callable[[Printer, Any], None]] = {
     n.Policy: _policy, n.Header: _header, n.TotalBounds: _total_bounds, n.EntitiesDecl: _entities,
     n.GroupDecl: _group, n.WeightsDecl: _weights, n.WeightDecl: _weight, n.FactsBlock: _facts, n.FactDecl: _fact,
     n.Task: _task, n.Lead: _lead, n.Section: _section, n.Item: _item, n.Part: _part, n.Occasions: _occasions,
+    n.DerivedBlock: _derived_block, n.DerivedDecl: _derived,
     n.Rule: _rule, n.Article: _article, n.SetCap: _set_cap, n.Awards: _awards, n.Tier: _tier,
 }
