@@ -146,7 +146,8 @@ def test_the_template_gives_weighted_ratings_a_sheet_with_drop_downs(policy, tem
     sheet = book[FACTS_SHEET]
     header = {sheet.cell(3, c).value: sheet.cell(3, c) for c in range(2, sheet.max_column + 1)}
     assert set(header) == {TRIMMED, MEAN}                  # plain ratings keep their cell
-    assert "至少 3 个评分" in header[TRIMMED].comment.text   # the clerk sees the trimming needs 3
+    comment = header[TRIMMED].comment.text                   # the clerk sees the range and that
+    assert "范围 range: 0–10" in comment and "至少 3 个评分" in comment  # the trimming needs 3
     ratings = book[WEIGHTED]
     assert ratings["A1"].value == WEIGHTED and "领导 40%" in ratings["B1"].value
     assert [c.value for c in ratings[2]] == [ENTITY_COLUMN, GROUP, AMOUNT_COLUMN]
@@ -159,7 +160,8 @@ def test_the_template_gives_weighted_ratings_a_sheet_with_drop_downs(policy, tem
 
     assert checks["A3"].type == "list" and listed(checks["A3"].formula1) == list(policy.entities)
     assert checks["B3"].type == "list" and listed(checks["B3"].formula1) == ["领导", "群众"]
-    assert (checks["C3"].type, checks["C3"].formula1, checks["C3"].formula2) == ("decimal", "0", "5")
+    # a score within 0 to 5, or 无 for an entity without ratings
+    assert (checks["C3"].type, checks["C3"].formula1) == ("custom", 'OR(C3="无",AND(ISNUMBER(C3),C3>=0,C3<=5))')
 
 
 def test_ratings_problems_name_sheet_row_and_column_all_at_once(policy_file, template, tmp_path):

@@ -39,6 +39,8 @@ FACT_COLUMN = "事实"
 RESERVED_SHEETS = (NOTES_SHEET, LISTS_SHEET)
 #: judgement records without fields: one row per judgement, its amount and reason
 AMOUNT_COLUMN, REASON_COLUMN = "分", "理由"
+#: an entity's only row on a sheet saying this in every cell: it has none (as the word in a cell)
+NONE_WRITTEN = "无"
 #: empty record rows prepared (with validation) on each records sheet
 RECORD_ROWS = 200
 #: how many leading rows of a sheet may come before its ``entity`` header row
@@ -104,7 +106,7 @@ def _comment(fact: FactDecl, required: bool) -> str:
     lines = [fact.name, f"类型 type: {_TYPE_ZH.get(fact.type, fact.type)}"]
     if fact.unit:
         lines.append(f"单位 unit: {fact.unit}")
-    if fact.type in ("judgement", "records") and not fact.fields and fact.low is not None:
+    if fact.type in ("judgement", "records", "ratings") and not fact.fields and fact.low is not None:
         zero = "（未发生填 0）" if fact.zero_means_absent else ""
         lines.append(f"范围 range: {fact.low}–{fact.high}{zero}")
     elif fact.high is not None:
@@ -252,9 +254,11 @@ def build_facts_workbook(policy: Policy, needed: Mapping[str, frozenset[str]]) -
                                   showErrorMessage=True, error=f"请从下拉列表选择{fact.ratings.group_field}")
             ws.add_data_validation(pick)
             pick.add(f"B3:B{last}")
-            score = DataValidation(type="decimal", operator="between", formula1=str(fact.low),
-                                   formula2=str(fact.high), allow_blank=True, showErrorMessage=True,
-                                   error=f"填 {fact.low} 至 {fact.high} 之间的分数", errorTitle="超出范围")
+            # a score in the range, or 无 (this entity has no rating): Excel lets nothing else in
+            in_range = f'OR(C3="{NONE_WRITTEN}",AND(ISNUMBER(C3),C3>={fact.low},C3<={fact.high}))'
+            score = DataValidation(type="custom", formula1=in_range, allow_blank=True, showErrorMessage=True,
+                                   error=f"填 {fact.low} 至 {fact.high} 之间的分数（没有评分的对象填 无）",
+                                   errorTitle="超出范围")
             ws.add_data_validation(score)
             score.add(f"C3:C{last}")
             ws.column_dimensions["C"].width = 12
@@ -303,7 +307,7 @@ def _sheet_note(fact: FactDecl) -> str:
     if fact.ratings is None:
         return fact.description + ("" if fact.has_default else "（必填：每个对象至少一条 required）")
     note = (f"每位评分人一行：对象、{fact.ratings.group_field}、分（{fact.low} 至 {fact.high} 分）。"
-            f"{_ratings_words(fact.ratings)}。没有评分的对象写一行，分 填「无」。"
+            f"{_ratings_words(fact.ratings)}。没有评分的对象写一行，分 填「{NONE_WRITTEN}」。"
             " One row per rating; an entity without ratings: one row with 无 as its score.")
     return f"{fact.description}　{note}" if fact.description else note
 
@@ -357,8 +361,9 @@ def _notes(policy: Policy) -> list[str]:
         "   Flags: 是/否; choices: pick from the list; percents: 0–100.",
         "4. 记录类事实（表彰、评分、逐起扣分等）各有一张表：每条记录一行，第一列选对象。没有记录就不填。",
         "   Each records fact has its own sheet: one row per record, the entity first. No record, no row.",
-        "   按评分人类别加权的评分也各有一张表：每位评分人一行（对象、类别、分）；没有评分的对象写一行，分 填「无」。"
-        "其他评分填在「事实」表的一个格子里，以分号分隔：9;8.5;7。",
+        "   按评分人类别加权的评分也各有一张表：每位评分人一行（对象、类别、分）；"
+        f"没有评分的对象写一行，分 填「{NONE_WRITTEN}」。"
+        f"其他评分填在「{FACTS_SHEET}」表的一个格子里，以分号分隔：9;8.5;7。",
         "   Ratings weighted by rater group: one row per rating (entity, group, score) on their own sheet;"
         " other ratings go in one cell, 9;8.5;7.",
         f"   评定扣分的理由写在「{REASONS_SHEET}」表：对象、事实名称、理由各一列。"

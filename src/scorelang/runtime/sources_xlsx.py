@@ -28,13 +28,20 @@ import attrs
 from .. import messages as msg
 from ..diagnostics import Diagnostic, FactsError
 from ..messages.base import Words
-from .facts_workbook import ENTITY_COLUMN, FACT_COLUMN, HEADER_SEARCH, REASON_COLUMN, REASONS_SHEET, RESERVED_SHEETS
+from .facts_workbook import (
+    ENTITY_COLUMN,
+    FACT_COLUMN,
+    HEADER_SEARCH,
+    NONE_WRITTEN,
+    REASON_COLUMN,
+    REASONS_SHEET,
+    RESERVED_SHEETS,
+)
 from .values import excerpt, name_excerpt
 
 _PROBLEM_TEXT = 120
 #: a problem with one record, or one rating, says which first: "第 3 条…", "第 2 个评分…"
 _RECORD = re.compile(r"第 (\d+) (?:条|个评分)")
-_NONE = "无"
 
 
 @attrs.define
@@ -241,8 +248,8 @@ def _read_records(path: str, sheet: str, rows: list[tuple[int, list[Any]]], enti
                                                       row=cell_line, column=column))
             continue
         only = records[0][1] if len(records) == 1 else {}
-        said_none = bool(only) and all(isinstance(v, str) and v == _NONE for v in only.values())
-        facts[fact] = _NONE if said_none else [record for _, record in records]
+        said_none = bool(only) and all(isinstance(v, str) and v == NONE_WRITTEN for v in only.values())
+        facts[fact] = NONE_WRITTEN if said_none else [record for _, record in records]
         where.records[(entity, fact)] = (sheet, [line for line, _ in records])
 
 
