@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 import scorelang
 from scorelang.cli import main
@@ -21,7 +23,10 @@ from scorelang.runtime.facts_workbook import (
     LISTS_SHEET,
     build_facts_workbook,
 )
+from scorelang.runtime.ratings import read_ratings
 from scorelang.runtime.sources import read_facts_file
+from scorelang.runtime.sources_xlsx import Locations, _read_records
+from scorelang.runtime.values import Refusal
 
 openpyxl = pytest.importorskip("openpyxl")
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,8 +95,8 @@ def fill(template: Path, facts: dict, out: Path) -> Path:
     sheet = book[FACTS_SHEET]
     header = {sheet.cell(3, c).value: c for c in range(2, sheet.max_column + 1)}
     rows = {sheet.cell(r, 1).value: r for r in range(4, sheet.max_row + 1)}
-    for entity, given in facts["entities"].items():
-        for name, value in given.items():
+    for entity, entity_facts in facts["entities"].items():
+        for name, value in entity_facts.items():
             if name in header:
                 text = value if isinstance(value, str) else ";".join(str(v) for v in value)
                 sheet.cell(rows[entity], header[name]).value = text
@@ -224,3 +229,39 @@ def test_an_only_row_saying_none_is_none_for_records_too(tmp_path):
     entities = read_facts_file(str(path))["entities"]
     assert entities["甲"]["扣分记录"] == "无"
     assert entities["乙"]["扣分记录"] == [{AMOUNT_COLUMN: "无"}, {AMOUNT_COLUMN: "2", "理由": "迟报"}]
+
+
+_ENTITIES = ("城关司法所", "河西司法所", "高桥司法所")
+_ROWS = st.lists(st.tuples(st.sampled_from(_ENTITIES), st.sampled_from(("领导", "群众")),
+                           st.integers(0, 50).map(lambda n: Decimal(n) / 10)), max_size=12)
+
+
+@given(rows=_ROWS)
+def test_sheet_rows_read_as_the_yaml_list_in_order_each_rating_at_its_row(policy, rows):
+    """In memory, no file: each entity's rows become its list of mappings in row order, the
+    n-th rating is located at its row, and the combined amount is the YAML list's."""
+    decl = next(f for f in policy.model.facts if f.name == WEIGHTED)
+    sheet_rows = [(1, [WEIGHTED, ""]), (2, [ENTITY_COLUMN, GROUP, AMOUNT_COLUMN])]
+    sheet_rows += [(line, [e, g, str(s)]) for line, (e, g, s) in enumerate(rows, start=3)]
+    entities: dict = {}
+    where = Locations()
+    problems: list = []
+    _read_records("f.xlsx", WEIGHTED, sheet_rows, entities, where, {}, problems)
+    assert problems == []
+    for entity in _ENTITIES:
+        mine = [(line, g, s) for line, (e, g, s) in enumerate(rows, start=3) if e == entity]
+        if not mine:
+            assert entity not in entities
+            continue
+        assert entities[entity][WEIGHTED] == [{GROUP: g, AMOUNT_COLUMN: str(s)} for _, g, s in mine]
+        n = len(mine)
+        assert where.of(entity, WEIGHTED, n).zh == f"（工作表「{WEIGHTED}」第 {mine[-1][0]} 行）"
+        yaml_form = [{"分": s, GROUP: g} for _, g, s in mine]
+        try:
+            expected = read_ratings(decl, yaml_form)
+        except Refusal as refused:  # a group without ratings: the same refusal either way
+            with pytest.raises(Refusal) as again:
+                read_ratings(decl, entities[entity][WEIGHTED])
+            assert again.value.zh == refused.zh
+            continue
+        assert read_ratings(decl, entities[entity][WEIGHTED]) == expected
