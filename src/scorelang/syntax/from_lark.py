@@ -14,6 +14,7 @@ from ..diagnostics import Diagnostic, Diagnostics
 from ..numbers import chinese_numeral, parse_decimal
 from ..span import Span
 from . import nodes as n
+from .from_lark_derived import DERIVED_BUILDERS
 
 # A rule's children are the values its sub-rules' methods built and its kept tokens: which
 # ones, in which order, the grammar fixes, not the type checker; each method reads them so.
@@ -145,6 +146,7 @@ class ToSyntax:
             articles=_all(children, n.Article),
             awards=_all(children, n.Awards),
             span=self.pos.of_meta(meta),
+            derived=_all(children, n.DerivedBlock),
         )
 
     def header(self, meta: Meta, children: Children) -> n.Header:
@@ -373,6 +375,7 @@ class ToSyntax:
             number, name,
             leads=_all(children, n.Lead), facts=_all(children, n.FactsBlock),
             sections=_all(children, n.Section), span=self.pos.of_meta(meta),
+            derived=_all(children, n.DerivedBlock),
         )
 
     def lead(self, meta: Meta, children: Children) -> n.Lead:
@@ -647,6 +650,7 @@ BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
     name: method for name, method in vars(ToSyntax).items()
     if callable(method) and name[:1].islower() and name != "transform"
 }
+BUILDERS.update(DERIVED_BUILDERS)  # 计算 { … }: syntax/from_lark_derived.py
 
 
 class UnbuiltRule(Exception):

@@ -367,6 +367,29 @@ Condition = Union[FlagRef, Comparison, FactComparison, ExprComparison, Not, And,
                   NumberLit, PercentLit, Arithmetic, Negate, Call, Guarded]
 
 
+# ------------------------------------------------------------------ derived values
+@attrs.frozen
+class DerivedDecl:
+    """「结案率」 = 「结案数」 ÷ 「受案数」 × 100% 除数为0时取 0%: a named value computed from facts.
+
+    ``op`` is the sign as written (the model accepts = or ＝ only); ``text`` the expression as
+    written, for traces."""
+
+    name: Name
+    op: str
+    expr: Expr
+    text: str
+    span: Span = _span()
+
+
+@attrs.frozen
+class DerivedBlock:
+    """计算 { … }: derived values, at policy level or in a task."""
+
+    values: tuple[DerivedDecl, ...]
+    span: Span = _span()
+
+
 # ------------------------------------------------------------------ rules
 @attrs.frozen
 class PerDeduct:
@@ -598,6 +621,7 @@ class Task:
     facts: tuple[FactsBlock, ...]
     sections: tuple[Section, ...]
     span: Span = _span()
+    derived: tuple[DerivedBlock, ...] = attrs.field(default=(), kw_only=True)
 
 
 @attrs.frozen
@@ -664,3 +688,4 @@ class Policy:
     articles: tuple[Article, ...] = ()
     awards: tuple[Awards, ...] = ()
     span: Span = _span()
+    derived: tuple[DerivedBlock, ...] = attrs.field(default=(), kw_only=True)
