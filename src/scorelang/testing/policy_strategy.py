@@ -13,6 +13,7 @@ them. Needs hypothesis (the ``test`` extra).
 """
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from typing import Any
 
@@ -36,13 +37,22 @@ _FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
 
 class Author:
-    """Writes the pieces of a policy, drawing at each the spelling a real author might use."""
+    """Writes the pieces of a policy, drawing at each the spelling a real author might use.
+
+    What a policy holds (which rules, conditions, caps) is drawn from hypothesis (``choose``,
+    ``draw``), so a failure shrinks to a small policy; how each word is spelled (``pick``)
+    comes from one drawn ``random.Random``: hundreds of spellings cost one draw.
+    """
 
     def __init__(self, draw: Draw) -> None:
         self.draw = draw
+        self.rng: random.Random = draw(st.randoms(use_true_random=True))
+
+    def choose(self, *options: str) -> str:
+        return str(self.draw(st.sampled_from(options)))
 
     def pick(self, *options: str) -> str:
-        return str(self.draw(st.sampled_from(options)))
+        return self.rng.choice(options)
 
     def name(self, text: str) -> str:
         return self.pick(f"「{text}」", f"「{text}」", f"【{text}】")
@@ -51,7 +61,7 @@ class Author:
         return self.pick(f'"{text}"', f"“{text}”")
 
     def number(self, text: str) -> str:
-        return text.translate(_FULL_WIDTH) if self.draw(st.integers(0, 5)) == 0 else text
+        return text.translate(_FULL_WIDTH) if self.rng.random() < 0.15 else text
 
     def gap(self) -> str:
         """White space or soft punctuation between two words."""
@@ -112,7 +122,7 @@ def _if(a: Author) -> str:
 def per_occurrence(a: Author) -> tuple[str, str]:
     count = a.name(a.pick(*COUNTS))
     subject = count if a.draw(st.integers(0, 3)) else f" {count} + {a.name(a.pick(*COUNTS))} "
-    verb = a.pick("扣", "减", "得", "加")
+    verb = a.choose("扣", "减", "得", "加")
     place = {"扣": "deduct", "减": "deduct", "得": "earn", "加": "deduct"}[verb]
     rule = f"每{subject}{verb}{a.glue()}{a.amount()}分"
     if verb in "扣减":
@@ -132,7 +142,7 @@ def _deduct_tail(a: Author) -> str:
 
 
 def fixed(a: Author) -> tuple[str, str]:
-    verb = a.pick("扣", "减", "得", "加")
+    verb = a.choose("扣", "减", "得", "加")
     rule = f"{_if(a)}{verb}{a.amount()}分"
     if verb in "扣减":
         return "deduct", rule + _deduct_tail(a)
@@ -188,7 +198,7 @@ def table(a: Author) -> tuple[str, str]:
 
 
 def award_effect(a: Author) -> tuple[str, str]:
-    return "article", f"{_if(a)}{a.pick('降低一个等次评奖', '直接排名最后一位')}"
+    return "article", f"{_if(a)}{a.choose('降低一个等次评奖', '直接排名最后一位')}"
 
 
 #: model rule class → the generator that writes a rule of that kind
