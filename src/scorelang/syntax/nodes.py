@@ -129,7 +129,7 @@ class Header:
     """考评办法 "…" { 文号 … 考评期 … 保留 2 位小数 四舍五入 于 … }
 
     ``places`` is the number as written (the model checks it is a whole number in range);
-    ``places_span`` is where it was written.
+    ``places_span`` is where it was written, ``period_span`` where 考评期 … was.
     """
 
     title: Text
@@ -141,6 +141,7 @@ class Header:
     places_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     floor: Cite | None = attrs.field(default=None, kw_only=True)
     total: TotalBounds | None = attrs.field(default=None, kw_only=True)
+    period_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
 @attrs.frozen
@@ -683,6 +684,7 @@ class Awards:
     cite: Text | None = attrs.field(default=None, kw_only=True)
     decider: Name | None = attrs.field(default=None, kw_only=True)
     previous_cite: Cite | None = attrs.field(default=None, kw_only=True)
+    single_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
 @attrs.frozen
