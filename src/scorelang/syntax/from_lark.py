@@ -14,7 +14,7 @@ from ..diagnostics import Diagnostic, Diagnostics
 from ..numbers import chinese_numeral, parse_decimal
 from ..span import Span
 from . import nodes as n
-from .from_lark_derived import DERIVED_BUILDERS
+from .from_lark_values import VALUE_BUILDERS
 
 # A rule's children are the values its sub-rules' methods built and its kept tokens: which
 # ones, in which order, the grammar fixes, not the type checker; each method reads them so.
@@ -467,6 +467,7 @@ class ToSyntax:
         return n.Ladder(
             fact, str(threshold_word), threshold[0], threshold[1], str(step_word),
             step[0], step[1], amount, partial, threshold[2], span=self.pos.of_meta(meta),
+            target=threshold[3] if len(threshold) > 3 else None,
         )
 
     def per_bonus(self, meta: Meta, children: Children) -> n.PerBonus:
@@ -537,7 +538,7 @@ class ToSyntax:
     def threshold(self, meta: Meta, children: Children) -> tuple[Decimal, bool, str | None]:
         unit = str(children[1]) if len(children) > 1 else None
         return (self._number(children[0]), unit is not None and children[1].type == "PERCENT_SIGN",
-                unit if unit is not None and children[1].type == "UNIT" else None)
+                unit if unit is not None and children[1].type in ("UNIT", "POINTS_UNIT") else None)
 
     def step(self, meta: Meta, children: Children) -> tuple[Decimal, str | None]:
         return (self._number(children[0]), str(children[1]) if len(children) > 1 else None)
@@ -649,7 +650,7 @@ BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
     name: method for name, method in vars(ToSyntax).items()
     if callable(method) and name[:1].islower() and name != "transform"
 }
-BUILDERS.update(DERIVED_BUILDERS)  # 计算 { … }: syntax/from_lark_derived.py
+BUILDERS.update(VALUE_BUILDERS)  # 计算 { … }, 个百分点, a ladder's computed target: syntax/from_lark_values.py
 
 
 class UnbuiltRule(Exception):
