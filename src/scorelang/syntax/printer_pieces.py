@@ -183,20 +183,29 @@ def _judged(p: Printer, node: n.Judged) -> str:
 
 
 def _ladder(p: Printer, node: n.Ladder) -> str:
-    s, e = node.fact.span.end, node.span.end
+    """「x」 达 90% 每降低 5 个百分点 扣2分 …; a target computed per entity (达 「上年率」) is an
+    expression; a bonus ladder (每提高 1 个百分点 加1分) adds."""
     subject = expr(p, node.fact, "top", lead=True)
-    threshold = p.num(node.threshold, s, e, 0)  # then the step, then the amount
-    if node.threshold_is_percent:
-        threshold += p.word(s, e, ("PERCENT_SIGN",), "%")
-    elif node.threshold_unit:
-        threshold += " " + node.threshold_unit
-    step = p.num(node.step, s, e, 1)
+    if node.target is not None:
+        target = expr(p, node.target, "top")
+        if target[:1] not in "「【(（" and not target.startswith(("最大", "最小", "绝对值")):
+            target = f"（{target}）"  # a computed target starts with a name, a function or a parenthesis
+        s, e, nth = node.target.span.end, node.span.end, 0
+    else:
+        s, e, nth = node.fact.span.end, node.span.end, 1
+        target = p.num(node.threshold, s, e, 0)  # then the step, then the amount
+        if node.threshold_is_percent:
+            target += p.word(s, e, ("PERCENT_SIGN",), "%")
+        elif node.threshold_unit:
+            target += " " + node.threshold_unit
+    step = p.num(node.step, s, e, nth)
     if node.step_unit in ("%", "％"):
         step += node.step_unit
     elif node.step_unit:
         step += " " + node.step_unit
-    words = [subject, node.threshold_word, threshold, node.step_word, step,
-             _verb(p, s, e) + p.num(node.amount, s, e, 2) + "分"]
+    verb = "加" if node.bonus else _verb(p, s, e)
+    words = [subject, node.threshold_word, target, node.step_word, step,
+             verb + p.num(node.amount, s, e, nth + 1) + "分"]
     if node.partial:
         words.append(node.partial)
     return " ".join(words)

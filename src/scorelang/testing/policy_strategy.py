@@ -167,8 +167,16 @@ def judgement(a: Author) -> tuple[str, str]:
 def ladder(a: Author) -> tuple[str, str]:
     partial = a.pick("不足一档按一档计", "不足一档不计", "不足一档按比例计")
     amount = f"{a.deduct()}{a.amount()}分"
-    kind = a.draw(st.integers(0, 2))
-    if kind == 0:
+    kind = a.draw(st.integers(0, 4))
+    if kind == 3:  # above a baseline, a bonus per step
+        base = a.name(PERCENTS[1])
+        rule = f"{a.name(PERCENTS[0])} 比 {base} 每提高 {a.number('1')} 个百分点 加{a.amount()}分 {partial}"
+        return "deduct", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
+    if kind == 4:  # a target computed per entity
+        base = a.name(PERCENTS[1])
+        target = a.pick(base, f"{base} + 5 个百分点", f"最大（{base}，60%）")
+        rule = f"{a.name(PERCENTS[0])} 达 {target} 每降低 {a.number('5')} 个百分点 {amount} {partial}"
+    elif kind == 0:
         target = a.number(a.pick("90", "100", "85.5"))
         step = a.number(a.pick("5", "1"))
         rule = f"{a.name(PERCENTS[0])} {a.pick('达', '不低于')} {target}% 每降低 {step} 个百分点 {amount} {partial}"
