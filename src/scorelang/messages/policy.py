@@ -388,7 +388,7 @@ LADDER_UNIT_MISMATCH = error(
     "LADDER_UNIT_MISMATCH", "SL156", "unit name declared",
     "单位「{unit}」与「{name}」声明的单位「{declared}」不符",
     "the unit 「{unit}」 does not match 「{name}」's declared unit 「{declared}」",
-    "写声明的单位，或不写单位", "write the declared unit, or none")
+    "写声明的单位「{declared}」，或不写单位", "write the declared unit 「{declared}」, or none")
 FUNCTION_ARGS = error(
     "FUNCTION_ARGS", "SL153", "function count",
     "「{function}」须有{count}", "「{function}」 takes {count}")
