@@ -155,11 +155,12 @@ class ToSyntax:
         written = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "period"), None)
         period, period_span = ((written[0], written[1]), written[2]) if written else (None, None)
         rounding = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "rounding"), None)
-        places, points, places_span = rounding if rounding else (None, (), None)
+        places, points, places_span, rounding_span = rounding if rounding else (None, (), None, None)
         floor = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "floor"), None)
         total = next((c for c in children if isinstance(c, n.TotalBounds)), None)
         return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span,
-                        floor=floor, total=total, period_span=period_span)
+                        floor=floor, total=total, period_span=period_span,
+                        rounding_span=rounding_span)
 
     def total_floor(self, meta: Meta, children: Children) -> Tagged:
         return ("floor", self._cite(meta, children))
@@ -204,7 +205,7 @@ class ToSyntax:
     def rounding(self, meta: Meta, children: Children) -> Tagged:
         token = _tokens(children, "NUMBER")[0]
         points = next((c for c in children if isinstance(c, tuple)), ())
-        return ("rounding", (self._number(token), points, self.pos.of_token(token)))
+        return ("rounding", (self._number(token), points, self.pos.of_token(token), self.pos.of_meta(meta)))
 
     def round_points(self, meta: Meta, children: Children) -> tuple[str, ...]:
         return tuple(str(t) for t in children)

@@ -129,7 +129,8 @@ class Header:
     """考评办法 "…" { 文号 … 考评期 … 保留 2 位小数 四舍五入 于 … }
 
     ``places`` is the number as written (the model checks it is a whole number in range);
-    ``places_span`` is where it was written, ``period_span`` where 考评期 … was.
+    ``places_span`` is where it was written, ``period_span`` and ``rounding_span`` where
+    考评期 … and 保留 … were.
     """
 
     title: Text
@@ -142,6 +143,7 @@ class Header:
     floor: Cite | None = attrs.field(default=None, kw_only=True)
     total: TotalBounds | None = attrs.field(default=None, kw_only=True)
     period_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    rounding_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
 @attrs.frozen
