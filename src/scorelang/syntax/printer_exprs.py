@@ -3,7 +3,7 @@
 Parentheses: the tree keeps none, so the printer writes them where the grammar needs them to
 read the same tree back (a sum inside a product, 或 inside 且, a condition where a value is
 expected, a negative value first in a later argument) and where the author wrote them around
-a compound expression or condition, in the author's ( or （.
+an expression or condition, in the author's ( or （.
 """
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ _OP_TYPES = ("PLUS", "MINUS", "TIMES", "DIVIDE")
 _FUNCTION_WORDS = {"max": "最大", "min": "最小", "abs": "绝对值"}
 _MINUSES = frozenset("-－−")
 CONDITIONS = (n.Comparison, n.FactComparison, n.ExprComparison, n.Not, n.And, n.Or)
-_COMPOUND = (n.Arithmetic, n.Negate, n.Guarded, n.Call, *CONDITIONS)
 
 
 def name(p: Printer, node: n.Name) -> str:
@@ -47,7 +46,7 @@ def percent_lit(p: Printer, node: n.PercentLit) -> str:
 
 
 def percent_points_lit(p: Printer, node: n.PercentPointsLit) -> str:
-    return _signed(p, node.value, node.span) + " 个百分点"
+    return p.num(node.value, node.span.start, node.span.end) + " 个百分点"
 
 
 def string_lit(p: Printer, node: n.StringLit) -> str:
@@ -79,9 +78,9 @@ def _parens(p: Printer, node: Any, inner: str) -> str:
 
 
 def _written_in_parens(p: Printer, node: Any) -> bool:
-    """Whether the author wrote this compound expression or condition in parentheses of its
-    own (not a function's)."""
-    if p.layout is None or not isinstance(node, _COMPOUND) or node.span.end <= node.span.start:
+    """Whether the author wrote this expression or condition in parentheses of its own (not a
+    function's), however redundant: （「x」） stays so."""
+    if p.layout is None or node.span.end <= node.span.start:
         return False
     before, at = p.layout.char_before(node.span.start)
     after, _ = p.layout.char_after(node.span.end)
@@ -208,8 +207,8 @@ def disjunction(p: Printer, node: n.Or) -> str:
 
 INLINE: dict[type, Callable[[Printer, Any], str]] = {
     n.Name: name, n.Text: text,
-    n.NumberLit: number_lit, n.PercentLit: percent_lit, n.PercentPointsLit: percent_points_lit,
-    n.StringLit: string_lit, n.FlagLit: flag_lit,
+    n.NumberLit: number_lit, n.PercentLit: percent_lit,
+    n.PercentPointsLit: percent_points_lit, n.StringLit: string_lit, n.FlagLit: flag_lit,
     n.NoneLit: none_lit, n.NotOccurredLit: not_occurred_lit,
     n.Arithmetic: arithmetic, n.Negate: negate, n.Call: call, n.Guarded: guarded,
     n.FlagRef: flag_ref, n.Comparison: comparison, n.FactComparison: fact_comparison,
