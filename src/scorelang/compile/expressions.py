@@ -102,6 +102,13 @@ def _guard(e: x.Guard, rename: Rename) -> tuple[Value, tuple[str, ...]]:
     return value, names
 
 
+def _cohort(e: x.CohortValue, rename: Rename) -> tuple[Value, tuple[str, ...]]:
+    # computed once for the cohort before any entity is scored (compile.cohort), and read
+    # like a fact under its key, which is also how the trace names it: 全体平均「结案率」
+    key = e.term.key
+    return (lambda facts: facts[key]), (key,)
+
+
 _VALUES: dict[type, Callable[[Any, Rename], tuple[Value, tuple[str, ...]]]] = {
     x.FactValue: _fact,
     x.Const: _const,
@@ -109,6 +116,7 @@ _VALUES: dict[type, Callable[[Any, Rename], tuple[Value, tuple[str, ...]]]] = {
     x.Negated: _negated,
     x.Apply: _apply,
     x.Guard: _guard,
+    x.CohortValue: _cohort,
 }
 
 _SHOWN_OPS = {"+": " + ", "-": " − ", "*": " × ", "/": " ÷ "}
@@ -137,4 +145,6 @@ def shown(e: x.Expr) -> str:
         return _SHOWN_FUNCTIONS[e.function] + "（" + "，".join(label(a) for a in e.args) + "）"
     if isinstance(e, x.Guard):
         return shown(e.expr)
+    if isinstance(e, x.CohortValue):
+        return e.term.key
     raise TypeError(f"no way to show expression {type(e).__name__}")

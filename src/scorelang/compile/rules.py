@@ -102,10 +102,20 @@ def _compare_values(cond: x.CompareValues, rename: Rename) -> Compiled:
     return (lambda facts: op(left(facts), right(facts))), left_names + right_names
 
 
+def _rank_within(cond: x.RankWithin, rename: Rename) -> Compiled:
+    # an entity outside the group a rank is taken in has none there: not within the first N
+    key, count = cond.rank.term.key, cond.count
+
+    def within(facts: Facts) -> bool:
+        place = facts.get(key)
+        return place is not None and place <= count
+    return within, (key,)
+
+
 # the condition's class picks the compiler, so the table cannot say each one's argument type
 _CONDITIONS: dict[type, Callable[[Any, Rename], Compiled]] = {
     m.FlagIs: _flag, m.Compare: _compare, m.CompareFacts: _compare_facts, x.CompareValues: _compare_values,
-    m.Negation: _negation, m.AllOf: _all_of, m.AnyOf: _any_of,
+    m.Negation: _negation, m.AllOf: _all_of, m.AnyOf: _any_of, x.RankWithin: _rank_within,
 }
 
 

@@ -17,7 +17,8 @@ from ..messages import Words
 from ..syntax import nodes as syn
 from . import expressions as x
 from . import nodes as m
-from .from_syntax_exprs import ExprResolver, ValueType
+from .from_syntax_cohort import CohortResolver
+from .from_syntax_exprs import ValueType
 from .vocabulary import COMPARE, PARTIAL, did_you_mean, type_words
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 _NUMERIC = ("count", "number", "percent")
 
 
-class RuleResolver(ExprResolver):
+class RuleResolver(CohortResolver):
     """Resolves rule bodies and conditions (mixed into ``Resolver``)."""
 
     # what the mixin uses of its host, Resolver (declared for the type checker only)
@@ -344,4 +345,9 @@ CONDITION_RESOLVERS: dict[type, _ResolveCondition] = {
     syn.Negate: RuleResolver._value_as_condition,
     syn.Call: RuleResolver._value_as_condition,
     syn.Guarded: RuleResolver._value_as_condition,
+    syn.CohortAggregate: RuleResolver._value_as_condition,
+    syn.CohortCount: RuleResolver._value_as_condition,
+    syn.CohortRank: RuleResolver._value_as_condition,
+    # 全体名次（…）前 3 名 (from_syntax_cohort)
+    syn.RankWithin: RuleResolver._rank_within,
 }

@@ -14,7 +14,7 @@ import attrs
 from attrs import AttrsInstance
 
 from ..span import Span
-from .expressions import CompareValues, Expr
+from .expressions import CohortTerm, CompareValues, Expr, RankWithin
 
 
 def _span() -> Span:
@@ -164,7 +164,7 @@ class AnyOf:
     span: Span = _span()
 
 
-Condition = Union[FlagIs, Compare, CompareFacts, CompareValues, Negation, AllOf, AnyOf]
+Condition = Union[FlagIs, Compare, CompareFacts, CompareValues, Negation, AllOf, AnyOf, RankWithin]
 
 
 # ------------------------------------------------------------------ what a rule does
@@ -704,6 +704,9 @@ class Policy:
         entities_from_facts: 对象 「…」 由事实文件列出 — ``entities`` is empty here and the
             facts file lists them (``runtime.entities.bind`` gives the model for one facts file).
         facts: every fact declaration (per-occasion facts expanded), in declaration order.
+        cohort: the cohort values its rules read (docs/language.md §9.4), each once, in the
+            order they must be computed (a value another depends on comes first); empty: each
+            entity is scored alone.
     """
 
     file: str
@@ -723,6 +726,7 @@ class Policy:
     span: Span = _span()
     floor: Citation = attrs.field(default=Citation(), kw_only=True)
     total_bounds: TotalBounds | None = attrs.field(default=None, kw_only=True)
+    cohort: tuple[CohortTerm, ...] = attrs.field(default=(), kw_only=True)
 
     @property
     def data_defined(self) -> bool:

@@ -11,6 +11,16 @@ from typing import Union
 import attrs
 
 from ..span import Span
+from .cohort_nodes import (
+    COHORT_VALUE_CLASSES,
+    CohortAggregate,
+    CohortCount,
+    CohortRank,
+    RankWithin,
+    ScoreRef,
+)
+
+__all__ = ["COHORT_VALUE_CLASSES", "CohortAggregate", "CohortCount", "CohortRank", "RankWithin", "ScoreRef"]
 
 
 def _span() -> Span:
@@ -357,14 +367,15 @@ class ExprComparison:
 
 # A value: a fact, a literal, or arithmetic on them. A parenthesised condition may stand where
 # a value is expected (the grammar shares parentheses): the resolver says it is not a value.
-Expr = Union[Name, NumberLit, PercentLit, Arithmetic, Negate, Call, Guarded,
-             FlagRef, Comparison, FactComparison, ExprComparison, "Not", "And", "Or"]
-EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, Arithmetic, Negate, Call, Guarded)
+Expr = Union[Name, NumberLit, PercentLit, Arithmetic, Negate, Call, Guarded, CohortAggregate, CohortCount, CohortRank,
+             FlagRef, Comparison, FactComparison, ExprComparison, "Not", "And", "Or", RankWithin]
+EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, Arithmetic, Negate, Call, Guarded, CohortAggregate, CohortCount,
+                      CohortRank)
 
 # A condition; a value written where a condition is expected (「a」 + 1 alone) parses, and the
 # resolver says it is not a condition.
-Condition = Union[FlagRef, Comparison, FactComparison, ExprComparison, Not, And, Or,
-                  NumberLit, PercentLit, Arithmetic, Negate, Call, Guarded]
+Condition = Union[FlagRef, Comparison, FactComparison, ExprComparison, Not, And, Or, RankWithin,
+                  NumberLit, PercentLit, Arithmetic, Negate, Call, Guarded, CohortAggregate, CohortCount, CohortRank]
 
 
 # ------------------------------------------------------------------ rules
