@@ -67,7 +67,7 @@ def _item(card: scorelang.Scorecard, item_id: str):
 def _doc_policy() -> str:
     text = DOC.read_text(encoding="utf-8")
     start = text.index("### 9.4 全体")
-    end = text.index("\n## 10.", start)
+    end = text.index("### 9.5", start)
     (block,) = re.findall(r"```score\n(.*?)```", text[start:end], re.DOTALL)
     return block
 
@@ -147,10 +147,14 @@ def _policy_cards(text, facts):
     return loads(text).score_all({"entities": facts})
 
 
+_RANK = "全体名次（「件数」 由高到低 并列占位）"
+_TABLES = [f"按 {_RANK} 第1名得50分 第2名得40分 其余得10分",
+           f"若 {_RANK} = 1 得50分 若 {_RANK} = 2 得40分 若 {_RANK} > 2 得10分"]
+
+
+@pytest.mark.parametrize("table", _TABLES)
 @given(counts=st.lists(st.integers(min_value=0, max_value=9), min_size=3, max_size=3))
-def test_points_by_rank_stay_within_the_table(counts):
-    rank = "全体名次（「件数」 由高到低 并列占位）"
-    table = f"若 {rank} = 1 得50分 若 {rank} = 2 得40分 若 {rank} > 2 得10分"
+def test_points_by_rank_stay_within_the_table(table, counts):
     cards = _score(_policy(table), _facts(counts=tuple(counts)))
     for entity, count in zip(("甲", "乙", "丙"), counts, strict=True):
         score = _item(cards[entity], "1.1").score
@@ -270,3 +274,44 @@ def test_evaluation_is_the_same_whatever_the_order_of_entities():
     forward = _score(text, facts)
     backward = _score(text, dict(reversed(list(facts.items()))))
     assert {e: c.total for e, c in forward.items()} == {e: c.total for e, c in backward.items()}
+
+
+# ------------------------------------------------------------------ points by rank (§9.5)
+def _doc_policy_95() -> str:
+    text = DOC.read_text(encoding="utf-8")
+    start = text.index("### 9.5 按名次得分")
+    end = text.index("\n## 10.", start)
+    (block,) = re.findall(r"```score\n(.*?)```", text[start:end], re.DOTALL)
+    return block
+
+
+def test_the_docs_points_by_rank_example_scores_as_its_sentences_say():
+    policy = loads(_doc_policy_95())
+    assert not policy.warnings
+    facts = {"城东分局": {"收入完成率": "99", "欠税清缴率": "90"}, "城西分局": {"收入完成率": "98", "欠税清缴率": "80"},
+             "开发区分局": {"收入完成率": "99", "欠税清缴率": "60"}, "高新区分局": {"收入完成率": "95", "欠税清缴率": "45"}}
+    cards = {c.entity: c for c in policy.score_all({"entities": facts})}
+    # 99, 99, 98, 95 → 1, 1, 3, 4 (并列占位): 60, 60, 40, 30
+    assert [_item(cards[e], "1.1").score for e in ("城东分局", "开发区分局", "城西分局", "高新区分局")] == \
+        [Decimal(60), Decimal(60), Decimal(40), Decimal(30)]
+    # 清缴率 first two 40; the rest 40 × rate ÷ 90: 60 → 26.67, 45 → 20
+    assert [_item(cards[e], "1.2").score for e in ("城东分局", "城西分局", "开发区分局", "高新区分局")] == \
+        [Decimal(40), Decimal(40), Decimal("26.67"), Decimal(20)]
+    (event,) = _item(cards["城西分局"], "1.1").events
+    assert event.facts == (("全体名次（「收入完成率」 由高到低 并列占位）", 3),) and event.points == 40
+
+
+def test_points_by_rank_read_a_rank_given_as_data():
+    policy = loads(_policy("按「件数」 第1名得20分 第2至3名得10分 其余得0分"))
+    assert [_item(policy.evaluate("甲", {"率": Decimal(1), "件数": n, "余额": Decimal(0)}), "1.1").score
+            for n in (0, 1, 2, 3, 4)] == [Decimal(0), Decimal(20), Decimal(10), Decimal(10), Decimal(0)]
+
+
+@pytest.mark.parametrize("table", [
+    f"按 {_RANK} 第1名得50分 第2名得40分",             # no 其余
+    f"按 {_RANK} 第1至3名得50分 第3名得40分 其余得0分",  # rows overlap
+    f"按 {_RANK} 第0名得50分 其余得0分",                 # ranks start at 1
+    f"按 {_RANK} 第3至1名得50分 其余得0分",              # reversed
+])
+def test_points_by_rank_say_the_rest_and_keep_rows_apart(table):
+    assert _codes(_policy(table)) == ["SL196"]

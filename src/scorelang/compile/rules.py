@@ -139,6 +139,9 @@ def _computed(quantity: x.Expr, rename: Rename) -> tuple[Value, Shown]:
 
 def _quantity(fact: str | x.Expr, rename: Rename) -> tuple[Value, Shown]:
     """(read(facts), shown(facts, value)) for a rule's quantity: one fact, or an expression."""
+    if isinstance(fact, x.CohortValue):  # one cohort value: shown once, under its key
+        key = fact.term.key
+        return (lambda facts: facts[key]), (lambda facts, value: ((key, value),))
     if not isinstance(fact, str):
         return _computed(fact, rename)
     name = rename(fact)
@@ -439,6 +442,30 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename: Rename, decls: Decls) 
     return step
 
 
+def _compile_RankPoints(rule: m.Rule, body: m.RankPoints, rename: Rename, decls: Decls) -> Step:
+    """按 全体名次（…） 第1名得10分 第2至3名得8分 其余得4分: the row the rank falls in, once."""
+    read, shown = _quantity(body.rank, rename)
+    table = {place: points for first, last, points in body.rows for place in range(first, last + 1)} \
+        if sum(last - first + 1 for first, last, _ in body.rows) <= 1000 else None
+    rows, rest = body.rows, body.rest
+    clause, text, span = rule.clause, rule.text, rule.span
+
+    def points_for(place: Any) -> Decimal:
+        if table is not None:
+            return table.get(place, rest)
+        return next((p for first, last, p in rows if first <= place <= last), rest)
+
+    def step(facts: Facts, events: list[Event]) -> Decimal:
+        place = read(facts)
+        points = points_for(place)
+        if not points:
+            return ZERO
+        events.append(new_event(clause=clause, rule=text, kind=AWARD, facts=shown(facts, place), points=points,
+                                span=span))
+        return points
+    return step
+
+
 # the rule body's class picks the compiler, so the table cannot say each one's argument type
 _COMPILERS: dict[type, Callable[[m.Rule, Any, Rename, Decls], Step]] = {
     m.PerOccurrence: _compile_PerOccurrence,
@@ -449,6 +476,7 @@ _COMPILERS: dict[type, Callable[[m.Rule, Any, Rename, Decls], Step]] = {
     m.Proportional: _compile_Proportional,
     m.Table: _compile_Table,
     m.AwardEffect: _compile_AwardEffect,
+    m.RankPoints: _compile_RankPoints,
 }
 
 

@@ -481,6 +481,15 @@ RANK_WITHIN_NOT_RANK = error(
 RANK_WITHIN_COUNT = error(
     "RANK_WITHIN_COUNT", "SL194", "",
     "「前 N 名」「后 N 名」的 N 须是 1 以上的整数", "N of 前 N 名 / 后 N 名 must be a whole number from 1")
+RANK_POINTS_REST_MISSING = error(
+    "RANK_POINTS_REST_MISSING", "SL196", "",
+    "按名次得分须写明其余名次得几分（没有分也要写：其余得0分）",
+    "points by rank must say what every other rank earns (其余得0分 if nothing)",
+    "在最后一档之后写：其余得N分", "add after the last row: 其余得N分")
+RANK_POINTS_ROWS = error(
+    "RANK_POINTS_ROWS", "SL196", "",
+    "名次须是从 1 起的整数，每档的起止不能颠倒，各档不能重叠",
+    "ranks are whole numbers from 1, each row's first rank is not after its last, and rows do not overlap")
 COHORT_NEEDS_ALL = error(
     "COHORT_NEEDS_ALL", "SL195", "key",
     "本办法用到全体或分组的数值（{key}），须同时评分全部对象，不能单独评分一个对象",

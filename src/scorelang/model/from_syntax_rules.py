@@ -10,6 +10,7 @@ after reporting why it cannot.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .. import messages as msg
@@ -235,6 +236,22 @@ class RuleResolver(CohortResolver):
         return m.Table(fact, b.level_field.text, b.grade_field.text, tuple(rows), tuple(aliases), keep, work,
                        span=b.span)
 
+    def _rank_points(self, clause: str, b: syn.RankPoints, occasions: int) -> m.RankPoints | None:
+        """按 全体名次（…） 第1名得10分 … 其余得4分 (docs/language.md §9.5)."""
+        rank = self._fact_or_value(clause, b.rank, occasions, ("count",), Words("「按名次得分」", "points by rank"))
+        rows: list[tuple[int, int, Decimal]] = []
+        for row in b.rows:
+            whole = all(v == v.to_integral_value() and v >= 1 for v in (row.first, row.last))
+            if not whole or row.first > row.last or any(row.first <= last and first <= row.last
+                                                         for first, last, _ in rows):
+                self.error(msg.RANK_POINTS_ROWS.at(row.span))
+                return None
+            rows.append((int(row.first), int(row.last), row.points))
+        if b.rest is None:
+            self.error(msg.RANK_POINTS_REST_MISSING.at(b.span))
+            return None
+        return None if rank is None else m.RankPoints(rank, tuple(rows), b.rest, span=b.span)
+
     # ------------------------------------------------------------ conditions
     def _flag_ref(self, clause: str, c: syn.FlagRef, occasions: int) -> m.FlagIs | None:
         fact = self._use(c.name, clause, ("flag",), Words("条件「若…」", "a flag condition"), occasions)
@@ -327,6 +344,7 @@ RULE_RESOLVERS: dict[type, _ResolveRule] = {
     syn.AwardEffect: RuleResolver._award_effect,
     syn.Ladder: RuleResolver._ladder,
     syn.Table: RuleResolver._table,
+    syn.RankPoints: RuleResolver._rank_points,
 }
 
 #: syntax condition class → its resolver (every class of syntax.nodes.Condition)

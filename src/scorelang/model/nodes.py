@@ -356,9 +356,24 @@ class Ladder:
     places: ClassVar[frozenset[Place]] = frozenset({Place.ITEM, Place.DEDUCTION_ITEM})
 
 
+@attrs.frozen
+class RankPoints:
+    """按 全体名次（…） 第1名得10分 第2至3名得8分 其余得4分: points by rank (docs/language.md
+    §9.5). ``rows``: (first, last, points), apart and in the order written; ``rest``: what every
+    other rank earns. The rank is usually a cohort value, and may be a count fact (a rank
+    given as data)."""
+
+    rank: str | Expr = _fact()  # a fact's name, or an expression (model.expressions)
+    rows: tuple[tuple[int, int, Decimal], ...]
+    rest: Decimal
+    span: Span = _span()
+
+    effect: ClassVar[Effect] = Effect.EARN
+
+
 # The one registration point of a rule kind: the union a Rule's body belongs to. RULE_CLASSES
 # is read from it, and a Rule refuses a body of any other class.
-RuleBody = Union[PerOccurrence, Fixed, Zero, Judgement, Ladder, Proportional, Table, AwardEffect]
+RuleBody = Union[PerOccurrence, Fixed, Zero, Judgement, Ladder, Proportional, Table, AwardEffect, RankPoints]
 RULE_CLASSES: tuple[type, ...] = get_args(RuleBody)
 
 

@@ -1,6 +1,6 @@
 """Syntax nodes of cohort values (docs/language.md §9.4): values taken over every entity or a
-group — 全体平均「结案率」, 「藏区」个数（…）, 全体名次（… 由高到低 并列占位）— and the conditions
-前 3 名 / 后 3 名. Names exactly as written; ``syntax.nodes``
+group — 全体平均「结案率」, 「藏区」个数（…）, 全体名次（… 由高到低 并列占位）—, the conditions
+前 3 名 / 后 3 名 and points by rank (按 … 第1名得10分 … 其余得4分). Names exactly as written; ``syntax.nodes``
 re-exports every class and puts them in its unions.
 """
 from __future__ import annotations
@@ -79,6 +79,27 @@ class RankWithin:
     rank: Expr
     end: str
     count: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class RankRow:
+    """第1名得10分 / 第2至3名得8分"""
+
+    first: Decimal
+    last: Decimal
+    points: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
+class RankPoints:
+    """按 全体名次（…） 第1名得10分 第2名得8分 其余得4分: points by rank; ``rest`` None when 其余
+    is not written (the resolver asks for it)."""
+
+    rank: Name | Expr
+    rows: tuple[RankRow, ...]
+    rest: Decimal | None
     span: Span = _span()
 
 

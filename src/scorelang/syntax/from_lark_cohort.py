@@ -67,12 +67,29 @@ def total_score_ref(self: ToSyntax, meta: Any, children: Children) -> n.ScoreRef
     return n.ScoreRef(None, None, True, span=self.pos.of_meta(meta))
 
 
-def rank_top(self: ToSyntax, meta: Any, children: Children) -> n.RankWithin:
+def rank_top(self: ToSyntax, meta: Any, children: Children) -> n.RankWithin:  # children: expr, NUMBER
     return n.RankWithin(children[0], "top", self._number(children[1]), span=self.pos.of_meta(meta))
 
 
 def rank_bottom(self: ToSyntax, meta: Any, children: Children) -> n.RankWithin:
     return n.RankWithin(children[0], "bottom", self._number(children[1]), span=self.pos.of_meta(meta))
+
+
+def rank_row(self: ToSyntax, meta: Any, children: Children) -> n.RankRow:
+    numbers: list[Any] = [c for c in children if isinstance(c, str) and getattr(c, "type", None) == "NUMBER"]
+    first = self._number(numbers[0])
+    last = self._number(numbers[1]) if len(numbers) > 1 else first
+    return n.RankRow(first, last, children[-1], span=self.pos.of_meta(meta))
+
+
+def rank_rest(self: ToSyntax, meta: Any, children: Children) -> tuple[str, Any]:
+    return ("rest", children[-1])
+
+
+def rank_points(self: ToSyntax, meta: Any, children: Children) -> n.RankPoints:
+    rows = tuple(c for c in children[1:] if isinstance(c, n.RankRow))
+    rest = next((c[1] for c in children[1:] if isinstance(c, tuple) and c[0] == "rest"), None)
+    return n.RankPoints(children[0], rows, rest, span=self.pos.of_meta(meta))
 
 
 COHORT_BUILDERS: dict[str, Builder] = {
@@ -84,4 +101,7 @@ COHORT_BUILDERS: dict[str, Builder] = {
     "total_score_ref": total_score_ref,
     "rank_top": rank_top,
     "rank_bottom": rank_bottom,
+    "rank_row": rank_row,
+    "rank_rest": rank_rest,
+    "rank_points": rank_points,
 }

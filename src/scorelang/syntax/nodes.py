@@ -16,11 +16,14 @@ from .cohort_nodes import (
     CohortAggregate,
     CohortCount,
     CohortRank,
+    RankPoints,
+    RankRow,
     RankWithin,
     ScoreRef,
 )
 
-__all__ = ["COHORT_VALUE_CLASSES", "CohortAggregate", "CohortCount", "CohortRank", "RankWithin", "ScoreRef"]
+__all__ = ["COHORT_VALUE_CLASSES", "CohortAggregate", "CohortCount", "CohortRank", "RankPoints", "RankRow",
+           "RankWithin", "ScoreRef"]
 
 
 def _span() -> Span:
@@ -526,7 +529,7 @@ class Ladder:
 
 
 RuleBody = Union[PerDeduct, PerAward, ZeroIf, DeductIf, AwardIf, Judged, Ladder, PerBonus, BonusIf,
-                 JudgedBonus, Proportional, Table, AwardEffect]
+                 JudgedBonus, Proportional, Table, AwardEffect, RankPoints]
 
 
 @attrs.frozen
