@@ -1,4 +1,4 @@
-"""Cohort values and ranks (docs/language.md §9.4): aggregates over every entity or a group,
+"""Cohort values and ranks (docs/language.md §9.5): aggregates over every entity or a group,
 counts and shares, ranks with their tie rule, 前/后 N 名, scores as operands computed in
 dependency order, the cycle check, and one entity scored alone refused."""
 from __future__ import annotations
@@ -66,8 +66,8 @@ def _item(card: scorelang.Scorecard, item_id: str):
 # ------------------------------------------------------------------ the docs' example
 def _doc_policy() -> str:
     text = DOC.read_text(encoding="utf-8")
-    start = text.index("### 9.4 全体")
-    end = text.index("### 9.5", start)
+    start = text.index("### 9.5 全体")
+    end = text.index("### 9.6", start)
     (block,) = re.findall(r"```score\n(.*?)```", text[start:end], re.DOTALL)
     return block
 
@@ -216,7 +216,7 @@ def test_a_chain_of_values_is_computed_in_order():
 
 
 def test_a_task_score_read_inside_that_task_is_a_cycle():
-    assert _codes(_policy("每「件数」扣1分", "若 全体最低 目标任务一得分 < 100 加1分")) == ["SL193"]
+    assert _codes(_policy("每「件数」扣1分", "若 全体最低 目标任务一得分 < 100 加1分")) == ["SL183"]
 
 
 def test_a_cycle_is_an_error_that_names_it():
@@ -224,19 +224,19 @@ def test_a_cycle_is_an_error_that_names_it():
     with pytest.raises(scorelang.PolicyError) as err:
         loads(text)
     (diagnostic,) = err.value.diagnostics
-    assert diagnostic.code == "SL193"
+    assert diagnostic.code == "SL183"
     assert "第1.2项 → 全体名次（第1.2项得分 由高到低 并列占位） → 第1.2项" in diagnostic.message
 
 
 def test_the_total_cannot_feed_an_item():
-    assert _codes(_policy("若 「件数」 > 0 且 全体平均 考评总分 > 50 扣1分")) == ["SL193"]
+    assert _codes(_policy("若 「件数」 > 0 且 全体平均 考评总分 > 50 扣1分")) == ["SL183"]
 
 
 # ------------------------------------------------------------------ what the author must say
 @pytest.mark.parametrize("rank, codes", [
-    ("全体名次（「率」）", ["SL190", "SL191"]),
-    ("全体名次（「率」 由高到低）", ["SL191"]),
-    ("全体名次（「率」 并列占位）", ["SL190"]),
+    ("全体名次（「率」）", ["SL180", "SL181"]),
+    ("全体名次（「率」 由高到低）", ["SL181"]),
+    ("全体名次（「率」 并列占位）", ["SL180"]),
 ])
 def test_a_rank_states_its_order_and_its_tie_rule(rank, codes):
     assert _codes(_policy(f"若 {rank} = 1 加1分")) == codes
@@ -245,8 +245,8 @@ def test_a_rank_states_its_order_and_its_tie_rule(rank, codes):
 @pytest.mark.parametrize("rule, code", [
     ("按 「率」 ÷ 全体最高「率」 × 100% 比例得10分", "SL152"),  # the highest may be 0
     ("若 「无此组」平均「率」 > 1 扣1分", "SL105"),
-    ("若 全体平均 第9项得分 > 1 扣1分", "SL192"),
-    ("若 「率」 前 3 名 扣1分", "SL194"),
+    ("若 全体平均 第9项得分 > 1 扣1分", "SL182"),
+    ("若 「率」 前 3 名 扣1分", "SL184"),
     ("若 全体平均「率」 + 「件数」 > 1 扣1分", "SL151"),
 ])
 def test_cohort_values_are_checked_like_any_value(rule, code):
@@ -258,7 +258,7 @@ def test_one_entity_alone_is_refused_when_the_policy_needs_the_cohort():
     with pytest.raises(scorelang.PolicyError) as err:
         policy.evaluate("甲", _facts()["甲"])
     (diagnostic,) = err.value.diagnostics
-    assert diagnostic.code == "SL195" and "全体平均「率」" in diagnostic.message
+    assert diagnostic.code == "SL185" and "全体平均「率」" in diagnostic.message
 
 
 def test_a_policy_without_cohort_values_keeps_scoring_each_entity_alone(policy_2017):
@@ -276,10 +276,10 @@ def test_evaluation_is_the_same_whatever_the_order_of_entities():
     assert {e: c.total for e, c in forward.items()} == {e: c.total for e, c in backward.items()}
 
 
-# ------------------------------------------------------------------ points by rank (§9.5)
+# ------------------------------------------------------------------ points by rank (§9.6)
 def _doc_policy_95() -> str:
     text = DOC.read_text(encoding="utf-8")
-    start = text.index("### 9.5 按名次得分")
+    start = text.index("### 9.6 按名次得分")
     end = text.index("\n## 10.", start)
     (block,) = re.findall(r"```score\n(.*?)```", text[start:end], re.DOTALL)
     return block
@@ -314,4 +314,4 @@ def test_points_by_rank_read_a_rank_given_as_data():
     f"按 {_RANK} 第3至1名得50分 其余得0分",              # reversed
 ])
 def test_points_by_rank_say_the_rest_and_keep_rows_apart(table):
-    assert _codes(_policy(table)) == ["SL196"]
+    assert _codes(_policy(table)) == ["SL186"]

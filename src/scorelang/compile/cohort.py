@@ -1,4 +1,4 @@
-"""Cohort values (docs/language.md §9.4), computed once for every entity before each entity's
+"""Cohort values (docs/language.md §9.5), computed once for every entity before each entity's
 own scoring reads them.
 
 ``evaluate_all`` is the evaluator's path for a policy with cohort values: the terms come in
@@ -80,6 +80,9 @@ def _operand(evaluator: Evaluator, term: x.CohortTerm) -> Callable[[str, Facts],
     if isinstance(operand, x.FactOperand):
         name = operand.fact
         return lambda entity, facts: facts.get(name)
+    if isinstance(operand, x.DerivedOperand):
+        derived = operand.ref.name
+        return lambda entity, facts: evaluator.derived_value(derived, facts)
     assert isinstance(operand, x.ScoreOperand)
     if operand.item is not None:
         item = operand.item
@@ -103,7 +106,7 @@ def evaluate_all(evaluator: Evaluator, entities: Sequence[str], typed: Mapping[s
         if term.function in ("count", "share"):
             assert term.condition is not None
             meets, _ = compile_condition(term.condition, lambda name: name)
-            count = sum(1 for e in members if meets(facts[e]))
+            count = sum(1 for e in members if meets(evaluator.with_derived(facts[e])))
             if term.function == "share" and not members:
                 empty.add(key)
                 continue

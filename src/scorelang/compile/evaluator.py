@@ -31,6 +31,7 @@ from ..runtime.scorecard import (
     new_task_score,
 )
 from .bounds import compile_article, compile_total_bounds
+from .derived import compile_derived
 from .rules import ZERO, ZEROED, Facts, compile_rule
 
 HUNDRED = Decimal(100)
@@ -288,6 +289,7 @@ class Evaluator:
         awards = policy.awards
         self._floor = policy.floor
         self._previous_last = awards.previous_last if awards is not None else None
+        self._with_derived = compile_derived(policy.derived)
 
     def _task_score(self, plan: _TaskPlan, sections: tuple[SectionScore, ...]) -> TaskScore:
         # (label, raw score, bonus, points of its ordinary items, percent) of each weighted part
@@ -343,8 +345,17 @@ class Evaluator:
                               weight=plan.weight, weighted=weighted, sections=sections, events=events,
                               bonus=total_bonus, parts=tuple(parts))
 
+    def with_derived(self, facts: Facts) -> Facts:
+        """The facts an entity's rules read: with its derived values (计算 { … }), if any."""
+        return facts if self._with_derived is None else self._with_derived(facts)
+
+    def derived_value(self, name: str, facts: Facts) -> object:
+        """One derived value of the entity whose facts these are (compile.cohort)."""
+        return self.with_derived(facts)[name]
+
     def item_score(self, entity: str, item_id: str, facts: Facts) -> Decimal | None:
         """The entity's score on one item (None when no task of its weighs that item)."""
+        facts = self.with_derived(facts)
         for plan in self._plans[entity]:
             if item_id in plan.item_ids:
                 return self._items[item_id](facts).score
@@ -352,6 +363,7 @@ class Evaluator:
 
     def task_score(self, entity: str, task_id: str, facts: Facts) -> Decimal | None:
         """The entity's score on one task (its 100-point score), computing that task only."""
+        facts = self.with_derived(facts)
         for plan in self._plans[entity]:
             if plan.task_id == task_id:
                 sections = tuple(
@@ -364,6 +376,16 @@ class Evaluator:
 
     def evaluate(self, entity: str, facts: Facts) -> Scorecard:
         """Score one entity from facts already validated by ``runtime.facts``."""
+        if self._with_derived is not None:  # derived values: computed once each, on first read
+            with_derived = self._with_derived(facts)
+            card = self._evaluate(entity, with_derived)
+            card = new_scorecard(entity=card.entity, total=card.total, tasks=card.tasks,
+                                 adjustments=card.adjustments, previous_last=card.previous_last,
+                                 derived=with_derived.trace())
+            return card
+        return self._evaluate(entity, facts)
+
+    def _evaluate(self, entity: str, facts: Facts) -> Scorecard:
         tasks: list[TaskScore] = []
         total = ZERO
         for plan in self._plans[entity]:

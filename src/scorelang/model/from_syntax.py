@@ -17,6 +17,7 @@ from ..syntax import nodes as syn
 from . import nodes as m
 from .cohort_order import cohort_order
 from .from_syntax_bounds import BoundsResolver
+from .from_syntax_derived import DERIVED_READER
 from .from_syntax_rules import RuleResolver
 from .vocabulary import COMPARE, type_words
 from .vocabulary import did_you_mean as _did_you_mean
@@ -76,6 +77,7 @@ class Resolver(RuleResolver, BoundsResolver):
         for block in blocks:
             for decl in block.facts:
                 self._declare_fact(decl)
+        self._collect_derived(tree)  # after the facts: a derived value reads them
         # after the facts: a group may be defined by one (分组 「藏区所」 凡「类别」为 "藏区")
         groups = self._groups(set(entities))
         self.group_members = {g.name: g.members for g in groups}
@@ -84,13 +86,14 @@ class Resolver(RuleResolver, BoundsResolver):
         articles = self._articles()
         awards = self._awards()
         facts = self._fact_decls()
+        derived = self._derived_decls()
         if header is None:
             return None
         title, doc, period, places, round_at, floor = header
         total_bounds = self._total_bounds(tree.headers[0])
         policy = m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
                           groups, facts, tasks, articles, awards, entities_from_facts=self.from_facts, span=tree.span,
-                          floor=floor, total_bounds=total_bounds)
+                          floor=floor, total_bounds=total_bounds, derived=derived)
         return self._with_cohort(policy)
 
     def _with_cohort(self, policy: m.Policy) -> m.Policy:
@@ -366,7 +369,8 @@ class Resolver(RuleResolver, BoundsResolver):
                 description=decl.description.text if decl.description else "",
                 low=low, high=high, choices=tuple(c.text for c in t.choices),
                 has_default=has_default, default=default,
-                items=tuple(dict.fromkeys(fact.readers)), zero_means_absent=fact.zero_means_absent,
+                items=tuple(dict.fromkeys(r for r in fact.readers if r != DERIVED_READER)),
+                zero_means_absent=fact.zero_means_absent,
                 fields=tuple(m.RecordField(f.name.text, f.kind, tuple(c.text for c in f.choices), span=f.span)
                              for f in t.fields),
                 ratings=self._ratings(fact),
@@ -419,6 +423,9 @@ class Resolver(RuleResolver, BoundsResolver):
              occasions: int = 0) -> str | None:
         """Resolve a fact reference used as ``allowed`` types; record the reader."""
         fact = self.facts.get(name.text)
+        if fact is None and self._is_derived(name):
+            self.error(msg.DERIVED_WRONG_USE.at(name.span, name=name.text, what=what))
+            return None
         if fact is None:
             self.error(msg.FACT_UNDECLARED.at(name.span, name=name.text, hint=_did_you_mean(name.text, self.facts)))
             return None
@@ -453,7 +460,9 @@ class Resolver(RuleResolver, BoundsResolver):
                                  lead.phone.text if lead.phone else None, span=lead.span) for lead in t.leads)
             if not leads:
                 self.error(msg.LEAD_MISSING.at(t.name.span, ordinal=chinese_ordinal(t.number), number=t.number))
+            self.scope = str(t.number)  # its derived values are visible inside it only
             sections = tuple(self._section(t.number, s) for s in t.sections)
+            self.scope = None
             tasks.append(m.Task(str(t.number), t.number, t.name.text, leads, weightings, sections, span=t.span))
         for block in self.tree.weights:
             for w in block.weights:

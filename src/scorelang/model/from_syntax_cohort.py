@@ -1,4 +1,4 @@
-"""Cohort values of the syntax tree → model terms (docs/language.md §9.4): 全体平均「结案率」,
+"""Cohort values of the syntax tree → model terms (docs/language.md §9.5): 全体平均「结案率」,
 「藏区」个数（…）, 全体名次（「x」 由高到低 并列占位）, and the conditions 前 3 名 / 后 3 名.
 
 ``CohortResolver`` is a mixin of ``from_syntax.Resolver`` (through ``RuleResolver``). Each
@@ -40,6 +40,10 @@ class CohortResolver(ExprResolver):
     if TYPE_CHECKING:
         def _condition(self, clause: str, cond: syn.Condition, occasions: int) -> m.Condition | None: ...
 
+        def _is_derived(self, e: object) -> bool: ...
+
+        def _derived_ref(self, e: syn.Name, clause: str) -> tuple[x.Expr, ValueType] | None: ...
+
     def _cohort_registry(self) -> dict[str, x.CohortTerm]:
         terms: dict[str, x.CohortTerm] | None = getattr(self, "cohort_terms", None)
         if terms is None:
@@ -66,6 +70,13 @@ class CohortResolver(ExprResolver):
                  what: Words) -> tuple[x.Operand, ValueType, str] | None:
         """What a cohort value is taken of, its type, and its text for the key."""
         self._cohort_registry()
+        if self._is_derived(e):  # a derived value (计算 { … }), each entity's own
+            assert isinstance(e, syn.Name)
+            ref = self._derived_ref(e, clause)
+            if ref is None:
+                return None
+            assert isinstance(ref[0], x.DerivedRef)
+            return x.DerivedOperand(ref[0], span=e.span), ref[1], f"「{e.text}」"
         if isinstance(e, syn.Name):
             fact = self._use(e, clause, ("count", "number", "percent"), what, occasions)
             if fact is None:
@@ -181,6 +192,8 @@ def describe_value(e: x.Expr) -> str:
         return f"{e.value.normalize():f}"
     if isinstance(e, x.CohortValue):
         return e.term.key
+    if isinstance(e, x.DerivedRef):
+        return f"「{e.name}」"
     if isinstance(e, x.Arith):
         return "（" + describe_value(e.first) + "".join(
             f" {_SHOWN_OPS[o.op]} {describe_value(o.operand)}" for o in e.rest) + "）"

@@ -14,7 +14,7 @@ import attrs
 from attrs import AttrsInstance
 
 from ..span import Span
-from .expressions import CohortTerm, CompareValues, Expr, RankWithin
+from .expressions import CohortTerm, CompareValues, DerivedDecl, Expr, RankWithin
 
 
 def _span() -> Span:
@@ -359,7 +359,7 @@ class Ladder:
 @attrs.frozen
 class RankPoints:
     """按 全体名次（…） 第1名得10分 第2至3名得8分 其余得4分: points by rank (docs/language.md
-    §9.5). ``rows``: (first, last, points), apart and in the order written; ``rest``: what every
+    §9.6). ``rows``: (first, last, points), apart and in the order written; ``rest``: what every
     other rank earns. The rank is usually a cohort value, and may be a count fact (a rank
     given as data)."""
 
@@ -407,8 +407,10 @@ def facts_read(node: AttrsInstance) -> tuple[str, ...]:
     declared: ``Part.occasion_facts`` maps it), in field order, once each: every field declared
     with ``_fact()`` of every node ``walk`` finds — nothing to add for a new rule class."""
     values = (getattr(n, f.name) for n in walk(node) for f in attrs.fields(type(n)) if f.metadata.get("fact"))
-    # a field that holds an expression instead of a name is walked: its FactValues are found
-    return tuple(dict.fromkeys(v for v in values if isinstance(v, str)))
+    # a field that holds an expression instead of a name is walked: its FactValues are found;
+    # a derived value's field holds the names of every fact it reads
+    names = (n for v in values for n in ((v,) if isinstance(v, str) else v if isinstance(v, tuple) else ()))
+    return tuple(dict.fromkeys(names))
 
 
 @attrs.frozen
@@ -719,7 +721,8 @@ class Policy:
         entities_from_facts: 对象 「…」 由事实文件列出 — ``entities`` is empty here and the
             facts file lists them (``runtime.entities.bind`` gives the model for one facts file).
         facts: every fact declaration (per-occasion facts expanded), in declaration order.
-        cohort: the cohort values its rules read (docs/language.md §9.4), each once, in the
+        derived: the derived values (计算 { … }), each before any that reads it.
+        cohort: the cohort values its rules read (docs/language.md §9.5), each once, in the
             order they must be computed (a value another depends on comes first); empty: each
             entity is scored alone.
     """
@@ -741,6 +744,7 @@ class Policy:
     span: Span = _span()
     floor: Citation = attrs.field(default=Citation(), kw_only=True)
     total_bounds: TotalBounds | None = attrs.field(default=None, kw_only=True)
+    derived: tuple[DerivedDecl, ...] = attrs.field(default=(), kw_only=True)
     cohort: tuple[CohortTerm, ...] = attrs.field(default=(), kw_only=True)
 
     @property

@@ -15,6 +15,7 @@ from ..numbers import chinese_numeral, parse_decimal
 from ..span import Span
 from . import nodes as n
 from .from_lark_cohort import COHORT_BUILDERS
+from .from_lark_derived import DERIVED_BUILDERS
 
 # A rule's children are the values its sub-rules' methods built and its kept tokens: which
 # ones, in which order, the grammar fixes, not the type checker; each method reads them so.
@@ -146,18 +147,20 @@ class ToSyntax:
             articles=_all(children, n.Article),
             awards=_all(children, n.Awards),
             span=self.pos.of_meta(meta),
+            derived=_all(children, n.DerivedBlock),
         )
 
     def header(self, meta: Meta, children: Children) -> n.Header:
         title = children[0]
         doc = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "doc"), None)
-        period = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "period"), None)
+        written = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "period"), None)
+        period, period_span = ((written[0], written[1]), written[2]) if written else (None, None)
         rounding = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "rounding"), None)
         places, points, places_span = rounding if rounding else (None, (), None)
         floor = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "floor"), None)
         total = next((c for c in children if isinstance(c, n.TotalBounds)), None)
         return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span,
-                        floor=floor, total=total)
+                        floor=floor, total=total, period_span=period_span)
 
     def total_floor(self, meta: Meta, children: Children) -> Tagged:
         return ("floor", self._cite(meta, children))
@@ -174,7 +177,7 @@ class ToSyntax:
         return n.Cite(clause, shown, span=self.pos.of_meta(meta))
 
     def total_bounds(self, meta: Meta, children: Children) -> n.TotalBounds:
-        clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "clause"), None)
+        clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
         return n.TotalBounds(_all(children, n.Bound), clause, span=self.pos.of_meta(meta))
 
     def upper_bound(self, meta: Meta, children: Children) -> n.Bound:
@@ -182,9 +185,6 @@ class ToSyntax:
 
     def lower_bound(self, meta: Meta, children: Children) -> n.Bound:
         return n.Bound("lower", self._number(_tokens(children, "NUMBER")[0]), span=self.pos.of_meta(meta))
-
-    def clause_ref(self, meta: Meta, children: Children) -> tuple[str, n.Text]:
-        return ("clause", children[0])
 
     def rule_cap(self, meta: Meta, children: Children) -> n.Cap:
         verb = str(_tokens(children, "RULE_CAP")[0])[-1]
@@ -200,7 +200,7 @@ class ToSyntax:
 
     def period(self, meta: Meta, children: Children) -> Tagged:
         dates = _tokens(children, "DATE")
-        return ("period", (str(dates[0]), str(dates[1])))
+        return ("period", (str(dates[0]), str(dates[1]), self.pos.of_meta(meta)))
 
     def rounding(self, meta: Meta, children: Children) -> Tagged:
         token = _tokens(children, "NUMBER")[0]
@@ -374,6 +374,7 @@ class ToSyntax:
             number, name,
             leads=_all(children, n.Lead), facts=_all(children, n.FactsBlock),
             sections=_all(children, n.Section), span=self.pos.of_meta(meta),
+            derived=_all(children, n.DerivedBlock),
         )
 
     def lead(self, meta: Meta, children: Children) -> n.Lead:
@@ -515,9 +516,9 @@ class ToSyntax:
         previous = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "previous"), None)
         cite = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
         decider = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "decider"), None)
-        return n.Awards(_all(children, n.Tier), single, previous[0] if previous else None,
+        return n.Awards(_all(children, n.Tier), single[0] if single else None, previous[0] if previous else None,
                         span=self.pos.of_meta(meta), cite=cite, decider=decider,
-                        previous_cite=previous[1] if previous else None)
+                        previous_cite=previous[1] if previous else None, single_span=single[1] if single else None)
 
     def decider(self, meta: Meta, children: Children) -> Tagged:
         return ("decider", children[0])
@@ -527,8 +528,8 @@ class ToSyntax:
         return n.Tier(children[0], int(self._number(numbers[0])), int(self._number(numbers[1])),
                       span=self.pos.of_meta(meta))
 
-    def single_award(self, meta: Meta, children: Children) -> tuple[str, int]:
-        return ("single", int(self._number(children[0])))
+    def single_award(self, meta: Meta, children: Children) -> tuple[str, tuple[int, Span]]:
+        return ("single", (int(self._number(children[0])), self.pos.of_meta(meta)))
 
     def previous_last(self, meta: Meta, children: Children) -> Tagged:
         return ("previous", (children[0], self._cite(meta, children[1:])))
@@ -648,7 +649,8 @@ BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
     name: method for name, method in vars(ToSyntax).items()
     if callable(method) and name[:1].islower() and name != "transform"
 }
-BUILDERS.update(COHORT_BUILDERS)  # cohort values (§9.4), built in their own module
+BUILDERS.update(COHORT_BUILDERS)  # cohort values (§9.5), built in their own module
+BUILDERS.update(DERIVED_BUILDERS)  # 计算 { … }: syntax/from_lark_derived.py
 
 
 class UnbuiltRule(Exception):
