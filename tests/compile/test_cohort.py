@@ -315,3 +315,30 @@ def test_points_by_rank_read_a_rank_given_as_data():
 ])
 def test_points_by_rank_say_the_rest_and_keep_rows_apart(table):
     assert _codes(_policy(table)) == ["SL186"]
+
+
+# ------------------------------------------------------------------ derived values as operands
+DERIVED = '''考评办法 "试" { 保留 2 位小数 四舍五入 }
+对象 「法庭」 { 「甲」 「乙」 「丙」 }
+计算 { 「结案率」 = 「结案数」 ÷ 「受案数」 × 100% 除数为0时取 100% }
+计入总分权重 { 目标任务一 100% }
+目标任务一 "审判" {
+  牵头 「审管办」
+  事实 { 「结案数」 计数  「受案数」 计数 }
+  部分 "一" 100分 {
+    第1项 "结案率" 100分 {
+      若 「结案率」 < 全体平均「结案率」 扣10分
+      若 全体个数（「结案率」 ≥ 90%） < 2 扣1分
+    }
+  }
+}
+'''
+
+
+def test_a_derived_value_is_aggregated_like_a_fact():
+    facts = {"甲": {"结案数": 9, "受案数": 10}, "乙": {"结案数": 8, "受案数": 10}, "丙": {"结案数": 0, "受案数": 0}}
+    cards = {c.entity: c for c in loads(DERIVED).score_all({"entities": facts})}
+    # 结案率 90%, 80%, 100% (no case: the guard): mean 90; only 乙 is below it; two reach 90%
+    assert [cards[e].total for e in ("甲", "乙", "丙")] == [Decimal(100), Decimal(90), Decimal(100)]
+    (event,) = _item(cards["乙"], "1.1").events
+    assert ("全体平均「结案率」", Decimal(90)) in event.facts and ("结案率", Decimal(80)) in event.facts
