@@ -277,7 +277,7 @@ def test_evaluation_is_the_same_whatever_the_order_of_entities():
 
 
 # ------------------------------------------------------------------ points by rank (§9.6)
-def _doc_policy_95() -> str:
+def _doc_policy_96() -> str:
     text = DOC.read_text(encoding="utf-8")
     start = text.index("### 9.6 按名次得分")
     end = text.index("\n## 10.", start)
@@ -286,7 +286,7 @@ def _doc_policy_95() -> str:
 
 
 def test_the_docs_points_by_rank_example_scores_as_its_sentences_say():
-    policy = loads(_doc_policy_95())
+    policy = loads(_doc_policy_96())
     assert not policy.warnings
     facts = {"城东分局": {"收入完成率": "99", "欠税清缴率": "90"}, "城西分局": {"收入完成率": "98", "欠税清缴率": "80"},
              "开发区分局": {"收入完成率": "99", "欠税清缴率": "60"}, "高新区分局": {"收入完成率": "95", "欠税清缴率": "45"}}
@@ -342,3 +342,10 @@ def test_a_derived_value_is_aggregated_like_a_fact():
     assert [cards[e].total for e in ("甲", "乙", "丙")] == [Decimal(100), Decimal(90), Decimal(100)]
     (event,) = _item(cards["乙"], "1.1").events
     assert ("全体平均「结案率」", Decimal(90)) in event.facts and ("结案率", Decimal(80)) in event.facts
+
+
+def test_the_properties_hold_on_a_policy_with_cohort_values():
+    # scorelang test POLICY --properties: order-independence and every one-card invariant
+    from scorelang.testing.properties import run_properties
+    assert run_properties(loads(_doc_policy()), max_examples=5) == []
+    assert run_properties(loads(_doc_policy_96()), max_examples=5) == []
