@@ -4,7 +4,7 @@
     python benchmarks/bench_cohort.py --sizes 1000 10000     # quicker
 
 The policy (below) scores 司法所 listed by the facts file with a group defined by a fact, and
-reads values over the cohort (docs/language.md §9.5): a ladder below the 全州平均 调解成功率,
+reads values over the cohort (docs/language.md §9.6): a ladder below the 全州平均 调解成功率,
 points by rank of 办案数 over every entity (第1名, 第2至3名, 其余), a bonus for the first two
 of the 牧区所 group by 社区矫正人数, points in proportion to the 全体最高, a deduction for the
 last three by 脱管人数, and a share of entities meeting a condition. For each size N it

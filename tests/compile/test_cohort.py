@@ -1,4 +1,4 @@
-"""Cohort values and ranks (docs/language.md §9.5): aggregates over every entity or a group,
+"""Cohort values and ranks (docs/language.md §9.6): aggregates over every entity or a group,
 counts and shares, ranks with their tie rule, 前/后 N 名, scores as operands computed in
 dependency order, the cycle check, and one entity scored alone refused."""
 from __future__ import annotations
@@ -66,8 +66,8 @@ def _item(card: scorelang.Scorecard, item_id: str):
 # ------------------------------------------------------------------ the docs' example
 def _doc_policy() -> str:
     text = DOC.read_text(encoding="utf-8")
-    start = text.index("### 9.5 全体")
-    end = text.index("### 9.6", start)
+    start = text.index("### 9.6 全体")
+    end = text.index("### 9.7", start)
     (block,) = re.findall(r"```score\n(.*?)```", text[start:end], re.DOTALL)
     return block
 
@@ -276,10 +276,10 @@ def test_evaluation_is_the_same_whatever_the_order_of_entities():
     assert {e: c.total for e, c in forward.items()} == {e: c.total for e, c in backward.items()}
 
 
-# ------------------------------------------------------------------ points by rank (§9.6)
+# ------------------------------------------------------------------ points by rank (§9.7)
 def _doc_policy_96() -> str:
     text = DOC.read_text(encoding="utf-8")
-    start = text.index("### 9.6 按名次得分")
+    start = text.index("### 9.7 按名次得分")
     end = text.index("\n## 10.", start)
     (block,) = re.findall(r"```score\n(.*?)```", text[start:end], re.DOTALL)
     return block

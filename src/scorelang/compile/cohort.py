@@ -1,4 +1,4 @@
-"""Cohort values (docs/language.md §9.5), computed once for every entity before each entity's
+"""Cohort values (docs/language.md §9.6), computed once for every entity before each entity's
 own scoring reads them.
 
 ``evaluate_all`` is the evaluator's path for a policy with cohort values: the terms come in

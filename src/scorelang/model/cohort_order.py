@@ -1,4 +1,4 @@
-"""The order in which cohort values are computed (docs/language.md §9.5), and the cycles that
+"""The order in which cohort values are computed (docs/language.md §9.6), and the cycles that
 make an order impossible (SL193).
 
 A cohort value needs what its operand and its condition read: a fact is there from the start,

@@ -129,7 +129,7 @@ class DerivedDecl:
     span: Span = _span()
 
 
-# ------------------------------------------------------------------ cohort values (§9.5)
+# ------------------------------------------------------------------ cohort values (§9.6)
 COHORT_FUNCTIONS = ("mean", "sum", "max", "min", "median", "count", "share", "rank")
 
 
@@ -164,7 +164,7 @@ Operand = Union[FactOperand, DerivedOperand, ScoreOperand]
 
 @attrs.frozen
 class CohortTerm:
-    """One value over the cohort, computed once for every entity (docs/language.md §9.5).
+    """One value over the cohort, computed once for every entity (docs/language.md §9.6).
 
     Attributes:
         key: how the trace names it (全体平均「结案率」): two terms with one key are one value.

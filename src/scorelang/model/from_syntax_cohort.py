@@ -1,4 +1,4 @@
-"""Cohort values of the syntax tree → model terms (docs/language.md §9.5): 全体平均「结案率」,
+"""Cohort values of the syntax tree → model terms (docs/language.md §9.6): 全体平均「结案率」,
 「藏区」个数（…）, 全体名次（「x」 由高到低 并列占位）, and the conditions 前 3 名 / 后 3 名.
 
 ``CohortResolver`` is a mixin of ``from_syntax.Resolver`` (through ``RuleResolver``). Each

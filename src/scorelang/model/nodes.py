@@ -329,10 +329,13 @@ PARTIAL_MODES = ("ceil", "floor", "proportional", "exact")
 
 @attrs.frozen
 class Ladder:
-    """每降低5个百分点扣2分: deduct per step of shortfall below a target.
+    """每降低5个百分点扣2分: deduct per step of shortfall below a target; 比上年每提高1个百分点加1分
+    (``bonus``): add per step above a baseline.
 
     Attributes:
-        target: the threshold (达 100% / 达 300 / 不少于 2).
+        target: the threshold (达 100% / 达 300 / 不少于 2), or an expression computed per entity
+            (达 「上年率」, 比 「上年率」).
+        bonus: the steps add points beyond the item's (加) instead of deducting (扣).
         relative: True when the shortfall is measured in percentage points *of the target*
             (a count or number against 300 件); False when it is the plain difference
             (a percent against 70%, or a count against 2 次).
@@ -343,15 +346,18 @@ class Ladder:
     """
 
     fact: str | Expr = _fact()  # a fact's name, or an expression (model.expressions)
-    target: Decimal
+    target: Decimal | Expr
     relative: bool
     step: Decimal
     amount: Decimal
     partial: str = attrs.field(validator=attrs.validators.in_(PARTIAL_MODES))
     upward: bool = False
     span: Span = _span()
+    bonus: bool = attrs.field(default=False, kw_only=True)
 
-    effect: ClassVar[Effect] = Effect.DEDUCT
+    @property
+    def effect(self) -> Effect:
+        return Effect.BONUS if self.bonus else Effect.DEDUCT
     # a ladder measures an item's result against its target; an article has neither
     places: ClassVar[frozenset[Place]] = frozenset({Place.ITEM, Place.DEDUCTION_ITEM})
 
@@ -359,7 +365,7 @@ class Ladder:
 @attrs.frozen
 class RankPoints:
     """按 全体名次（…） 第1名得10分 第2至3名得8分 其余得4分: points by rank (docs/language.md
-    §9.6). ``rows``: (first, last, points), apart and in the order written; ``rest``: what every
+    §9.7). ``rows``: (first, last, points), apart and in the order written; ``rest``: what every
     other rank earns. The rank is usually a cohort value, and may be a count fact (a rank
     given as data)."""
 
@@ -722,7 +728,7 @@ class Policy:
             facts file lists them (``runtime.entities.bind`` gives the model for one facts file).
         facts: every fact declaration (per-occasion facts expanded), in declaration order.
         derived: the derived values (计算 { … }), each before any that reads it.
-        cohort: the cohort values its rules read (docs/language.md §9.5), each once, in the
+        cohort: the cohort values its rules read (docs/language.md §9.6), each once, in the
             order they must be computed (a value another depends on comes first); empty: each
             entity is scored alone.
     """

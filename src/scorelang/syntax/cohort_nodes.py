@@ -1,4 +1,4 @@
-"""Syntax nodes of cohort values (docs/language.md §9.5): values taken over every entity or a
+"""Syntax nodes of cohort values (docs/language.md §9.6): values taken over every entity or a
 group — 全体平均「结案率」, 「藏区」个数（…）, 全体名次（… 由高到低 并列占位）—, the conditions
 前 3 名 / 后 3 名 and points by rank (按 … 第1名得10分 … 其余得4分). Names exactly as written; ``syntax.nodes``
 re-exports every class and puts them in its unions.

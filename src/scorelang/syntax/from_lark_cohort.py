@@ -1,4 +1,4 @@
-"""Builders of the cohort values' grammar rules (docs/language.md §9.5), registered into
+"""Builders of the cohort values' grammar rules (docs/language.md §9.6), registered into
 ``from_lark.BUILDERS``. Each takes the ``ToSyntax`` walker, the rule's meta and its children
 (built nodes and kept tokens, as the grammar fixes them) and returns a ``syntax.nodes`` node.
 No lark import here: a kept token is a ``str`` with a ``type``.

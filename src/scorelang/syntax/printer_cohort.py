@@ -1,5 +1,5 @@
-"""How the printer writes cohort values (docs/language.md §9.5: 全体平均「x」, 「组」个数（…）,
-全体名次（「x」 由高到低 并列占位）, 前/后 N 名) and points by rank (§9.6); merged into
+"""How the printer writes cohort values (docs/language.md §9.6: 全体平均「x」, 「组」个数（…）,
+全体名次（「x」 由高到低 并列占位）, 前/后 N 名) and points by rank (§9.7); merged into
 ``printer_pieces.INLINE``. The scope, the function, the order and the tie rule are kept by
 the tree as written."""
 from __future__ import annotations
