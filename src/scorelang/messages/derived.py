@@ -1,4 +1,4 @@
-"""SL157 (个百分点 against %), SL117 entries of a ladder's computed target and bonus ladder,
+"""SL157 (个百分点 against %),
 SL19x: derived values (计算 { 「结案率」 = … }), 个百分点 and unit words after a number in
 per-occurrence rules — found by resolution (model/from_syntax_derived.py, from_syntax_exprs.py).
 Braces in a template are doubled: ``{{ }}``."""
@@ -55,16 +55,3 @@ LADDER_POINTS_TARGET = error(
     "百分比的目标写作「90%」；两个百分比之差（个百分点）的目标写作「2 个百分点」或「0」",
     "a percent's target is written 90%; a difference of two percents' 2 个百分点 or 0")
 
-# ------------------------------------------------------------------ a ladder's computed target, bonus ladders (SL117)
-LADDER_RELATIVE_TARGET_EXPR = error(
-    "LADDER_RELATIVE_TARGET_EXPR", "SL117", "",
-    "按目标的百分点计的阶梯（计数、数值的「每降低 N 个百分点」），目标须是一个数，不能是算式",
-    "a ladder in percentage points of its target (a count or number with 每降低 N 个百分点) needs a number as target",
-    "先算出比率再比较，如：「本年数」 ÷ 「上年数」 × 100% 除数为0时取 100% 达 100% 每降低 5 个百分点 扣1分",
-    "compare a ratio instead: 「本年数」 ÷ 「上年数」 × 100% 除数为0时取 100% 达 100% 每降低 5 个百分点 扣1分")
-LADDER_BONUS_DOWNWARD = error(
-    "LADDER_BONUS_DOWNWARD", "SL117", "",
-    "加分的阶梯按超出基数或目标的档数加分，须写「每提高」（或 每增加、每超过、每多）",
-    "a bonus ladder adds per step above its baseline or target: write 每提高 (or 每增加, 每超过, 每多)",
-    "如：「本年率」 比 「上年率」 每提高 1 个百分点 加1分 不足一档不计",
-    "e.g. 「本年率」 比 「上年率」 每提高 1 个百分点 加1分 不足一档不计")
