@@ -67,7 +67,9 @@ def rank_row(p: Printer, node: n.RankRow) -> str:
 
 
 def rank_points(p: Printer, node: n.RankPoints) -> str:
-    parts = [f"按 {expr(p, node.rank, 'top')}", *(p.text(row) for row in node.rows)]
+    # glued to a bare fact (按「名次」), as 按「x」比例得 is
+    head = "按" + p.text(node.rank) if isinstance(node.rank, n.Name) else f"按 {expr(p, node.rank, 'top')}"
+    parts = [head, *(p.text(row) for row in node.rows)]
     if node.rest is not None:
         start = node.rows[-1].span.end if node.rows else node.rank.span.end
         parts.append(f"其余得{p.num(node.rest, start, node.span.end)}分")
