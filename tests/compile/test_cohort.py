@@ -349,3 +349,12 @@ def test_the_properties_hold_on_a_policy_with_cohort_values():
     from scorelang.testing.properties import run_properties
     assert run_properties(loads(_doc_policy()), max_examples=5) == []
     assert run_properties(loads(_doc_policy_96()), max_examples=5) == []
+
+
+def test_a_ladder_measured_against_the_cohort_average():
+    text = _policy("「率」 达 全州平均「率」 每降低 1 个百分点 扣1分 不足一档按一档计",
+                   "「率」 比 全州平均「率」 每提高 1 个百分点 加1分 不足一档不计")
+    cards = _score(text, _facts(rates=("90", "80", "85.5")))
+    # mean 85.1666…: 甲 4.83 above → +4 (不足一档不计); 乙 5.17 below → −6 (不足一档按一档计)
+    assert [_item(cards[e], "1.1").score for e in ("甲", "乙", "丙")] == [Decimal(50), Decimal(44), Decimal(50)]
+    assert [_item(cards[e], "1.2").bonus for e in ("甲", "乙", "丙")] == [4, 0, 0]
