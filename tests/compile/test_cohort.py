@@ -203,7 +203,7 @@ def test_a_value_over_another_items_score_is_computed_after_that_item():
     # item 1: 49, 48, 47 → 甲 first; mean 48 is not above 48
     assert [_item(cards[e], "1.2").bonus for e in ("甲", "乙", "丙")] == [1, 0, 0]
     trace = _item(cards["甲"], "1.2").events[0].facts
-    assert trace == (("全体名次（第1.1项得分 由高到低 并列占位）", 1),)
+    assert trace == (("全体名次（第1.1项得分 由高到低 并列占位）", 1), ("全体名次（第1.1项得分 由高到低 并列占位）·共", 3))
 
 
 def test_a_chain_of_values_is_computed_in_order():
@@ -298,7 +298,8 @@ def test_the_docs_points_by_rank_example_scores_as_its_sentences_say():
     assert [_item(cards[e], "1.2").score for e in ("城东分局", "城西分局", "开发区分局", "高新区分局")] == \
         [Decimal(40), Decimal(40), Decimal("26.67"), Decimal(20)]
     (event,) = _item(cards["城西分局"], "1.1").events
-    assert event.facts == (("全体名次（「收入完成率」 由高到低 并列占位）", 3),) and event.points == 40
+    assert event.facts == (("全体名次（「收入完成率」 由高到低 并列占位）", 3),
+                           ("全体名次（「收入完成率」 由高到低 并列占位）·共", 4)) and event.points == 40
 
 
 def test_points_by_rank_read_a_rank_given_as_data():

@@ -120,15 +120,18 @@ def evaluate_all(evaluator: Evaluator, entities: Sequence[str], typed: Mapping[s
             empty.add(key)
             continue
         if term.function == "rank":
+            among, size = x.ranked_count_key(term), len(pairs)
             for e, place in ranks(pairs, term.descending, term.dense).items():
                 facts[e][key] = place
+                facts[e][among] = size
             continue
         value = _AGGREGATES[term.function]([v for _, v in pairs])
         for e in entities:
             facts[e][key] = value
     cards: list[Scorecard] = []
     problems: list[Diagnostic] = []
-    keys = {term.key for term in evaluator.policy.cohort}
+    keys = {term.key for term in evaluator.policy.cohort} | {
+        x.ranked_count_key(term) for term in evaluator.policy.cohort if term.function == "rank"}
     for e in entities:
         try:
             cards.append(evaluator.evaluate(e, facts[e]))
@@ -136,6 +139,7 @@ def evaluate_all(evaluator: Evaluator, entities: Sequence[str], typed: Mapping[s
             if not missing.args or missing.args[0] not in keys:
                 raise
             key = str(missing.args[0])
+            key = key.removesuffix("·共")  # the count of a rank is missing where the rank is
             entry = msg.COHORT_EMPTY if key in empty else msg.COHORT_NOT_MEMBER
             problems.append(entry.about(e, key=key))
     if problems:

@@ -113,6 +113,8 @@ def _cohort(e: x.CohortValue, rename: Rename) -> tuple[Value, tuple[str, ...]]:
     # computed once for the cohort before any entity is scored (compile.cohort), and read
     # like a fact under its key, which is also how the trace names it: 全体平均「结案率」
     key = e.term.key
+    if e.term.function == "rank":  # the trace shows among how many: 第 3 名, 共 17
+        return (lambda facts: facts[key]), (key, x.ranked_count_key(e.term))
     return (lambda facts: facts[key]), (key,)
 
 

@@ -109,7 +109,7 @@ def _rank_within(cond: x.RankWithin, rename: Rename) -> Compiled:
     def within(facts: Facts) -> bool:
         place = facts.get(key)
         return place is not None and place <= count
-    return within, (key,)
+    return within, (key, x.ranked_count_key(cond.rank.term))
 
 
 # the condition's class picks the compiler, so the table cannot say each one's argument type
@@ -141,6 +141,9 @@ def _quantity(fact: str | x.Expr, rename: Rename) -> tuple[Value, Shown]:
     """(read(facts), shown(facts, value)) for a rule's quantity: one fact, or an expression."""
     if isinstance(fact, x.CohortValue):  # one cohort value: shown once, under its key
         key = fact.term.key
+        if fact.term.function == "rank":  # and among how many: 第 3 名, 共 17
+            among = x.ranked_count_key(fact.term)
+            return (lambda facts: facts[key]), (lambda facts, value: ((key, value), (among, facts[among])))
         return (lambda facts: facts[key]), (lambda facts, value: ((key, value),))
     if isinstance(fact, x.DerivedRef):  # a derived value reads as one fact
         name = fact.name

@@ -186,6 +186,11 @@ class CohortTerm:
     span: Span = _span()
 
 
+def ranked_count_key(term: CohortTerm) -> str:
+    """The trace's name for how many entities a rank was taken among (第 3 名 of 共 17)."""
+    return f"{term.key}·共"
+
+
 @attrs.frozen
 class CohortValue:
     """A cohort value where an expression takes a value: the entity reads ``term.key`` from
