@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import nodes as n
+from .printer_cohort import INLINE as COHORT
 from .printer_core import Printer, ordered
 from .printer_exprs import INLINE as EXPRESSIONS
 from .printer_exprs import cond, expr
@@ -261,4 +262,5 @@ INLINE: dict[type, Callable[[Printer, Any], str]] = {
     n.BonusIf: _if(lambda p, node: "加" + points(p, node.amount, node.condition.span.end, node.span.end)),
     n.Judged: _judged, n.Ladder: _ladder, n.JudgedBonus: _judged_bonus, n.Proportional: _proportional,
     n.Table: _table, n.TableRow: _table_row, n.TableAlias: _table_alias, n.AwardEffect: _award_effect,
+    **COHORT,  # cohort values and points by rank: printer_cohort.py
 }
