@@ -12,6 +12,7 @@ from scorelang import messages
 from scorelang.diagnostics import Severity
 from scorelang.messages import Message, Phrase, Words, template_fields
 from scorelang.messages import cases as cases_messages
+from scorelang.messages import cohort as cohort_messages
 from scorelang.messages import derived as derived_messages
 from scorelang.messages import facts as facts_messages
 from scorelang.messages import policy as policy_messages
@@ -36,6 +37,7 @@ def test_no_code_literal_outside_the_catalogue():
 
 
 @pytest.mark.parametrize("module", [syntax_messages, policy_messages, facts_messages, cases_messages, derived_messages,
+                                    cohort_messages,
                                     messages])
 def test_every_entry_is_named_after_its_constant(module):
     for constant, entry in vars(module).items():
@@ -46,7 +48,7 @@ def test_every_entry_is_named_after_its_constant(module):
 
 def test_catalogue_holds_every_entry_once():
     names = [n for module in (syntax_messages, policy_messages, facts_messages, cases_messages,
-                                             derived_messages)
+                                             derived_messages, cohort_messages)
              for n, v in vars(module).items() if isinstance(v, Message)]
     assert len(names) == len(set(names)) == len(messages.CATALOGUE)
 
@@ -171,3 +173,11 @@ def test_each_code_and_each_name_belongs_to_one_catalogue_module():
                 if table.setdefault(key, info.name) != info.name:
                     clashes.append(f"{key}: in messages/{table[key]}.py and messages/{info.name}.py")
     assert not clashes, "\n".join(clashes)
+
+
+@pytest.mark.parametrize("module", [syntax_messages, policy_messages, facts_messages, cases_messages, derived_messages])
+def test_no_entry_is_defined_twice_in_its_module(module):
+    # a merge that brings the same entry in twice leaves the second silently shadowing the first
+    source = Path(module.__file__).read_text(encoding="utf-8")
+    names = re.findall(r"^([A-Z][A-Z0-9_]*) = (?:error|warning|phrase)\(", source, re.M)
+    assert len(names) == len(set(names)), sorted(n for n in set(names) if names.count(n) > 1)

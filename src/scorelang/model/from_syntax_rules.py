@@ -18,6 +18,7 @@ from ..messages import Words
 from ..syntax import nodes as syn
 from . import expressions as x
 from . import nodes as m
+from .from_syntax_cohort import CohortResolver
 from .from_syntax_derived import DerivedResolver
 from .from_syntax_exprs import ValueType, kind_words
 from .vocabulary import COMPARE, PARTIAL, did_you_mean, type_words
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 _NUMERIC = ("count", "number", "percent")
 
 
-class RuleResolver(DerivedResolver):
+class RuleResolver(CohortResolver, DerivedResolver):
     """Resolves rule bodies and conditions (mixed into ``Resolver``)."""
 
     # what the mixin uses of its host, Resolver (declared for the type checker only)
@@ -69,12 +70,43 @@ class RuleResolver(DerivedResolver):
     def _per_occurrence(self, clause: str, b: syn.PerDeduct | syn.PerAward, occasions: int) -> m.PerOccurrence | None:
         fact = self._fact_or_value(clause, b.fact, occasions, ("count",), Words("「每…」", "「每…」 (per occurrence)"))
         sign = -1 if isinstance(b, syn.PerDeduct) else 1
-        return None if fact is None else m.PerOccurrence(fact, b.amount, sign, span=b.span)
+        if fact is None or not self._per_unit(b, fact):
+            return None
+        return m.PerOccurrence(fact, b.amount, sign, span=b.span)
 
     def _per_bonus(self, clause: str, b: syn.PerBonus, occasions: int) -> m.PerOccurrence | None:
         fact = self._fact_or_value(clause, b.fact, occasions, ("count",),
                                    Words("「每…加」", "「每…加」 (bonus per occurrence)"))
-        return None if fact is None else m.PerOccurrence(fact, b.amount, 1, True, span=b.span)
+        if fact is None or not self._per_unit(b, fact):
+            return None
+        return m.PerOccurrence(fact, b.amount, 1, True, span=b.span)
+
+    def _per_unit(self, b: syn.PerDeduct | syn.PerAward | syn.PerBonus, fact: str | x.Expr) -> bool:
+        """「退稿篇数」 每 1 篇 扣0.5分: one unit at a time (SL158), the unit the count declares (SL156)."""
+        if b.unit is None:
+            return True
+        if b.per != 1:
+            self.error(msg.PER_UNIT_NOT_ONE.at(b.span, number=f"{b.per.normalize():f}", unit=b.unit))
+            return False
+        if isinstance(fact, str):
+            name, declared = fact, self._fact_type(fact).unit
+        else:
+            name = fact.name if isinstance(fact, x.DerivedRef) else "…"
+            declared = fact.unit if isinstance(fact, x.DerivedRef) else self._expr_unit(fact)
+        return self._unit_word(b.unit, "count", name, declared, b.span)
+
+    def _expr_unit(self, e: x.Expr) -> str | None:
+        """The unit of a checked count expression: the unit its facts declare (they agree, SL151)."""
+        units = {self._fact_type(f).unit for f in m.facts_read(e)} - {None}
+        return next(iter(units)) if len(units) == 1 else None
+
+    def _unit_word(self, word: str, kind: str, name: str, declared: str | None, span: Any) -> bool:
+        """SL156: a unit word after a number (不少于 10 篇, 每 1 件) must be the declared unit of what it
+        counts; 个 is any unit's counter word, and an undeclared unit takes any word."""
+        if kind not in ("percent", "pp") and declared and word != "个" and word != declared:
+            self.error(msg.LADDER_UNIT_MISMATCH.at(span, unit=word, name=name, declared=declared))
+            return False
+        return True
 
     def _zero_if(self, clause: str, b: syn.ZeroIf, occasions: int) -> m.Zero | None:
         cond = self._condition(clause, b.condition, occasions)
@@ -205,9 +237,7 @@ class RuleResolver(DerivedResolver):
         """SL156: a unit word written must be the measured value's declared one (个 fits any);
         SL157: a target in 个百分点 only for a difference of two percents, in % only for a percent."""
         for word in words:
-            # 个 is any unit's counter word; otherwise a unit written must be the one declared
-            if kind not in ("percent", "pp") and declared and word != "个" and word != declared:
-                self.error(msg.LADDER_UNIT_MISMATCH.at(b.span, unit=word, name=name, declared=declared))
+            if not self._unit_word(word, kind, name, declared, b.span):
                 return False
         if (b.threshold_unit == "个百分点" and kind != "pp") or (b.threshold_is_percent and kind == "pp"):
             unit = "个百分点" if b.threshold_unit == "个百分点" else "%"
@@ -269,6 +299,22 @@ class RuleResolver(DerivedResolver):
                 self.error(msg.TABLE_NO_FIELD.at(b.span, name=fact, field=work))
         return m.Table(fact, b.level_field.text, b.grade_field.text, tuple(rows), tuple(aliases), keep, work,
                        span=b.span)
+
+    def _rank_points(self, clause: str, b: syn.RankPoints, occasions: int) -> m.RankPoints | None:
+        """按 全体名次（…） 第1名得10分 … 其余得4分 (docs/language.md §9.7)."""
+        rank = self._fact_or_value(clause, b.rank, occasions, ("count",), Words("「按名次得分」", "points by rank"))
+        rows: list[tuple[int, int, Decimal]] = []
+        for row in b.rows:
+            whole = all(v == v.to_integral_value() and v >= 1 for v in (row.first, row.last))
+            if not whole or row.first > row.last or any(row.first <= last and first <= row.last
+                                                         for first, last, _ in rows):
+                self.error(msg.RANK_POINTS_ROWS.at(row.span))
+                return None
+            rows.append((int(row.first), int(row.last), row.points))
+        if b.rest is None:
+            self.error(msg.RANK_POINTS_REST_MISSING.at(b.span))
+            return None
+        return None if rank is None else m.RankPoints(rank, tuple(rows), b.rest, span=b.span)
 
     # ------------------------------------------------------------ conditions
     def _flag_ref(self, clause: str, c: syn.FlagRef, occasions: int) -> m.FlagIs | None:
@@ -367,6 +413,7 @@ RULE_RESOLVERS: dict[type, _ResolveRule] = {
     syn.AwardEffect: RuleResolver._award_effect,
     syn.Ladder: RuleResolver._ladder,
     syn.Table: RuleResolver._table,
+    syn.RankPoints: RuleResolver._rank_points,
 }
 
 #: syntax condition class → its resolver (every class of syntax.nodes.Condition)
@@ -386,4 +433,9 @@ CONDITION_RESOLVERS: dict[type, _ResolveCondition] = {
     syn.Negate: RuleResolver._value_as_condition,
     syn.Call: RuleResolver._value_as_condition,
     syn.Guarded: RuleResolver._value_as_condition,
+    syn.CohortAggregate: RuleResolver._value_as_condition,
+    syn.CohortCount: RuleResolver._value_as_condition,
+    syn.CohortRank: RuleResolver._value_as_condition,
+    # 全体名次（…）前 3 名 (from_syntax_cohort)
+    syn.RankWithin: RuleResolver._rank_within,
 }

@@ -30,6 +30,7 @@ KEPT_BY_TREE = frozenset({
     "NAME", "STRING",  # the node's span starts at the bracket or quote the author typed
     "COMPARE", "THRESHOLD", "STEP", "STEP_UP", "STEP_UNIT", "UNIT", "PARTIAL", "AGGREGATE",
     "ROUND_POINT", "TABLE_KEEP", "ARTICLE", "DATE", "WS",
+    "ALL", "COHORT_FN", "COUNT_FN", "RANK_ORDER", "RANK_TIES",  # cohort values: the node keeps the word
 })
 
 

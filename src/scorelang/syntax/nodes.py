@@ -11,6 +11,19 @@ from typing import Union
 import attrs
 
 from ..span import Span
+from .cohort_nodes import (
+    COHORT_VALUE_CLASSES,
+    CohortAggregate,
+    CohortCount,
+    CohortRank,
+    RankPoints,
+    RankRow,
+    RankWithin,
+    ScoreRef,
+)
+
+__all__ = ["COHORT_VALUE_CLASSES", "CohortAggregate", "CohortCount", "CohortRank", "RankPoints", "RankRow",
+           "RankWithin", "ScoreRef"]
 
 
 def _span() -> Span:
@@ -368,14 +381,17 @@ class ExprComparison:
 
 # A value: a fact, a literal, or arithmetic on them. A parenthesised condition may stand where
 # a value is expected (the grammar shares parentheses): the resolver says it is not a value.
-Expr = Union[Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded,
-             FlagRef, Comparison, FactComparison, ExprComparison, "Not", "And", "Or"]
-EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded)
+Expr = Union[Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded, CohortAggregate,
+             CohortCount, CohortRank, FlagRef, Comparison, FactComparison, ExprComparison, "Not", "And", "Or",
+             RankWithin]
+EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded, CohortAggregate,
+                      CohortCount, CohortRank)
 
 # A condition; a value written where a condition is expected (「a」 + 1 alone) parses, and the
 # resolver says it is not a condition.
-Condition = Union[FlagRef, Comparison, FactComparison, ExprComparison, Not, And, Or,
-                  NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded]
+Condition = Union[FlagRef, Comparison, FactComparison, ExprComparison, Not, And, Or, RankWithin,
+                  NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded, CohortAggregate,
+                  CohortCount, CohortRank]
 
 
 # ------------------------------------------------------------------ derived values
@@ -404,20 +420,26 @@ class DerivedBlock:
 # ------------------------------------------------------------------ rules
 @attrs.frozen
 class PerDeduct:
-    """每「x」扣0.5分"""
+    """每「x」扣0.5分; 「x」 每 1 件 扣0.5分 (``per`` 1, ``unit`` 件: the unit after the number)"""
 
     fact: Name | Expr  # a bare fact, or an expression (「a」 + 「b」)
     amount: Decimal
     span: Span = _span()
+    unit: str | None = attrs.field(default=None, kw_only=True)
+    per: Decimal = attrs.field(default=Decimal(1), kw_only=True)
+    per_word: str = attrs.field(default="每", kw_only=True)  # 每 or 每发现 (before the number)
 
 
 @attrs.frozen
 class PerAward:
-    """每「x」得2分"""
+    """每「x」得2分; 「x」 每 1 项 得2分"""
 
     fact: Name | Expr  # a bare fact, or an expression (「a」 + 「b」)
     amount: Decimal
     span: Span = _span()
+    unit: str | None = attrs.field(default=None, kw_only=True)
+    per: Decimal = attrs.field(default=Decimal(1), kw_only=True)
+    per_word: str = attrs.field(default="每", kw_only=True)  # 每 or 每发现 (before the number)
 
 
 @attrs.frozen
@@ -457,11 +479,14 @@ class Judged:
 
 @attrs.frozen
 class PerBonus:
-    """每「x」加0.2分: points beyond the item's points."""
+    """每「x」加0.2分: points beyond the item's points; 「x」 每 1 人 加0.2分"""
 
     fact: Name | Expr  # a bare fact, or an expression (「a」 + 「b」)
     amount: Decimal
     span: Span = _span()
+    unit: str | None = attrs.field(default=None, kw_only=True)
+    per: Decimal = attrs.field(default=Decimal(1), kw_only=True)
+    per_word: str = attrs.field(default="每", kw_only=True)  # 每 or 每发现 (before the number)
 
 
 @attrs.frozen
@@ -552,7 +577,7 @@ class Ladder:
 
 
 RuleBody = Union[PerDeduct, PerAward, ZeroIf, DeductIf, AwardIf, Judged, Ladder, PerBonus, BonusIf,
-                 JudgedBonus, Proportional, Table, AwardEffect]
+                 JudgedBonus, Proportional, Table, AwardEffect, RankPoints]
 
 
 @attrs.frozen

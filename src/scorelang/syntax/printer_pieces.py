@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import nodes as n
+from .printer_cohort import INLINE as COHORT
 from .printer_core import Printer, ordered
 from .printer_exprs import INLINE as EXPRESSIONS
 from .printer_exprs import cond, expr
@@ -161,6 +162,10 @@ def _verb(p: Printer, start: int, end: int) -> str:
 def _per(verb: str) -> Callable[[Printer, Any], str]:
     def print_per(p: Printer, node: Any) -> str:
         shown = _verb(p, node.fact.span.end, node.span.end) if verb == "扣" else verb
+        if node.unit is not None:  # 「退稿篇数」 每 1 篇 扣0.5分
+            subject = p.text(node.fact) if isinstance(node.fact, n.Name) else expr(p, node.fact, "top", lead=True)
+            counted = f"{node.per_word} {p.num(node.per, node.fact.span.end, node.span.end)} {node.unit}"
+            return f"{subject} {counted} {shown}" + points(p, node.amount, node.fact.span.end, node.span.end)
         return _fact(p, node.fact, "每") + shown + points(p, node.amount, node.fact.span.end, node.span.end)
     return print_per
 
@@ -257,4 +262,5 @@ INLINE: dict[type, Callable[[Printer, Any], str]] = {
     n.BonusIf: _if(lambda p, node: "加" + points(p, node.amount, node.condition.span.end, node.span.end)),
     n.Judged: _judged, n.Ladder: _ladder, n.JudgedBonus: _judged_bonus, n.Proportional: _proportional,
     n.Table: _table, n.TableRow: _table_row, n.TableAlias: _table_alias, n.AwardEffect: _award_effect,
+    **COHORT,  # cohort values and points by rank: printer_cohort.py
 }
