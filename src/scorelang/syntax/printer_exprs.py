@@ -3,7 +3,7 @@
 Parentheses: the tree keeps none, so the printer writes them where the grammar needs them to
 read the same tree back (a sum inside a product, 或 inside 且, a condition where a value is
 expected, a negative value first in a later argument) and where the author wrote them around
-a compound expression or condition, in the author's ( or （.
+an expression or condition, in the author's ( or （.
 """
 from __future__ import annotations
 
@@ -79,9 +79,9 @@ def _parens(p: Printer, node: Any, inner: str) -> str:
 
 
 def _written_in_parens(p: Printer, node: Any) -> bool:
-    """Whether the author wrote this compound expression or condition in parentheses of its
-    own (not a function's)."""
-    if p.layout is None or not isinstance(node, _COMPOUND) or node.span.end <= node.span.start:
+    """Whether the author wrote this expression or condition in parentheses of its own (not a
+    function's), however redundant: （「x」） stays so."""
+    if p.layout is None or node.span.end <= node.span.start:
         return False
     before, at = p.layout.char_before(node.span.start)
     after, _ = p.layout.char_after(node.span.end)
