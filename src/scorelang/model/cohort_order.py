@@ -1,5 +1,5 @@
 """The order in which cohort values are computed (docs/language.md §9.6), and the cycles that
-make an order impossible (SL193).
+make an order impossible (SL183).
 
 A cohort value needs what its operand and its condition read: a fact is there from the start,
 an item's score needs the cohort values that item's rules read, a task's score needs its items,

@@ -6,7 +6,7 @@ cohort value becomes an ``expressions.CohortValue`` holding its ``CohortTerm``; 
 term is recorded once (``cohort_terms``, by key) so that the policy computes it once for the
 cohort. A score taken as an operand (第3项得分) is checked once every task is resolved
 (``check_score_refs``), and the terms are put in the order they must be computed
-(``cohort_order``), which also finds a cycle (SL193).
+(``cohort_order``), which also finds a cycle (SL183).
 """
 from __future__ import annotations
 
@@ -170,7 +170,7 @@ class CohortResolver(ExprResolver):
 
     # ------------------------------------------------------------ after every task
     def check_score_refs(self, tasks: Iterable[m.Task]) -> None:
-        """SL192: each score a cohort value takes names an item or a task of the policy."""
+        """SL182: each score a cohort value takes names an item or a task of the policy."""
         if not getattr(self, "cohort_terms", None):
             return
         tasks = tuple(tasks)
