@@ -474,6 +474,14 @@ class PerBonus:
 
 
 @attrs.frozen
+class ComputedBonus:
+    """加 （「表扬次数」 × 0.2） 分: a bonus of a computed amount, in points."""
+
+    amount: Expr
+    span: Span = _span()
+
+
+@attrs.frozen
 class BonusIf:
     """若 … 加0.4分"""
 
@@ -561,7 +569,7 @@ class Ladder:
 
 
 RuleBody = Union[PerDeduct, PerAward, ZeroIf, DeductIf, AwardIf, Judged, Ladder, PerBonus, BonusIf,
-                 JudgedBonus, Proportional, Table, AwardEffect]
+                 JudgedBonus, Proportional, Table, AwardEffect, ComputedBonus]
 
 
 @attrs.frozen
