@@ -152,3 +152,21 @@ def _bonus() -> scorelang.Policy:
     if not _BONUS:
         _BONUS.append(loads(BONUS.replace("RULE", "加 最小（「次数」 × 0.2，1） 分")))
     return _BONUS[0]
+
+
+@pytest.mark.parametrize("rule, codes, bonus", [
+    ("加 最小（「次数」 × 0.2 分，1 分） 分", [], Decimal(1)),
+    ("加 （0.5 分 × 「次数」 ÷ 2） 分", [], Decimal("1.75")),  # points times a factor stay points
+    ("加 （2 分 × 50%） 分", [], Decimal(1)),
+    ("加 （「次数」 + 1 分） 分", ["SL151"], None),  # points and a count do not add
+    ("若 「次数」 > 3 分 扣1分", ["SL151"], None),
+    ("每 0.5 分 × 「次数」 扣1分", ["SL151"], None),  # 每 … 扣 counts, never points
+])
+def test_points_are_a_kind_of_their_own(rule, codes, bonus):
+    try:
+        policy = loads(BONUS.replace("RULE", rule))
+    except scorelang.PolicyError as err:
+        assert [d.code for d in err.diagnostics] == codes
+        return
+    assert not codes
+    assert policy.evaluate("甲", {"篇数": 0, "件数": 0, "次数": 7}).item("1.1").bonus == bonus

@@ -111,7 +111,7 @@ class RuleResolver(DerivedResolver):
         """加 （「表扬次数」 × 0.2） 分: the computed amount is the bonus (1 point per unit of it), so it
         is a 每 … 加 1 分 on the expression — its events, bounds and SL164 are those of a bonus per
         occurrence. The amount is a count or a number, never negative (SL154)."""
-        resolved = self._quantity(clause, b.amount, occasions, ("count", "number", "scalar"),
+        resolved = self._quantity(clause, b.amount, occasions, ("count", "number", "scalar", "points"),
                                   Words("「加（…）分」", "加 (…) 分 (a computed bonus)"))
         if resolved is None:
             return None
@@ -422,6 +422,7 @@ CONDITION_RESOLVERS: dict[type, _ResolveCondition] = {
     syn.NumberLit: RuleResolver._value_as_condition,
     syn.PercentLit: RuleResolver._value_as_condition,
     syn.PercentPointsLit: RuleResolver._value_as_condition,
+    syn.ScoreLit: RuleResolver._value_as_condition,
     syn.Arithmetic: RuleResolver._value_as_condition,
     syn.Negate: RuleResolver._value_as_condition,
     syn.Call: RuleResolver._value_as_condition,

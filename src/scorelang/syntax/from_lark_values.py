@@ -29,6 +29,10 @@ def points_literal(builder: Any, meta: Any, children: list[Any]) -> n.PercentPoi
     return n.PercentPointsLit(builder._number(children[0]), span=builder.pos.of_meta(meta))
 
 
+def score_literal(builder: Any, meta: Any, children: list[Any]) -> n.ScoreLit:
+    return n.ScoreLit(builder._number(children[0]), span=builder.pos.of_meta(meta))
+
+
 def threshold_expr(builder: Any, meta: Any, children: list[Any]) -> tuple[Decimal, bool, None, Any]:
     """达 「上年率」: (no number, not a percent sign, no unit word, the target's expression)."""
     return (Decimal(0), False, None, children[0])
@@ -68,6 +72,7 @@ VALUE_BUILDERS: dict[str, Callable[[Any, Any, list[Any]], Any]] = {
     "derived_block": derived_block,
     "derived": derived,
     "points_literal": points_literal,
+    "score_literal": score_literal,
     "threshold_expr": threshold_expr,
     "bonus_ladder": bonus_ladder,
     "per_unit_deduct": _per_unit(n.PerDeduct),

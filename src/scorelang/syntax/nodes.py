@@ -57,6 +57,14 @@ class PercentPointsLit:
 
 
 @attrs.frozen
+class ScoreLit:
+    """0.5 分 inside an expression: points (a score), as opposed to a count or a percent."""
+
+    value: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
 class StringLit:
     value: str
     span: Span = _span()
@@ -368,14 +376,14 @@ class ExprComparison:
 
 # A value: a fact, a literal, or arithmetic on them. A parenthesised condition may stand where
 # a value is expected (the grammar shares parentheses): the resolver says it is not a value.
-Expr = Union[Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded,
+Expr = Union[Name, NumberLit, PercentLit, PercentPointsLit, ScoreLit, Arithmetic, Negate, Call, Guarded,
              FlagRef, Comparison, FactComparison, ExprComparison, "Not", "And", "Or"]
-EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded)
+EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, PercentPointsLit, ScoreLit, Arithmetic, Negate, Call, Guarded)
 
 # A condition; a value written where a condition is expected (「a」 + 1 alone) parses, and the
 # resolver says it is not a condition.
 Condition = Union[FlagRef, Comparison, FactComparison, ExprComparison, Not, And, Or,
-                  NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded]
+                  NumberLit, PercentLit, PercentPointsLit, ScoreLit, Arithmetic, Negate, Call, Guarded]
 
 
 # ------------------------------------------------------------------ derived values
