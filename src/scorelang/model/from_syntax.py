@@ -15,6 +15,7 @@ from ..numbers import chinese_ordinal
 from ..span import Span
 from ..syntax import nodes as syn
 from . import nodes as m
+from .cohort_order import cohort_order
 from .from_syntax_bounds import BoundsResolver
 from .from_syntax_derived import DERIVED_READER
 from .from_syntax_rules import RuleResolver
@@ -90,9 +91,21 @@ class Resolver(RuleResolver, BoundsResolver):
             return None
         title, doc, period, places, round_at, floor = header
         total_bounds = self._total_bounds(tree.headers[0])
-        return m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
-                        groups, facts, tasks, articles, awards, entities_from_facts=self.from_facts, span=tree.span,
-                        floor=floor, total_bounds=total_bounds, derived=derived)
+        policy = m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
+                          groups, facts, tasks, articles, awards, entities_from_facts=self.from_facts, span=tree.span,
+                          floor=floor, total_bounds=total_bounds, derived=derived)
+        return self._with_cohort(policy)
+
+    def _with_cohort(self, policy: m.Policy) -> m.Policy:
+        """The policy with its cohort values in the order they are computed (SL192, SL193)."""
+        terms = getattr(self, "cohort_terms", None)
+        if not terms:
+            return policy
+        self.check_score_refs(policy.tasks)
+        ordered, cycles = cohort_order(policy, terms.values())
+        for term, cycle in cycles:
+            self.error(msg.COHORT_CYCLE.at(term.span, cycle=cycle))
+        return attrs.evolve(policy, cohort=ordered)
 
     def _header(self) -> tuple[str, str | None, tuple[str, str] | None, int, tuple[str, ...], m.Citation] | None:
         headers = self.tree.headers
