@@ -14,6 +14,7 @@ from scorelang.messages import Message, Phrase, Words, template_fields
 from scorelang.messages import cases as cases_messages
 from scorelang.messages import facts as facts_messages
 from scorelang.messages import policy as policy_messages
+from scorelang.messages import scales as scales_messages
 from scorelang.messages import syntax as syntax_messages
 from scorelang.span import Span
 
@@ -34,7 +35,7 @@ def test_no_code_literal_outside_the_catalogue():
     assert not offenders, "diagnostic codes belong in scorelang.messages:\n" + "\n".join(offenders)
 
 
-@pytest.mark.parametrize("module", [syntax_messages, policy_messages, facts_messages, cases_messages, messages])
+@pytest.mark.parametrize("module", [syntax_messages, policy_messages, scales_messages, facts_messages, cases_messages, messages])
 def test_every_entry_is_named_after_its_constant(module):
     for constant, entry in vars(module).items():
         if isinstance(entry, (Message, Phrase)):
@@ -43,7 +44,7 @@ def test_every_entry_is_named_after_its_constant(module):
 
 
 def test_catalogue_holds_every_entry_once():
-    names = [n for module in (syntax_messages, policy_messages, facts_messages, cases_messages)
+    names = [n for module in (syntax_messages, policy_messages, scales_messages, facts_messages, cases_messages)
              for n, v in vars(module).items() if isinstance(v, Message)]
     assert len(names) == len(set(names)) == len(messages.CATALOGUE)
 
@@ -130,7 +131,7 @@ def _table_rows(section: str) -> dict[str, tuple[str, str]]:
     return rows
 
 
-_LEVEL = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
+_LEVEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "信息"}
 
 
 def test_language_docs_list_exactly_the_catalogues_codes_with_their_severity():

@@ -39,6 +39,7 @@ from .base import template_fields as template_fields
 from .cases import *  # noqa: F401,F403  (SL3xx)
 from .facts import *  # noqa: F401,F403  (SL2xx)
 from .policy import *  # noqa: F401,F403  (SL1xx)
+from .scales import *  # noqa: F401,F403  (SL1xx: scales, caps of sections and tasks, open choices)
 from .syntax import *  # noqa: F401,F403  (SL0xx)
 
 # ------------------------------------------------------------------ phrases shared by stages

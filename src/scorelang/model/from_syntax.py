@@ -17,6 +17,7 @@ from ..syntax import nodes as syn
 from . import nodes as m
 from .from_syntax_bounds import BoundsResolver
 from .from_syntax_rules import RuleResolver
+from .from_syntax_scales import ScalesResolver
 from .vocabulary import COMPARE, type_words
 from .vocabulary import did_you_mean as _did_you_mean
 
@@ -51,7 +52,7 @@ class _Fact:
         return self.deducted or not self.added
 
 
-class Resolver(RuleResolver, BoundsResolver):
+class Resolver(RuleResolver, BoundsResolver, ScalesResolver):
     """Walks a syntax.Policy once, building model nodes and diagnostics."""
 
     def __init__(self, tree: syn.Policy):
@@ -59,6 +60,8 @@ class Resolver(RuleResolver, BoundsResolver):
         self.diagnostics = Diagnostics()
         self.facts: dict[str, _Fact] = {}
         self.from_facts = False  # 对象 「…」 由事实文件列出
+        self.summed = False  # 各目标任务得分相加
+        self.base_zero = False  # 基础分 0 分 in the header
 
     def error(self, diagnostic: Diagnostic) -> None:
         """Record a problem (an error or a warning: the catalogue entry says which)."""
@@ -79,6 +82,10 @@ class Resolver(RuleResolver, BoundsResolver):
         groups = self._groups(set(entities))
         self.group_members = {g.name: g.members for g in groups}
         self.data_groups = {g.name for g in groups if g.from_facts}
+        if tree.headers:
+            scale, self.summed, self.base_zero = self._policy_scale(tree.headers[0], bool(tree.weights))
+        else:
+            scale, self.summed, self.base_zero = m.Scale(), False, False
         tasks = self._tasks()
         articles = self._articles()
         awards = self._awards()
@@ -89,7 +96,8 @@ class Resolver(RuleResolver, BoundsResolver):
         total_bounds = self._total_bounds(tree.headers[0])
         return m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
                         groups, facts, tasks, articles, awards, entities_from_facts=self.from_facts, span=tree.span,
-                        floor=floor, total_bounds=total_bounds)
+                        floor=floor, total_bounds=total_bounds, scale=scale, summed=self.summed,
+                        base_zero=self.base_zero)
 
     def _header(self) -> tuple[str, str | None, tuple[str, str] | None, int, tuple[str, ...], m.Citation] | None:
         headers = self.tree.headers
@@ -173,6 +181,8 @@ class Resolver(RuleResolver, BoundsResolver):
 
     def _weightings(self, task: syn.Task, item_numbers: list[int]) -> tuple[m.Weighting, ...]:
         """The lines of 计入总分权重 for one task, resolved to the entities each applies to."""
+        if self.summed:  # 各目标任务得分相加: no weights (SL181 if some are written too)
+            return (self._summed_weighting(task, item_numbers, self.entities),)
         lines = [w for block in self.tree.weights for w in block.weights if w.task_number == task.number]
         ordinal = chinese_ordinal(task.number)
         if not lines:
@@ -441,7 +451,9 @@ class Resolver(RuleResolver, BoundsResolver):
             if not leads:
                 self.error(msg.LEAD_MISSING.at(t.name.span, ordinal=chinese_ordinal(t.number), number=t.number))
             sections = tuple(self._section(t.number, s) for s in t.sections)
-            tasks.append(m.Task(str(t.number), t.number, t.name.text, leads, weightings, sections, span=t.span))
+            scale, base_zero, bonus_cap, deduct_cap = self._task_scale(t, self.base_zero)
+            tasks.append(m.Task(str(t.number), t.number, t.name.text, leads, weightings, sections, span=t.span,
+                                scale=scale, base_zero=base_zero, bonus_cap=bonus_cap, deduct_cap=deduct_cap))
         for block in self.tree.weights:
             for w in block.weights:
                 if w.task_number not in seen:
@@ -493,7 +505,9 @@ class Resolver(RuleResolver, BoundsResolver):
                             decider=b.decider.text if b.decider else None, previous=cited)
 
     def _section(self, task: int, s: syn.Section) -> m.Section:
-        return m.Section(s.title.text, s.points, tuple(self._item(task, i) for i in s.items), span=s.span)
+        normalised, bonus_cap, deduct_cap = self._section_extras(task, s)
+        return m.Section(s.title.text, s.points, tuple(self._item(task, i) for i in s.items), span=s.span,
+                         normalised=normalised, bonus_cap=bonus_cap, deduct_cap=deduct_cap)
 
     def _item(self, task: int, item: syn.Item) -> m.Item:
         clause = f"{task}.{item.number}"
@@ -544,7 +558,7 @@ class Resolver(RuleResolver, BoundsResolver):
             if body is not None and (r.condition is None or condition is not None):
                 text = r.quote.text if r.quote is not None else r.source_text
                 cap = self._rule_cap(clause, r.cap, body, text, r.quote is not None)
-                out.append(m.Rule(clause, text, body, r.floor, condition, span=r.span, cap=cap))
+                out.append(m.Rule(clause, text, body, r.floor, condition, span=r.span, cap=cap, stacked=r.stacked))
         return tuple(out)
 
 

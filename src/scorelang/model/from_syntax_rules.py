@@ -76,7 +76,7 @@ class RuleResolver(ExprResolver):
 
     def _zero_if(self, clause: str, b: syn.ZeroIf, occasions: int) -> m.Zero | None:
         cond = self._condition(clause, b.condition, occasions)
-        return None if cond is None else m.Zero(cond, span=b.span)
+        return None if cond is None else m.Zero(cond, span=b.span, bonuses=b.bonuses)
 
     def _fixed(self, clause: str, b: syn.DeductIf | syn.AwardIf, occasions: int) -> m.Fixed | None:
         cond = self._condition(clause, b.condition, occasions)
