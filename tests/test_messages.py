@@ -12,6 +12,7 @@ from scorelang import messages
 from scorelang.diagnostics import Severity
 from scorelang.messages import Message, Phrase, Words, template_fields
 from scorelang.messages import cases as cases_messages
+from scorelang.messages import derived as derived_messages
 from scorelang.messages import facts as facts_messages
 from scorelang.messages import policy as policy_messages
 from scorelang.messages import scales as scales_messages
@@ -35,7 +36,8 @@ def test_no_code_literal_outside_the_catalogue():
     assert not offenders, "diagnostic codes belong in scorelang.messages:\n" + "\n".join(offenders)
 
 
-@pytest.mark.parametrize("module", [syntax_messages, policy_messages, scales_messages, facts_messages, cases_messages, messages])
+@pytest.mark.parametrize("module", [syntax_messages, policy_messages, facts_messages, cases_messages, derived_messages,
+                                    scales_messages, messages])
 def test_every_entry_is_named_after_its_constant(module):
     for constant, entry in vars(module).items():
         if isinstance(entry, (Message, Phrase)):
@@ -44,7 +46,8 @@ def test_every_entry_is_named_after_its_constant(module):
 
 
 def test_catalogue_holds_every_entry_once():
-    names = [n for module in (syntax_messages, policy_messages, scales_messages, facts_messages, cases_messages)
+    names = [n for module in (syntax_messages, policy_messages, facts_messages, cases_messages,
+                                             derived_messages, scales_messages)
              for n, v in vars(module).items() if isinstance(v, Message)]
     assert len(names) == len(set(names)) == len(messages.CATALOGUE)
 
@@ -148,3 +151,24 @@ def test_language_docs_list_exactly_the_catalogues_codes_with_their_severity():
 def test_facts_docs_list_exactly_the_facts_codes():
     rows = _table_rows(_section(ROOT / "docs" / "facts.md", "## 6. 事实文件的诊断"))
     assert set(rows) == {c for c in messages.codes() if c.startswith("SL2")}
+
+
+def test_each_code_and_each_name_belongs_to_one_catalogue_module():
+    # the catalogue's modules are star-imported into one namespace: two modules defining the same
+    # name would shadow one silently, and two modules giving one code to different problems would
+    # give an author one code for two meanings (engineers adding constructs in parallel collide so)
+    import importlib
+    import pkgutil
+
+    owner_of_code: dict[str, str] = {}
+    owner_of_name: dict[str, str] = {}
+    clashes = []
+    for info in pkgutil.iter_modules(messages.__path__):
+        module = importlib.import_module(f"{messages.__name__}.{info.name}")
+        for name, value in vars(module).items():
+            if not isinstance(value, Message) or value.name != name:
+                continue
+            for table, key in ((owner_of_name, name), (owner_of_code, value.code)):
+                if table.setdefault(key, info.name) != info.name:
+                    clashes.append(f"{key}: in messages/{table[key]}.py and messages/{info.name}.py")
+    assert not clashes, "\n".join(clashes)

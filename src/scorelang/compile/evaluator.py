@@ -31,6 +31,7 @@ from ..runtime.scorecard import (
     new_task_score,
 )
 from .bounds import compile_article, compile_total_bounds
+from .derived import compile_derived
 from .rules import ZERO, ZEROED, Facts, compile_rule
 from .scopes import SectionFinish, TaskCaps, compile_section, compile_task_caps
 
@@ -326,6 +327,7 @@ class Evaluator:
         awards = policy.awards
         self._floor = policy.floor
         self._previous_last = awards.previous_last if awards is not None else None
+        self._with_derived = compile_derived(policy.derived)
 
     def _task_score(self, plan: _TaskPlan, sections: tuple[SectionScore, ...]) -> TaskScore:
         # (label, raw score, bonus, points of its ordinary items, percent) of each weighted part
@@ -393,6 +395,16 @@ class Evaluator:
 
     def evaluate(self, entity: str, facts: Facts) -> Scorecard:
         """Score one entity from facts already validated by ``runtime.facts``."""
+        if self._with_derived is not None:  # derived values: computed once each, on first read
+            with_derived = self._with_derived(facts)
+            card = self._evaluate(entity, with_derived)
+            card = new_scorecard(entity=card.entity, total=card.total, tasks=card.tasks,
+                                 adjustments=card.adjustments, previous_last=card.previous_last,
+                                 derived=with_derived.trace())
+            return card
+        return self._evaluate(entity, facts)
+
+    def _evaluate(self, entity: str, facts: Facts) -> Scorecard:
         tasks: list[TaskScore] = []
         total = ZERO
         for plan in self._plans[entity]:

@@ -38,6 +38,13 @@ def _fact(e: x.FactValue, rename: Rename) -> tuple[Value, tuple[str, ...]]:
     return (lambda facts: facts[name]), (name,)
 
 
+def _derived(e: x.DerivedRef, rename: Rename) -> tuple[Value, tuple[str, ...]]:
+    # computed once per entity by the evaluator's facts mapping (compile/derived.py), then read
+    # like a fact; never renamed (a derived value reads no per-occasion fact)
+    name = e.name
+    return (lambda facts: facts[name]), (name,)
+
+
 def _const(e: x.Const, rename: Rename) -> tuple[Value, tuple[str, ...]]:
     value = e.value
     return (lambda facts: value), ()
@@ -109,6 +116,7 @@ _VALUES: dict[type, Callable[[Any, Rename], tuple[Value, tuple[str, ...]]]] = {
     x.Negated: _negated,
     x.Apply: _apply,
     x.Guard: _guard,
+    x.DerivedRef: _derived,
 }
 
 _SHOWN_OPS = {"+": " + ", "-": " − ", "*": " × ", "/": " ÷ "}
@@ -127,6 +135,8 @@ def shown(e: x.Expr) -> str:
     """The expression as a policy writes it, for traces: 「结案数」 ÷ 「受案数」 × 100."""
     if isinstance(e, x.FactValue):
         return f"「{e.fact}」"
+    if isinstance(e, x.DerivedRef):
+        return f"「{e.name}」"
     if isinstance(e, x.Const):
         return str(e.value)
     if isinstance(e, x.Arith):

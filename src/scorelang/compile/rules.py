@@ -129,9 +129,12 @@ def _computed(quantity: x.Expr, rename: Rename) -> tuple[Value, Shown]:
 
 def _quantity(fact: str | x.Expr, rename: Rename) -> tuple[Value, Shown]:
     """(read(facts), shown(facts, value)) for a rule's quantity: one fact, or an expression."""
-    if not isinstance(fact, str):
+    if isinstance(fact, x.DerivedRef):  # a derived value reads as one fact
+        name = fact.name
+    elif not isinstance(fact, str):
         return _computed(fact, rename)
-    name = rename(fact)
+    else:
+        name = rename(fact)
     return (lambda facts: facts[name]), (lambda facts, value: ((name, value),))
 
 
@@ -173,7 +176,7 @@ def _compile_PerOccurrence(rule: m.Rule, body: m.PerOccurrence, rename: Rename, 
 def _per_computed(rule: m.Rule, body: m.PerOccurrence, rename: Rename) -> Step:
     """每「a」+「b」扣1分: amount × the computed count."""
     assert not isinstance(body.fact, str)  # _compile_PerOccurrence sends one fact its own way
-    value, shown = _computed(body.fact, rename)
+    value, shown = _quantity(body.fact, rename)
     per = body.amount * body.sign
     clause, text, span = rule.clause, rule.text, rule.span
     kind = _EVENT_KINDS[body.effect]
@@ -398,8 +401,12 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename: Rename, decls: Decls) 
     proportional = partial in ("proportional", "exact")
     # an expression's trace shows its inputs and value; its unit is not one fact's
     decl = decls[rename(body.fact)] if isinstance(body.fact, str) else None
-    percent = decl is not None and decl.type == "percent"
-    unit = "%" if percent else decl.unit if decl is not None else None
+    if isinstance(body.fact, x.DerivedRef):  # a derived value has its kind and unit, as a fact does
+        percent = body.fact.kind == "percent"
+        unit = "%" if percent else body.fact.unit
+    else:
+        percent = decl is not None and decl.type == "percent"
+        unit = "%" if percent else decl.unit if decl is not None else None
     # a percent fact's gap is in percentage points; a count's against 300 件 too (of the target)
     percentage_points = percent or relative
 

@@ -159,6 +159,10 @@ XLSX_AT_CELL = phrase(
 XLSX_AT_ROWS = phrase(
     "XLSX_AT_ROWS", "sheet rows",
     "（工作表「{sheet}」第 {rows} 行）", " (sheet 「{sheet}」, rows {rows})")
+#: appended to a missing fact the workbook gives by rows (records, weighted ratings): none has the entity
+XLSX_NO_ROWS = phrase(
+    "XLSX_NO_ROWS", "sheet",
+    "（工作表「{sheet}」中没有该对象的行）", " (sheet 「{sheet}」 has no row for this entity)")
 NEEDS_OPENPYXL = error(
     "NEEDS_OPENPYXL", "SL208", "path",
     "读取 Excel 事实文件 {path} 需要 openpyxl：请运行 pip install openpyxl",

@@ -1,23 +1,8 @@
 """Catalogue entries of scales, base-zero scoring, caps of sections and tasks, and the choices
-a policy's text leaves open (SL121/SL124 on a declared scale, SL165, SL180–SL186)."""
+a policy's text leaves open (SL165, SL180–SL186; SL121/SL124 on a declared scale are in policy.py, with their codes)."""
 from __future__ import annotations
 
 from .base import error, info
-
-# ------------------------------------------------------------------ a declared scale: SL121, SL124
-TASK_NOT_SCALE = error(
-    "TASK_NOT_SCALE", "SL121", "ordinal task worth scale",
-    "目标任务{ordinal}各部分计入本任务的分值合计 {worth}分，不是本任务声明的满分 {scale}分",
-    "task {task}'s sections count {worth} points, not the full score of {scale} it declares",
-    "各部分分值（折算为百分制的部分按 100 分计）之和应等于「满分 {scale} 分」",
-    "the sections' points (100 for a section 折算为百分制) must add up to 满分 {scale} 分")
-TOTAL_NOT_SCALE = error(
-    "TOTAL_NOT_SCALE", "SL124", "entities total scale clause",
-    "{entities}各目标任务计入总分的满分合计 {total}分，不是{clause}的满分 {scale}分",
-    "for {entities} the tasks count {total} points in the total, not the full score of {scale} ({clause})",
-    "每个任务计入的满分：按原分计入的为其满分 × 权重，折算为百分制的为 100 × 权重（不计权重时权重为 100%）",
-    "each task counts its full score × its weight (按原分计入) or 100 × its weight (折算为百分制); "
-    "without weights, at 100%")
 
 # ------------------------------------------------------------------ caps of sections and tasks: SL165
 SCOPE_IN_PARTS = error(

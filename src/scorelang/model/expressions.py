@@ -89,7 +89,42 @@ class Guard:
     span: Span = _span()
 
 
-Expr = Union[FactValue, Const, Arith, Negated, Apply, Guard]
+@attrs.frozen
+class DerivedRef:
+    """「结案率」 where 「结案率」 is a derived value (计算 { … }): read like a fact, computed once
+    per entity. ``facts`` are the facts it reads, through other derived values too, so that
+    ``nodes.facts_read`` finds what a rule reads through it; ``kind`` and ``unit`` are its
+    type (count, number, percent or scalar)."""
+
+    name: str
+    kind: str
+    unit: str | None = None
+    facts: tuple[str, ...] = fact_field(default=())
+    span: Span = _span()
+
+
+Expr = Union[FactValue, Const, Arith, Negated, Apply, Guard, DerivedRef]
+
+
+@attrs.frozen
+class DerivedDecl:
+    """计算 { 「结案率」 = 「结案数」 ÷ 「受案数」 × 100% 除数为0时取 0% }: a value named once and
+    computed once per entity.
+
+    Attributes:
+        name: its name (unique in the policy, never a fact's).
+        expr: the checked expression; text: the expression as written, for traces.
+        kind, unit: its type — count, number, percent or scalar (a ratio) — and unit.
+        task: the id of the task it is declared in (visible there only), or None (policy level).
+    """
+
+    name: str
+    expr: Expr
+    text: str
+    kind: str
+    unit: str | None = None
+    task: str | None = None
+    span: Span = _span()
 
 
 @attrs.frozen

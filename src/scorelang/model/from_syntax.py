@@ -16,6 +16,7 @@ from ..span import Span
 from ..syntax import nodes as syn
 from . import nodes as m
 from .from_syntax_bounds import BoundsResolver
+from .from_syntax_derived import DERIVED_READER
 from .from_syntax_rules import RuleResolver
 from .from_syntax_scales import ScalesResolver
 from .vocabulary import COMPARE, type_words
@@ -78,6 +79,7 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver):
         for block in blocks:
             for decl in block.facts:
                 self._declare_fact(decl)
+        self._collect_derived(tree)  # after the facts: a derived value reads them
         # after the facts: a group may be defined by one (分组 「藏区所」 凡「类别」为 "藏区")
         groups = self._groups(set(entities))
         self.group_members = {g.name: g.members for g in groups}
@@ -90,13 +92,14 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver):
         articles = self._articles()
         awards = self._awards()
         facts = self._fact_decls()
+        derived = self._derived_decls()
         if header is None:
             return None
         title, doc, period, places, round_at, floor = header
         total_bounds = self._total_bounds(tree.headers[0])
         return m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
                         groups, facts, tasks, articles, awards, entities_from_facts=self.from_facts, span=tree.span,
-                        floor=floor, total_bounds=total_bounds, scale=scale, summed=self.summed,
+                        floor=floor, total_bounds=total_bounds, derived=derived, scale=scale, summed=self.summed,
                         base_zero=self.base_zero)
 
     def _header(self) -> tuple[str, str | None, tuple[str, str] | None, int, tuple[str, ...], m.Citation] | None:
@@ -363,7 +366,8 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver):
                 description=decl.description.text if decl.description else "",
                 low=low, high=high, choices=tuple(c.text for c in t.choices),
                 has_default=has_default, default=default,
-                items=tuple(dict.fromkeys(fact.readers)), zero_means_absent=fact.zero_means_absent,
+                items=tuple(dict.fromkeys(r for r in fact.readers if r != DERIVED_READER)),
+                zero_means_absent=fact.zero_means_absent,
                 fields=tuple(m.RecordField(f.name.text, f.kind, tuple(c.text for c in f.choices), span=f.span)
                              for f in t.fields),
                 ratings=self._ratings(fact),
@@ -416,6 +420,9 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver):
              occasions: int = 0) -> str | None:
         """Resolve a fact reference used as ``allowed`` types; record the reader."""
         fact = self.facts.get(name.text)
+        if fact is None and self._is_derived(name):
+            self.error(msg.DERIVED_WRONG_USE.at(name.span, name=name.text, what=what))
+            return None
         if fact is None:
             self.error(msg.FACT_UNDECLARED.at(name.span, name=name.text, hint=_did_you_mean(name.text, self.facts)))
             return None
@@ -450,7 +457,9 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver):
                                  lead.phone.text if lead.phone else None, span=lead.span) for lead in t.leads)
             if not leads:
                 self.error(msg.LEAD_MISSING.at(t.name.span, ordinal=chinese_ordinal(t.number), number=t.number))
+            self.scope = str(t.number)  # its derived values are visible inside it only
             sections = tuple(self._section(t.number, s) for s in t.sections)
+            self.scope = None
             scale, base_zero, bonus_cap, deduct_cap = self._task_scale(t, self.base_zero)
             tasks.append(m.Task(str(t.number), t.number, t.name.text, leads, weightings, sections, span=t.span,
                                 scale=scale, base_zero=base_zero, bonus_cap=bonus_cap, deduct_cap=deduct_cap))

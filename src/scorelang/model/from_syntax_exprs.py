@@ -112,6 +112,8 @@ class ExprResolver:
     def _value(self, clause: str, e: Any, occasions: int, guarded: bool) -> tuple[x.Expr, ValueType] | None:
         """The model of a value and its type, or None after reporting why not."""
         if isinstance(e, syn.Name):
+            if self._is_derived(e):
+                return self._derived_ref(e, clause)
             fact = self._use(e, clause, ("count", "number", "percent"), Words("算式", "an expression"), occasions)
             if fact is None:
                 return None
@@ -134,6 +136,13 @@ class ExprResolver:
             return self._arithmetic(clause, e, occasions, guarded)
         self.error(msg.NOT_A_VALUE.at(e.span))
         return None
+
+    def _is_derived(self, e: object) -> bool:
+        """Whether ``e`` names a derived value (``DerivedResolver`` knows them)."""
+        return False
+
+    def _derived_ref(self, e: syn.Name, clause: str) -> tuple[x.Expr, ValueType] | None:
+        raise NotImplementedError  # DerivedResolver's
 
     def _fact_type(self, fact: str) -> ValueType:
         """A numeric fact's type: its kind, declared unit and range (a count ≥ 0, a percent

@@ -17,7 +17,8 @@ from ..messages import Words
 from ..syntax import nodes as syn
 from . import expressions as x
 from . import nodes as m
-from .from_syntax_exprs import ExprResolver, ValueType
+from .from_syntax_derived import DerivedResolver
+from .from_syntax_exprs import ValueType
 from .vocabulary import COMPARE, PARTIAL, did_you_mean, type_words
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 _NUMERIC = ("count", "number", "percent")
 
 
-class RuleResolver(ExprResolver):
+class RuleResolver(DerivedResolver):
     """Resolves rule bodies and conditions (mixed into ``Resolver``)."""
 
     # what the mixin uses of its host, Resolver (declared for the type checker only)
@@ -44,7 +45,7 @@ class RuleResolver(ExprResolver):
                        what: Words) -> str | x.Expr | None:
         """A bare fact (as before expressions: its name, checked with ``_use``) or an expression
         of one of the kinds ``need`` (a model expression); None after reporting why not."""
-        if isinstance(e, syn.Name):
+        if isinstance(e, syn.Name) and not self._is_derived(e):
             return self._use(e, clause, need, what, occasions)
         resolved = self._quantity(clause, e, occasions, need, what)
         return None if resolved is None else resolved[0]
@@ -118,7 +119,7 @@ class RuleResolver(ExprResolver):
 
     def _proportional(self, clause: str, b: syn.Proportional, occasions: int) -> m.Proportional | None:
         what = Words("「按…比例得」", "按…比例得 (proportional)")
-        if not isinstance(b.fact, syn.Name):
+        if not isinstance(b.fact, syn.Name) or self._is_derived(b.fact):
             computed = self._fact_or_value(clause, b.fact, occasions, ("percent",), what)
             return None if computed is None else m.Proportional(computed, b.amount, span=b.span)
         fact = self._use(b.fact, clause, ("percent", "ratings"), what, occasions)
@@ -140,7 +141,7 @@ class RuleResolver(ExprResolver):
     def _ladder(self, clause: str, b: syn.Ladder, occasions: int) -> m.Ladder | None:
         what = Words("阶梯扣分", "a ladder")
         fact: str | x.Expr
-        if isinstance(b.fact, syn.Name):
+        if isinstance(b.fact, syn.Name) and not self._is_derived(b.fact):
             used = self._use(b.fact, clause, _NUMERIC, what, occasions)
             if used is None:
                 return None
@@ -183,7 +184,7 @@ class RuleResolver(ExprResolver):
             return None
         partial = PARTIAL.get(b.partial) if b.partial else None
         if partial is None:
-            whole = (isinstance(fact, str) and kind == "count" and not relative
+            whole = (isinstance(fact, (str, x.DerivedRef)) and kind == "count" and not relative
                      and b.step == b.step.to_integral_value() and b.step == 1)
             if not whole:
                 self.error(msg.LADDER_PARTIAL_MISSING.at(b.span))
@@ -251,8 +252,11 @@ class RuleResolver(ExprResolver):
         cls = m.AllOf if isinstance(c, syn.And) else m.AnyOf
         return cls(tuple(parts), span=c.span)
 
-    def _fact_comparison(self, clause: str, c: syn.FactComparison, occasions: int) -> m.CompareFacts | None:
+    def _fact_comparison(self, clause: str, c: syn.FactComparison,
+                         occasions: int) -> m.CompareFacts | x.CompareValues | None:
         what = Words("比较", "a comparison")
+        if self._is_derived(c.left) or self._is_derived(c.right):  # a derived value compares as a value
+            return self._expr_comparison(clause, syn.ExprComparison(c.left, c.op, c.right, span=c.span), occasions)
         left = self._use(c.left, clause, _NUMERIC, what, occasions)
         right = self._use(c.right, clause, _NUMERIC, what, occasions)
         if left is None or right is None:
@@ -277,8 +281,10 @@ class RuleResolver(ExprResolver):
         """「a」 + 1 alone where a condition is expected."""
         self.error(msg.NOT_A_CONDITION.at(c.span))
 
-    def _comparison(self, clause: str, c: syn.Comparison, occasions: int) -> m.Compare | None:
+    def _comparison(self, clause: str, c: syn.Comparison, occasions: int) -> m.Compare | x.CompareValues | None:
         op = COMPARE[c.op]
+        if self._is_derived(c.name):  # a derived value compares as a value
+            return self._expr_comparison(clause, syn.ExprComparison(c.name, c.op, c.value, span=c.span), occasions)
         fact = self._use(c.name, clause, _NUMERIC + ("choice", "flag"), Words("比较", "a comparison"), occasions)
         if fact is None:
             return None

@@ -14,7 +14,7 @@ import attrs
 from attrs import AttrsInstance
 
 from ..span import Span
-from .expressions import CompareValues, Expr
+from .expressions import CompareValues, DerivedDecl, Expr
 
 
 def _span() -> Span:
@@ -398,8 +398,10 @@ def facts_read(node: AttrsInstance) -> tuple[str, ...]:
     declared: ``Part.occasion_facts`` maps it), in field order, once each: every field declared
     with ``_fact()`` of every node ``walk`` finds — nothing to add for a new rule class."""
     values = (getattr(n, f.name) for n in walk(node) for f in attrs.fields(type(n)) if f.metadata.get("fact"))
-    # a field that holds an expression instead of a name is walked: its FactValues are found
-    return tuple(dict.fromkeys(v for v in values if isinstance(v, str)))
+    # a field that holds an expression instead of a name is walked: its FactValues are found;
+    # a derived value's field holds the names of every fact it reads
+    names = (n for v in values for n in ((v,) if isinstance(v, str) else v if isinstance(v, tuple) else ()))
+    return tuple(dict.fromkeys(names))
 
 
 @attrs.frozen
@@ -748,6 +750,7 @@ class Policy:
         entities_from_facts: 对象 「…」 由事实文件列出 — ``entities`` is empty here and the
             facts file lists them (``runtime.entities.bind`` gives the model for one facts file).
         facts: every fact declaration (per-occasion facts expanded), in declaration order.
+        derived: the derived values (计算 { … }), each before any that reads it.
     """
 
     file: str
@@ -770,6 +773,7 @@ class Policy:
     scale: Scale = attrs.field(default=Scale(), kw_only=True)  # 满分 1000 分 (header)
     summed: bool = attrs.field(default=False, kw_only=True)  # 各目标任务得分相加: no weights
     base_zero: bool = attrs.field(default=False, kw_only=True)  # 基础分 0 分 (header: every task)
+    derived: tuple[DerivedDecl, ...] = attrs.field(default=(), kw_only=True)
 
     @property
     def data_defined(self) -> bool:

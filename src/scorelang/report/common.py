@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Console, RenderableType
 
 from ..numbers import chinese_ordinal, format_decimal, format_fixed, format_short
-from ..runtime.scorecard import LadderDetail, TaskScore
+from ..runtime.scorecard import DerivedValue, LadderDetail, TaskScore
 
 
 def format_weight(weight: Decimal) -> str:
@@ -158,6 +158,29 @@ def ladder_text(detail: LadderDetail, places: int, lang: str = "zh") -> str:
             f"{with_unit(detail.target, unit)} {'超' if detail.upward else '差'} {with_unit(detail.gap, gap_unit)} "
             f"计 {steps} 档")
     return text + (f"（{partial}）" if partial else "")
+
+
+def _derived_figure(value: Any, places: int) -> str:
+    return format_short(value, places) if isinstance(value, Decimal) else str(value)
+
+
+def derived_text(value: DerivedValue, places: int) -> str:
+    """A derived value's line: ``结案率 = 45 ÷ 50 × 100% 除数为0时取 100% = 90%`` — the expression as
+    written with each value it read put in, then its value (at most the policy's places)."""
+    expression = value.expression
+    for name, read in value.facts:
+        expression = expression.replace(f"「{name}」", _derived_figure(read, places) if not isinstance(read, bool)
+                                        else str(read))
+    result = _derived_figure(value.value, places) + ("%" if value.kind == "percent" else "")
+    return f"{value.name} = {expression} = {result}"
+
+
+def derived_json(value: DerivedValue) -> dict[str, Any]:
+    """A derived value in JSON: its name, expression as written, the values it read and its exact value."""
+    return {"name": value.name, "expression": value.expression,
+            "facts": {name: fact_json(read) for name, read in value.facts},
+            "value": format_decimal(value.value.normalize()) if isinstance(value.value, Decimal) else value.value,
+            "kind": value.kind}
 
 
 # ------------------------------------------------------------------ scales (满分 1000 分, 基础分 0 分)

@@ -14,7 +14,15 @@ from typing import Any
 from ..diagnostics import Diagnostic, Severity, to_json
 from ..numbers import format_fixed
 from ..runtime.scorecard import Event, ItemScore, Scorecard, SectionScore, TaskPart, TaskScore
-from .common import fact_json, format_weight, ladder_json, policy_scale_json, task_scale_json, task_weight
+from .common import (
+    derived_json,
+    fact_json,
+    format_weight,
+    ladder_json,
+    policy_scale_json,
+    task_scale_json,
+    task_weight,
+)
 
 SCHEMA = "scorelang/scorecard-1"
 DIAGNOSTICS_SCHEMA = "scorelang/diagnostics-1"
@@ -74,10 +82,13 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
         return data
 
     def card(c: Scorecard) -> dict[str, Any]:
-        return {"entity": c.entity, "total": fixed(c.total), "rank": c.rank, "award": c.award,
-                "single_awards": list(c.task_awards),
-                "flags": list(c.flags), "tasks": [task(t) for t in c.tasks],
-                "adjustments": [event(e) for e in c.adjustments]}
+        data: dict[str, Any] = {"entity": c.entity, "total": fixed(c.total), "rank": c.rank, "award": c.award,
+                                "single_awards": list(c.task_awards),
+                                "flags": list(c.flags), "tasks": [task(t) for t in c.tasks],
+                                "adjustments": [event(e) for e in c.adjustments]}
+        if c.derived:  # additive: only a policy with derived values (计算 { … }) gives them
+            data["derived"] = [derived_json(d) for d in c.derived]
+        return data
 
     policy: dict[str, Any] = {"title": title, "sha256": sha256}
     policy_scale = policy_scale_json(*scale, places)

@@ -17,6 +17,7 @@ from rich.text import Text
 from ..numbers import format_fixed, quantize_half_up
 from ..runtime.scorecard import Event, EventKind, ItemScore, Scorecard, TaskScore
 from .common import (
+    derived_text,
     fact_text,
     format_signed,
     format_weight,
@@ -40,7 +41,7 @@ _WORDS = {
         "reason": "理由：", "task_event": "〔任务〕", "section_event": "〔部分〕",
         "adjustments": "总分加减", "clause": "条款",
         "adjustments_sum": "合计", "tasks_sum": "各任务加权得分 {} {} 总分加减 {} = 总分 {}",
-        "sep": "；",
+        "sep": "；", "derived": "计算值",
     },
     "en": {
         "rank": "rank", "entity": "entity", "total": "total", "award": "award", "flags": "flags",
@@ -53,7 +54,7 @@ _WORDS = {
         "adjustments": "Adjustments to the total",
         "clause": "clause", "adjustments_sum": "sum",
         "tasks_sum": "weighted tasks {} {} adjustments {} = total {}",
-        "sep": "; ",
+        "sep": "; ", "derived": "derived values",
     },
 }
 
@@ -167,6 +168,8 @@ def _heading(card: Scorecard, places: int, words: dict[str, str], lang: str) -> 
 
 def _card(card: Scorecard, places: int, words: dict[str, str], lang: str) -> list[RenderableType]:
     parts: list[RenderableType] = [Panel(_heading(card, places, words, lang), box=box.HEAVY, expand=False)]
+    if card.derived:  # 结案率 = 45 ÷ 50 × 100% = 90%: each derived value with the values it read
+        parts.append(Text(words["derived"] + "\n" + "\n".join("  " + derived_text(d, places) for d in card.derived)))
     parts.extend(_task_table(task, places, words, lang) for task in card.tasks)
     if card.adjustments:
         parts.append(_adjustments(card, places, words, lang))

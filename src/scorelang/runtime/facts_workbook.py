@@ -11,6 +11,10 @@ Layout (docs/reports.md §1):
 - one sheet per records fact: A1 the fact's exact name (the sheet title is cut to Excel's 31
   characters), B1 its description, row 2 the header ``entity`` + its fields (``分``, ``理由``
   for a judgement's amount and reason), then one row per record.
+- one sheet, laid out the same, per ratings fact weighted by rater group (按「评分人类别」加权):
+  header ``entity``, the group field, ``分``; one row per rating, read back as the list
+  ``[{"分": …, "评分人类别": …}, …]`` the JSON and YAML facts use. Plain ratings stay in one
+  cell of the entity sheet (``9;8.5;7``).
 - 「评定理由」: the assessor's reason for a judgement whose amount is in the first sheet, one
   row each: ``entity``, ``事实`` (the fact), ``理由``; the trace keeps it.
 - 「说明」 (how to fill it in) and the hidden 「选项」 (the drop-down lists): never read as facts.
@@ -21,7 +25,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..model.nodes import FactDecl, Policy
+from ..model.nodes import FactDecl, Policy, Ratings
 from ..numbers import chinese_ordinal
 
 ENTITY_COLUMN = "entity"
@@ -35,6 +39,8 @@ FACT_COLUMN = "事实"
 RESERVED_SHEETS = (NOTES_SHEET, LISTS_SHEET)
 #: judgement records without fields: one row per judgement, its amount and reason
 AMOUNT_COLUMN, REASON_COLUMN = "分", "理由"
+#: an entity's only row on a sheet saying this in every cell: it has none (as the word in a cell)
+NONE_WRITTEN = "无"
 #: empty record rows prepared (with validation) on each records sheet
 RECORD_ROWS = 200
 #: how many leading rows of a sheet may come before its ``entity`` header row
@@ -77,17 +83,38 @@ def _group_key(fact: FactDecl, order: Mapping[str, tuple[int, int]]) -> tuple[in
     return min(known) if known else (10 ** 6, 0)
 
 
+def on_own_sheet(fact: FactDecl) -> bool:
+    """Whether the workbook gives ``fact`` a sheet of rows (records; ratings that each name
+    their rater group) rather than a column of the entity sheet."""
+    return fact.type == "records" or (fact.ratings is not None and fact.ratings.group_field is not None)
+
+
+def _ratings_words(rule: Ratings) -> str:
+    """How the policy combines the ratings and what none gives, for whoever fills them in."""
+    if rule.method == "weighted":
+        weights = "、".join(f"{group} {percent}%" for group, percent in rule.weights)
+        how = f"各「{rule.group_field}」先平均，再按 {weights} 加权相加"
+    elif rule.method == "trimmed":
+        how = f"去掉 {rule.drop_high} 个最高分和 {rule.drop_low} 个最低分后平均（至少 {rule.needed} 个评分）"
+    else:
+        how = "取平均" if rule.method == "mean" else "取合计"
+    empty = "报错" if rule.empty_value is None else f"计 {rule.empty_value} 分"
+    return f"汇总 combined: {how}；无评分时{empty}"
+
+
 def _comment(fact: FactDecl, required: bool) -> str:
     lines = [fact.name, f"类型 type: {_TYPE_ZH.get(fact.type, fact.type)}"]
     if fact.unit:
         lines.append(f"单位 unit: {fact.unit}")
-    if fact.type in ("judgement", "records") and not fact.fields and fact.low is not None:
+    if fact.type in ("judgement", "records", "ratings") and not fact.fields and fact.low is not None:
         zero = "（未发生填 0）" if fact.zero_means_absent else ""
         lines.append(f"范围 range: {fact.low}–{fact.high}{zero}")
     elif fact.high is not None:
         lines.append(f"最大 max: {fact.high}")
     if fact.choices:
         lines.append("可选 choices: " + " / ".join(fact.choices))
+    if fact.ratings is not None:
+        lines.append(_ratings_words(fact.ratings))
     lines.append("必填 required" if required else f"默认 default: {_plain(fact.default)}")
     if fact.items:
         lines.append("用于 used by: " + "、".join(fact.items))
@@ -141,8 +168,8 @@ def build_facts_workbook(policy: Policy, needed: Mapping[str, frozenset[str]]) -
     for a_index, article in enumerate(policy.articles):
         order[article.id] = (len(policy.tasks) + a_index, 0)
         labels[article.id] = ("加减分 adjustments", f"{article.id} {article.title}")
-    scalars = sorted((f for f in policy.facts if f.type != "records"), key=lambda f: _group_key(f, order))
-    records = [f for f in policy.facts if f.type == "records"]
+    scalars = sorted((f for f in policy.facts if not on_own_sheet(f)), key=lambda f: _group_key(f, order))
+    records = [f for f in policy.facts if on_own_sheet(f)]
     entities = policy.entities
     first_row, last_row = 4, 3 + len(entities)
 
@@ -202,8 +229,8 @@ def build_facts_workbook(policy: Policy, needed: Mapping[str, frozenset[str]]) -
         ws = book.create_sheet(title, index=len(book.sheetnames) - 1)
         ws["A1"] = fact.name
         ws["A1"].font = Font(bold=True, size=13)
-        ws["B1"] = fact.description + ("" if fact.has_default else "（必填：每个对象至少一条 required）")
-        columns = [f.name for f in fact.fields] or [AMOUNT_COLUMN, REASON_COLUMN]
+        ws["B1"] = _sheet_note(fact)
+        columns = _sheet_columns(fact)
         for column, name in enumerate([ENTITY_COLUMN, *columns], start=1):
             cell = ws.cell(2, column, name)
             cell.font, cell.fill, cell.border = bold, header_fill, box
@@ -221,7 +248,21 @@ def build_facts_workbook(policy: Policy, needed: Mapping[str, frozenset[str]]) -
                 ws.add_data_validation(check)
                 check.add(f"{get_column_letter(column)}3:{get_column_letter(column)}{last}")
                 ws.column_dimensions[get_column_letter(column)].width = 36
-        if not fact.fields and fact.low is not None:
+        if fact.ratings is not None and fact.ratings.group_field is not None:
+            groups = tuple(group for group, _ in fact.ratings.weights)
+            pick = DataValidation(type="list", formula1=choice_range(groups), allow_blank=True,
+                                  showErrorMessage=True, error=f"请从下拉列表选择{fact.ratings.group_field}")
+            ws.add_data_validation(pick)
+            pick.add(f"B3:B{last}")
+            # a score in the range, or 无 (this entity has no rating): Excel lets nothing else in
+            in_range = f'OR(C3="{NONE_WRITTEN}",AND(ISNUMBER(C3),C3>={fact.low},C3<={fact.high}))'
+            score = DataValidation(type="custom", formula1=in_range, allow_blank=True, showErrorMessage=True,
+                                   error=f"填 {fact.low} 至 {fact.high} 之间的分数（没有评分的对象填 无）",
+                                   errorTitle="超出范围")
+            ws.add_data_validation(score)
+            score.add(f"C3:C{last}")
+            ws.column_dimensions["C"].width = 12
+        elif not fact.fields and fact.low is not None:
             amount = _range_validation(fact, "B3", DataValidation)
             ws.add_data_validation(amount)
             amount.add(f"B3:B{last}")
@@ -252,6 +293,23 @@ def build_facts_workbook(policy: Policy, needed: Mapping[str, frozenset[str]]) -
     notes.column_dimensions["A"].width = 110
     book.active = 0
     return book
+
+
+def _sheet_columns(fact: FactDecl) -> list[str]:
+    """The columns after ``entity`` of a fact's own sheet."""
+    if fact.ratings is not None and fact.ratings.group_field is not None:
+        return [fact.ratings.group_field, AMOUNT_COLUMN]
+    return [f.name for f in fact.fields] or [AMOUNT_COLUMN, REASON_COLUMN]
+
+
+def _sheet_note(fact: FactDecl) -> str:
+    """B1 of a fact's own sheet: its description, and what a row is."""
+    if fact.ratings is None:
+        return fact.description + ("" if fact.has_default else "（必填：每个对象至少一条 required）")
+    note = (f"每位评分人一行：对象、{fact.ratings.group_field}、分（{fact.low} 至 {fact.high} 分）。"
+            f"{_ratings_words(fact.ratings)}。没有评分的对象写一行，分 填「{NONE_WRITTEN}」。"
+            " One row per rating; an entity without ratings: one row with 无 as its score.")
+    return f"{fact.description}　{note}" if fact.description else note
 
 
 def _range_validation(fact: FactDecl, cell: str, data_validation: Any) -> Any:
@@ -303,6 +361,11 @@ def _notes(policy: Policy) -> list[str]:
         "   Flags: 是/否; choices: pick from the list; percents: 0–100.",
         "4. 记录类事实（表彰、评分、逐起扣分等）各有一张表：每条记录一行，第一列选对象。没有记录就不填。",
         "   Each records fact has its own sheet: one row per record, the entity first. No record, no row.",
+        "   按评分人类别加权的评分也各有一张表：每位评分人一行（对象、类别、分）；"
+        f"没有评分的对象写一行，分 填「{NONE_WRITTEN}」。"
+        f"其他评分填在「{FACTS_SHEET}」表的一个格子里，以分号分隔：9;8.5;7。",
+        "   Ratings weighted by rater group: one row per rating (entity, group, score) on their own sheet;"
+        " other ratings go in one cell, 9;8.5;7.",
         f"   评定扣分的理由写在「{REASONS_SHEET}」表：对象、事实名称、理由各一列。"
         f" Reasons for judgements go in 「{REASONS_SHEET}」.",
         "5. 填好后运行：scorelang score <考评办法.score> <本文件.xlsx>；有问题会按工作表、行、列全部列出，不评分。",

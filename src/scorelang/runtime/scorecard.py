@@ -98,6 +98,27 @@ class Event(_EventFields):
     """
 
 
+@attrs.frozen
+class DerivedValue:
+    """A derived value (计算 { 「结案率」 = … }) as computed for one entity, for the trace:
+    结案率 = 45 ÷ 50 × 100% = 90%.
+
+    Attributes:
+        name: its name; expression: the expression as written in the policy.
+        facts: the facts and derived values it read, name → value, in the order read.
+        value: what it computed (a percent as its number of hundredths: 90 for 90%).
+        kind: count, number, percent or scalar (a ratio), as the expression gives.
+        span: where it is defined in the .score file (not part of equality).
+    """
+
+    name: str
+    expression: str
+    facts: tuple[tuple[str, FactValue], ...]
+    value: Decimal | int
+    kind: str
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
+
+
 @attrs.define
 class _ItemScoreFields:
     id: str
@@ -210,6 +231,7 @@ class _ScorecardFields:
     flags: tuple[str, ...] = ()
     task_awards: tuple[str, ...] = ()
     previous_last: bool | None = None
+    derived: tuple[DerivedValue, ...] = ()
 
 
 @attrs.frozen
@@ -223,6 +245,8 @@ class Scorecard(_ScorecardFields):
             lone evaluation); task_awards lists the tasks whose single award (单项奖) it wins.
         previous_last: the 第十八条 fact: the entity was last the year before (None if the
             policy does not ask).
+        derived: the derived values its scoring read, each computed once, in the order the
+            policy defines them (() when the policy has none).
     """
 
     def item(self, item_id: str) -> ItemScore:
@@ -371,7 +395,7 @@ def new_task_score(*, id: str, name: str, lead: tuple[str, ...], score: Decimal,
 
 
 def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], adjustments: tuple[Event, ...],
-                  previous_last: bool | None) -> Scorecard:
+                  previous_last: bool | None, derived: tuple[DerivedValue, ...] = ()) -> Scorecard:
     """``Scorecard(...)`` as the evaluator makes it (the cohort's fields at their defaults), built fast."""
     card = _new(_ScorecardFields)
     card.entity = entity
@@ -383,5 +407,6 @@ def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], 
     card.flags = ()
     card.task_awards = ()
     card.previous_last = previous_last
+    card.derived = derived
     card.__class__ = Scorecard
     return card  # type: ignore[return-value]  # the __class__ swap above made it one

@@ -5,7 +5,10 @@
 - The first other sheet holds one row per entity: its header row is the first of its first
   few rows with an ``entity`` cell; rows above it are labels (task, item) and are not read.
 - Every further sheet holds the records of one fact, one row per record: the fact is named by
-  cell A1 when rows come before the header row, else by the sheet title.
+  cell A1 when rows come before the header row, else by the sheet title. Ratings weighted by
+  rater group are such a sheet too (``entity``, the group, ``分``): each row is read as the
+  mapping ``{"评分人类别": …, "分": …}`` the JSON facts hold. An entity whose only row says 无
+  (and nothing else) has none: the fact is 无, as a cell would say it.
 
 Besides the raw document, the reader returns ``Locations``: where each entity's facts were
 written, so that the validator's problems (which name an entity and a fact) are reported by
@@ -25,11 +28,20 @@ import attrs
 from .. import messages as msg
 from ..diagnostics import Diagnostic, FactsError
 from ..messages.base import Words
-from .facts_workbook import ENTITY_COLUMN, FACT_COLUMN, HEADER_SEARCH, REASON_COLUMN, REASONS_SHEET, RESERVED_SHEETS
+from .facts_workbook import (
+    ENTITY_COLUMN,
+    FACT_COLUMN,
+    HEADER_SEARCH,
+    NONE_WRITTEN,
+    REASON_COLUMN,
+    REASONS_SHEET,
+    RESERVED_SHEETS,
+)
 from .values import excerpt, name_excerpt
 
 _PROBLEM_TEXT = 120
-_RECORD = re.compile(r"第 (\d+) 条")
+#: a problem with one record, or one rating, says which first: "第 3 条…", "第 2 个评分…"
+_RECORD = re.compile(r"第 (\d+) (?:条|个评分)")
 
 
 @attrs.define
@@ -40,6 +52,8 @@ class Locations:
     records: dict[tuple[str, str], tuple[str, list[int]]] = attrs.Factory(dict)
     entity_rows: dict[str, tuple[str, int]] = attrs.Factory(dict)
     columns: dict[str, str] = attrs.Factory(dict)
+    #: the sheet of each fact given by rows (records, weighted ratings): where a missing one belongs
+    sheets: dict[str, str] = attrs.Factory(dict)
 
     def of(self, entity: str, fact: str, record: int | None = None) -> Words | None:
         """The words for where ``entity``'s ``fact`` is (or belongs) in the workbook; ``record``:
@@ -55,13 +69,15 @@ class Locations:
         if entity in self.entity_rows and fact in self.columns:
             sheet, row = self.entity_rows[entity]
             return msg.XLSX_AT_CELL.words(sheet=sheet, row=row, column=self.columns[fact])
+        if fact in self.sheets:
+            return msg.XLSX_NO_ROWS.words(sheet=self.sheets[fact])
         return None
 
     def locate(self, diagnostics: tuple[Diagnostic, ...]) -> tuple[Diagnostic, ...]:
         """The diagnostics, each about an entity's fact saying where the workbook has it."""
         out = []
         for d in diagnostics:
-            # a problem with one record says so first: "第 3 条…" (the RECORD_* entries of the catalogue)
+            # a problem with one record says so first: "第 3 条…" (the RECORD_* and RATING_* entries)
             record = _RECORD.match(d.message)
             where = self.of(d.entity, d.fact, int(record.group(1)) if record else None) \
                 if d.entity is not None and d.fact is not None else None
@@ -199,6 +215,7 @@ def _read_records(path: str, sheet: str, rows: list[tuple[int, list[Any]]], enti
         problems.append(msg.XLSX_SHEET_TWICE.about(None, fact, path=path, first=seen_facts[fact], second=sheet))
         return
     seen_facts[fact] = sheet
+    where.sheets[fact] = sheet
     names = [c.strip() if isinstance(c, str) else str(c) for c in filled[header_at][1]]
     entity_index = names.index(ENTITY_COLUMN)
     table = _in_sheet(path, sheet)
@@ -230,7 +247,9 @@ def _read_records(path: str, sheet: str, rows: list[tuple[int, list[Any]]], enti
             problems.append(msg.XLSX_FACT_TWICE.about(name_excerpt(entity), fact, sheet=sheet, first=cell_sheet,
                                                       row=cell_line, column=column))
             continue
-        facts[fact] = [record for _, record in records]
+        only = records[0][1] if len(records) == 1 else {}
+        said_none = bool(only) and all(isinstance(v, str) and v == NONE_WRITTEN for v in only.values())
+        facts[fact] = NONE_WRITTEN if said_none else [record for _, record in records]
         where.records[(entity, fact)] = (sheet, [line for line, _ in records])
 
 

@@ -1,12 +1,15 @@
-"""Stage 1: .score text → syntax tree. ``parse`` returns a syntax.Policy or raises PolicyError."""
+"""Stage 1: .score text → syntax tree. ``parse`` returns a syntax.Policy or raises PolicyError;
+``parse_keeping_layout`` also returns the comments and spellings a printer keeps."""
 from __future__ import annotations
 
 from ..diagnostics import Diagnostics, PolicyError
 from . import nodes
 from .errors import parse_tree
 from .from_lark import to_syntax
+from .grammar import recording
+from .layout import Layout
 
-__all__ = ["parse", "nodes"]
+__all__ = ["parse", "parse_keeping_layout", "nodes", "Layout"]
 
 
 def parse(text: str, file: str = "<string>") -> nodes.Policy:
@@ -29,3 +32,13 @@ def parse(text: str, file: str = "<string>") -> nodes.Policy:
             return policy
     collector.raise_if_errors(PolicyError, {file: text})
     raise AssertionError("no syntax tree and no diagnostic")  # pragma: no cover
+
+
+def parse_keeping_layout(text: str, file: str = "<string>") -> tuple[nodes.Policy, Layout]:
+    """``parse``, and the layout of the text: its comments and the spellings the tree does
+    not keep (``syntax.layout``), for ``syntax.printer``."""
+    with recording() as tokens:
+        policy = parse(text, file)
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]
+    return policy, Layout.of(text, tokens)

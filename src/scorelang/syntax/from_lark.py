@@ -14,6 +14,7 @@ from ..diagnostics import Diagnostic, Diagnostics
 from ..numbers import chinese_numeral, parse_decimal
 from ..span import Span
 from . import nodes as n
+from .from_lark_derived import DERIVED_BUILDERS
 from .from_lark_scales import ENTERS, SCALE_BUILDERS
 
 # A rule's children are the values its sub-rules' methods built and its kept tokens: which
@@ -146,19 +147,22 @@ class ToSyntax:
             articles=_all(children, n.Article),
             awards=_all(children, n.Awards),
             span=self.pos.of_meta(meta),
+            derived=_all(children, n.DerivedBlock),
         )
 
     def header(self, meta: Meta, children: Children) -> n.Header:
         title = children[0]
         doc = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "doc"), None)
-        period = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "period"), None)
+        written = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "period"), None)
+        period, period_span = ((written[0], written[1]), written[2]) if written else (None, None)
         rounding = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "rounding"), None)
         places, points, places_span = rounding if rounding else (None, (), None)
         floor = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "floor"), None)
         total = next((c for c in children if isinstance(c, n.TotalBounds)), None)
         return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span,
                         floor=floor, total=total, scales=_all(children, n.ScaleDecl),
-                        summed=_all(children, n.TasksSummed), bases=_all(children, n.BaseScore))
+                        summed=_all(children, n.TasksSummed), bases=_all(children, n.BaseScore),
+                        period_span=period_span)
 
     def total_floor(self, meta: Meta, children: Children) -> Tagged:
         return ("floor", self._cite(meta, children))
@@ -175,7 +179,7 @@ class ToSyntax:
         return n.Cite(clause, shown, span=self.pos.of_meta(meta))
 
     def total_bounds(self, meta: Meta, children: Children) -> n.TotalBounds:
-        clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "clause"), None)
+        clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
         return n.TotalBounds(_all(children, n.Bound), clause, span=self.pos.of_meta(meta))
 
     def upper_bound(self, meta: Meta, children: Children) -> n.Bound:
@@ -183,9 +187,6 @@ class ToSyntax:
 
     def lower_bound(self, meta: Meta, children: Children) -> n.Bound:
         return n.Bound("lower", self._number(_tokens(children, "NUMBER")[0]), span=self.pos.of_meta(meta))
-
-    def clause_ref(self, meta: Meta, children: Children) -> tuple[str, n.Text]:
-        return ("clause", children[0])
 
     def rule_cap(self, meta: Meta, children: Children) -> n.Cap:
         verb = str(_tokens(children, "RULE_CAP")[0])[-1]
@@ -201,7 +202,7 @@ class ToSyntax:
 
     def period(self, meta: Meta, children: Children) -> Tagged:
         dates = _tokens(children, "DATE")
-        return ("period", (str(dates[0]), str(dates[1])))
+        return ("period", (str(dates[0]), str(dates[1]), self.pos.of_meta(meta)))
 
     def rounding(self, meta: Meta, children: Children) -> Tagged:
         token = _tokens(children, "NUMBER")[0]
@@ -376,6 +377,7 @@ class ToSyntax:
             number, name,
             leads=_all(children, n.Lead), facts=_all(children, n.FactsBlock),
             sections=_all(children, n.Section), span=self.pos.of_meta(meta),
+            derived=_all(children, n.DerivedBlock),
             scales=_all(children, n.ScaleDecl), bases=_all(children, n.BaseScore), caps=_all(children, n.SetCap),
         )
 
@@ -523,9 +525,9 @@ class ToSyntax:
         previous = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "previous"), None)
         cite = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
         decider = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "decider"), None)
-        return n.Awards(_all(children, n.Tier), single, previous[0] if previous else None,
+        return n.Awards(_all(children, n.Tier), single[0] if single else None, previous[0] if previous else None,
                         span=self.pos.of_meta(meta), cite=cite, decider=decider,
-                        previous_cite=previous[1] if previous else None)
+                        previous_cite=previous[1] if previous else None, single_span=single[1] if single else None)
 
     def decider(self, meta: Meta, children: Children) -> Tagged:
         return ("decider", children[0])
@@ -535,8 +537,8 @@ class ToSyntax:
         return n.Tier(children[0], int(self._number(numbers[0])), int(self._number(numbers[1])),
                       span=self.pos.of_meta(meta))
 
-    def single_award(self, meta: Meta, children: Children) -> tuple[str, int]:
-        return ("single", int(self._number(children[0])))
+    def single_award(self, meta: Meta, children: Children) -> tuple[str, tuple[int, Span]]:
+        return ("single", (int(self._number(children[0])), self.pos.of_meta(meta)))
 
     def previous_last(self, meta: Meta, children: Children) -> Tagged:
         return ("previous", (children[0], self._cite(meta, children[1:])))
@@ -656,6 +658,7 @@ BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
     name: method for name, method in vars(ToSyntax).items()
     if callable(method) and name[:1].islower() and name != "transform"
 }
+BUILDERS.update(DERIVED_BUILDERS)  # 计算 { … }: syntax/from_lark_derived.py
 BUILDERS.update(SCALE_BUILDERS)
 
 

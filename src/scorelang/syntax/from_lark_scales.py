@@ -42,11 +42,11 @@ def base_score(self: ToSyntax, meta: Meta, children: Children) -> n.BaseScore:
     return n.BaseScore(self._number(children[0]), span=self.pos.of_meta(meta))
 
 
-def _scope_cap(self: ToSyntax, meta: Meta, children: Children) -> n.SetCap:
+def _scope_cap(self: ToSyntax, meta: Meta, children: Children, scope: str) -> n.SetCap:
     verb = str(_token(children, "SET_CAP"))[0]
     number = _token(children, "NUMBER")
     assert number is not None  # the grammar writes one
-    return n.SetCap(verb, self._number(number), span=self.pos.of_meta(meta))
+    return n.SetCap(verb, self._number(number), span=self.pos.of_meta(meta), scope=scope)
 
 
 def records_empty(self: ToSyntax, meta: Meta, children: Children) -> n.RatingsEmpty:
@@ -60,7 +60,7 @@ SCALE_BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
     "task_scale": task_scale,
     "tasks_summed": tasks_summed,
     "base_score": base_score,
-    "task_cap": _scope_cap,
-    "section_cap": _scope_cap,
+    "task_cap": lambda self, meta, children: _scope_cap(self, meta, children, "本任务"),
+    "section_cap": lambda self, meta, children: _scope_cap(self, meta, children, "本部分"),
     "records_empty": records_empty,
 }

@@ -1,15 +1,49 @@
-"""Loads the packaged grammar once: the one LALR parser the syntax stage uses."""
+"""Loads the packaged grammar once: the one LALR parser the syntax stage uses.
+
+The lexer also reports, to whoever listens (``recording``), the tokens a printer needs and
+the tree does not keep: comments, and the author's spelling of a word the language lets
+them write two ways (扣 or 减, 至 or -, full-width digits …). Listening changes no token
+and no tree.
+"""
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
+from collections.abc import Iterator
 from importlib import resources
 
-from lark import Lark
+from lark import Lark, Token
+
+from .layout import RECORDED, Written
+
+_SINK: contextvars.ContextVar[list[Written] | None] = contextvars.ContextVar("scorelang_tokens", default=None)
 
 
 def grammar_text() -> str:
     """The text of the grammar file shipped inside the package (scorelang/grammar/scorelang.lark)."""
     return resources.files("scorelang").joinpath("grammar", "scorelang.lark").read_text(encoding="utf-8")
+
+
+def _record(tok: Token) -> Token:
+    sink = _SINK.get()
+    if sink is not None:
+        assert tok.start_pos is not None and tok.end_pos is not None and tok.line is not None
+        assert tok.end_line is not None
+        sink.append(Written(tok.type, str(tok), tok.start_pos, tok.end_pos, tok.line, tok.end_line))
+    return tok
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[list[Written]]:
+    """Within the block, every token of a ``RECORDED`` terminal the parser lexes is appended
+    to the list yielded (in lexing order)."""
+    sink: list[Written] = []
+    reset = _SINK.set(sink)
+    try:
+        yield sink
+    finally:
+        _SINK.reset(reset)
 
 
 @functools.cache
@@ -19,4 +53,5 @@ def parser() -> Lark:
     return Lark.open_from_package(
         "scorelang", "scorelang.lark", ("grammar",),
         parser="lalr", lexer="contextual", propagate_positions=True, maybe_placeholders=False,
+        lexer_callbacks={name: _record for name in RECORDED},
     )

@@ -114,6 +114,7 @@ class SetCap:
     verb: str
     points: Decimal
     span: Span = _span()
+    scope: str = attrs.field(default="", kw_only=True)  # 本部分 / 本任务 as written; "" in an article
 
 
 # ------------------------------------------------------------------ scales
@@ -150,7 +151,7 @@ class Header:
     """考评办法 "…" { 文号 … 考评期 … 保留 2 位小数 四舍五入 于 … }
 
     ``places`` is the number as written (the model checks it is a whole number in range);
-    ``places_span`` is where it was written.
+    ``places_span`` is where it was written, ``period_span`` where 考评期 … was.
     """
 
     title: Text
@@ -162,6 +163,7 @@ class Header:
     places_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     floor: Cite | None = attrs.field(default=None, kw_only=True)
     total: TotalBounds | None = attrs.field(default=None, kw_only=True)
+    period_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     scales: tuple[ScaleDecl, ...] = attrs.field(default=(), kw_only=True)
     summed: tuple[TasksSummed, ...] = attrs.field(default=(), kw_only=True)
     bases: tuple[BaseScore, ...] = attrs.field(default=(), kw_only=True)
@@ -402,6 +404,29 @@ Condition = Union[FlagRef, Comparison, FactComparison, ExprComparison, Not, And,
                   NumberLit, PercentLit, Arithmetic, Negate, Call, Guarded]
 
 
+# ------------------------------------------------------------------ derived values
+@attrs.frozen
+class DerivedDecl:
+    """「结案率」 = 「结案数」 ÷ 「受案数」 × 100% 除数为0时取 0%: a named value computed from facts.
+
+    ``op`` is the sign as written (the model accepts = or ＝ only); ``text`` the expression as
+    written, for traces."""
+
+    name: Name
+    op: str
+    expr: Expr
+    text: str
+    span: Span = _span()
+
+
+@attrs.frozen
+class DerivedBlock:
+    """计算 { … }: derived values, at policy level or in a task."""
+
+    values: tuple[DerivedDecl, ...]
+    span: Span = _span()
+
+
 # ------------------------------------------------------------------ rules
 @attrs.frozen
 class PerDeduct:
@@ -640,6 +665,7 @@ class Task:
     facts: tuple[FactsBlock, ...]
     sections: tuple[Section, ...]
     span: Span = _span()
+    derived: tuple[DerivedBlock, ...] = attrs.field(default=(), kw_only=True)
     scales: tuple[ScaleDecl, ...] = attrs.field(default=(), kw_only=True)
     bases: tuple[BaseScore, ...] = attrs.field(default=(), kw_only=True)
     caps: tuple[SetCap, ...] = attrs.field(default=(), kw_only=True)
@@ -693,6 +719,7 @@ class Awards:
     cite: Text | None = attrs.field(default=None, kw_only=True)
     decider: Name | None = attrs.field(default=None, kw_only=True)
     previous_cite: Cite | None = attrs.field(default=None, kw_only=True)
+    single_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
 @attrs.frozen
@@ -709,3 +736,4 @@ class Policy:
     articles: tuple[Article, ...] = ()
     awards: tuple[Awards, ...] = ()
     span: Span = _span()
+    derived: tuple[DerivedBlock, ...] = attrs.field(default=(), kw_only=True)

@@ -1,0 +1,259 @@
+"""How the printer writes the parts of a statement: fact types and options, caps, weights,
+citations and every rule body (``syntax.printer`` prints the statements around them).
+
+Spacing follows the way policies are written: an amount is glued to its verb and 分 (扣0.5分),
+a bare fact to the word before it (每「x」, 按「x」比例得), other words stand apart.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import nodes as n
+from .printer_core import Printer, ordered
+from .printer_exprs import INLINE as EXPRESSIONS
+from .printer_exprs import cond, expr
+
+_RANGE = ("RANGE_SEP",)
+_DEDUCT = ("_DEDUCT",)
+
+
+# ------------------------------------------------------------------ small pieces
+def written_range(p: Printer, low: str, high: str, start: int, end: int) -> str:
+    return f"{low}{p.word(start, end, _RANGE, '至')}{high}"
+
+
+def points(p: Printer, value: Any, start: int, end: int) -> str:
+    return p.num(value, start, end) + "分"
+
+
+def _fact_type(p: Printer, node: n.FactType) -> str:
+    s, e = node.span.start, node.span.end
+    simple = {"count": "计数", "number": "数值", "percent": "百分比", "flag": "是否"}
+    if node.kind in simple:
+        return simple[node.kind]
+    if node.kind == "choice":
+        return "选项 { " + " ".join(p.text(c) for c in node.choices) + " }"
+    if node.kind == "records":
+        return "记录 { " + " ".join(p.text(f) for f in node.fields) + " }"
+    word = {"judgement": "评定", "judgement_records": "评定记录", "ratings": "评分"}[node.kind]
+    assert node.low is not None and node.high is not None
+    return f"{word} {written_range(p, p.num(node.low, s, e) + ' ', ' ' + p.num(node.high, s, e), s, e)} 分"
+
+
+def _record_field(p: Printer, node: n.RecordField) -> str:
+    if node.kind == "text":
+        return f"{p.text(node.name)} 文字"
+    return f"{p.text(node.name)} 选项 {{ {' '.join(p.text(c) for c in node.choices)} }}"
+
+
+def _aggregate(p: Printer, node: n.RatingsAggregate) -> str:
+    if node.method in ("mean", "sum"):
+        return "取" + ("平均" if node.method == "mean" else "合计")
+    if node.method == "trimmed":
+        s, e = node.span.start, node.span.end
+        high = p.numeral(node.drop_high, s, e, chinese=True)
+        found = p.layout.between(s, e, "CN_NUMBER", "NUMBER") if p.layout is not None else []
+        low = p.numeral(node.drop_low, found[1].start if len(found) > 1 else s, e, chinese=True)
+        return f"去掉{high}个最高分和{low}个最低分后平均"
+    assert node.group_field is not None
+    weights = " ".join(f"{p.text(group)} {_percent(p, value, group.span.end, node.span.end)}"
+                       for group, value in node.weights)
+    return f"按{p.text(node.group_field)}加权 {{ {weights} }}"
+
+
+def _percent(p: Printer, value: Any, start: int, end: int) -> str:
+    return p.num(value, start, end) + p.word(start, end, ("PERCENT_SIGN",), "%")
+
+
+def _empty(p: Printer, node: n.RatingsEmpty) -> str:
+    word = "无记录时" if node.records else "无评分时"
+    if node.value is None:
+        return f"{word} 报错"
+    return f"{word} 计 {p.num(node.value, node.span.start, node.span.end)} 分"
+
+
+def options(p: Printer, node: n.FactDecl) -> str:
+    """A fact's options in their canonical order (说明 last: it is the longest)."""
+    e = node.span.end
+    out = []
+    if node.unit is not None:
+        out.append("单位 " + p.text(node.unit))
+    if node.default is not None:
+        out.append("默认 " + p.text(node.default))
+    if node.at_most is not None:
+        out.append("至多 " + p.num(node.at_most, node.type.span.end, e))
+    if node.per_occasion:
+        out.append("按次")
+    out += [p.text(a) for a in node.aggregates]
+    out += [p.text(x) for x in node.empty]
+    out += [p.text(x) for x in node.records_empty]
+    if node.description is not None:
+        out.append("说明 " + p.text(node.description))
+    return " ".join(out)
+
+
+def _cite(p: Printer, node: n.Cite) -> str:
+    parts = []
+    if node.clause is not None:
+        parts.append("依据 " + p.text(node.clause))
+    if node.shown is not None:
+        parts.append("说明 " + p.text(node.shown))
+    return " ".join(parts)
+
+
+def _bound(p: Printer, node: n.Bound) -> str:
+    return f"{'最高' if node.limit == 'upper' else '最低'} {p.num(node.points, node.span.start, node.span.end)} 分"
+
+
+def _cap(p: Printer, node: n.Cap) -> str:
+    word = p.word(node.span.start, node.span.end, ("RULE_CAP",), "最多" + node.verb)
+    return f"{word} {p.num(node.points, node.span.start, node.span.end)} 分"
+
+
+def set_cap_text(p: Printer, node: n.SetCap) -> str:
+    word = p.word(node.span.start, node.span.end, ("SET_CAP",), node.verb + "分累计最多")
+    return f"{node.scope}{word} {p.num(node.points, node.span.start, node.span.end)} 分"
+
+
+def _weight_part(p: Printer, node: n.WeightPart) -> str:
+    s, e = node.span.start, node.span.end
+    percent = p.layout.between(s, e, "NUMBER") if p.layout is not None else []
+    start = percent[-1].start if percent else s
+    value = _percent(p, node.percent, start, e)
+    if node.first is None or node.last is None:
+        return value
+    ranges = [(node.first, node.last), *node.more]
+    numerals = p.layout.between(s, start, "CN_NUMBER", "NUMBER") if p.layout is not None else []
+    cursor = iter(numerals)
+    written = []
+    for first, last in ranges:
+        a = next(cursor, None)
+        text = p.numeral(first, a.start if a else 0, a.end if a else 0, chinese=False)
+        if first != last or (a is not None and _has_range_after(p, a.end)):
+            b = next(cursor, None)
+            text = written_range(p, text, p.numeral(last, b.start if b else 0, b.end if b else 0, chinese=False),
+                          a.end if a else 0, b.start if b else 0)
+        written.append(text)
+    return f"第{'、'.join(written)}项 {value}"
+
+
+def _has_range_after(p: Printer, offset: int) -> bool:
+    """Whether a 至 (or -) follows this item number (第3至3项 is written as a range)."""
+    if p.layout is None:
+        return False
+    following = p.layout.between(offset, offset + 3, "RANGE_SEP")
+    return bool(following)
+
+
+# ------------------------------------------------------------------ rule bodies
+def _fact(p: Printer, fact: Any, word: str, later: bool = False) -> str:
+    """每「x」 (glued to a bare fact) or 每 expression."""
+    if isinstance(fact, n.Name):
+        return word + p.text(fact)
+    return f"{word} {expr(p, fact, 'top', lead=later)} "
+
+
+def _verb(p: Printer, start: int, end: int) -> str:
+    return p.word(start, end, _DEDUCT, "扣")
+
+
+def _per(verb: str) -> Callable[[Printer, Any], str]:
+    def print_per(p: Printer, node: Any) -> str:
+        shown = _verb(p, node.fact.span.end, node.span.end) if verb == "扣" else verb
+        return _fact(p, node.fact, "每") + shown + points(p, node.amount, node.fact.span.end, node.span.end)
+    return print_per
+
+
+def _if(tail: Callable[[Printer, Any], str]) -> Callable[[Printer, Any], str]:
+    def print_if(p: Printer, node: Any) -> str:
+        return f"若 {cond(p, node.condition)} {tail(p, node)}"
+    return print_if
+
+
+def _zero_tail(p: Printer, node: n.ZeroIf) -> str:
+    """不得分, with （含加分） / （加分照计） as the author parenthesised it."""
+    if node.bonuses is None:
+        return "不得分"
+    canonical = "（含加分）" if node.bonuses == "included" else "（加分照计）"
+    return "不得分" + p.word(node.condition.span.end, node.span.end, ("ZERO_BONUS",), canonical)
+
+
+def _deduct_if_tail(p: Printer, node: n.DeductIf) -> str:
+    end = node.condition.span.end
+    return _verb(p, end, node.span.end) + points(p, node.amount, end, node.span.end)
+
+
+def _judged(p: Printer, node: n.Judged) -> str:
+    start = node.condition.span.end if node.condition is not None else node.span.start
+    body = _verb(p, start, node.fact.span.start) + p.text(node.fact)
+    return f"若 {cond(p, node.condition)} {body}" if node.condition is not None else body
+
+
+def _ladder(p: Printer, node: n.Ladder) -> str:
+    s, e = node.fact.span.end, node.span.end
+    subject = p.text(node.fact) if isinstance(node.fact, n.Name) else expr(p, node.fact, "top", lead=True)
+    threshold = p.num(node.threshold, s, e)
+    if node.threshold_is_percent:
+        threshold += p.word(s, e, ("PERCENT_SIGN",), "%")
+    elif node.threshold_unit:
+        threshold += " " + node.threshold_unit
+    step = p.num(node.step, s, e)
+    if node.step_unit in ("%", "％"):
+        step += node.step_unit
+    elif node.step_unit:
+        step += " " + node.step_unit
+    words = [subject, node.threshold_word, threshold, node.step_word, step,
+             _verb(p, s, e) + points(p, node.amount, s, e)]
+    if node.partial:
+        words.append(node.partial)
+    return " ".join(words)
+
+
+def _judged_bonus(p: Printer, node: n.JudgedBonus) -> str:
+    return "加" + p.text(node.fact) + (" " + node.aggregate if node.aggregate else "")
+
+
+def _proportional(p: Printer, node: n.Proportional) -> str:
+    return _fact(p, node.fact, "按") + "比例得" + points(p, node.amount, node.fact.span.end, node.span.end)
+
+
+def table_head(p: Printer, node: n.Table) -> str:
+    keep = " " + node.keep if node.keep else ""
+    return f"每条{p.text(node.records)} 按{p.text(node.level_field)}{p.text(node.grade_field)}加分{keep}"
+
+
+def _table_row(p: Printer, node: n.TableRow) -> str:
+    return p.text(node.level) + " " + row_points(p, node)
+
+
+def row_points(p: Printer, node: n.TableRow) -> str:
+    pairs = " ".join(f"{p.text(grade)} {p.num(value, grade.span.end, node.span.end)}" for grade, value in node.points)
+    return f"{{ {pairs} }}"
+
+
+def _table_alias(p: Printer, node: n.TableAlias) -> str:
+    return " ".join(p.text(g) for g in node.grades) + " 视为 " + p.text(node.canonical)
+
+
+def _table(p: Printer, node: n.Table) -> str:
+    rows = " ".join(p.text(r) for r in ordered(node.rows, node.aliases))
+    return f"{table_head(p, node)} {{ {rows} }}"
+
+
+def _award_effect(p: Printer, node: n.AwardEffect) -> str:
+    return f"若 {cond(p, node.condition)} " + ("降低一个等次评奖" if node.effect == "demote" else "直接排名最后一位")
+
+
+INLINE: dict[type, Callable[[Printer, Any], str]] = {
+    **EXPRESSIONS,
+    n.FactType: _fact_type, n.RecordField: _record_field, n.RatingsAggregate: _aggregate, n.RatingsEmpty: _empty,
+    n.Cite: _cite, n.Bound: _bound, n.Cap: _cap, n.WeightPart: _weight_part,
+    n.PerDeduct: _per("扣"), n.PerAward: _per("得"), n.PerBonus: _per("加"),
+    n.ZeroIf: _if(_zero_tail),
+    n.DeductIf: _if(_deduct_if_tail),
+    n.AwardIf: _if(lambda p, node: "得" + points(p, node.amount, node.condition.span.end, node.span.end)),
+    n.BonusIf: _if(lambda p, node: "加" + points(p, node.amount, node.condition.span.end, node.span.end)),
+    n.Judged: _judged, n.Ladder: _ladder, n.JudgedBonus: _judged_bonus, n.Proportional: _proportional,
+    n.Table: _table, n.TableRow: _table_row, n.TableAlias: _table_alias, n.AwardEffect: _award_effect,
+}
