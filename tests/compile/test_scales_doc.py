@@ -29,6 +29,7 @@ def examples() -> dict[str, scorelang.Policy]:
     found = {
         "18.6": _examples("### 18.6"), "19.1": _examples("### 19.1"), "19.2": _examples("### 19.2"),
         "19.3": _examples("### 19.3"), "20.1": _examples("### 20.1"), "20.2": _examples("### 20.2"),
+        "20.4": _examples("### 20.4"),
     }
     assert all(len(texts) == 1 for texts in found.values()), {k: len(v) for k, v in found.items()}
     return {key: scorelang.loads(texts[0], f"language.md §{key}") for key, texts in found.items()}
@@ -118,3 +119,34 @@ def test_zero_without_the_choice_where_bonuses_exist_is_refused():
         scorelang.loads(text, "p.score")
     [problem] = caught.value.diagnostics
     assert problem.code == "SL183" and problem.span.line == text[:text.index("不得分\n")].count("\n") + 1
+
+
+def test_averaged_records_with_none_give_what_the_policy_says(examples):
+    policy = examples["20.4"]
+    some = policy.evaluate("东街街道", {"督办逾期件数": 0, "分管区领导评价": [Decimal("0.8"), Decimal("0.6")]})
+    none = policy.evaluate("西街街道", {"督办逾期件数": 0})
+    assert (some.total, none.total) == (Decimal("100.70"), Decimal("100.50"))
+    assert none.adjustments[0].reason == "无记录，按规定计 0.5 分"
+
+
+def test_averaged_records_without_the_choice_are_refused():
+    text = _examples("### 20.4")[0].replace(" 无记录时 计 0.5 分", "")
+    with pytest.raises(PolicyError) as caught:
+        scorelang.loads(text, "p.score")
+    [problem] = caught.value.diagnostics
+    assert problem.code == "SL185" and "无记录时" in problem.hint
+
+
+def test_no_record_where_the_policy_says_it_is_an_error():
+    text = _examples("### 20.4")[0].replace("无记录时 计 0.5 分", "无记录时 报错").replace(" 默认 无", "")
+    policy = scorelang.loads(text, "p.score")
+    with pytest.raises(scorelang.FactsError) as caught:
+        policy.evaluate("西街街道", {"督办逾期件数": 0, "分管区领导评价": []})
+    assert [d.code for d in caught.value.diagnostics] == ["SL240"]
+
+
+def test_records_empty_on_another_fact_is_refused():
+    text = _examples("### 20.4")[0].replace('「督办逾期件数」 计数 单位 "件"', '「督办逾期件数」 计数 单位 "件" 无记录时 报错')
+    with pytest.raises(PolicyError) as caught:
+        scorelang.loads(text, "p.score")
+    assert [d.code for d in caught.value.diagnostics] == ["SL185"]

@@ -372,6 +372,7 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver):
                              for f in t.fields),
                 ratings=self._ratings(fact),
             )
+            common["no_records"], common["no_records_error"] = self._records_empty(decl, fact.type)
             if decl.per_occasion and fact.occasions:
                 for k in range(1, fact.occasions + 1):
                     out.append(m.FactDecl(occasion_fact_name(name, k), **common, span=decl.span))

@@ -114,6 +114,9 @@ class RuleResolver(DerivedResolver):
             self.error(msg.AGGREGATE_NOT_RECORDS.at(b.span))
         if records and not b.aggregate:
             self.error(msg.RECORDS_AGGREGATE_MISSING.at(b.span, name=fact))
+        if records and b.aggregate == "平均" and not self.facts[fact].decl.records_empty:
+            # the mean of no record at all is the author's to say (SL185)
+            self.error(msg.RECORDS_EMPTY_CHOICE.at(b.span, name=fact))
         aggregate = {"平均": "mean"}.get(b.aggregate or "", "sum")
         return m.Judgement(fact, None, records, 1, aggregate, span=b.span)
 

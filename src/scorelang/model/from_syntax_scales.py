@@ -95,6 +95,19 @@ class ScalesResolver:
         bonus_cap, deduct_cap = self._scope_caps(section.caps, f"{task}·{section.title.text}", where)
         return section.enters == "normalised", bonus_cap, deduct_cap
 
+    def _records_empty(self, decl: syn.FactDecl, type_: str) -> tuple[Decimal | None, bool]:
+        """无记录时 计 N 分 / 无记录时 报错: only on judgement records (评定记录), once (SL185)."""
+        written = decl.records_empty
+        if not written:
+            return None, False
+        if type_ != "records" or decl.type.fields or len(written) > 1:
+            for extra in written if type_ != "records" or decl.type.fields else written[1:]:
+                self.error(msg.RECORDS_EMPTY_MISPLACED.at(extra.span, name=decl.name.text))
+            if type_ != "records" or decl.type.fields:
+                return None, False
+        value = written[0].value
+        return value, value is None
+
     def _summed_weighting(self, task: syn.Task, item_numbers: list[int], entities: tuple[str, ...]) -> m.Weighting:
         """各目标任务得分相加: the task counts whole, at 100%, for every entity."""
         part = m.WeightedPart(tuple(f"{task.number}.{n}" for n in item_numbers), "", Decimal(100), span=task.span)

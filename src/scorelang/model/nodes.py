@@ -105,6 +105,10 @@ class FactDecl:
     zero_means_absent: bool = True
     ratings: Ratings | None = None
     span: Span = _span()
+    # 无记录时 计 N 分 (``no_records``) / 无记录时 报错 (``no_records_error``): what no judgement
+    # record gives where they are averaged (加「…」 平均)
+    no_records: Decimal | None = attrs.field(default=None, kw_only=True)
+    no_records_error: bool = attrs.field(default=False, kw_only=True)
 
 
 @attrs.frozen
