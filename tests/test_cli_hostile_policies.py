@@ -111,8 +111,8 @@ def test_one_occasion_scores_its_own_fact(tmp_path):
     assert {f for i in items for e in i["events"] for f in e["facts"]} == {"在线人数比例第1次"}
 
 
-# ------------------------------------------------------------------ nesting (2.3: 若「执法不规范被曝光」不得分)
-CONDITION_2_3 = "若「执法不规范被曝光」不得分"
+# ------------------------------------------------------------------ nesting (2.3: 若 「执法不规范被曝光」 不得分)
+CONDITION_2_3 = "若 「执法不规范被曝光」 不得分"
 
 
 @pytest.mark.parametrize("nested", ["(" * 500 + "「执法不规范被曝光」" + ")" * 500, "非" * 500 + "「执法不规范被曝光」",

@@ -298,6 +298,11 @@ from .testing.cli_test import test as _test_command  # noqa: E402  (it uses the 
 
 main.add_command(_test_command)
 
+# ------------------------------------------------------------------ fmt (syntax.printer)
+from .cli_fmt import fmt as _fmt_command  # noqa: E402  (it renders diagnostics with the helpers above)
+
+main.add_command(_fmt_command)
+
 
 # ------------------------------------------------------------------ helpers
 def _score_file(policy: scorelang.Policy, facts_path: str, quiet: bool) -> tuple[scorelang.Scorecard, ...]:

@@ -25,7 +25,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "language.md"
 def _doc_policy() -> str:
     text = DOC.read_text(encoding="utf-8")
     start = text.index("### 9.4 计算值")
-    section = text[start:text.index("\n## 10.", start)]
+    section = text[start:text.index("\n### 9.5", start)]
     (block,) = re.findall(r"```score\n(.*?)```", section, re.DOTALL)
     return block
 

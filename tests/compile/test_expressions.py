@@ -132,7 +132,8 @@ def test_guarded_division_by_zero_takes_the_declared_value():
     ("每「已建成」 + 1 扣1分", "SL113"),
     ("每 最大（「结案数」，-1） 扣1分", "SL001"),  # the comma is ignored: write （-1）
     ("每「受案数」 - 「结案数」 × 2 扣1分", "SL154"),  # may be negative: a deduction would add
-    ("按 「率」 - 「上年率」 比例得 3分", "SL154"),
+    ("按 「率」 + -5 比例得 3分", "SL154"),  # a percent that may be negative
+    ("按 「率」 - 「上年率」 比例得 3分", "SL151"),  # a difference of percents is 个百分点, not a percent
 ])
 def test_mismatches_are_located_errors(rule, code):
     assert code in _codes(rule)

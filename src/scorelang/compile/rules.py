@@ -131,6 +131,8 @@ def _quantity(fact: str | x.Expr, rename: Rename) -> tuple[Value, Shown]:
     """(read(facts), shown(facts, value)) for a rule's quantity: one fact, or an expression."""
     if isinstance(fact, x.DerivedRef):  # a derived value reads as one fact
         name = fact.name
+    elif isinstance(fact, x.FactValue):  # (a ladder's target 「上年率」)
+        name = rename(fact.fact)
     elif not isinstance(fact, str):
         return _computed(fact, rename)
     else:
@@ -397,12 +399,22 @@ def _compile_Table(rule: m.Rule, body: m.Table, rename: Rename, decls: Decls) ->
 
 
 def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename: Rename, decls: Decls) -> Step:
-    """每降低5个百分点扣2分: per step of shortfall below the target, partial steps as declared.
-    The event's ``detail`` says how the ladder read the fact (``LadderDetail``)."""
+    """每降低5个百分点扣2分: per step of shortfall below the target, partial steps as declared;
+    比上年每提高1个百分点加1分 (``bonus``): per step above the baseline, beyond the item's points.
+    The target may be computed per entity (达 「上年率」). The event's ``detail`` says how the
+    ladder read its value (``LadderDetail``)."""
     read, shown = _quantity(body.fact, rename)
-    target, step_size, amount = body.target, body.step, body.amount
+    target_of: Value | None = None
+    target_shown: Shown | None = None
+    if isinstance(body.target, Decimal):
+        fixed = body.target
+    else:
+        fixed = ZERO  # unused: the target is computed per entity
+        target_of, target_shown = _quantity(body.target, rename)
+    step_size, amount = body.step, body.amount
     relative, partial, upward = body.relative, body.partial, body.upward
-    scale = Decimal(100) / target if relative else Decimal(1)  # read only when relative
+    # read only when relative, which the resolver allows with a number target only
+    scale = Decimal(100) / fixed if relative else Decimal(1)
     clause, text, span = rule.clause, rule.text, rule.span
     rounding = {"ceil": ROUND_CEILING, "floor": ROUND_FLOOR}.get(partial)
     proportional = partial in ("proportional", "exact")
@@ -410,19 +422,23 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename: Rename, decls: Decls) 
     decl = decls[rename(body.fact)] if isinstance(body.fact, str) else None
     if isinstance(body.fact, x.DerivedRef):  # a derived value has its kind and unit, as a fact does
         percent = body.fact.kind == "percent"
-        unit = "%" if percent else body.fact.unit
+        unit = "%" if percent else "个百分点" if body.fact.kind == "pp" else body.fact.unit
     else:
         percent = decl is not None and decl.type == "percent"
         unit = "%" if percent else decl.unit if decl is not None else None
     # a percent fact's gap is in percentage points; a count's against 300 件 too (of the target)
-    percentage_points = percent or relative
+    percentage_points = percent or relative or (isinstance(body.fact, x.DerivedRef) and body.fact.kind == "pp")
+    bonus = body.bonus
+    kind = BONUS if bonus else DEDUCT
+    sign = 1 if bonus else -1
 
     # 达 (a floor to reach) counts the shortfall below the target; 不高于 (a ceiling, 7.1
-    # 每增加1个百分点) counts the excess above it
+    # 每增加1个百分点) and 比 … 每提高 count the excess above it
     direction = -1 if upward else 1
 
     def step(facts: Facts, events: list[Event]) -> Decimal:
         value: Decimal = read(facts)
+        target: Decimal = fixed if target_of is None else target_of(facts)
         gap = (target - value) * direction
         if gap <= 0:
             return ZERO
@@ -433,13 +449,17 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename: Rename, decls: Decls) 
             steps = steps.to_integral_value(rounding=rounding)
         if not steps:
             return ZERO
-        points = -(steps * amount)
+        points = sign * steps * amount
         detail = new_ladder_detail(measured=value, target=target, unit=unit, upward=upward,
                                    percentage_points=percentage_points, gap=gap, step=step_size, steps=steps,
-                                   partial=partial)
-        events.append(new_event(clause=clause, rule=text, kind=DEDUCT, facts=shown(facts, value), points=points,
+                                   partial=partial, bonus=bonus)
+        read_facts = shown(facts, value)
+        if target_shown is not None:
+            seen = {n for n, _ in read_facts}
+            read_facts += tuple(f for f in target_shown(facts, target) if f[0] not in seen)
+        events.append(new_event(clause=clause, rule=text, kind=kind, facts=read_facts, points=points,
                                 detail=detail, span=span))
-        return points
+        return ZERO if bonus else points
     return step
 
 

@@ -1,4 +1,5 @@
-"""SL19x: derived values (计算 { 「结案率」 = … }), 个百分点 and unit words after a number in
+"""SL157 (个百分点 against %),
+SL19x: derived values (计算 { 「结案率」 = … }), 个百分点 and unit words after a number in
 per-occurrence rules — found by resolution (model/from_syntax_derived.py, from_syntax_exprs.py).
 Braces in a template are doubled: ``{{ }}``."""
 from __future__ import annotations
@@ -38,3 +39,19 @@ DERIVED_WRONG_USE = error(
     "DERIVED_WRONG_USE", "SL194", "name what",
     "「{name}」是计算值（一个数），不能用于{what}",
     "「{name}」 is a derived value (a number) and cannot be used in {what}")
+
+
+# ------------------------------------------------------------------ 个百分点 and % (SL157)
+PERCENT_VS_POINTS = error(
+    "PERCENT_VS_POINTS", "SL157", "op left right",
+    "不能{op}{left}与{right}：百分比（如 85%）是一个比率，个百分点（如 5 个百分点）是两个百分比之差",
+    "cannot {op} {left} and {right}: a percent (85%) is a rate, percentage points (5 个百分点) a difference of two",
+    "两个百分比之差与「N 个百分点」相比（「本年率」 - 「上年率」 > 2 个百分点），百分比与「N%」相比",
+    "compare a difference of two percents with N 个百分点, a percent with N%")
+LADDER_POINTS_TARGET = error(
+    "LADDER_POINTS_TARGET", "SL157", "name kind unit",
+    "「{name}」是{kind}，阶梯的目标不能以「{unit}」计",
+    "「{name}」 is {kind}: the ladder's target cannot be in 「{unit}」",
+    "百分比的目标写作「90%」；两个百分比之差（个百分点）的目标写作「2 个百分点」或「0」",
+    "a percent's target is written 90%; a difference of two percents' 2 个百分点 or 0")
+

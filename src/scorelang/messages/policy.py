@@ -203,6 +203,19 @@ LADDER_PARTIAL_MISSING = error(
     "阶梯扣分须写明不足一档的部分如何计算", "a ladder must say how a partial step counts",
     "在规则末尾写：不足一档按一档计、不足一档不计 或 不足一档按比例计",
     "end the rule with 不足一档按一档计 (counts as a step), 不足一档不计 (ignored) or 不足一档按比例计 (pro rata)")
+# a ladder's computed target, bonus ladders (SL117)
+LADDER_RELATIVE_TARGET_EXPR = error(
+    "LADDER_RELATIVE_TARGET_EXPR", "SL117", "",
+    "按目标的百分点计的阶梯（计数、数值的「每降低 N 个百分点」），目标须是一个数，不能是算式",
+    "a ladder in percentage points of its target (a count or number with 每降低 N 个百分点) needs a number as target",
+    "先算出比率再比较，如：「本年数」 ÷ 「上年数」 × 100% 除数为0时取 100% 达 100% 每降低 5 个百分点 扣1分",
+    "compare a ratio instead: 「本年数」 ÷ 「上年数」 × 100% 除数为0时取 100% 达 100% 每降低 5 个百分点 扣1分")
+LADDER_BONUS_DOWNWARD = error(
+    "LADDER_BONUS_DOWNWARD", "SL117", "",
+    "加分的阶梯按超出基数或目标的档数加分，须写「每提高」（或 每增加、每超过、每多）",
+    "a bonus ladder adds per step above its baseline or target: write 每提高 (or 每增加, 每超过, 每多)",
+    "如：「本年率」 比 「上年率」 每提高 1 个百分点 加1分 不足一档不计",
+    "e.g. 「本年率」 比 「上年率」 每提高 1 个百分点 加1分 不足一档不计")
 
 # ------------------------------------------------------------------ comparisons
 CHOICE_COMPARE_OP = error(

@@ -29,7 +29,8 @@ Bound = Decimal | None  # None: unbounded
 _HUNDRED = Decimal(100)
 _KIND_WORDS = {
     "count": Words("计数", "a count"), "number": Words("数值", "a number"),
-    "percent": Words("百分比", "a percent"), "scalar": Words("纯数（比率或数字）", "a plain number (a ratio)"),
+    "percent": Words("百分比", "a percent"), "pp": Words("个百分点（两个百分比之差）", "percentage points"),
+    "points": Words("分数", "points"), "scalar": Words("纯数（比率或数字）", "a plain number (a ratio)"),
 }
 _OP_WORDS = {"+": Words("相加", "add"), "-": Words("相减", "subtract"), "*": Words("相乘", "multiply"),
              "/": Words("相除", "divide"), "cmp": Words("比较", "compare"), "max": Words("取最大", "take the max of"),
@@ -122,6 +123,8 @@ class ExprResolver:
             return x.Const(e.value, span=e.span), ValueType("scalar", None, e.value, e.value)
         if isinstance(e, syn.PercentLit):
             return x.Const(e.value, span=e.span), ValueType("percent", None, e.value, e.value)
+        if isinstance(e, syn.PercentPointsLit):
+            return x.Const(e.value, span=e.span), ValueType("pp", None, e.value, e.value)
         if isinstance(e, syn.Negate):
             inner = self._value(clause, e.operand, occasions, guarded)
             if inner is None:
@@ -167,10 +170,14 @@ class ExprResolver:
             self.error(msg.GUARD_UNUSED.at(e.span))
         expr, vt = inner
         fallback = e.fallback.value
-        if isinstance(e.fallback, syn.PercentLit) != (vt.kind == "percent"):
-            self.error(msg.KINDS_MISMATCH.at(e.fallback.span, op=Words("以此代替", "replace"), left=kind_words(vt.kind),
-                                             right=kind_words("percent" if isinstance(e.fallback, syn.PercentLit)
-                                                              else "scalar")))
+        # the fallback is of the expression's kind: a percent for a percent, N 个百分点 (or a plain
+        # number) for a difference of percents, a plain number for anything else
+        given = "percent" if isinstance(e.fallback, syn.PercentLit) else "pp" if isinstance(
+            e.fallback, syn.PercentPointsLit) else "scalar"
+        if given != vt.kind and not (given == "scalar" and vt.kind != "percent"):
+            entry = msg.PERCENT_VS_POINTS if {given, vt.kind} == {"percent", "pp"} else msg.KINDS_MISMATCH
+            self.error(entry.at(e.fallback.span, op=Words("以此代替", "replace"), left=kind_words(vt.kind),
+                                right=kind_words(given)))
             return None
         low = None if vt.low is None else min(vt.low, fallback)
         high = None if vt.high is None else max(vt.high, fallback)
@@ -222,9 +229,16 @@ class ExprResolver:
         if a.kind == "scalar" or b.kind == "scalar":
             kind = b.kind if a.kind == "scalar" else a.kind
         elif a.kind == b.kind:
-            kind = a.kind
+            # a percent less a percent is a difference in 个百分点, not a percent
+            kind = "pp" if op == "-" and a.kind == "percent" else a.kind
         elif {a.kind, b.kind} == {"count", "number"}:
             kind = "number"
+        elif {a.kind, b.kind} == {"percent", "pp"} and (op == "+" or (op == "-" and a.kind == "percent")):
+            kind = "percent"  # 「上年率」 + 2 个百分点: a percent moved by points
+        elif {a.kind, b.kind} == {"percent", "pp"}:
+            self.error(msg.PERCENT_VS_POINTS.at(span, op=_OP_WORDS[op], left=kind_words(a.kind),
+                                                right=kind_words(b.kind)))
+            return None
         else:
             self.error(msg.KINDS_MISMATCH.at(span, op=_OP_WORDS[op], left=kind_words(a.kind), right=kind_words(b.kind)))
             return None
@@ -282,7 +296,7 @@ class ExprResolver:
                 return (b.kind if a.kind == "scalar" else a.kind), a.unit or b.unit, False
             if "percent" in kinds:
                 other = a if b.kind == "percent" else b
-                return other.kind if other.kind == "percent" else "number", other.unit, True
+                return other.kind if other.kind in ("percent", "pp", "points") else "number", other.unit, True
             return "number", None, False
         # division
         if b.kind == "scalar":

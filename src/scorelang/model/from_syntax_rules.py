@@ -10,6 +10,7 @@ after reporting why it cannot.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .. import messages as msg
@@ -18,7 +19,7 @@ from ..syntax import nodes as syn
 from . import expressions as x
 from . import nodes as m
 from .from_syntax_derived import DerivedResolver
-from .from_syntax_exprs import ValueType
+from .from_syntax_exprs import ValueType, kind_words
 from .vocabulary import COMPARE, PARTIAL, did_you_mean, type_words
 
 if TYPE_CHECKING:
@@ -148,26 +149,27 @@ class RuleResolver(DerivedResolver):
             used = self._use(b.fact, clause, _NUMERIC, what, occasions)
             if used is None:
                 return None
-            fact, kind = used, self.facts[used].type
-            declared = self._fact_type(used).unit if kind != "percent" else None
+            fact, kind, measured = used, self.facts[used].type, self._fact_type(used)
+            declared = measured.unit if kind != "percent" else None
         else:
-            resolved = self._quantity(clause, b.fact, occasions, _NUMERIC + ("scalar",), what, signed=True)
+            resolved = self._quantity(clause, b.fact, occasions, _NUMERIC + ("scalar", "pp"), what, signed=True)
             if resolved is None:
                 return None
-            fact, kind = resolved[0], {"scalar": "number"}.get(resolved[1].kind, resolved[1].kind)
-            declared = resolved[1].unit
-        name = fact if isinstance(fact, str) else "…"
+            fact, measured = resolved
+            kind = {"scalar": "number"}.get(measured.kind, measured.kind)
+            declared = measured.unit
+        name = fact if isinstance(fact, str) else fact.name if isinstance(fact, x.DerivedRef) else "…"
         points_unit = b.step_unit in ("个百分点", "%", "％")
-        words = [u for u in (b.threshold_unit, None if points_unit else b.step_unit) if u is not None]
-        for word in words:
-            # 个 is any unit's counter word; otherwise a unit written must be the one declared
-            if kind != "percent" and declared and word != "个" and word != declared:
-                self.error(msg.LADDER_UNIT_MISMATCH.at(b.span, unit=word, name=name, declared=declared))
-                return None
-        if kind == "percent":
-            relative = False
-            if b.threshold > 100:
-                self.error(msg.LADDER_PERCENT_TARGET_ABOVE_100.at(b.span, target=b.threshold))
+        words = [u for u in (b.threshold_unit, None if points_unit else b.step_unit) if u not in (None, "个百分点")]
+        if not self._ladder_units(b, kind, name, declared, words):
+            return None
+        target = self._ladder_target(clause, b, occasions, measured, kind, name)
+        if target is None:
+            return None
+        relative = False
+        if kind in ("percent", "pp"):
+            if kind == "percent" and isinstance(target, Decimal) and target > 100:
+                self.error(msg.LADDER_PERCENT_TARGET_ABOVE_100.at(b.span, target=target))
             if words:
                 self.error(msg.LADDER_PERCENT_STEP_UNIT.at(b.span, name=name, unit=words[0]))
         elif b.threshold_is_percent:
@@ -175,15 +177,22 @@ class RuleResolver(DerivedResolver):
             return None
         else:
             # a count against 300 件 with 每降低5个百分点: percentage points of the target
-            relative = points_unit or b.threshold_is_percent
-            if relative and b.threshold <= 0:
+            relative = points_unit
+            if relative and not isinstance(target, Decimal):
+                self.error(msg.LADDER_RELATIVE_TARGET_EXPR.at(b.span))
+                return None
+            if relative and isinstance(target, Decimal) and target <= 0:
                 self.error(msg.LADDER_RELATIVE_TARGET_ZERO.at(b.span))
         if b.step <= 0:
             self.error(msg.LADDER_STEP_ZERO.at(b.span))
             return None
-        upward = b.threshold_word in ("不高于", "不超过")
-        if upward != (b.step_word in ("每增加", "每超过", "每多")):
+        upward = b.step_word in ("每增加", "每超过", "每超", "每多", "每提高")
+        # 比 (a baseline) counts either way; a target (达) counts below it, a ceiling (不高于) above
+        if b.threshold_word != "比" and upward != (b.threshold_word in ("不高于", "不超过")):
             self.error(msg.LADDER_DIRECTION.at(b.span))
+            return None
+        if b.bonus and not upward:
+            self.error(msg.LADDER_BONUS_DOWNWARD.at(b.span))
             return None
         partial = PARTIAL.get(b.partial) if b.partial else None
         if partial is None:
@@ -193,7 +202,33 @@ class RuleResolver(DerivedResolver):
                 self.error(msg.LADDER_PARTIAL_MISSING.at(b.span))
                 return None
             partial = "exact"
-        return m.Ladder(fact, b.threshold, relative, b.step, b.amount, partial, upward, span=b.span)
+        return m.Ladder(fact, target, relative, b.step, b.amount, partial, upward, span=b.span, bonus=b.bonus)
+
+    def _ladder_units(self, b: syn.Ladder, kind: str, name: str, declared: str | None, words: list[str]) -> bool:
+        """SL156: a unit word written must be the measured value's declared one (个 fits any);
+        SL157: a target in 个百分点 only for a difference of two percents, in % only for a percent."""
+        for word in words:
+            # 个 is any unit's counter word; otherwise a unit written must be the one declared
+            if kind not in ("percent", "pp") and declared and word != "个" and word != declared:
+                self.error(msg.LADDER_UNIT_MISMATCH.at(b.span, unit=word, name=name, declared=declared))
+                return False
+        if (b.threshold_unit == "个百分点" and kind != "pp") or (b.threshold_is_percent and kind == "pp"):
+            unit = "个百分点" if b.threshold_unit == "个百分点" else "%"
+            self.error(msg.LADDER_POINTS_TARGET.at(b.span, name=name, kind=kind_words(kind), unit=unit))
+            return False
+        return True
+
+    def _ladder_target(self, clause: str, b: syn.Ladder, occasions: int, measured: ValueType, kind: str,
+                       name: str) -> Decimal | x.Expr | None:
+        """The ladder's target: its number, or (达 「上年率」) an expression of the measured value's kind."""
+        if b.target is None:
+            return b.threshold
+        resolved = self._value(clause, b.target, occasions, False)
+        if resolved is None:
+            return None
+        if self._like(measured, resolved[1], "cmp", b.target.span) is None:
+            return None
+        return resolved[0]
 
     def _table(self, clause: str, b: syn.Table, occasions: int) -> m.Table | None:
         fact = self._use(b.records, clause, ("records",), Words("「每条…按…加分」", "a points table"), 0)
@@ -349,6 +384,7 @@ CONDITION_RESOLVERS: dict[type, _ResolveCondition] = {
     # a value where a condition is expected: reported
     syn.NumberLit: RuleResolver._value_as_condition,
     syn.PercentLit: RuleResolver._value_as_condition,
+    syn.PercentPointsLit: RuleResolver._value_as_condition,
     syn.Arithmetic: RuleResolver._value_as_condition,
     syn.Negate: RuleResolver._value_as_condition,
     syn.Call: RuleResolver._value_as_condition,

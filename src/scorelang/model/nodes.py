@@ -339,10 +339,13 @@ PARTIAL_MODES = ("ceil", "floor", "proportional", "exact")
 
 @attrs.frozen
 class Ladder:
-    """每降低5个百分点扣2分: deduct per step of shortfall below a target.
+    """每降低5个百分点扣2分: deduct per step of shortfall below a target; 比上年每提高1个百分点加1分
+    (``bonus``): add per step above a baseline.
 
     Attributes:
-        target: the threshold (达 100% / 达 300 / 不少于 2).
+        target: the threshold (达 100% / 达 300 / 不少于 2), or an expression computed per entity
+            (达 「上年率」, 比 「上年率」).
+        bonus: the steps add points beyond the item's (加) instead of deducting (扣).
         relative: True when the shortfall is measured in percentage points *of the target*
             (a count or number against 300 件); False when it is the plain difference
             (a percent against 70%, or a count against 2 次).
@@ -353,15 +356,18 @@ class Ladder:
     """
 
     fact: str | Expr = _fact()  # a fact's name, or an expression (model.expressions)
-    target: Decimal
+    target: Decimal | Expr
     relative: bool
     step: Decimal
     amount: Decimal
     partial: str = attrs.field(validator=attrs.validators.in_(PARTIAL_MODES))
     upward: bool = False
     span: Span = _span()
+    bonus: bool = attrs.field(default=False, kw_only=True)
 
-    effect: ClassVar[Effect] = Effect.DEDUCT
+    @property
+    def effect(self) -> Effect:
+        return Effect.BONUS if self.bonus else Effect.DEDUCT
     # a ladder measures an item's result against its target; an article has neither
     places: ClassVar[frozenset[Place]] = frozenset({Place.ITEM, Place.DEDUCTION_ITEM})
 

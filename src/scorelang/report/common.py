@@ -128,7 +128,7 @@ def ladder_json(detail: LadderDetail) -> dict[str, Any]:
             "unit": detail.unit, "direction": "above" if detail.upward else "below",
             "gap": format_decimal(detail.gap.normalize()), "percentage_points": detail.percentage_points,
             "step": format_decimal(detail.step), "steps": format_decimal(detail.steps.normalize()),
-            "partial": detail.partial}
+            "partial": detail.partial, **({"bonus": True} if detail.bonus else {})}
 
 
 def ladder_text(detail: LadderDetail, places: int, lang: str = "zh") -> str:
@@ -149,12 +149,14 @@ def ladder_text(detail: LadderDetail, places: int, lang: str = "zh") -> str:
     if lang == "en":
         gap_unit = "percentage points" if detail.percentage_points else unit
         text = (f"measured {with_unit(detail.measured, unit)} · "
-                f"{'ceiling' if detail.upward else 'target'} {with_unit(detail.target, unit)} · "
+                f"{'baseline' if detail.bonus else 'ceiling' if detail.upward else 'target'} "
+                f"{with_unit(detail.target, unit)} · "
                 f"{with_unit(detail.gap, gap_unit)} {'over' if detail.upward else 'short'} · "
                 f"{steps} step{'' if detail.steps == 1 else 's'}")
         return text + (f" ({partial})" if partial else "")
     gap_unit = "个百分点" if detail.percentage_points else unit
-    text = (f"实际 {with_unit(detail.measured, unit)} {'上限' if detail.upward else '目标'} "
+    word = "基数" if detail.bonus else "上限" if detail.upward else "目标"
+    text = (f"实际 {with_unit(detail.measured, unit)} {word} "
             f"{with_unit(detail.target, unit)} {'超' if detail.upward else '差'} {with_unit(detail.gap, gap_unit)} "
             f"计 {steps} 档")
     return text + (f"（{partial}）" if partial else "")
@@ -171,7 +173,7 @@ def derived_text(value: DerivedValue, places: int) -> str:
     for name, read in value.facts:
         expression = expression.replace(f"「{name}」", _derived_figure(read, places) if not isinstance(read, bool)
                                         else str(read))
-    result = _derived_figure(value.value, places) + ("%" if value.kind == "percent" else "")
+    result = _derived_figure(value.value, places) + {"percent": "%", "pp": " 个百分点"}.get(value.kind, "")
     return f"{value.name} = {expression} = {result}"
 
 

@@ -48,6 +48,7 @@ class _LadderDetailFields:
     step: Decimal
     steps: Decimal
     partial: str
+    bonus: bool = False
 
 
 @attrs.frozen
@@ -65,6 +66,7 @@ class LadderDetail(_LadderDetailFields):
         step: the size of one step; steps: the steps counted (partial steps as declared).
         partial: ``ceil`` (不足一档按一档计), ``floor`` (不足一档不计), ``proportional``
             (不足一档按比例计) or ``exact`` (shortfalls come in whole steps).
+        bonus: the steps above the target (a baseline: 比上年每提高…加) add points.
     """
 
 
@@ -294,7 +296,7 @@ for _frozen in (LadderDetail, Event, ItemScore, SectionScore, TaskPart, TaskScor
 
 def new_ladder_detail(*, measured: Decimal | int, target: Decimal, unit: str | None, upward: bool,
                       percentage_points: bool, gap: Decimal, step: Decimal, steps: Decimal,
-                      partial: str) -> LadderDetail:
+                      partial: str, bonus: bool = False) -> LadderDetail:
     """``LadderDetail(...)``, built fast."""
     detail = _new(_LadderDetailFields)
     detail.measured = measured
@@ -306,6 +308,7 @@ def new_ladder_detail(*, measured: Decimal | int, target: Decimal, unit: str | N
     detail.step = step
     detail.steps = steps
     detail.partial = partial
+    detail.bonus = bonus
     detail.__class__ = LadderDetail
     return detail  # type: ignore[return-value]  # the __class__ swap above made it one
 

@@ -14,8 +14,8 @@ from ..diagnostics import Diagnostic, Diagnostics
 from ..numbers import chinese_numeral, parse_decimal
 from ..span import Span
 from . import nodes as n
-from .from_lark_derived import DERIVED_BUILDERS
 from .from_lark_scales import ENTERS, SCALE_BUILDERS
+from .from_lark_values import VALUE_BUILDERS
 
 # A rule's children are the values its sub-rules' methods built and its kept tokens: which
 # ones, in which order, the grammar fixes, not the type checker; each method reads them so.
@@ -156,13 +156,13 @@ class ToSyntax:
         written = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "period"), None)
         period, period_span = ((written[0], written[1]), written[2]) if written else (None, None)
         rounding = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "rounding"), None)
-        places, points, places_span = rounding if rounding else (None, (), None)
+        places, points, places_span, rounding_span = rounding if rounding else (None, (), None, None)
         floor = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "floor"), None)
         total = next((c for c in children if isinstance(c, n.TotalBounds)), None)
         return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span,
                         floor=floor, total=total, scales=_all(children, n.ScaleDecl),
                         summed=_all(children, n.TasksSummed), bases=_all(children, n.BaseScore),
-                        period_span=period_span)
+                        period_span=period_span, rounding_span=rounding_span)
 
     def total_floor(self, meta: Meta, children: Children) -> Tagged:
         return ("floor", self._cite(meta, children))
@@ -207,7 +207,7 @@ class ToSyntax:
     def rounding(self, meta: Meta, children: Children) -> Tagged:
         token = _tokens(children, "NUMBER")[0]
         points = next((c for c in children if isinstance(c, tuple)), ())
-        return ("rounding", (self._number(token), points, self.pos.of_token(token)))
+        return ("rounding", (self._number(token), points, self.pos.of_token(token), self.pos.of_meta(meta)))
 
     def round_points(self, meta: Meta, children: Children) -> tuple[str, ...]:
         return tuple(str(t) for t in children)
@@ -476,6 +476,7 @@ class ToSyntax:
         return n.Ladder(
             fact, str(threshold_word), threshold[0], threshold[1], str(step_word),
             step[0], step[1], amount, partial, threshold[2], span=self.pos.of_meta(meta),
+            target=threshold[3] if len(threshold) > 3 else None,
         )
 
     def per_bonus(self, meta: Meta, children: Children) -> n.PerBonus:
@@ -546,7 +547,7 @@ class ToSyntax:
     def threshold(self, meta: Meta, children: Children) -> tuple[Decimal, bool, str | None]:
         unit = str(children[1]) if len(children) > 1 else None
         return (self._number(children[0]), unit is not None and children[1].type == "PERCENT_SIGN",
-                unit if unit is not None and children[1].type == "UNIT" else None)
+                unit if unit is not None and children[1].type in ("UNIT", "POINTS_UNIT") else None)
 
     def step(self, meta: Meta, children: Children) -> tuple[Decimal, str | None]:
         return (self._number(children[0]), str(children[1]) if len(children) > 1 else None)
@@ -658,8 +659,8 @@ BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
     name: method for name, method in vars(ToSyntax).items()
     if callable(method) and name[:1].islower() and name != "transform"
 }
-BUILDERS.update(DERIVED_BUILDERS)  # 计算 { … }: syntax/from_lark_derived.py
-BUILDERS.update(SCALE_BUILDERS)
+BUILDERS.update(VALUE_BUILDERS)  # 计算 { … }, 个百分点, a ladder's computed target: syntax/from_lark_values.py
+BUILDERS.update(SCALE_BUILDERS)  # 满分, 基础分, 本部分/本任务 caps: syntax/from_lark_scales.py
 
 
 class UnbuiltRule(Exception):

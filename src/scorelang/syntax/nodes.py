@@ -49,6 +49,14 @@ class PercentLit:
 
 
 @attrs.frozen
+class PercentPointsLit:
+    """5 个百分点: a difference of two percents (never a percent itself)."""
+
+    value: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
 class StringLit:
     value: str
     span: Span = _span()
@@ -151,7 +159,8 @@ class Header:
     """考评办法 "…" { 文号 … 考评期 … 保留 2 位小数 四舍五入 于 … }
 
     ``places`` is the number as written (the model checks it is a whole number in range);
-    ``places_span`` is where it was written, ``period_span`` where 考评期 … was.
+    ``places_span`` is where it was written, ``period_span`` and ``rounding_span`` where
+    考评期 … and 保留 … were.
     """
 
     title: Text
@@ -164,6 +173,7 @@ class Header:
     floor: Cite | None = attrs.field(default=None, kw_only=True)
     total: TotalBounds | None = attrs.field(default=None, kw_only=True)
     period_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    rounding_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     scales: tuple[ScaleDecl, ...] = attrs.field(default=(), kw_only=True)
     summed: tuple[TasksSummed, ...] = attrs.field(default=(), kw_only=True)
     bases: tuple[BaseScore, ...] = attrs.field(default=(), kw_only=True)
@@ -377,7 +387,7 @@ class Guarded:
     """… 除数为0时取 100%: the expression's value when one of its divisors is 0."""
 
     expr: Expr
-    fallback: NumberLit | PercentLit
+    fallback: NumberLit | PercentLit | PercentPointsLit
     span: Span = _span()
 
 
@@ -394,14 +404,14 @@ class ExprComparison:
 
 # A value: a fact, a literal, or arithmetic on them. A parenthesised condition may stand where
 # a value is expected (the grammar shares parentheses): the resolver says it is not a value.
-Expr = Union[Name, NumberLit, PercentLit, Arithmetic, Negate, Call, Guarded,
+Expr = Union[Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded,
              FlagRef, Comparison, FactComparison, ExprComparison, "Not", "And", "Or"]
-EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, Arithmetic, Negate, Call, Guarded)
+EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded)
 
 # A condition; a value written where a condition is expected (「a」 + 1 alone) parses, and the
 # resolver says it is not a condition.
 Condition = Union[FlagRef, Comparison, FactComparison, ExprComparison, Not, And, Or,
-                  NumberLit, PercentLit, Arithmetic, Negate, Call, Guarded]
+                  NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded]
 
 
 # ------------------------------------------------------------------ derived values
@@ -572,8 +582,11 @@ class Ladder:
     step_unit: str | None
     amount: Decimal
     partial: str | None
-    threshold_unit: str | None = None  # 不少于 10 篇: a unit word after the target
+    threshold_unit: str | None = None  # 不少于 10 篇: a unit word after the target (or 个百分点)
     span: Span = _span()
+    # 达 「上年率」: a target computed per entity (``threshold`` is then 0 and unused)
+    target: Expr | None = attrs.field(default=None, kw_only=True)
+    bonus: bool = attrs.field(default=False, kw_only=True)  # … 每提高 1 个百分点 加1分
 
 
 RuleBody = Union[PerDeduct, PerAward, ZeroIf, DeductIf, AwardIf, Judged, Ladder, PerBonus, BonusIf,

@@ -67,7 +67,7 @@ def _header(p: Printer, node: n.Header) -> None:
         sep = written_range(p, low + " ", " " + high, span.start, span.end) if span else f"{low} 至 {high}"
         lines.append((span, "考评期 " + sep))
     if node.places is not None:
-        span = node.places_span
+        span = node.rounding_span or node.places_span
         where = " 于 " + " ".join(node.round_points) if node.round_points else ""
         number = p.num(node.places, span.start, span.end) if span else p.num(node.places)
         lines.append((span, f"保留 {number} 位小数 四舍五入{where}"))

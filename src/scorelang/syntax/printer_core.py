@@ -18,6 +18,7 @@ from ..span import Span, display_width
 from .layout import Layout, Written
 
 INDENT = "  "
+_SOFT = " \t\r\u3000，,、；;。：:"  # white space and soft punctuation (the grammar's WS, but newlines)
 #: the display width (CJK characters count two) a list of names or choices may fill on one line
 WIDTH = 100
 #: a string, name or number may be printed with either of these
@@ -155,7 +156,9 @@ class Printer:
     def _trailing(self, end: int, line: int) -> str:
         """The comment that follows a statement on its last line, if any ('' otherwise)."""
         if self._comments and self._comments[0].line == line and self._comments[0].start >= end:
-            return "  " + self._comments.popleft().text.rstrip()
+            assert self.layout is not None  # comments come from a layout
+            if not self.layout.text[end:self._comments[0].start].strip(_SOFT):  # nothing else between
+                return "  " + self._comments.popleft().text.rstrip()
         return ""
 
     # spellings ------------------------------------------------------------

@@ -93,7 +93,9 @@ def ladders(policy: scorelang.Policy) -> list[tuple[str, m.Rule, str]]:
                 names = dict(part.occasion_facts)
                 for rule in part.rules:
                     # a ladder on one fact, unconditional: the value drawn is the value measured
-                    if isinstance(rule.body, m.Ladder) and isinstance(rule.body.fact, str) and rule.condition is None:
+                    # (a number target and a deduction: the steps below are counted against it)
+                    if isinstance(rule.body, m.Ladder) and isinstance(rule.body.fact, str) and rule.condition is None \
+                            and isinstance(rule.body.target, Decimal) and not rule.body.bonus:
                         found.extend((item.id, rule, name) for name in names.get(rule.body.fact, (rule.body.fact,)))
     return found
 
@@ -106,13 +108,15 @@ def _applicable(task: m.Task, entity: str) -> set[str]:
 def expected_steps(ladder: m.Ladder, value: Decimal) -> Fraction:
     """每降低5个百分点: the number of steps of shortfall (or, for a ceiling such as 不高于2%
     每增加1个百分点, of excess), counted exactly (Fractions), partial steps as declared."""
-    shortfall = Fraction(ladder.target) - Fraction(value)
+    target = ladder.target
+    assert isinstance(target, Decimal)  # ladders() picks ladders with a number target
+    shortfall = Fraction(target) - Fraction(value)
     if ladder.upward:
         shortfall = -shortfall
     if shortfall <= 0:
         return Fraction(0)
     if ladder.relative:  # percentage points of the target (300 件 → 15 件 per 5 points)
-        shortfall = shortfall * 100 / Fraction(ladder.target)
+        shortfall = shortfall * 100 / Fraction(target)
     steps = shortfall / Fraction(ladder.step)
     if ladder.partial == "ceil":
         return Fraction(math.ceil(steps))
@@ -132,12 +136,14 @@ def ladders_deduct_per_step_of_shortfall(policy: scorelang.Policy, facts: Facts,
                        label="ladder entity")
     ladder, decl = rule.body, policy.model.fact(name)
     assert isinstance(ladder, m.Ladder)
-    width = ladder.target * ladder.step / HUNDRED if ladder.relative else ladder.step
+    target = ladder.target
+    assert isinstance(target, Decimal)  # ladders() picks ladders with a number target
+    width = target * ladder.step / HUNDRED if ladder.relative else ladder.step
     low = decl.low if decl.low is not None else ZERO
-    high = decl.high if decl.high is not None else ladder.target + 60 * width
+    high = decl.high if decl.high is not None else target + 60 * width
     direction = 1 if ladder.upward else -1
-    boundaries = [ladder.target + direction * k * width for k in range(60)
-                  if low <= ladder.target + direction * k * width <= high]
+    boundaries = [target + direction * k * width for k in range(60)
+                  if low <= target + direction * k * width <= high]
     if decl.type == "count":
         boundaries = [b for b in boundaries if b == b.to_integral_value()]
     # a whole-step boundary (where every partial mode agrees), else any valid value

@@ -101,13 +101,14 @@ def thresholds(policy: Any) -> dict[str, tuple[Decimal, ...]]:
     for rule, expand in _rules_with_names(model):
         body = rule.body
         points: set[Decimal] = set()
-        if isinstance(body, m.Ladder):
-            points.add(body.target)
+        if isinstance(body, m.Ladder) and isinstance(body.target, Decimal):  # (a computed target: no one point)
+            target = body.target
+            points.add(target)
             # the boundary of every whole step of shortfall below the target
-            width = body.target * body.step / _HUNDRED if body.relative else body.step
+            width = target * body.step / _HUNDRED if body.relative else body.step
             if width > 0:
-                steps = int(body.target / width) if body.target > 0 else 0
-                points.update(body.target - k * width for k in range(1, min(steps, 200) + 1))
+                steps = int(target / width) if target > 0 else 0
+                points.update(target - k * width for k in range(1, min(steps, 200) + 1))
             # a ladder on an expression has no one fact whose value is the measured value
             for name in expand(body.fact) if isinstance(body.fact, str) else ():
                 found.setdefault(name, set()).update(points)

@@ -1,0 +1,49 @@
+"""Lark tree → syntax nodes for derived values (计算 { 「结案率」 = … }), 个百分点 literals, a
+ladder's computed target and the bonus ladder (… 每提高 1 个百分点 加1分), registered into
+``from_lark.BUILDERS``; kept apart so that from_lark.py does not grow. It never sees a lark
+object by type: ``meta`` goes straight to the builder's positions, and the children are the
+values the other builders made (the COMPARE token read as text)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from . import nodes as n
+
+
+def derived_block(builder: Any, meta: Any, children: list[Any]) -> n.DerivedBlock:
+    return n.DerivedBlock(tuple(c for c in children if isinstance(c, n.DerivedDecl)),
+                          span=builder.pos.of_meta(meta))
+
+
+def derived(builder: Any, meta: Any, children: list[Any]) -> n.DerivedDecl:
+    name, op, expr = children[0], str(children[1]), children[2]
+    text = builder.text[expr.span.start:expr.span.end].strip()
+    return n.DerivedDecl(name, op, expr, text, span=builder.pos.of_meta(meta))
+
+
+def points_literal(builder: Any, meta: Any, children: list[Any]) -> n.PercentPointsLit:
+    return n.PercentPointsLit(builder._number(children[0]), span=builder.pos.of_meta(meta))
+
+
+def threshold_expr(builder: Any, meta: Any, children: list[Any]) -> tuple[Decimal, bool, None, Any]:
+    """达 「上年率」: (no number, not a percent sign, no unit word, the target's expression)."""
+    return (Decimal(0), False, None, children[0])
+
+
+def bonus_ladder(builder: Any, meta: Any, children: list[Any]) -> n.Ladder:
+    ladder: n.Ladder = builder.ladder(meta, children)
+    return attrs.evolve(ladder, bonus=True)
+
+
+#: grammar rule → builder (``from_lark.BUILDERS`` takes them in)
+VALUE_BUILDERS: dict[str, Callable[[Any, Any, list[Any]], Any]] = {
+    "derived_block": derived_block,
+    "derived": derived,
+    "points_literal": points_literal,
+    "threshold_expr": threshold_expr,
+    "bonus_ladder": bonus_ladder,
+}
