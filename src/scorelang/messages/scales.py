@@ -56,7 +56,7 @@ ZERO_BONUS_CHOICE = error(
     "write 不得分（含加分） (its bonuses go too) or 不得分（加分照计） (only its points go)")
 STACKED_CHOICE = error(
     "STACKED_CHOICE", "SL184", "clause fact",
-    "{clause}对「{fact}」写了几档门槛（如低于90%扣2分、低于80%扣5分），没有写明低档是否累计高档的扣分",
+    "{clause} 对「{fact}」写了几档门槛（如低于90%扣2分、低于80%扣5分），没有写明低档是否累计高档的扣分",
     "{clause} writes stacked thresholds on 「{fact}」 and does not say whether a lower band adds to the bands "
     "above it",
     "各档累计（80% 以下共扣 2 + 5 分）：在每一档后写 `各档累计`；只计所达一档：把各档写成不相交的条件，"
