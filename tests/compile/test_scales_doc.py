@@ -29,7 +29,7 @@ def examples() -> dict[str, scorelang.Policy]:
     found = {
         "18.6": _examples("### 18.6"), "19.1": _examples("### 19.1"), "19.2": _examples("### 19.2"),
         "19.3": _examples("### 19.3"), "20.1": _examples("### 20.1"), "20.2": _examples("### 20.2"),
-        "20.4": _examples("### 20.4"),
+        "20.4": _examples("### 20.4"), "20.5": _examples("### 20.5"),
     }
     assert all(len(texts) == 1 for texts in found.values()), {k: len(v) for k, v in found.items()}
     return {key: scorelang.loads(texts[0], f"language.md §{key}") for key, texts in found.items()}
@@ -150,3 +150,19 @@ def test_records_empty_on_another_fact_is_refused():
     with pytest.raises(PolicyError) as caught:
         scorelang.loads(text, "p.score")
     assert [d.code for d in caught.value.diagnostics] == ["SL185"]
+
+
+def test_a_step_in_percentage_points_or_as_a_share_of_the_target(examples):
+    policy = examples["20.5"]
+    card = policy.evaluate("城关卫生院", {"建档率": Decimal(84), "随访率": Decimal(74)})
+    assert (card.item("1.1").score, card.item("1.2").score) == (Decimal(46), Decimal(46))
+    nearer = policy.evaluate("城关卫生院", {"建档率": Decimal(90), "随访率": Decimal(77)})
+    assert nearer.item("1.2").score == Decimal(48)
+
+
+def test_a_bare_percent_step_on_a_percent_is_refused():
+    text = _examples("### 20.5")[0].replace("每降低 5 个百分点", "每降低 5%")
+    with pytest.raises(PolicyError) as caught:
+        scorelang.loads(text, "p.score")
+    [problem] = caught.value.diagnostics
+    assert problem.code == "SL187" and "个百分点" in problem.hint and "相对目标的" in problem.hint

@@ -73,6 +73,13 @@ RECORDS_EMPTY_MISPLACED = error(
     "RECORDS_EMPTY_MISPLACED", "SL185", "name",
     "「{name}」不是评定记录，不能写「无记录时」，或写了不止一次",
     "「{name}」 is not a list of judgement records: it cannot take 无记录时 (or it is written twice)")
+LADDER_PERCENT_AMBIGUOUS = error(
+    "LADDER_PERCENT_AMBIGUOUS", "SL187", "name step",
+    "「{name}」是百分比，「每… {step}%」有两种读法：{step} 个百分点，还是目标值的 {step}%",
+    "「{name}」 is a percent: a step of {step}% reads two ways — {step} percentage points, or {step}% of the target",
+    "写 `{step} 个百分点`（如 90% 降到 85% 是一档），或 `相对目标的 {step}%`（目标 90% 时一档是 4.5 个百分点）",
+    "write `{step} 个百分点` (90% down to 85% is one step) or `相对目标的 {step}%` (against 90%, a step is 4.5 "
+    "points)")
 FACT_SHARED = info(
     "FACT_SHARED", "SL186", "fact clauses",
     "「{fact}」计入 {clauses}：同一事实在几处计分，请确认不是重复计分",

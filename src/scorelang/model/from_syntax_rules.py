@@ -159,7 +159,9 @@ class RuleResolver(DerivedResolver):
             kind = {"scalar": "number"}.get(measured.kind, measured.kind)
             declared = measured.unit
         name = fact if isinstance(fact, str) else fact.name if isinstance(fact, x.DerivedRef) else "…"
-        points_unit = b.step_unit in ("个百分点", "%", "％")
+        # 相对目标的 5%: a share of the target, whatever the fact; a bare 5% on a percent is ambiguous (SL187)
+        share = b.step_unit == syn.RELATIVE_STEP
+        points_unit = b.step_unit in ("个百分点", "%", "％") or share
         words = [u for u in (b.threshold_unit, None if points_unit else b.step_unit) if u not in (None, "个百分点")]
         if not self._ladder_units(b, kind, name, declared, words):
             return None
@@ -168,6 +170,14 @@ class RuleResolver(DerivedResolver):
             return None
         relative = False
         if kind in ("percent", "pp"):
+            if b.step_unit in ("%", "％"):
+                self.error(msg.LADDER_PERCENT_AMBIGUOUS.at(b.span, name=name, step=b.step))
+                return None
+            relative = share
+            if share and (not isinstance(target, Decimal) or target <= 0):
+                self.error(msg.LADDER_RELATIVE_TARGET_EXPR.at(b.span) if not isinstance(target, Decimal)
+                           else msg.LADDER_RELATIVE_TARGET_ZERO.at(b.span))
+                return None
             if kind == "percent" and isinstance(target, Decimal) and target > 100:
                 self.error(msg.LADDER_PERCENT_TARGET_ABOVE_100.at(b.span, target=target))
             if words:

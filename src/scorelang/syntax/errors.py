@@ -73,6 +73,7 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "ZERO_BONUS": ("「（含加分）」或「（加分照计）」",
                    "「（含加分）」 or 「（加分照计）」 (whether the bonuses go too)"),
     "STACKED": ("「各档累计」", "「各档累计」 (the bands add up)"),
+    "STEP_RELATIVE": ("「相对目标的」", "「相对目标的」 (a share of the target)"),
     "YES": ("「是」", "「是」"), "NO": ("「否」", "「否」"), "NONE": ("「无」", "「无」"),
     "LPAREN": ("「(」", "「(」"), "RPAREN": ("「)」", "「)」"),
     "LBRACE": ("「{」", "「{」"), "RBRACE": ("「}」", "「}」"),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from . import nodes as n
@@ -55,6 +56,11 @@ def records_empty(self: ToSyntax, meta: Meta, children: Children) -> n.RatingsEm
     return n.RatingsEmpty(value, span=self.pos.of_meta(meta), records=True)
 
 
+def relative_step(self: ToSyntax, meta: Meta, children: Children) -> tuple[Decimal, str]:
+    """每降低 相对目标的 5%: (5, RELATIVE_STEP)."""
+    return (self._number(children[1]), n.RELATIVE_STEP)
+
+
 SCALE_BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
     "total_scale": total_scale,
     "task_scale": task_scale,
@@ -63,4 +69,5 @@ SCALE_BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
     "task_cap": lambda self, meta, children: _scope_cap(self, meta, children, "本任务"),
     "section_cap": lambda self, meta, children: _scope_cap(self, meta, children, "本部分"),
     "records_empty": records_empty,
+    "relative_step": relative_step,
 }

@@ -569,6 +569,10 @@ class AwardEffect:
     span: Span = _span()
 
 
+#: the step unit of 每降低 相对目标的 5%: a share of the target, not percentage points
+RELATIVE_STEP = "相对目标的%"
+
+
 @attrs.frozen
 class Ladder:
     """「x」 达 100% 每降低 5 个百分点 扣5分 不足一档按一档计"""

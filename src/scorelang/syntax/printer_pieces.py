@@ -199,7 +199,9 @@ def _ladder(p: Printer, node: n.Ladder) -> str:
     elif node.threshold_unit:
         threshold += " " + node.threshold_unit
     step = p.num(node.step, s, e)
-    if node.step_unit in ("%", "％"):
+    if node.step_unit == n.RELATIVE_STEP:  # 相对目标的 5%
+        step = f"相对目标的 {step}%"
+    elif node.step_unit in ("%", "％"):
         step += node.step_unit
     elif node.step_unit:
         step += " " + node.step_unit
