@@ -172,3 +172,11 @@ def test_each_code_and_each_name_belongs_to_one_catalogue_module():
                 if table.setdefault(key, info.name) != info.name:
                     clashes.append(f"{key}: in messages/{table[key]}.py and messages/{info.name}.py")
     assert not clashes, "\n".join(clashes)
+
+
+@pytest.mark.parametrize("module", [syntax_messages, policy_messages, facts_messages, cases_messages, derived_messages])
+def test_no_entry_is_defined_twice_in_its_module(module):
+    # a merge that brings the same entry in twice leaves the second silently shadowing the first
+    source = Path(module.__file__).read_text(encoding="utf-8")
+    names = re.findall(r"^([A-Z][A-Z0-9_]*) = (?:error|warning|phrase)\(", source, re.M)
+    assert len(names) == len(set(names)), sorted(n for n in set(names) if names.count(n) > 1)

@@ -55,3 +55,11 @@ LADDER_POINTS_TARGET = error(
     "百分比的目标写作「90%」；两个百分比之差（个百分点）的目标写作「2 个百分点」或「0」",
     "a percent's target is written 90%; a difference of two percents' 2 个百分点 or 0")
 
+PER_UNIT_NOT_ONE = error(
+    "PER_UNIT_NOT_ONE", "SL158", "number unit",
+    "「每 {number} {unit}」：按次计分每次是 1 {unit}；每 {number} {unit} 计一次时，不足 {number} {unit} 怎么算原文没有说",
+    "「每 {number} {unit}」: a per-occurrence rule counts 1 {unit} at a time; per {number} it would leave "
+    "the remainder undecided",
+    "写「每 1 {unit}」并按比例写分数，或写成阶梯并写明不足一档怎么算：「x」 不高于 0 每增加 {number} {unit} 扣N分 不足一档不计",
+    "write 每 1 {unit} with the amount per unit, or a ladder with its partial step: "
+    "「x」 不高于 0 每增加 {number} {unit} 扣N分 不足一档不计")

@@ -198,12 +198,6 @@ LADDER_DIRECTION = error(
     "LADDER_DIRECTION", "SL117", "",
     "阶梯的方向不一致：「达/不少于」配「每降低/每少」，「不高于/不超过」配「每增加/每超过」",
     "a ladder mixes directions: 达/不少于 go with 每降低/每少, 不高于/不超过 with 每增加/每超过")
-LADDER_PARTIAL_MISSING = error(
-    "LADDER_PARTIAL_MISSING", "SL118", "",
-    "阶梯扣分须写明不足一档的部分如何计算", "a ladder must say how a partial step counts",
-    "在规则末尾写：不足一档按一档计、不足一档不计 或 不足一档按比例计",
-    "end the rule with 不足一档按一档计 (counts as a step), 不足一档不计 (ignored) or 不足一档按比例计 (pro rata)")
-# a ladder's computed target, bonus ladders (SL117)
 LADDER_RELATIVE_TARGET_EXPR = error(
     "LADDER_RELATIVE_TARGET_EXPR", "SL117", "",
     "按目标的百分点计的阶梯（计数、数值的「每降低 N 个百分点」），目标须是一个数，不能是算式",
@@ -216,6 +210,11 @@ LADDER_BONUS_DOWNWARD = error(
     "a bonus ladder adds per step above its baseline or target: write 每提高 (or 每增加, 每超过, 每多)",
     "如：「本年率」 比 「上年率」 每提高 1 个百分点 加1分 不足一档不计",
     "e.g. 「本年率」 比 「上年率」 每提高 1 个百分点 加1分 不足一档不计")
+LADDER_PARTIAL_MISSING = error(
+    "LADDER_PARTIAL_MISSING", "SL118", "",
+    "阶梯扣分须写明不足一档的部分如何计算", "a ladder must say how a partial step counts",
+    "在规则末尾写：不足一档按一档计、不足一档不计 或 不足一档按比例计",
+    "end the rule with 不足一档按一档计 (counts as a step), 不足一档不计 (ignored) or 不足一档按比例计 (pro rata)")
 
 # ------------------------------------------------------------------ comparisons
 CHOICE_COMPARE_OP = error(
@@ -389,7 +388,7 @@ LADDER_UNIT_MISMATCH = error(
     "LADDER_UNIT_MISMATCH", "SL156", "unit name declared",
     "单位「{unit}」与「{name}」声明的单位「{declared}」不符",
     "the unit 「{unit}」 does not match 「{name}」's declared unit 「{declared}」",
-    "写声明的单位，或不写单位", "write the declared unit, or none")
+    "写声明的单位「{declared}」，或不写单位", "write the declared unit 「{declared}」, or none")
 FUNCTION_ARGS = error(
     "FUNCTION_ARGS", "SL153", "function count",
     "「{function}」须有{count}", "「{function}」 takes {count}")

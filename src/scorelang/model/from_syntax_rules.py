@@ -69,12 +69,43 @@ class RuleResolver(DerivedResolver):
     def _per_occurrence(self, clause: str, b: syn.PerDeduct | syn.PerAward, occasions: int) -> m.PerOccurrence | None:
         fact = self._fact_or_value(clause, b.fact, occasions, ("count",), Words("「每…」", "「每…」 (per occurrence)"))
         sign = -1 if isinstance(b, syn.PerDeduct) else 1
-        return None if fact is None else m.PerOccurrence(fact, b.amount, sign, span=b.span)
+        if fact is None or not self._per_unit(b, fact):
+            return None
+        return m.PerOccurrence(fact, b.amount, sign, span=b.span)
 
     def _per_bonus(self, clause: str, b: syn.PerBonus, occasions: int) -> m.PerOccurrence | None:
         fact = self._fact_or_value(clause, b.fact, occasions, ("count",),
                                    Words("「每…加」", "「每…加」 (bonus per occurrence)"))
-        return None if fact is None else m.PerOccurrence(fact, b.amount, 1, True, span=b.span)
+        if fact is None or not self._per_unit(b, fact):
+            return None
+        return m.PerOccurrence(fact, b.amount, 1, True, span=b.span)
+
+    def _per_unit(self, b: syn.PerDeduct | syn.PerAward | syn.PerBonus, fact: str | x.Expr) -> bool:
+        """「退稿篇数」 每 1 篇 扣0.5分: one unit at a time (SL158), the unit the count declares (SL156)."""
+        if b.unit is None:
+            return True
+        if b.per != 1:
+            self.error(msg.PER_UNIT_NOT_ONE.at(b.span, number=f"{b.per.normalize():f}", unit=b.unit))
+            return False
+        if isinstance(fact, str):
+            name, declared = fact, self._fact_type(fact).unit
+        else:
+            name = fact.name if isinstance(fact, x.DerivedRef) else "…"
+            declared = fact.unit if isinstance(fact, x.DerivedRef) else self._expr_unit(fact)
+        return self._unit_word(b.unit, "count", name, declared, b.span)
+
+    def _expr_unit(self, e: x.Expr) -> str | None:
+        """The unit of a checked count expression: the unit its facts declare (they agree, SL151)."""
+        units = {self._fact_type(f).unit for f in m.facts_read(e)} - {None}
+        return next(iter(units)) if len(units) == 1 else None
+
+    def _unit_word(self, word: str, kind: str, name: str, declared: str | None, span: Any) -> bool:
+        """SL156: a unit word after a number (不少于 10 篇, 每 1 件) must be the declared unit of what it
+        counts; 个 is any unit's counter word, and an undeclared unit takes any word."""
+        if kind not in ("percent", "pp") and declared and word != "个" and word != declared:
+            self.error(msg.LADDER_UNIT_MISMATCH.at(span, unit=word, name=name, declared=declared))
+            return False
+        return True
 
     def _zero_if(self, clause: str, b: syn.ZeroIf, occasions: int) -> m.Zero | None:
         cond = self._condition(clause, b.condition, occasions)
@@ -218,9 +249,7 @@ class RuleResolver(DerivedResolver):
         """SL156: a unit word written must be the measured value's declared one (个 fits any);
         SL157: a target in 个百分点 only for a difference of two percents, in % only for a percent."""
         for word in words:
-            # 个 is any unit's counter word; otherwise a unit written must be the one declared
-            if kind not in ("percent", "pp") and declared and word != "个" and word != declared:
-                self.error(msg.LADDER_UNIT_MISMATCH.at(b.span, unit=word, name=name, declared=declared))
+            if not self._unit_word(word, kind, name, declared, b.span):
                 return False
         if (b.threshold_unit == "个百分点" and kind != "pp") or (b.threshold_is_percent and kind == "pp"):
             unit = "个百分点" if b.threshold_unit == "个百分点" else "%"

@@ -61,6 +61,7 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "STEP_UNIT": ("「个百分点」或「%」", "「个百分点」 or 「%」"),
     "POINTS_UNIT": ("「个百分点」", "「个百分点」 (percentage points)"),
     "BASELINE": ("「比」（与基数相比）", "「比」 (against a baseline)"),
+    "PER_FOUND": ("「每发现」", "「每发现」 (per occurrence found)"),
     "UNIT": ("单位（次、个、件、篇、天、个工作日、元 …）", "a unit (次, 个, 件, 篇, 天, 个工作日, 元 …)"),
     "PARTIAL": ("不足一档的算法（不足一档按一档计 / 不足一档不计 / 不足一档按比例计）",
                 "how a partial step counts (不足一档按一档计 / 不足一档不计 / 不足一档按比例计)"),

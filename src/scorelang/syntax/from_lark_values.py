@@ -39,6 +39,16 @@ def bonus_ladder(builder: Any, meta: Any, children: list[Any]) -> n.Ladder:
     return attrs.evolve(ladder, bonus=True)
 
 
+def _per_unit(cls: type) -> Callable[[Any, Any, list[Any]], Any]:
+    """「退稿篇数」 每 1 篇 扣0.5分: the per-occurrence rule with the number and unit it counts by."""
+    def build(builder: Any, meta: Any, children: list[Any]) -> Any:
+        found = len(children) == 5  # 每发现 is kept (每 is not): the printer writes it back
+        fact, number, unit, amount = children[0], children[1 + found], children[2 + found], children[3 + found]
+        return cls(fact, amount, span=builder.pos.of_meta(meta), unit=str(unit), per=builder._number(number),
+                   per_word="每发现" if found else "每")
+    return build
+
+
 #: grammar rule → builder (``from_lark.BUILDERS`` takes them in)
 VALUE_BUILDERS: dict[str, Callable[[Any, Any, list[Any]], Any]] = {
     "derived_block": derived_block,
@@ -46,4 +56,7 @@ VALUE_BUILDERS: dict[str, Callable[[Any, Any, list[Any]], Any]] = {
     "points_literal": points_literal,
     "threshold_expr": threshold_expr,
     "bonus_ladder": bonus_ladder,
+    "per_unit_deduct": _per_unit(n.PerDeduct),
+    "per_unit_award": _per_unit(n.PerAward),
+    "per_unit_bonus": _per_unit(n.PerBonus),
 }

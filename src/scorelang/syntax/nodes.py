@@ -440,20 +440,26 @@ class DerivedBlock:
 # ------------------------------------------------------------------ rules
 @attrs.frozen
 class PerDeduct:
-    """每「x」扣0.5分"""
+    """每「x」扣0.5分; 「x」 每 1 件 扣0.5分 (``per`` 1, ``unit`` 件: the unit after the number)"""
 
     fact: Name | Expr  # a bare fact, or an expression (「a」 + 「b」)
     amount: Decimal
     span: Span = _span()
+    unit: str | None = attrs.field(default=None, kw_only=True)
+    per: Decimal = attrs.field(default=Decimal(1), kw_only=True)
+    per_word: str = attrs.field(default="每", kw_only=True)  # 每 or 每发现 (before the number)
 
 
 @attrs.frozen
 class PerAward:
-    """每「x」得2分"""
+    """每「x」得2分; 「x」 每 1 项 得2分"""
 
     fact: Name | Expr  # a bare fact, or an expression (「a」 + 「b」)
     amount: Decimal
     span: Span = _span()
+    unit: str | None = attrs.field(default=None, kw_only=True)
+    per: Decimal = attrs.field(default=Decimal(1), kw_only=True)
+    per_word: str = attrs.field(default="每", kw_only=True)  # 每 or 每发现 (before the number)
 
 
 @attrs.frozen
@@ -495,11 +501,14 @@ class Judged:
 
 @attrs.frozen
 class PerBonus:
-    """每「x」加0.2分: points beyond the item's points."""
+    """每「x」加0.2分: points beyond the item's points; 「x」 每 1 人 加0.2分"""
 
     fact: Name | Expr  # a bare fact, or an expression (「a」 + 「b」)
     amount: Decimal
     span: Span = _span()
+    unit: str | None = attrs.field(default=None, kw_only=True)
+    per: Decimal = attrs.field(default=Decimal(1), kw_only=True)
+    per_word: str = attrs.field(default="每", kw_only=True)  # 每 or 每发现 (before the number)
 
 
 @attrs.frozen

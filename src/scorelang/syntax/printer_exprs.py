@@ -46,6 +46,10 @@ def percent_lit(p: Printer, node: n.PercentLit) -> str:
     return _signed(p, node.value, node.span) + p.word(node.span.start, node.span.end, ("PERCENT_SIGN",), "%")
 
 
+def percent_points_lit(p: Printer, node: n.PercentPointsLit) -> str:
+    return _signed(p, node.value, node.span) + " 个百分点"
+
+
 def string_lit(p: Printer, node: n.StringLit) -> str:
     return p.quoted(node.value, node.span)
 
@@ -204,7 +208,8 @@ def disjunction(p: Printer, node: n.Or) -> str:
 
 INLINE: dict[type, Callable[[Printer, Any], str]] = {
     n.Name: name, n.Text: text,
-    n.NumberLit: number_lit, n.PercentLit: percent_lit, n.StringLit: string_lit, n.FlagLit: flag_lit,
+    n.NumberLit: number_lit, n.PercentLit: percent_lit, n.PercentPointsLit: percent_points_lit,
+    n.StringLit: string_lit, n.FlagLit: flag_lit,
     n.NoneLit: none_lit, n.NotOccurredLit: not_occurred_lit,
     n.Arithmetic: arithmetic, n.Negate: negate, n.Call: call, n.Guarded: guarded,
     n.FlagRef: flag_ref, n.Comparison: comparison, n.FactComparison: fact_comparison,

@@ -161,6 +161,10 @@ def _verb(p: Printer, start: int, end: int) -> str:
 def _per(verb: str) -> Callable[[Printer, Any], str]:
     def print_per(p: Printer, node: Any) -> str:
         shown = _verb(p, node.fact.span.end, node.span.end) if verb == "扣" else verb
+        if node.unit is not None:  # 「退稿篇数」 每 1 篇 扣0.5分
+            subject = p.text(node.fact) if isinstance(node.fact, n.Name) else expr(p, node.fact, "top", lead=True)
+            counted = f"{node.per_word} {p.num(node.per, node.fact.span.end, node.span.end)} {node.unit}"
+            return f"{subject} {counted} {shown}" + points(p, node.amount, node.fact.span.end, node.span.end)
         return _fact(p, node.fact, "每") + shown + points(p, node.amount, node.fact.span.end, node.span.end)
     return print_per
 
@@ -194,7 +198,10 @@ def _ladder(p: Printer, node: n.Ladder) -> str:
     s, e = node.fact.span.end, node.span.end
     subject = p.text(node.fact) if isinstance(node.fact, n.Name) else expr(p, node.fact, "top", lead=True)
     threshold = p.num(node.threshold, s, e)
-    if node.threshold_is_percent:
+    if node.target is not None:  # 达 「上年率」 + 2 个百分点: a target computed per entity
+        target = expr(p, node.target, "top", lead=True)
+        threshold = f"（{target}）" if isinstance(node.target, n.Guarded) else target
+    elif node.threshold_is_percent:
         threshold += p.word(s, e, ("PERCENT_SIGN",), "%")
     elif node.threshold_unit:
         threshold += " " + node.threshold_unit
@@ -205,8 +212,8 @@ def _ladder(p: Printer, node: n.Ladder) -> str:
         step += node.step_unit
     elif node.step_unit:
         step += " " + node.step_unit
-    words = [subject, node.threshold_word, threshold, node.step_word, step,
-             _verb(p, s, e) + points(p, node.amount, s, e)]
+    verb = "加" if node.bonus else _verb(p, s, e)
+    words = [subject, node.threshold_word, threshold, node.step_word, step, verb + points(p, node.amount, s, e)]
     if node.partial:
         words.append(node.partial)
     return " ".join(words)

@@ -1,0 +1,114 @@
+"""Unit words after the number in per-occurrence rules (docs/language.md §8.1.1) and 每超 in
+ladders: the docs' example scores as its text says; the unit is checked against the count's
+declared unit by the ladders' own check (SL156), one unit at a time (SL158)."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import scorelang
+from scorelang.policy import loads
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "language.md"
+
+
+def _doc_policy() -> str:
+    text = DOC.read_text(encoding="utf-8")
+    start = text.index("#### 8.1.1 数字后面写单位")
+    section = text[start:text.index("\n### 8.2", start)]
+    (block,) = re.findall(r"```score\n(.*?)```", section, re.DOTALL)
+    return block
+
+
+@pytest.fixture(scope="module")
+def bulletin() -> scorelang.Policy:
+    return loads(_doc_policy())
+
+
+FACTS = {"退稿篇数": 3, "泄密事件数": 0, "获表扬人数": 2, "平均办理时间": Decimal("4.5")}
+
+
+def test_the_docs_example_scores_as_its_text_says(bulletin):
+    assert not bulletin.warnings
+    card = bulletin.evaluate("市教育局", FACTS)
+    first, second, third = (card.item(f"1.{n}") for n in (1, 2, 3))
+    assert (first.score, first.bonus) == (Decimal("38.5"), Decimal("0.4"))
+    assert second.score == Decimal(30)
+    assert third.score == Decimal("29.6")
+    leaked = bulletin.evaluate("市交通运输局", {**FACTS, "泄密事件数": 7}).item("1.2")
+    assert leaked.score == Decimal(0)  # 7 × 5 = 35 > 30: 扣完为止
+
+
+HEAD = '''考评办法 "试" { 保留 2 位小数 四舍五入 }
+对象 「单位」 { 「甲」 }
+计入总分权重 { 目标任务一 100% }
+事实 {
+  「篇数」 计数 单位 "篇"
+  「件数」 计数 单位 "件"
+  「次数」 计数
+}
+目标任务一 "任务" {
+  牵头 「科」
+  部分 "一" 100分 {
+    第1项 "甲" 100分 {
+      RULE
+    }
+  }
+}
+'''
+
+
+def _codes(rule: str) -> list[str]:
+    try:
+        policy = loads(HEAD.replace("RULE", rule))
+    except scorelang.PolicyError as err:
+        return [d.code for d in err.diagnostics]
+    return [d.code for d in policy.warnings if d.code != "SL110"]
+
+
+@pytest.mark.parametrize("rule, codes", [
+    ("「篇数」 每 1 篇 扣1分", []),
+    ("「篇数」 每发现 1 篇 扣1分", []),
+    ("「篇数」 每 1 个 扣1分", []),  # 个 is any unit's counter word
+    ("「次数」 每 1 件 扣1分", []),  # no declared unit: any word
+    ("「篇数」 每 1 件 扣1分", ["SL156"]),
+    ("「篇数」 每 2 篇 扣1分", ["SL158"]),
+    ("「篇数」 每 1 篇 得1分", []),
+    ("「篇数」 每 1 篇 加1分", ["SL164"]),  # an unbounded bonus, as for 每「篇数」加1分
+    ("「件数」 + 「件数」 每 1 件 扣1分", []),
+    ("「件数」 + 「件数」 每 1 篇 扣1分", ["SL156"]),  # an expression's unit is its facts'
+    ("「篇数」 不少于 10 篇 每少 1 件 扣1分", ["SL156"]),  # the ladders' check, the same entry
+])
+def test_unit_words_are_checked_against_the_declared_unit(rule, codes):
+    assert _codes(rule) == codes
+
+
+def test_the_hint_names_the_declared_unit():
+    with pytest.raises(scorelang.PolicyError) as err:
+        loads(HEAD.replace("RULE", "「篇数」 每 1 件 扣1分"))
+    (diagnostic,) = err.value.diagnostics
+    assert "「篇」" in diagnostic.hint and diagnostic.span.line == 13
+
+
+@given(count=st.integers(0, 200))
+def test_a_unit_word_scores_exactly_as_the_plain_form(count):
+    with_unit, plain = _pair()
+    a = with_unit.evaluate("甲", {"篇数": count, "件数": 0, "次数": 0}).item("1.1")
+    b = plain.evaluate("甲", {"篇数": count, "件数": 0, "次数": 0}).item("1.1")
+    assert (a.score, a.bonus) == (b.score, b.bonus)
+    assert Decimal(0) <= a.score <= Decimal(100)
+
+
+_PAIR: list[scorelang.Policy] = []
+
+
+def _pair() -> tuple[scorelang.Policy, scorelang.Policy]:
+    if not _PAIR:
+        _PAIR.append(loads(HEAD.replace("RULE", "「篇数」 每 1 篇 扣0.7分 扣完为止")))
+        _PAIR.append(loads(HEAD.replace("RULE", "每「篇数」扣0.7分 扣完为止")))
+    return _PAIR[0], _PAIR[1]
