@@ -73,3 +73,21 @@ def test_base_zero_starts_every_item_at_0():
     text = text.replace("每「b」扣1分 扣完为止", "每「b」得1分")
     card = scorelang.loads(text, "t.score").evaluate("甲", {"a": 0, "b": 0, "f": False})
     assert card.total == 0 and all(i.score == 0 for s in card.task("1").sections for i in s.items)
+
+
+def test_tasks_summed_for_entities_from_the_facts_file():
+    text = """考评办法 "t" {
+  保留 1 位小数 四舍五入
+  满分 1000 分
+  各目标任务得分相加
+}
+对象 「乡镇」 由事实文件列出
+目标任务 一 "安全" {
+  牵头 「办」
+  满分 1000 分 按原分计入
+  事实 { 「a」 计数 }
+  部分 "一" 1000分 { 第1项 "一" 1000分 { 每「a」扣10分 扣完为止 } }
+}
+"""
+    cards = scorelang.loads(text, "t.score").score_all({"entities": {"甲": {"a": 3}, "乙": {"a": 0}}})
+    assert [(c.entity, c.total, c.rank) for c in cards] == [("乙", Decimal(1000), 1), ("甲", Decimal(970), 2)]
