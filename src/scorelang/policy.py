@@ -9,6 +9,7 @@ from typing import Any
 from . import messages as msg
 from .cohort import rank
 from .compile import Evaluator, compile_policy
+from .compile.cohort import evaluate_all
 from .diagnostics import Diagnostic, Diagnostics, FactsError, PolicyError, Severity
 from .model import nodes as model_nodes
 from .model import resolve
@@ -36,7 +37,7 @@ class Policy:
         tree = parse(source, file)
         self.model, diagnostics = resolve(tree, source)
         self.warnings: tuple[Diagnostic, ...] = tuple(d for d in diagnostics if d.severity is not Severity.INFO)
-        # 信息 (SL186: a fact that scores in several clauses): shown by `check`, never a warning
+        # 信息 (SL139: a fact that scores in several clauses): shown by `check`, never a warning
         self.notes: tuple[Diagnostic, ...] = tuple(d for d in diagnostics if d.severity is Severity.INFO)
         self.evaluator = compile_policy(self.model)
         self._needed = needed_facts(self.model)
@@ -58,7 +59,12 @@ class Policy:
         return self.model.facts
 
     def evaluate(self, entity: str, facts: Mapping[str, Any]) -> Scorecard:
-        """Score one entity. Raises FactsError (every problem at once) on bad facts."""
+        """Score one entity. Raises FactsError (every problem at once) on bad facts, and
+        PolicyError (SL195) when the policy reads values over the cohort (全体平均「x」, a rank):
+        those need every entity, ``score_all``."""
+        if self.model.cohort:
+            term = self.model.cohort[0]
+            raise PolicyError((msg.COHORT_NEEDS_ALL.at(term.span, key=term.key),), {self.file: self.source})
         if self.model.data_defined:
             if not self.model.entities_from_facts and entity not in self.model.entities:
                 raise FactsError((unknown_entity(entity, self.model.entities),))
@@ -121,6 +127,12 @@ class Policy:
         """Score every entity of a facts document and rank them. Nothing is scored unless
         every entity's facts are valid. ``progress(entity)`` is called after each entity."""
         (model, evaluator), typed = self._validate(document)
+        if model.cohort:  # values over the cohort first, then every entity (compile.cohort)
+            cards = evaluate_all(evaluator, model.entities, typed, {g.name: g.members for g in model.groups})
+            if progress is not None:
+                for card in cards:
+                    progress(card.entity)
+            return rank(cards, model.entities, model.awards)
         cards = []
         for entity in model.entities:
             cards.append(evaluator.evaluate(entity, typed[entity]))

@@ -22,7 +22,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "language.md"
 def _doc_policy() -> str:
     text = DOC.read_text(encoding="utf-8")
     start = text.index("### 9.5 个百分点")
-    section = text[start:text.index("\n## 10.", start)]
+    section = text[start:text.index("\n### ", start + 1)]  # to the next section
     (block,) = re.findall(r"```score\n(.*?)```", section, re.DOTALL)
     return block
 

@@ -72,7 +72,7 @@ def test_a_task_out_of_other_than_100_must_say_how_it_enters():
     with pytest.raises(PolicyError) as caught:
         scorelang.loads(text, "p.score")
     [problem] = caught.value.diagnostics
-    assert problem.code == "SL180" and "按原分计入" in problem.hint and "折算为百分制" in problem.hint
+    assert problem.code == "SL133" and "按原分计入" in problem.hint and "折算为百分制" in problem.hint
 
 
 def test_a_60_point_section_normalised(examples):
@@ -103,7 +103,7 @@ def test_stacked_thresholds_without_the_choice_are_refused():
     with pytest.raises(PolicyError) as caught:
         scorelang.loads(text, "p.score")
     [problem] = caught.value.diagnostics
-    assert problem.code == "SL184" and "各档累计" in problem.hint
+    assert problem.code == "SL137" and "各档累计" in problem.hint
 
 
 def test_zero_with_or_without_bonuses(examples):
@@ -118,7 +118,7 @@ def test_zero_without_the_choice_where_bonuses_exist_is_refused():
     with pytest.raises(PolicyError) as caught:
         scorelang.loads(text, "p.score")
     [problem] = caught.value.diagnostics
-    assert problem.code == "SL183" and problem.span.line == text[:text.index("不得分\n")].count("\n") + 1
+    assert problem.code == "SL136" and problem.span.line == text[:text.index("不得分\n")].count("\n") + 1
 
 
 def test_averaged_records_with_none_give_what_the_policy_says(examples):
@@ -134,7 +134,7 @@ def test_averaged_records_without_the_choice_are_refused():
     with pytest.raises(PolicyError) as caught:
         scorelang.loads(text, "p.score")
     [problem] = caught.value.diagnostics
-    assert problem.code == "SL185" and "无记录时" in problem.hint
+    assert problem.code == "SL138" and "无记录时" in problem.hint
 
 
 def test_no_record_where_the_policy_says_it_is_an_error():
@@ -149,7 +149,7 @@ def test_records_empty_on_another_fact_is_refused():
     text = _examples("### 20.4")[0].replace('「督办逾期件数」 计数 单位 "件"', '「督办逾期件数」 计数 单位 "件" 无记录时 报错')
     with pytest.raises(PolicyError) as caught:
         scorelang.loads(text, "p.score")
-    assert [d.code for d in caught.value.diagnostics] == ["SL185"]
+    assert [d.code for d in caught.value.diagnostics] == ["SL138"]
 
 
 def test_a_step_in_percentage_points_or_as_a_share_of_the_target(examples):
@@ -165,4 +165,4 @@ def test_a_bare_percent_step_on_a_percent_is_refused():
     with pytest.raises(PolicyError) as caught:
         scorelang.loads(text, "p.score")
     [problem] = caught.value.diagnostics
-    assert problem.code == "SL187" and "个百分点" in problem.hint and "相对目标的" in problem.hint
+    assert problem.code == "SL144" and "个百分点" in problem.hint and "相对目标的" in problem.hint

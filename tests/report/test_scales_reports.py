@@ -1,7 +1,7 @@
 """Scales in the reports (docs/language.md §19, docs/contracts.md): JSON adds the policy's and a
 task's ``scale``, a section's ``counted`` and own ``events`` only where a policy declares them
 (2017's document keeps its keys); the text report names the scale; ``check`` lists information
-(SL186) beside the warnings, as information, with exit status 0."""
+(SL139) beside the warnings, as information, with exit status 0."""
 from __future__ import annotations
 
 import json
@@ -90,14 +90,14 @@ def test_a_normalised_section_and_a_sections_cap_in_json(tmp_path):
 
 def test_check_lists_information_and_passes(tmp_path):
     policy = tmp_path / "p.score"
-    policy.write_text((ROOT / "tests" / "golden" / "checks" / "SL186_fact_in_several_clauses.score")
+    policy.write_text((ROOT / "tests" / "golden" / "checks" / "SL139_fact_in_several_clauses.score")
                       .read_text(encoding="utf-8"), encoding="utf-8")
     code, out, err = _run("check", str(policy))
     assert code == 0 and out.startswith("通过")
-    assert "信息[SL186]" in err and "1 条信息" in err
+    assert "信息[SL139]" in err and "1 条信息" in err
     code, out, _ = _run("check", str(policy), "--format", "json")
     doc = json.loads(out)
     assert (doc["warnings"], doc["infos"]) == (0, 1)
     assert [d["severity"] for d in doc["diagnostics"]] == ["info"]
     loaded = scorelang.load(policy)
-    assert not loaded.warnings and [d.code for d in loaded.notes] == ["SL186"]
+    assert not loaded.warnings and [d.code for d in loaded.notes] == ["SL139"]

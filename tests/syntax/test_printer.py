@@ -21,8 +21,9 @@ POLICY_FILES = sorted([ROOT / "policies" / "2017.score", *(ROOT / "tests" / "pol
 
 
 def _node_classes() -> set[type]:
+    # syntax.nodes and the modules whose nodes it re-exports (syntax.cohort_nodes)
     return {cls for _, cls in inspect.getmembers(nodes, inspect.isclass)
-            if attrs.has(cls) and cls.__module__ == nodes.__name__}
+            if attrs.has(cls) and cls.__module__.startswith("scorelang.syntax.")}
 
 
 def _doc_examples() -> list[tuple[str, str]]:

@@ -234,11 +234,13 @@ class _TaskPlan:
     section, and the weighted parts."""
 
     __slots__ = ("task_id", "name", "leads", "maximum", "weight", "sections", "parts", "span", "quiet", "single",
-                 "has_bonus", "finishes", "factors", "caps", "scoped", "as_is", "full", "enters", "base_zero")
+                 "has_bonus", "item_ids", "finishes", "factors", "caps", "scoped", "as_is", "full", "enters",
+                 "base_zero")
 
     def __init__(self, task: m.Task, weighting: m.Weighting, compiled: dict[str, tuple[ItemRun, ItemScore]],
                  places: int) -> None:
         applicable = {item_id for part in weighting.parts for item_id in part.items}
+        self.item_ids = frozenset(applicable)
         self.task_id, self.name, self.span = task.id, task.name, task.span
         self.leads = tuple(lead.department for lead in task.leads)
         scale = task.scale
@@ -319,6 +321,8 @@ class Evaluator:
                 for entity in weighting.entities:
                     plans[entity].append(plan)
         self._plans = {entity: tuple(p) for entity, p in plans.items()}
+        # what a cohort value taken of a score runs (compile.cohort): one item, one task
+        self._items = {item_id: run for item_id, (run, _) in compiled.items()}
         self._articles = tuple(
             compile_article(article, tuple(compile_rule(rule, decls)[0] for rule in article.rules))
             for article in policy.articles)
@@ -392,6 +396,35 @@ class Evaluator:
                               weight=plan.weight, weighted=weighted, sections=sections, events=events,
                               bonus=total_bonus, parts=tuple(parts), full=plan.full, enters=plan.enters,
                               base_zero=plan.base_zero)
+
+    def with_derived(self, facts: Facts) -> Facts:
+        """The facts an entity's rules read: with its derived values (计算 { … }), if any."""
+        return facts if self._with_derived is None else self._with_derived(facts)
+
+    def derived_value(self, name: str, facts: Facts) -> object:
+        """One derived value of the entity whose facts these are (compile.cohort)."""
+        return self.with_derived(facts)[name]
+
+    def item_score(self, entity: str, item_id: str, facts: Facts) -> Decimal | None:
+        """The entity's score on one item (None when no task of its weighs that item)."""
+        facts = self.with_derived(facts)
+        for plan in self._plans[entity]:
+            if item_id in plan.item_ids:
+                return self._items[item_id](facts).score
+        return None
+
+    def task_score(self, entity: str, task_id: str, facts: Facts) -> Decimal | None:
+        """The entity's score on one task (its 100-point score), computing that task only."""
+        facts = self.with_derived(facts)
+        for plan in self._plans[entity]:
+            if plan.task_id == task_id:
+                sections = tuple(
+                    new_section_score(name=title, score=sum((r.score for r in results), ZERO), max=section_max,
+                                      items=results)
+                    for title, section_max, items, _, _ in plan.sections
+                    for results in (tuple(run(facts) for run in items),))
+                return self._task_score(plan, sections).score
+        return None
 
     def evaluate(self, entity: str, facts: Facts) -> Scorecard:
         """Score one entity from facts already validated by ``runtime.facts``."""

@@ -109,6 +109,15 @@ def _guard(e: x.Guard, rename: Rename) -> tuple[Value, tuple[str, ...]]:
     return value, names
 
 
+def _cohort(e: x.CohortValue, rename: Rename) -> tuple[Value, tuple[str, ...]]:
+    # computed once for the cohort before any entity is scored (compile.cohort), and read
+    # like a fact under its key, which is also how the trace names it: 全体平均「结案率」
+    key = e.term.key
+    if e.term.function == "rank":  # the trace shows among how many: 第 3 名, 共 17
+        return (lambda facts: facts[key]), (key, x.ranked_count_key(e.term))
+    return (lambda facts: facts[key]), (key,)
+
+
 _VALUES: dict[type, Callable[[Any, Rename], tuple[Value, tuple[str, ...]]]] = {
     x.FactValue: _fact,
     x.Const: _const,
@@ -116,6 +125,7 @@ _VALUES: dict[type, Callable[[Any, Rename], tuple[Value, tuple[str, ...]]]] = {
     x.Negated: _negated,
     x.Apply: _apply,
     x.Guard: _guard,
+    x.CohortValue: _cohort,
     x.DerivedRef: _derived,
 }
 
@@ -147,4 +157,6 @@ def shown(e: x.Expr) -> str:
         return _SHOWN_FUNCTIONS[e.function] + "（" + "，".join(label(a) for a in e.args) + "）"
     if isinstance(e, x.Guard):
         return shown(e.expr)
+    if isinstance(e, x.CohortValue):
+        return e.term.key
     raise TypeError(f"no way to show expression {type(e).__name__}")

@@ -102,10 +102,20 @@ def _compare_values(cond: x.CompareValues, rename: Rename) -> Compiled:
     return (lambda facts: op(left(facts), right(facts))), left_names + right_names
 
 
+def _rank_within(cond: x.RankWithin, rename: Rename) -> Compiled:
+    # an entity outside the group a rank is taken in has none there: not within the first N
+    key, count = cond.rank.term.key, cond.count
+
+    def within(facts: Facts) -> bool:
+        place = facts.get(key)
+        return place is not None and place <= count
+    return within, (key, x.ranked_count_key(cond.rank.term))
+
+
 # the condition's class picks the compiler, so the table cannot say each one's argument type
 _CONDITIONS: dict[type, Callable[[Any, Rename], Compiled]] = {
     m.FlagIs: _flag, m.Compare: _compare, m.CompareFacts: _compare_facts, x.CompareValues: _compare_values,
-    m.Negation: _negation, m.AllOf: _all_of, m.AnyOf: _any_of,
+    m.Negation: _negation, m.AllOf: _all_of, m.AnyOf: _any_of, x.RankWithin: _rank_within,
 }
 
 
@@ -129,6 +139,12 @@ def _computed(quantity: x.Expr, rename: Rename) -> tuple[Value, Shown]:
 
 def _quantity(fact: str | x.Expr, rename: Rename) -> tuple[Value, Shown]:
     """(read(facts), shown(facts, value)) for a rule's quantity: one fact, or an expression."""
+    if isinstance(fact, x.CohortValue):  # one cohort value: shown once, under its key
+        key = fact.term.key
+        if fact.term.function == "rank":  # and among how many: 第 3 名, 共 17
+            among = x.ranked_count_key(fact.term)
+            return (lambda facts: facts[key]), (lambda facts, value: ((key, value), (among, facts[among])))
+        return (lambda facts: facts[key]), (lambda facts, value: ((key, value),))
     if isinstance(fact, x.DerivedRef):  # a derived value reads as one fact
         name = fact.name
     elif isinstance(fact, x.FactValue):  # (a ladder's target 「上年率」)
@@ -463,6 +479,30 @@ def _compile_Ladder(rule: m.Rule, body: m.Ladder, rename: Rename, decls: Decls) 
     return step
 
 
+def _compile_RankPoints(rule: m.Rule, body: m.RankPoints, rename: Rename, decls: Decls) -> Step:
+    """按 全体名次（…） 第1名得10分 第2至3名得8分 其余得4分: the row the rank falls in, once."""
+    read, shown = _quantity(body.rank, rename)
+    table = {place: points for first, last, points in body.rows for place in range(first, last + 1)} \
+        if sum(last - first + 1 for first, last, _ in body.rows) <= 1000 else None
+    rows, rest = body.rows, body.rest
+    clause, text, span = rule.clause, rule.text, rule.span
+
+    def points_for(place: Any) -> Decimal:
+        if table is not None:
+            return table.get(place, rest)
+        return next((p for first, last, p in rows if first <= place <= last), rest)
+
+    def step(facts: Facts, events: list[Event]) -> Decimal:
+        place = read(facts)
+        points = points_for(place)
+        if not points:
+            return ZERO
+        events.append(new_event(clause=clause, rule=text, kind=AWARD, facts=shown(facts, place), points=points,
+                                span=span))
+        return points
+    return step
+
+
 # the rule body's class picks the compiler, so the table cannot say each one's argument type
 _COMPILERS: dict[type, Callable[[m.Rule, Any, Rename, Decls], Step]] = {
     m.PerOccurrence: _compile_PerOccurrence,
@@ -473,6 +513,7 @@ _COMPILERS: dict[type, Callable[[m.Rule, Any, Rename, Decls], Step]] = {
     m.Proportional: _compile_Proportional,
     m.Table: _compile_Table,
     m.AwardEffect: _compile_AwardEffect,
+    m.RankPoints: _compile_RankPoints,
 }
 
 

@@ -37,6 +37,7 @@ from .base import phrase as phrase
 from .base import related as related
 from .base import template_fields as template_fields
 from .cases import *  # noqa: F401,F403  (SL3xx)
+from .cohort import *  # noqa: F401,F403  (SL18x)
 from .derived import *  # noqa: F401,F403  (SL19x: derived values, 个百分点, unit words)
 from .facts import *  # noqa: F401,F403  (SL2xx)
 from .policy import *  # noqa: F401,F403  (SL1xx)

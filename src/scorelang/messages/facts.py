@@ -406,3 +406,13 @@ ENTITY_NO_WEIGHT_LINE = error(
     "ENTITY_NO_WEIGHT_LINE", "SL242", "number",
     "按事实分组后，该对象不属于目标任务{number}权重中的任何分组，而该任务没有不分组的一行",
     "by its facts the entity is in no group weighed for task {number}, and the task has no line for the rest")
+
+# ------------------------------------------------------------------ cohort values: SL250
+COHORT_EMPTY = error(
+    "COHORT_EMPTY", "SL250", "key",
+    "无法计算 {key}：范围内没有一个对象有此数值",
+    "{key} cannot be computed: no entity in its scope has the value")
+COHORT_NOT_MEMBER = error(
+    "COHORT_NOT_MEMBER", "SL250", "key",
+    "该对象不在此分组中，没有 {key}", "the entity is not in that group, so it has no {key}",
+    "用条件把此规则限于该分组的对象，或按全体排名", "limit the rule to the group's entities, or rank over every entity")

@@ -81,7 +81,7 @@ def check_weights(policy: m.Policy) -> Iterable[Diagnostic]:
     """SL124: for every entity, the weights of the tasks it is scored on add up to 100%.
     (Without any task that is SL132's problem, not a 0% sum.)"""
     if not policy.tasks or not all(task.scale.stated for task in policy.tasks):
-        return  # without tasks: SL132; a task that does not say how it enters: SL180
+        return  # without tasks: SL132; a task that does not say how it enters: SL133
     if policy.data_defined:
         yield from _check_weights_by_groups(policy)
         return

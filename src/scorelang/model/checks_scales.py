@@ -1,5 +1,5 @@
 """Checks of scales, base-zero scoring, caps of sections and tasks, and of the choices a
-policy's text leaves open (SL165, SL182–SL186), listed in ``checks.CHECKS`` as SCALE_CHECKS."""
+policy's text leaves open (SL165, SL135–SL139), listed in ``checks.CHECKS`` as SCALE_CHECKS."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -34,7 +34,7 @@ def check_scopes_in_parts(policy: m.Policy) -> Iterable[Diagnostic]:
 
 
 def check_base_zero_items(policy: m.Policy) -> Iterable[Diagnostic]:
-    """SL182: under 基础分 0 分 an item starts at 0; one that cannot earn (no 得 rule) always
+    """SL135: under 基础分 0 分 an item starts at 0; one that cannot earn (no 得 rule) always
     scores 0 — most likely it was meant to earn, or to be a 扣分项."""
     for task in policy.tasks:
         if not task.base_zero:
@@ -45,7 +45,7 @@ def check_base_zero_items(policy: m.Policy) -> Iterable[Diagnostic]:
 
 
 def check_zero_bonus_choice(policy: m.Policy) -> Iterable[Diagnostic]:
-    """SL183: 不得分 in a part that also grants bonuses (加) must say whether they go too."""
+    """SL136: 不得分 in a part that also grants bonuses (加) must say whether they go too."""
     for task in policy.tasks:
         for item in task.items:
             for part in item.parts:
@@ -80,7 +80,7 @@ def _rule_groups(policy: m.Policy) -> Iterator[tuple[str, tuple[m.Rule, ...]]]:
 
 
 def check_stacked_thresholds(policy: m.Policy) -> Iterable[Diagnostic]:
-    """SL184: two bands on one fact in one direction (低于90%扣2分，低于80%扣5分) overlap: below
+    """SL137: two bands on one fact in one direction (低于90%扣2分，低于80%扣5分) overlap: below
     80% both hold. Whether the lower band adds to the higher (各档累计) or replaces it is the
     author's to say; bands written not to overlap say "replace" by themselves."""
     for clause, rules in _rule_groups(policy):
@@ -100,7 +100,7 @@ def check_stacked_thresholds(policy: m.Policy) -> Iterable[Diagnostic]:
 
 
 def check_shared_facts(policy: m.Policy) -> Iterable[Diagnostic]:
-    """SL186 (信息): a fact that several clauses read is listed, so that a double count is visible."""
+    """SL139 (信息): a fact that several clauses read is listed, so that a double count is visible."""
     clauses: dict[str, list[str]] = {}
     for clause, rules in _rule_groups(policy):
         for rule in rules:

@@ -9,11 +9,14 @@ already checked.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 
 from ..span import Span
+
+if TYPE_CHECKING:
+    from .nodes import Condition
 
 
 def fact_field(**kwargs: Any) -> Any:
@@ -103,7 +106,6 @@ class DerivedRef:
     span: Span = _span()
 
 
-Expr = Union[FactValue, Const, Arith, Negated, Apply, Guard, DerivedRef]
 
 
 @attrs.frozen
@@ -127,6 +129,82 @@ class DerivedDecl:
     span: Span = _span()
 
 
+# ------------------------------------------------------------------ cohort values (§9.6)
+COHORT_FUNCTIONS = ("mean", "sum", "max", "min", "median", "count", "share", "rank")
+
+
+@attrs.frozen
+class FactOperand:
+    """「结案率」: a cohort value taken of a fact (each entity's value)."""
+
+    fact: str = fact_field()
+    span: Span = _span()
+
+
+@attrs.frozen
+class ScoreOperand:
+    """第3项得分 (``item`` an item id), 目标任务二得分 (``task`` a task id), 考评总分 (neither): a
+    cohort value taken of each entity's score, known only once that score is computed."""
+
+    item: str | None = None
+    task: str | None = None
+    span: Span = _span()
+
+
+@attrs.frozen
+class DerivedOperand:
+    """「结案率」 where it is a derived value (计算 { … }): each entity's computed value."""
+
+    ref: DerivedRef
+    span: Span = _span()
+
+
+Operand = Union[FactOperand, DerivedOperand, ScoreOperand]
+
+
+@attrs.frozen
+class CohortTerm:
+    """One value over the cohort, computed once for every entity (docs/language.md §9.6).
+
+    Attributes:
+        key: how the trace names it (全体平均「结案率」): two terms with one key are one value.
+        function: one of COHORT_FUNCTIONS (平均 合计 最高 最低 中位数 个数 占比 名次).
+        group: the group it is taken over, or None for every entity.
+        operand: what is aggregated or ranked (None for 个数 and 占比).
+        condition: for 个数 and 占比, what an entity must meet to be counted.
+        descending: for 名次, 由高到低 (the highest value is first).
+        dense: for 名次, 并列不占位 (1, 1, 2) rather than 并列占位 (1, 1, 3).
+    """
+
+    key: str
+    function: str = attrs.field(validator=attrs.validators.in_(COHORT_FUNCTIONS))
+    group: str | None
+    operand: Operand | None
+    condition: Condition | None = None
+    descending: bool = True
+    dense: bool = False
+    span: Span = _span()
+
+
+def ranked_count_key(term: CohortTerm) -> str:
+    """The trace's name for how many entities a rank was taken among (第 3 名 of 共 17)."""
+    return f"{term.key}·共"
+
+
+@attrs.frozen
+class CohortValue:
+    """A cohort value where an expression takes a value: the entity reads ``term.key`` from
+    the values computed for the cohort before its own scoring."""
+
+    term: CohortTerm
+    span: Span = _span()
+
+
+
+
+Expr = Union[FactValue, Const, Arith, Negated, Apply, Guard, DerivedRef, CohortValue]
+
+
 @attrs.frozen
 class CompareValues:
     """「受案数」 + 「移送数」 > 10: two expressions compared, op one of eq ne lt le gt ge."""
@@ -134,4 +212,15 @@ class CompareValues:
     left: Expr
     op: str
     right: Expr
+    span: Span = _span()
+
+
+@attrs.frozen
+class RankWithin:
+    """全体名次（…）前 3 名 / 后 3 名 (a rank counted from the other end): the entity's rank is at
+    most ``count``. An entity outside the group a rank is taken in has no rank there: for it
+    the condition does not hold."""
+
+    rank: CohortValue
+    count: Decimal
     span: Span = _span()

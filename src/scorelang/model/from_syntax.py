@@ -15,6 +15,7 @@ from ..numbers import chinese_ordinal
 from ..span import Span
 from ..syntax import nodes as syn
 from . import nodes as m
+from .cohort_order import cohort_order
 from .from_syntax_bounds import BoundsResolver
 from .from_syntax_derived import DERIVED_READER
 from .from_syntax_rules import RuleResolver
@@ -97,10 +98,22 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver):
             return None
         title, doc, period, places, round_at, floor = header
         total_bounds = self._total_bounds(tree.headers[0])
-        return m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
-                        groups, facts, tasks, articles, awards, entities_from_facts=self.from_facts, span=tree.span,
-                        floor=floor, total_bounds=total_bounds, derived=derived, scale=scale, summed=self.summed,
-                        base_zero=self.base_zero)
+        policy = m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
+                          groups, facts, tasks, articles, awards, entities_from_facts=self.from_facts, span=tree.span,
+                          floor=floor, total_bounds=total_bounds, derived=derived, scale=scale,
+                          summed=self.summed, base_zero=self.base_zero)
+        return self._with_cohort(policy)
+
+    def _with_cohort(self, policy: m.Policy) -> m.Policy:
+        """The policy with its cohort values in the order they are computed (SL192, SL193)."""
+        terms = getattr(self, "cohort_terms", None)
+        if not terms:
+            return policy
+        self.check_score_refs(policy.tasks)
+        ordered, cycles = cohort_order(policy, terms.values())
+        for term, cycle in cycles:
+            self.error(msg.COHORT_CYCLE.at(term.span, cycle=cycle))
+        return attrs.evolve(policy, cohort=ordered)
 
     def _header(self) -> tuple[str, str | None, tuple[str, str] | None, int, tuple[str, ...], m.Citation] | None:
         headers = self.tree.headers
@@ -184,7 +197,7 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver):
 
     def _weightings(self, task: syn.Task, item_numbers: list[int]) -> tuple[m.Weighting, ...]:
         """The lines of 计入总分权重 for one task, resolved to the entities each applies to."""
-        if self.summed:  # 各目标任务得分相加: no weights (SL181 if some are written too)
+        if self.summed:  # 各目标任务得分相加: no weights (SL134 if some are written too)
             return (self._summed_weighting(task, item_numbers, self.entities),)
         lines = [w for block in self.tree.weights for w in block.weights if w.task_number == task.number]
         ordinal = chinese_ordinal(task.number)

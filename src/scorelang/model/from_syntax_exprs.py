@@ -90,6 +90,7 @@ class ExprResolver:
     facts: dict[str, Any]
     error: Callable[..., None]
     _use: Callable[..., str | None]
+    _cohort_value: Callable[..., tuple[x.Expr, ValueType] | None]  # from_syntax_cohort.CohortResolver
     _zero_divisors: int = 0  # divisors that may be 0 met inside the guard being resolved
 
     def _quantity(self, clause: str, e: Any, occasions: int, need: tuple[str, ...],
@@ -137,6 +138,8 @@ class ExprResolver:
             return self._call(clause, e, occasions, guarded)
         if isinstance(e, syn.Arithmetic):
             return self._arithmetic(clause, e, occasions, guarded)
+        if isinstance(e, syn.COHORT_VALUE_CLASSES):
+            return self._cohort_value(clause, e, occasions)
         self.error(msg.NOT_A_VALUE.at(e.span))
         return None
 

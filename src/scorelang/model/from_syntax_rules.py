@@ -18,6 +18,7 @@ from ..messages import Words
 from ..syntax import nodes as syn
 from . import expressions as x
 from . import nodes as m
+from .from_syntax_cohort import CohortResolver
 from .from_syntax_derived import DerivedResolver
 from .from_syntax_exprs import ValueType, kind_words
 from .vocabulary import COMPARE, PARTIAL, did_you_mean, type_words
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 _NUMERIC = ("count", "number", "percent")
 
 
-class RuleResolver(DerivedResolver):
+class RuleResolver(CohortResolver, DerivedResolver):
     """Resolves rule bodies and conditions (mixed into ``Resolver``)."""
 
     # what the mixin uses of its host, Resolver (declared for the type checker only)
@@ -147,7 +148,7 @@ class RuleResolver(DerivedResolver):
         if records and not b.aggregate:
             self.error(msg.RECORDS_AGGREGATE_MISSING.at(b.span, name=fact))
         if records and b.aggregate == "平均" and not self.facts[fact].decl.records_empty:
-            # the mean of no record at all is the author's to say (SL185)
+            # the mean of no record at all is the author's to say (SL138)
             self.error(msg.RECORDS_EMPTY_CHOICE.at(b.span, name=fact))
         aggregate = {"平均": "mean"}.get(b.aggregate or "", "sum")
         return m.Judgement(fact, None, records, 1, aggregate, span=b.span)
@@ -190,7 +191,7 @@ class RuleResolver(DerivedResolver):
             kind = {"scalar": "number"}.get(measured.kind, measured.kind)
             declared = measured.unit
         name = fact if isinstance(fact, str) else fact.name if isinstance(fact, x.DerivedRef) else "…"
-        # 相对目标的 5%: a share of the target, whatever the fact; a bare 5% on a percent is ambiguous (SL187)
+        # 相对目标的 5%: a share of the target, whatever the fact; a bare 5% on a percent is ambiguous (SL144)
         share = b.step_unit == syn.RELATIVE_STEP
         points_unit = b.step_unit in ("个百分点", "%", "％") or share
         words = [u for u in (b.threshold_unit, None if points_unit else b.step_unit) if u not in (None, "个百分点")]
@@ -312,6 +313,22 @@ class RuleResolver(DerivedResolver):
         return m.Table(fact, b.level_field.text, b.grade_field.text, tuple(rows), tuple(aliases), keep, work,
                        span=b.span)
 
+    def _rank_points(self, clause: str, b: syn.RankPoints, occasions: int) -> m.RankPoints | None:
+        """按 全体名次（…） 第1名得10分 … 其余得4分 (docs/language.md §9.7)."""
+        rank = self._fact_or_value(clause, b.rank, occasions, ("count",), Words("「按名次得分」", "points by rank"))
+        rows: list[tuple[int, int, Decimal]] = []
+        for row in b.rows:
+            whole = all(v == v.to_integral_value() and v >= 1 for v in (row.first, row.last))
+            if not whole or row.first > row.last or any(row.first <= last and first <= row.last
+                                                         for first, last, _ in rows):
+                self.error(msg.RANK_POINTS_ROWS.at(row.span))
+                return None
+            rows.append((int(row.first), int(row.last), row.points))
+        if b.rest is None:
+            self.error(msg.RANK_POINTS_REST_MISSING.at(b.span))
+            return None
+        return None if rank is None else m.RankPoints(rank, tuple(rows), b.rest, span=b.span)
+
     # ------------------------------------------------------------ conditions
     def _flag_ref(self, clause: str, c: syn.FlagRef, occasions: int) -> m.FlagIs | None:
         fact = self._use(c.name, clause, ("flag",), Words("条件「若…」", "a flag condition"), occasions)
@@ -409,6 +426,7 @@ RULE_RESOLVERS: dict[type, _ResolveRule] = {
     syn.AwardEffect: RuleResolver._award_effect,
     syn.Ladder: RuleResolver._ladder,
     syn.Table: RuleResolver._table,
+    syn.RankPoints: RuleResolver._rank_points,
 }
 
 #: syntax condition class → its resolver (every class of syntax.nodes.Condition)
@@ -428,4 +446,9 @@ CONDITION_RESOLVERS: dict[type, _ResolveCondition] = {
     syn.Negate: RuleResolver._value_as_condition,
     syn.Call: RuleResolver._value_as_condition,
     syn.Guarded: RuleResolver._value_as_condition,
+    syn.CohortAggregate: RuleResolver._value_as_condition,
+    syn.CohortCount: RuleResolver._value_as_condition,
+    syn.CohortRank: RuleResolver._value_as_condition,
+    # 全体名次（…）前 3 名 (from_syntax_cohort)
+    syn.RankWithin: RuleResolver._rank_within,
 }

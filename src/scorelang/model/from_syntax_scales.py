@@ -96,7 +96,7 @@ class ScalesResolver:
         return section.enters == "normalised", bonus_cap, deduct_cap
 
     def _records_empty(self, decl: syn.FactDecl, type_: str) -> tuple[Decimal | None, bool]:
-        """无记录时 计 N 分 / 无记录时 报错: only on judgement records (评定记录), once (SL185)."""
+        """无记录时 计 N 分 / 无记录时 报错: only on judgement records (评定记录), once (SL138)."""
         written = decl.records_empty
         if not written:
             return None, False

@@ -14,7 +14,7 @@ import attrs
 from attrs import AttrsInstance
 
 from ..span import Span
-from .expressions import CompareValues, DerivedDecl, Expr
+from .expressions import CohortTerm, CompareValues, DerivedDecl, Expr, RankWithin
 
 
 def _span() -> Span:
@@ -168,7 +168,7 @@ class AnyOf:
     span: Span = _span()
 
 
-Condition = Union[FlagIs, Compare, CompareFacts, CompareValues, Negation, AllOf, AnyOf]
+Condition = Union[FlagIs, Compare, CompareFacts, CompareValues, Negation, AllOf, AnyOf, RankWithin]
 
 
 # ------------------------------------------------------------------ what a rule does
@@ -372,9 +372,24 @@ class Ladder:
     places: ClassVar[frozenset[Place]] = frozenset({Place.ITEM, Place.DEDUCTION_ITEM})
 
 
+@attrs.frozen
+class RankPoints:
+    """按 全体名次（…） 第1名得10分 第2至3名得8分 其余得4分: points by rank (docs/language.md
+    §9.7). ``rows``: (first, last, points), apart and in the order written; ``rest``: what every
+    other rank earns. The rank is usually a cohort value, and may be a count fact (a rank
+    given as data)."""
+
+    rank: str | Expr = _fact()  # a fact's name, or an expression (model.expressions)
+    rows: tuple[tuple[int, int, Decimal], ...]
+    rest: Decimal
+    span: Span = _span()
+
+    effect: ClassVar[Effect] = Effect.EARN
+
+
 # The one registration point of a rule kind: the union a Rule's body belongs to. RULE_CLASSES
 # is read from it, and a Rule refuses a body of any other class.
-RuleBody = Union[PerOccurrence, Fixed, Zero, Judgement, Ladder, Proportional, Table, AwardEffect]
+RuleBody = Union[PerOccurrence, Fixed, Zero, Judgement, Ladder, Proportional, Table, AwardEffect, RankPoints]
 RULE_CLASSES: tuple[type, ...] = get_args(RuleBody)
 
 
@@ -570,7 +585,7 @@ class Scale:
     declared: bool = False
     enters: str = attrs.field(default="normalised", validator=attrs.validators.in_(SCALE_ENTERS))
     clause: str | None = None
-    stated: bool = True  # False: 满分 N 分 without how it enters (SL180); the sums are not checked then
+    stated: bool = True  # False: 满分 N 分 without how it enters (SL133); the sums are not checked then
     span: Span | None = attrs.field(default=None, eq=False, repr=False)
 
 
@@ -761,6 +776,9 @@ class Policy:
             facts file lists them (``runtime.entities.bind`` gives the model for one facts file).
         facts: every fact declaration (per-occasion facts expanded), in declaration order.
         derived: the derived values (计算 { … }), each before any that reads it.
+        cohort: the cohort values its rules read (docs/language.md §9.6), each once, in the
+            order they must be computed (a value another depends on comes first); empty: each
+            entity is scored alone.
     """
 
     file: str
@@ -784,6 +802,7 @@ class Policy:
     summed: bool = attrs.field(default=False, kw_only=True)  # 各目标任务得分相加: no weights
     base_zero: bool = attrs.field(default=False, kw_only=True)  # 基础分 0 分 (header: every task)
     derived: tuple[DerivedDecl, ...] = attrs.field(default=(), kw_only=True)
+    cohort: tuple[CohortTerm, ...] = attrs.field(default=(), kw_only=True)
 
     @property
     def data_defined(self) -> bool:

@@ -14,6 +14,7 @@ from ..diagnostics import Diagnostic, Diagnostics
 from ..numbers import chinese_numeral, parse_decimal
 from ..span import Span
 from . import nodes as n
+from .from_lark_cohort import COHORT_BUILDERS
 from .from_lark_scales import ENTERS, SCALE_BUILDERS
 from .from_lark_values import VALUE_BUILDERS
 
@@ -55,7 +56,7 @@ MAX_NUMBER = Decimal(10) ** 9
 MAX_CONDITION_DEPTH = 32
 # the grammar's only recursion: 非, ( … ), a minus sign and a function's parentheses (a run of
 # + or × is one flat node, however long)
-_NESTING = frozenset({"negation", "atom", "negate", "call"})
+_NESTING = frozenset({"negation", "atom", "negate", "call", "cohort_count"})
 
 
 def _dec(tok: Token) -> Decimal:
@@ -659,6 +660,7 @@ BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
     name: method for name, method in vars(ToSyntax).items()
     if callable(method) and name[:1].islower() and name != "transform"
 }
+BUILDERS.update(COHORT_BUILDERS)  # cohort values (§9.6), built in their own module
 BUILDERS.update(VALUE_BUILDERS)  # 计算 { … }, 个百分点, a ladder's computed target: syntax/from_lark_values.py
 BUILDERS.update(SCALE_BUILDERS)  # 满分, 基础分, 本部分/本任务 caps: syntax/from_lark_scales.py
 

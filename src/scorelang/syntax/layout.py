@@ -31,6 +31,7 @@ KEPT_BY_TREE = frozenset({
     "NAME", "STRING",  # the node's span starts at the bracket or quote the author typed
     "COMPARE", "THRESHOLD", "STEP", "STEP_UP", "STEP_UNIT", "UNIT", "PARTIAL", "AGGREGATE",
     "ROUND_POINT", "TABLE_KEEP", "ARTICLE", "DATE", "WS",
+    "ALL", "COHORT_FN", "COUNT_FN", "RANK_ORDER", "RANK_TIES",  # cohort values: the node keeps the word
     "ENTERS",  # 按原分计入 / 折算为百分制: two meanings, kept as Section.enters / ScaleDecl.enters
 })
 
@@ -93,11 +94,13 @@ class Layout:
                 return tok.text
         return default
 
-    def number(self, start: int, end: int, value: Decimal) -> str | None:
-        """The first number token in ``[start, end)`` that reads ``abs(value)`` exactly (its
-        digits and places: 0.50 is not 0.5), as written (０.５ stays full-width); else None."""
+    def number(self, start: int, end: int, value: Decimal, nth: int | None = None) -> str | None:
+        """A number token in ``[start, end)`` that reads ``abs(value)`` exactly (its digits and
+        places: 0.50 is not 0.5), as written (０.５ stays full-width): the ``nth`` one when
+        the caller knows its place among several, else the first that reads so; else None."""
         wanted = str(abs(value))
-        for tok in self.between(start, end, "NUMBER"):
+        found = self.between(start, end, "NUMBER")
+        for tok in found[nth:nth + 1] if nth is not None else found:
             read = _number(tok.text)
             if read is not None and str(read) == wanted:
                 return tok.text

@@ -11,6 +11,19 @@ from typing import Union
 import attrs
 
 from ..span import Span
+from .cohort_nodes import (
+    COHORT_VALUE_CLASSES,
+    CohortAggregate,
+    CohortCount,
+    CohortRank,
+    RankPoints,
+    RankRow,
+    RankWithin,
+    ScoreRef,
+)
+
+__all__ = ["COHORT_VALUE_CLASSES", "CohortAggregate", "CohortCount", "CohortRank", "RankPoints", "RankRow",
+           "RankWithin", "ScoreRef"]
 
 
 def _span() -> Span:
@@ -404,14 +417,17 @@ class ExprComparison:
 
 # A value: a fact, a literal, or arithmetic on them. A parenthesised condition may stand where
 # a value is expected (the grammar shares parentheses): the resolver says it is not a value.
-Expr = Union[Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded,
-             FlagRef, Comparison, FactComparison, ExprComparison, "Not", "And", "Or"]
-EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded)
+Expr = Union[Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded, CohortAggregate,
+             CohortCount, CohortRank, FlagRef, Comparison, FactComparison, ExprComparison, "Not", "And", "Or",
+             RankWithin]
+EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded, CohortAggregate,
+                      CohortCount, CohortRank)
 
 # A condition; a value written where a condition is expected (「a」 + 1 alone) parses, and the
 # resolver says it is not a condition.
-Condition = Union[FlagRef, Comparison, FactComparison, ExprComparison, Not, And, Or,
-                  NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded]
+Condition = Union[FlagRef, Comparison, FactComparison, ExprComparison, Not, And, Or, RankWithin,
+                  NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded, CohortAggregate,
+                  CohortCount, CohortRank]
 
 
 # ------------------------------------------------------------------ derived values
@@ -603,7 +619,7 @@ class Ladder:
 
 
 RuleBody = Union[PerDeduct, PerAward, ZeroIf, DeductIf, AwardIf, Judged, Ladder, PerBonus, BonusIf,
-                 JudgedBonus, Proportional, Table, AwardEffect]
+                 JudgedBonus, Proportional, Table, AwardEffect, RankPoints]
 
 
 @attrs.frozen

@@ -328,7 +328,7 @@ def _awards(p: Printer, node: n.Awards) -> None:
 
 def _tier_text(p: Printer, node: n.Tier) -> str:
     s, e = node.span.start, node.span.end
-    first, last = p.num(Decimal(node.first), s, e), p.num(Decimal(node.last), s, e)
+    first, last = p.num(Decimal(node.first), s, e, 0), p.num(Decimal(node.last), s, e, 1)
     return f"综合奖 {p.text(node.name)} 第{written_range(p, first, last, s, e)}名"
 
 

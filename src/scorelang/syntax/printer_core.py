@@ -169,9 +169,10 @@ class Printer:
             return default
         return self.layout.word(start, end, types, default, allowed)
 
-    def num(self, value: Decimal, start: int = 0, end: int = 0) -> str:
-        """A number as written in ``[start, end)`` (its digits and places), else as held."""
-        written = self.layout.number(start, end, value) if self.layout is not None else None
+    def num(self, value: Decimal, start: int = 0, end: int = 0, nth: int | None = None) -> str:
+        """A number as written in ``[start, end)`` (its digits and places; the ``nth`` number
+        there when several are), else as held."""
+        written = self.layout.number(start, end, value, nth) if self.layout is not None else None
         if written is None:
             return plain(value)
         return written if value >= 0 else "-" + written

@@ -3,7 +3,7 @@
 Parentheses: the tree keeps none, so the printer writes them where the grammar needs them to
 read the same tree back (a sum inside a product, 或 inside 且, a condition where a value is
 expected, a negative value first in a later argument) and where the author wrote them around
-a compound expression or condition, in the author's ( or （.
+an expression or condition, in the author's ( or （.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _CANONICAL_OP = {"+": "+", "-": "-", "*": "×", "/": "÷"}
 _OP_TYPES = ("PLUS", "MINUS", "TIMES", "DIVIDE")
 _FUNCTION_WORDS = {"max": "最大", "min": "最小", "abs": "绝对值"}
 _MINUSES = frozenset("-－−")
-CONDITIONS = (n.Comparison, n.FactComparison, n.ExprComparison, n.Not, n.And, n.Or)
+CONDITIONS = (n.Comparison, n.FactComparison, n.ExprComparison, n.Not, n.And, n.Or, n.RankWithin)
 _COMPOUND = (n.Arithmetic, n.Negate, n.Guarded, n.Call, *CONDITIONS)
 
 
@@ -79,9 +79,9 @@ def _parens(p: Printer, node: Any, inner: str) -> str:
 
 
 def _written_in_parens(p: Printer, node: Any) -> bool:
-    """Whether the author wrote this compound expression or condition in parentheses of its
-    own (not a function's)."""
-    if p.layout is None or not isinstance(node, _COMPOUND) or node.span.end <= node.span.start:
+    """Whether the author wrote this expression or condition in parentheses of its own (not a
+    function's), however redundant: （「x」） stays so."""
+    if p.layout is None or node.span.end <= node.span.start:
         return False
     before, at = p.layout.char_before(node.span.start)
     after, _ = p.layout.char_after(node.span.end)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import nodes as n
+from .printer_cohort import INLINE as COHORT
 from .printer_core import Printer, ordered
 from .printer_exprs import INLINE as EXPRESSIONS
 from .printer_exprs import cond, expr
@@ -38,7 +39,8 @@ def _fact_type(p: Printer, node: n.FactType) -> str:
         return "记录 { " + " ".join(p.text(f) for f in node.fields) + " }"
     word = {"judgement": "评定", "judgement_records": "评定记录", "ratings": "评分"}[node.kind]
     assert node.low is not None and node.high is not None
-    return f"{word} {written_range(p, p.num(node.low, s, e) + ' ', ' ' + p.num(node.high, s, e), s, e)} 分"
+    low, high = p.num(node.low, s, e, 0), p.num(node.high, s, e, 1)
+    return f"{word} {written_range(p, low + ' ', ' ' + high, s, e)} 分"
 
 
 def _record_field(p: Printer, node: n.RecordField) -> str:
@@ -149,9 +151,10 @@ def _has_range_after(p: Printer, offset: int) -> bool:
 # ------------------------------------------------------------------ rule bodies
 def _fact(p: Printer, fact: Any, word: str, later: bool = False) -> str:
     """每「x」 (glued to a bare fact) or 每 expression."""
+    printed = expr(p, fact, "top", lead=later)
     if isinstance(fact, n.Name):
-        return word + p.text(fact)
-    return f"{word} {expr(p, fact, 'top', lead=later)} "
+        return word + printed
+    return f"{word} {printed} "
 
 
 def _verb(p: Printer, start: int, end: int) -> str:
@@ -195,17 +198,22 @@ def _judged(p: Printer, node: n.Judged) -> str:
 
 
 def _ladder(p: Printer, node: n.Ladder) -> str:
-    s, e = node.fact.span.end, node.span.end
-    subject = p.text(node.fact) if isinstance(node.fact, n.Name) else expr(p, node.fact, "top", lead=True)
-    threshold = p.num(node.threshold, s, e)
-    if node.target is not None:  # 达 「上年率」 + 2 个百分点: a target computed per entity
-        target = expr(p, node.target, "top", lead=True)
-        threshold = f"（{target}）" if isinstance(node.target, n.Guarded) else target
-    elif node.threshold_is_percent:
-        threshold += p.word(s, e, ("PERCENT_SIGN",), "%")
-    elif node.threshold_unit:
-        threshold += " " + node.threshold_unit
-    step = p.num(node.step, s, e)
+    """「x」 达 90% 每降低 5 个百分点 扣2分 …; a target computed per entity (达 「上年率」) is an
+    expression; a bonus ladder (每提高 1 个百分点 加1分) adds."""
+    subject = expr(p, node.fact, "top", lead=True)
+    if node.target is not None:
+        target = expr(p, node.target, "top")
+        if target[:1] not in "「【(（" and not target.startswith(("最大", "最小", "绝对值")):
+            target = f"（{target}）"  # a computed target starts with a name, a function or a parenthesis
+        s, e, nth = node.target.span.end, node.span.end, 0
+    else:
+        s, e, nth = node.fact.span.end, node.span.end, 1
+        target = p.num(node.threshold, s, e, 0)  # then the step, then the amount
+        if node.threshold_is_percent:
+            target += p.word(s, e, ("PERCENT_SIGN",), "%")
+        elif node.threshold_unit:
+            target += " " + node.threshold_unit
+    step = p.num(node.step, s, e, nth)
     if node.step_unit == n.RELATIVE_STEP:  # 相对目标的 5%
         step = f"相对目标的 {step}%"
     elif node.step_unit in ("%", "％"):
@@ -213,7 +221,8 @@ def _ladder(p: Printer, node: n.Ladder) -> str:
     elif node.step_unit:
         step += " " + node.step_unit
     verb = "加" if node.bonus else _verb(p, s, e)
-    words = [subject, node.threshold_word, threshold, node.step_word, step, verb + points(p, node.amount, s, e)]
+    words = [subject, node.threshold_word, target, node.step_word, step,
+             verb + p.num(node.amount, s, e, nth + 1) + "分"]
     if node.partial:
         words.append(node.partial)
     return " ".join(words)
@@ -265,4 +274,5 @@ INLINE: dict[type, Callable[[Printer, Any], str]] = {
     n.BonusIf: _if(lambda p, node: "加" + points(p, node.amount, node.condition.span.end, node.span.end)),
     n.Judged: _judged, n.Ladder: _ladder, n.JudgedBonus: _judged_bonus, n.Proportional: _proportional,
     n.Table: _table, n.TableRow: _table_row, n.TableAlias: _table_alias, n.AwardEffect: _award_effect,
+    **COHORT,  # cohort values and points by rank: printer_cohort.py
 }

@@ -2,6 +2,7 @@
 
 ``scorelang.testing.strategies`` holds hypothesis strategies derived from a policy
 (``facts_for``, ``facts_document_for``) and helpers for property tests (``with_more``,
-``deduction_counts``, ``thresholds``). It needs ``hypothesis`` (the ``test`` extra), so it
+``deduction_counts``, ``thresholds``) and random valid policies (``policies``,
+``policy_texts``, from ``policy_strategy``). It needs ``hypothesis`` (the ``test`` extra), so it
 is imported on demand rather than from here.
 """

@@ -156,7 +156,7 @@ def _entity_facts(base: dict[str, dict[str, Any]], entity_case: EntityCase) -> d
 
 
 def _score(policy: scorelang.Policy, case: Case, base: dict[str, dict[str, Any]]) -> dict[str, Scorecard]:
-    if case.cohort:
+    if case.cohort or policy.model.cohort:  # cohort values need every entity (docs/language.md §9.6)
         entities = copy.deepcopy(base)
         for entity_case in case.entities:
             entities[entity_case.entity] = _entity_facts(base, entity_case)

@@ -39,7 +39,7 @@ from hypothesis import strategies as st
 from ..model import nodes as m
 
 __all__ = ["facts_for", "facts_document_for", "fact_value", "thresholds", "deduction_counts",
-           "with_more"]
+           "with_more", "policies", "policy_texts"]
 
 _CENT = Decimal("0.01")
 _HUNDRED = Decimal(100)
@@ -518,3 +518,8 @@ def with_more(policy: Any, facts: Mapping[str, Any], fact_name: str, by: int = 1
     out = dict(facts)
     out[fact_name] = raised
     return out
+
+
+# random valid policies (a strategy of policies rather than of one policy's facts): their own
+# module, re-exported here beside facts_for
+from .policy_strategy import policies, policy_texts  # noqa: E402

@@ -1,0 +1,285 @@
+"""Random valid policies: a hypothesis strategy that writes a whole .score text.
+
+``policy_texts()`` draws the text of a policy that ``scorelang check`` accepts, with at least
+one rule of every rule kind of the model (``model.nodes.RULE_CLASSES``: ``GENERATORS`` has one
+generator per class, and a test checks it covers them all — a new rule kind fails until it has
+one), in items (deduction items, earning items), a 扣分项 and articles, with conditions (且、
+或、非, comparisons, choices, parentheses), caps and 扣完为止, an optional 考评总分 bound and
+awards. It writes like different authors do: 「」 or 【】, "…" or “…”, 扣 or 减, 至 or -,
+full-width digits, comparison words or signs, soft punctuation, comments on their own line and
+at the end of a line. ``policies()`` draws the loaded ``scorelang.Policy``; its facts come from
+``strategies.facts_for(policy)``, so every property of ``scorelang.testing.properties`` runs on
+them. Needs hypothesis (the ``test`` extra).
+"""
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import Any
+
+from hypothesis import strategies as st
+
+import scorelang
+
+from ..model import nodes as m
+from ..numbers import chinese_ordinal
+
+Draw = Callable[[st.SearchStrategy[Any]], Any]
+
+#: the facts every drawn policy declares (a rule reads some of them; unread ones are warnings)
+COUNTS = ("违规次数", "迟报次数", "达标项数")
+FLAGS = ("被通报", "已建档")
+PERCENTS = ("完成率", "空编率")
+CHOICE, CHOICES = "等级", ("好", "中", "差")
+JUDGED, JUDGED_RECORDS, JUDGED_BONUS = "酌情扣分", "事故扣分", "评议加分"
+RECORDS = "表彰"
+_FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+class Author:
+    """Writes the pieces of a policy, drawing at each the spelling a real author might use.
+
+    What a policy holds (which rules, conditions, caps) is drawn from hypothesis (``choose``,
+    ``draw``), so a failure shrinks to a small policy; how each word is spelled (``pick``)
+    comes from one drawn ``random.Random``: hundreds of spellings cost one draw.
+    """
+
+    def __init__(self, draw: Draw) -> None:
+        self.draw = draw
+        self.rng: random.Random = draw(st.randoms(use_true_random=True))
+
+    def choose(self, *options: str) -> str:
+        return str(self.draw(st.sampled_from(options)))
+
+    def pick(self, *options: str) -> str:
+        return self.rng.choice(options)
+
+    def name(self, text: str) -> str:
+        return self.pick(f"「{text}」", f"「{text}」", f"【{text}】")
+
+    def string(self, text: str) -> str:
+        return self.pick(f'"{text}"', f"“{text}”")
+
+    def number(self, text: str) -> str:
+        return text.translate(_FULL_WIDTH) if self.rng.random() < 0.15 else text
+
+    def gap(self) -> str:
+        """White space or soft punctuation between two words."""
+        return self.pick(" ", " ", " ", "  ", "，", " 、", "\t")
+
+    def glue(self) -> str:
+        """Nothing, or a gap (between a keyword and a name, number or string)."""
+        return self.pick("", "", " ")
+
+    def deduct(self) -> str:
+        return self.pick("扣", "扣", "减")
+
+    def range_sep(self) -> str:
+        return self.pick("至", "至", "-", "～")
+
+    def end(self) -> str:
+        """The end of a statement: maybe a comment."""
+        return self.pick("", "", "", "  # 注释", "   # 依据原文", "；")
+
+    def amount(self) -> str:
+        return self.number(self.pick("0.5", "1", "2", "0.25", "1.50", "3"))
+
+
+# ------------------------------------------------------------------ conditions
+def condition(a: Author, depth: int = 0) -> str:
+    """A condition over the declared facts: a flag, a comparison, a choice, or 且/或/非 of them."""
+    kind = a.draw(st.integers(0, 6 if depth < 2 else 3))
+    if kind == 0:
+        return a.name(a.pick(*FLAGS))
+    if kind == 1:
+        op = a.pick(">", "＞", "高于", ">=", "≥", "<", "低于", "=")
+        return f"{a.name(a.pick(*COUNTS))} {op} {a.number(a.pick('0', '2', '5'))}"
+    if kind == 2:
+        op = a.pick("为", "=", "＝", "不为", "≠")
+        return f"{a.name(CHOICE)}{a.glue()}{op} {a.string(a.pick(*CHOICES))}"
+    if kind == 3:
+        return f"{a.name(a.pick(*PERCENTS))} {a.pick('低于', '<', '不低于', '高于')} {a.number(a.pick('80', '95.5'))}%"
+    if kind == 4:
+        return "非" + a.glue() + _operand(a, depth)
+    word = "且" if kind == 5 else "或"
+    return f"{_operand(a, depth)} {word} {_operand(a, depth)}"
+
+
+def _operand(a: Author, depth: int) -> str:
+    inner = condition(a, depth + 1)
+    if a.draw(st.booleans()) or " " in inner.strip():
+        return a.pick("（", "(") + inner + a.pick("）", ")")
+    return inner
+
+
+def _if(a: Author) -> str:
+    return f"若{a.pick(' ', '')}{condition(a)} "
+
+
+# ------------------------------------------------------------------ one generator per rule kind
+# Each returns (where the rule goes, its text): "deduct" (an item that deducts), "earn" (an item
+# that earns from 0), "only" (a 扣分项), "article" (an article of adjustments to the total).
+def per_occurrence(a: Author) -> tuple[str, str]:
+    count = a.name(a.pick(*COUNTS))
+    subject = count if a.draw(st.integers(0, 3)) else f" {count} + {a.name(a.pick(*COUNTS))} "
+    verb = a.choose("扣", "减", "得", "加")
+    place = {"扣": "deduct", "减": "deduct", "得": "earn", "加": "deduct"}[verb]
+    rule = f"每{subject}{verb}{a.glue()}{a.amount()}分"
+    if verb in "扣减":
+        rule += _deduct_tail(a)
+        if a.draw(st.integers(0, 3)) == 0:
+            place = "only"
+    return place, rule
+
+
+def _deduct_tail(a: Author) -> str:
+    tail = ""
+    if a.draw(st.integers(0, 2)) == 0:
+        tail += f" 最多{a.pick('扣', '减')} {a.number(a.pick('2', '4'))} 分"
+    if a.draw(st.booleans()):
+        tail += " 扣完为止"
+    return tail
+
+
+def fixed(a: Author) -> tuple[str, str]:
+    verb = a.choose("扣", "减", "得", "加")
+    rule = f"{_if(a)}{verb}{a.amount()}分"
+    if verb in "扣减":
+        return "deduct", rule + _deduct_tail(a)
+    return ("earn" if verb == "得" else "deduct"), rule
+
+
+def zero(a: Author) -> tuple[str, str]:
+    return "deduct", f"{_if(a)}{a.pick('不得分', '不得分')}"
+
+
+def judgement(a: Author) -> tuple[str, str]:
+    kind = a.draw(st.integers(0, 3))
+    if kind == 0:
+        return "deduct", f"{a.deduct()}{a.name(JUDGED)}"
+    if kind == 1:
+        return "deduct", f"{_if(a)}{a.deduct()}{a.name(JUDGED)}"
+    if kind == 2:
+        return "deduct", f"{a.deduct()}{a.name(JUDGED_RECORDS)} 扣完为止"
+    return "deduct", f"加{a.name(JUDGED_BONUS)}"
+
+
+def ladder(a: Author) -> tuple[str, str]:
+    partial = a.pick("不足一档按一档计", "不足一档不计", "不足一档按比例计")
+    amount = f"{a.deduct()}{a.amount()}分"
+    kind = a.draw(st.integers(0, 4))
+    if kind == 3:  # above a baseline, a bonus per step
+        base = a.name(PERCENTS[1])
+        rule = f"{a.name(PERCENTS[0])} 比 {base} 每提高 {a.number('1')} 个百分点 加{a.amount()}分 {partial}"
+        return "deduct", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
+    if kind == 4:  # a target computed per entity
+        base = a.name(PERCENTS[1])
+        target = a.pick(base, f"{base} + 5 个百分点", f"最大（{base}，60%）")
+        rule = f"{a.name(PERCENTS[0])} 达 {target} 每降低 {a.number('5')} 个百分点 {amount} {partial}"
+    elif kind == 0:
+        target = a.number(a.pick("90", "100", "85.5"))
+        step = a.number(a.pick("5", "1"))
+        rule = f"{a.name(PERCENTS[0])} {a.pick('达', '不低于')} {target}% 每降低 {step} 个百分点 {amount} {partial}"
+    elif kind == 1:
+        ceiling = a.pick("不高于", "不超过")
+        rule = f"{a.name(PERCENTS[1])} {ceiling} {a.number('2')}% 每增加 1 个百分点 {amount} {partial}"
+    else:
+        rule = f"{a.name(COUNTS[2])} 不少于 {a.number('3')} 每少 1 {amount}"
+    if a.draw(st.booleans()):
+        rule += " 扣完为止"
+    if a.draw(st.integers(0, 3)) == 0:
+        rule = _if(a) + rule
+    return "deduct", rule
+
+
+def proportional(a: Author) -> tuple[str, str]:
+    rule = f"按{a.glue()}{a.name(a.pick(*PERCENTS))}{a.glue()}比例得{a.amount()}分"
+    return "earn", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
+
+
+def table(a: Author) -> tuple[str, str]:
+    alias = f" {a.string('未明确')} 视为 {a.string('二等奖')}" if a.draw(st.booleans()) else ""
+    rows = (f"{a.string('省级')} {{ {a.string('一等奖')} {a.amount()} {a.string('二等奖')} 0.5 }}"
+            f"{a.gap()}{a.string('州级')} {{ {a.string('一等奖')} 0.3 {a.string('二等奖')} 0.2 }}")
+    rule = f"每条{a.name(RECORDS)} 按{a.name('层级')}{a.name('奖次')}加分 {{ {rows}{alias} }}"
+    return "article", rule
+
+
+def award_effect(a: Author) -> tuple[str, str]:
+    return "article", f"{_if(a)}{a.choose('降低一个等次评奖', '直接排名最后一位')}"
+
+
+#: model rule class → the generator that writes a rule of that kind
+GENERATORS: dict[type, Callable[[Author], tuple[str, str]]] = {
+    m.PerOccurrence: per_occurrence, m.Fixed: fixed, m.Zero: zero, m.Judgement: judgement, m.Ladder: ladder,
+    m.Proportional: proportional, m.Table: table, m.AwardEffect: award_effect,
+}
+
+
+# ------------------------------------------------------------------ the whole policy
+def _facts(a: Author) -> str:
+    lines = [f"{a.name(c)} 计数" + (" 默认 0" if c == "迟报次数" else " 至多 6" if c == "达标项数" else "")
+             for c in COUNTS]
+    lines += [f"{a.name(f)} 是否" for f in FLAGS]
+    lines += [f"{a.name(p)} 百分比 说明 {a.string('百分比')}" for p in PERCENTS]
+    lines.append(f"{a.name(CHOICE)} 选项 {{ {' '.join(a.string(c) for c in CHOICES)} }}")
+    lines.append(f"{a.name(JUDGED)} 评定 {a.number('1')} {a.range_sep()} {a.number('3')} 分 默认 未发生")
+    lines.append(f"{a.name(JUDGED_RECORDS)} 评定记录 0.5 {a.range_sep()} 2.5 分 默认 无")
+    lines.append(f"{a.name(JUDGED_BONUS)} 评定 0 {a.range_sep()} 1 分 默认 0")
+    levels = " ".join(a.string(x) for x in ("省级", "州级"))
+    grades = " ".join(a.string(x) for x in ("一等奖", "二等奖", "未明确"))
+    fields = f"{a.name('层级')} 选项 {{ {levels} }} {a.name('奖次')} 选项 {{ {grades} }}"
+    lines.append(f"{a.name(RECORDS)} 记录 {{ {fields} }} 默认 无")
+    return "事实 {\n" + "".join(f"  {line}{a.end()}\n" for line in lines) + "}\n"
+
+
+def _article(a: Author) -> str:
+    """An article number, 第六条 or any other (no one policy's)."""
+    return "第" + chinese_ordinal(a.draw(st.integers(1, 30))) + "条"
+
+
+@st.composite
+def policy_texts(draw: Draw) -> str:
+    """The text of a random valid policy with a rule of every rule kind (see the module)."""
+    a = Author(draw)
+    rules: list[tuple[str, str]] = [GENERATORS[cls](a) for cls in m.RULE_CLASSES]
+    extra = draw(st.lists(st.sampled_from(m.RULE_CLASSES), max_size=4))
+    rules += [GENERATORS[cls](a) for cls in extra]
+    items: list[str] = []
+    number = 0
+    for place in ("deduct", "earn"):
+        group = [text for where, text in rules if where == place]
+        while group:
+            size = draw(st.integers(1, 3))
+            number += 1
+            body = "".join(f"      {rule}{a.end()}\n" for rule in group[:size])
+            title = a.string("扣分项目" if place == "deduct" else "得分项目")
+            items.append(f"    第{a.number(str(number))}项 {title} {a.number('10')}分 {{\n{body}    }}\n")
+            group = group[size:]
+    filler = 100 - 10 * len(items)
+    items.append(f"    第{number + 1}项 {a.string('其他')} {filler}分 {{ 每{a.name(COUNTS[1])}扣0.5分 }}\n")
+    only = [text for where, text in rules if where == "only"]
+    deduction_items = "".join(f"    第{number + 2 + i}项 扣分项 {a.string('通报')} 5分 {{ {rule} }}\n"
+                              for i, rule in enumerate(only))
+    sections = f"  部分 {a.string('基本任务')} 100分 {{\n{''.join(items)}  }}\n"
+    if deduction_items:
+        sections += f"  部分 {a.string('扣分项目')} 0分 {{\n{deduction_items}  }}\n"
+    articles = "".join(f"  {text}{a.end()}\n" for where, text in rules if where == "article")
+    header = (f"考评办法 {a.string('随机生成的考评办法')} {{\n"
+              f"  保留 {a.number('2')} 位小数 四舍五入 于 项得分 任务得分 加权得分 总分{a.end()}\n"
+              + (f"  考评期 2019-01-01 {a.range_sep()} 2019-12-31\n" if draw(st.booleans()) else "")
+              + (f"  考评总分 最高 100 分 最低 0 分 依据 {a.string(_article(a))}\n" if draw(st.booleans()) else "")
+              + "}\n")
+    entities = f"对象 {a.name('单位')} {{ {a.gap().join(a.name(e) for e in ('甲', '乙', '丙'))} }}\n"
+    task_number = a.pick("一", "1")
+    weights = f"计入总分权重 {{ 目标任务{task_number} 100% }}\n"
+    task = f"\n# 目标任务\n目标任务 {task_number} {a.string('随机任务')} {{\n  牵头 {a.name('办公室')}\n{sections}}}\n"
+    awards = ("奖项 { 综合奖 \"一等奖\" 第1至1名 综合奖 \"二等奖\" 第2至3名 }\n" if draw(st.booleans()) else "")
+    return (header + entities + weights + _facts(a) + task
+            + f"{_article(a)} {a.string('加分与扣分')} {{\n{articles}}}\n" + awards)
+
+
+def policies() -> st.SearchStrategy[scorelang.Policy]:
+    """Random valid policies (``policy_texts``, loaded): draw facts for one with
+    ``strategies.facts_for(policy)``."""
+    return policy_texts().map(lambda text: scorelang.loads(text, "random.score"))
