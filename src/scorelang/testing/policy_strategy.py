@@ -143,14 +143,19 @@ def _deduct_tail(a: Author) -> str:
 
 def fixed(a: Author) -> tuple[str, str]:
     verb = a.choose("扣", "减", "得", "加")
+    # two conditions drawn on one fact are stacked thresholds: the bands say they add up (SL137)
     rule = f"{_if(a)}{verb}{a.amount()}分"
     if verb in "扣减":
-        return "deduct", rule + _deduct_tail(a)
-    return ("earn" if verb == "得" else "deduct"), rule
+        tail = _deduct_tail(a)
+        if tail.endswith(" 扣完为止"):
+            return "deduct", rule + tail.removesuffix(" 扣完为止") + " 各档累计 扣完为止"
+        return "deduct", rule + tail + " 各档累计"
+    return ("earn" if verb == "得" else "deduct"), rule + " 各档累计"
 
 
 def zero(a: Author) -> tuple[str, str]:
-    return "deduct", f"{_if(a)}{a.pick('不得分', '不得分')}"
+    # an item may hold a bonus (加) too: 不得分 says what becomes of it (SL136)
+    return "deduct", f"{_if(a)}{a.pick('不得分（加分照计）', '不得分（含加分）', '不得分(加分照计)')}"
 
 
 def judgement(a: Author) -> tuple[str, str]:
