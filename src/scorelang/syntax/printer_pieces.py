@@ -165,9 +165,10 @@ def _per(verb: str) -> Callable[[Printer, Any], str]:
     def print_per(p: Printer, node: Any) -> str:
         shown = _verb(p, node.fact.span.end, node.span.end) if verb == "扣" else verb
         if node.unit is not None:  # 「退稿篇数」 每 1 篇 扣0.5分
-            subject = p.text(node.fact) if isinstance(node.fact, n.Name) else expr(p, node.fact, "top", lead=True)
-            counted = f"{node.per_word} {p.num(node.per, node.fact.span.end, node.span.end)} {node.unit}"
-            return f"{subject} {counted} {shown}" + points(p, node.amount, node.fact.span.end, node.span.end)
+            subject = expr(p, node.fact, "top", lead=True)
+            s, e = node.fact.span.end, node.span.end
+            counted = f"{node.per_word} {p.num(node.per, s, e, 0)} {node.unit}"
+            return f"{subject} {counted} {shown}{p.num(node.amount, s, e, 1)}分"  # the second number
         return _fact(p, node.fact, "每") + shown + points(p, node.amount, node.fact.span.end, node.span.end)
     return print_per
 
