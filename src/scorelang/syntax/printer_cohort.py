@@ -9,7 +9,7 @@ from typing import Any
 
 from . import nodes as n
 from .printer_core import Printer
-from .printer_exprs import cond, expr
+from .printer_exprs import expr
 
 _FUNCTION_WORDS = {"mean": "平均", "sum": "合计", "max": "最高", "min": "最低", "median": "中位数"}
 
@@ -27,6 +27,8 @@ def score_ref(p: Printer, node: n.ScoreRef) -> str:
         return "考评总分"
     s, e = node.span.start, node.span.end
     task = f"目标任务{p.numeral(node.task, s, e, chinese=True)}" if node.task is not None else ""
+    if node.section is not None:
+        return f"{task}部分 {p.text(node.section)} 得分"
     if node.item is None:
         return f"{task}得分"
     # the item's number is the last numeral of the reference

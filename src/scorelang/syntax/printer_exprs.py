@@ -49,6 +49,10 @@ def percent_points_lit(p: Printer, node: n.PercentPointsLit) -> str:
     return _signed(p, node.value, node.span) + " 个百分点"
 
 
+def score_lit(p: Printer, node: n.ScoreLit) -> str:
+    return _signed(p, node.value, node.span) + " 分"
+
+
 def string_lit(p: Printer, node: n.StringLit) -> str:
     return p.quoted(node.value, node.span)
 
@@ -207,7 +211,7 @@ def disjunction(p: Printer, node: n.Or) -> str:
 
 INLINE: dict[type, Callable[[Printer, Any], str]] = {
     n.Name: name, n.Text: text,
-    n.NumberLit: number_lit, n.PercentLit: percent_lit, n.PercentPointsLit: percent_points_lit,
+    n.NumberLit: number_lit, n.PercentLit: percent_lit, n.PercentPointsLit: percent_points_lit, n.ScoreLit: score_lit,
     n.StringLit: string_lit, n.FlagLit: flag_lit,
     n.NoneLit: none_lit, n.NotOccurredLit: not_occurred_lit,
     n.Arithmetic: arithmetic, n.Negate: negate, n.Call: call, n.Guarded: guarded,

@@ -145,14 +145,19 @@ def _deduct_tail(a: Author) -> str:
 
 def fixed(a: Author) -> tuple[str, str]:
     verb = a.choose("扣", "减", "得", "加")
+    # two conditions drawn on one fact are stacked thresholds: the bands say they add up (SL137)
     rule = f"{_if(a)}{verb}{a.amount()}分"
     if verb in "扣减":
-        return "deduct", rule + _deduct_tail(a)
-    return ("earn" if verb == "得" else "deduct"), rule
+        tail = _deduct_tail(a)
+        if tail.endswith(" 扣完为止"):
+            return "deduct", rule + tail.removesuffix(" 扣完为止") + " 各档累计 扣完为止"
+        return "deduct", rule + tail + " 各档累计"
+    return ("earn" if verb == "得" else "deduct"), rule + " 各档累计"
 
 
 def zero(a: Author) -> tuple[str, str]:
-    return "deduct", f"{_if(a)}{a.pick('不得分', '不得分')}"
+    # an item may hold a bonus (加) too: 不得分 says what becomes of it (SL136)
+    return "deduct", f"{_if(a)}{a.pick('不得分（加分照计）', '不得分（含加分）', '不得分(加分照计)')}"
 
 
 def judgement(a: Author) -> tuple[str, str]:
@@ -199,6 +204,13 @@ def ladder(a: Author) -> tuple[str, str]:
 
 def proportional(a: Author) -> tuple[str, str]:
     rule = f"按{a.glue()}{a.name(a.pick(*PERCENTS))}{a.glue()}比例得{a.amount()}分"
+    return "earn", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
+
+
+def rank_points(a: Author) -> tuple[str, str]:
+    # the rank given as data (a count fact): a cohort rank would need every entity scored together
+    rows = a.pick(f"第1名得{a.amount()}分", f"第1{a.range_sep()}2名得{a.amount()}分")
+    rule = f"按{a.glue()}{a.name(COUNTS[2])} {rows} 第3名得{a.amount()}分 其余得{a.number(a.pick('0', '1'))}分"
     return "earn", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
 
 
