@@ -38,13 +38,16 @@ def _unbounded_count(policy: m.Policy, body: object) -> str | None:
 
 def check_bonus_bounded(policy: m.Policy) -> Iterable[Diagnostic]:
     """SL164: a bonus per occurrence (每…加…分) of a count with no 至多, capped at no level —
-    not by the rule (最多加), nor its article (加分累计最多), nor the total (考评总分 最高) — can
+    not by the rule (最多加), nor its article, section or task (加分累计最多), nor the total
+    (考评总分 最高) — can
     add without limit. (An item's bonus is beyond its points: the item does not cap it.)"""
     total = policy.total_bounds
     if total is not None and total.upper is not None:
         return
+    # a section's or task's 加分累计最多 caps its items' bonuses
     places: list[tuple[str, m.Rule, bool]] = [
-        (item.id, rule, False) for task in policy.tasks for item in task.items for rule in item.rules]
+        (item.id, rule, task.bonus_cap is not None or section.bonus_cap is not None)
+        for task in policy.tasks for section in task.sections for item in section.items for rule in item.rules]
     places += [(article.id, rule, article.bonus_cap is not None) for article in policy.articles
                for rule in article.rules]
     for clause, rule, capped_above in places:

@@ -120,7 +120,7 @@ class RuleResolver(CohortResolver, DerivedResolver):
 
     def _zero_if(self, clause: str, b: syn.ZeroIf, occasions: int) -> m.Zero | None:
         cond = self._condition(clause, b.condition, occasions)
-        return None if cond is None else m.Zero(cond, span=b.span)
+        return None if cond is None else m.Zero(cond, span=b.span, bonuses=b.bonuses)
 
     def _fixed(self, clause: str, b: syn.DeductIf | syn.AwardIf, occasions: int) -> m.Fixed | None:
         cond = self._condition(clause, b.condition, occasions)
@@ -157,6 +157,9 @@ class RuleResolver(CohortResolver, DerivedResolver):
             self.error(msg.AGGREGATE_NOT_RECORDS.at(b.span))
         if records and not b.aggregate:
             self.error(msg.RECORDS_AGGREGATE_MISSING.at(b.span, name=fact))
+        if records and b.aggregate == "平均" and not self.facts[fact].decl.records_empty:
+            # the mean of no record at all is the author's to say (SL138)
+            self.error(msg.RECORDS_EMPTY_CHOICE.at(b.span, name=fact))
         aggregate = {"平均": "mean"}.get(b.aggregate or "", "sum")
         return m.Judgement(fact, None, records, 1, aggregate, span=b.span)
 
@@ -198,7 +201,9 @@ class RuleResolver(CohortResolver, DerivedResolver):
             kind = {"scalar": "number"}.get(measured.kind, measured.kind)
             declared = measured.unit
         name = fact if isinstance(fact, str) else fact.name if isinstance(fact, x.DerivedRef) else "…"
-        points_unit = b.step_unit in ("个百分点", "%", "％")
+        # 相对目标的 5%: a share of the target, whatever the fact; a bare 5% on a percent is ambiguous (SL144)
+        share = b.step_unit == syn.RELATIVE_STEP
+        points_unit = b.step_unit in ("个百分点", "%", "％") or share
         words = [u for u in (b.threshold_unit, None if points_unit else b.step_unit) if u not in (None, "个百分点")]
         if not self._ladder_units(b, kind, name, declared, words):
             return None
@@ -207,6 +212,14 @@ class RuleResolver(CohortResolver, DerivedResolver):
             return None
         relative = False
         if kind in ("percent", "pp"):
+            if b.step_unit in ("%", "％"):
+                self.error(msg.LADDER_PERCENT_AMBIGUOUS.at(b.span, name=name, step=b.step))
+                return None
+            relative = share
+            if share and (not isinstance(target, Decimal) or target <= 0):
+                self.error(msg.LADDER_RELATIVE_TARGET_EXPR.at(b.span) if not isinstance(target, Decimal)
+                           else msg.LADDER_RELATIVE_TARGET_ZERO.at(b.span))
+                return None
             if kind == "percent" and isinstance(target, Decimal) and target > 100:
                 self.error(msg.LADDER_PERCENT_TARGET_ABOVE_100.at(b.span, target=target))
             if words:

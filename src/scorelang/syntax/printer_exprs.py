@@ -20,7 +20,6 @@ _OP_TYPES = ("PLUS", "MINUS", "TIMES", "DIVIDE")
 _FUNCTION_WORDS = {"max": "最大", "min": "最小", "abs": "绝对值"}
 _MINUSES = frozenset("-－−")
 CONDITIONS = (n.Comparison, n.FactComparison, n.ExprComparison, n.Not, n.And, n.Or, n.RankWithin)
-_COMPOUND = (n.Arithmetic, n.Negate, n.Guarded, n.Call, *CONDITIONS)
 
 
 def name(p: Printer, node: n.Name) -> str:
