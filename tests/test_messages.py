@@ -16,6 +16,7 @@ from scorelang.messages import cohort as cohort_messages
 from scorelang.messages import derived as derived_messages
 from scorelang.messages import facts as facts_messages
 from scorelang.messages import policy as policy_messages
+from scorelang.messages import scales as scales_messages
 from scorelang.messages import syntax as syntax_messages
 from scorelang.span import Span
 
@@ -37,7 +38,7 @@ def test_no_code_literal_outside_the_catalogue():
 
 
 @pytest.mark.parametrize("module", [syntax_messages, policy_messages, facts_messages, cases_messages, derived_messages,
-                                    cohort_messages,
+                                    cohort_messages, scales_messages,
                                     messages])
 def test_every_entry_is_named_after_its_constant(module):
     for constant, entry in vars(module).items():
@@ -48,7 +49,7 @@ def test_every_entry_is_named_after_its_constant(module):
 
 def test_catalogue_holds_every_entry_once():
     names = [n for module in (syntax_messages, policy_messages, facts_messages, cases_messages,
-                                             derived_messages, cohort_messages)
+                                             derived_messages, cohort_messages, scales_messages)
              for n, v in vars(module).items() if isinstance(v, Message)]
     assert len(names) == len(set(names)) == len(messages.CATALOGUE)
 
@@ -135,7 +136,7 @@ def _table_rows(section: str) -> dict[str, tuple[str, str]]:
     return rows
 
 
-_LEVEL = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
+_LEVEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "信息"}
 
 
 def test_language_docs_list_exactly_the_catalogues_codes_with_their_severity():

@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any, NoReturn
 
 import click
@@ -122,7 +123,7 @@ def check(policy_path: str, fmt: str, lang: str) -> None:
                 + (f"{model.entity_kind}由事实文件列出" if model.entities_from_facts
                    else f"{len(model.entities)} 个{model.entity_kind}"))
     click.echo(line)
-    warnings = tuple(d for d in policy.warnings if d.severity is Severity.WARNING)
+    warnings = tuple(d for d in policy.warnings if d.severity is Severity.WARNING) + policy.notes
     if warnings:
         click.echo(render_text(warnings, _sources(warnings, {policy.file: policy.source}), lang), err=True)
 
@@ -245,11 +246,17 @@ def score(policy_path: str, facts_path: str, fmt: str | None, entities: tuple[st
         build_results_workbook(cards, title=policy.title, places=policy.places).save(_needs_output(output, "xlsx"))
     elif fmt == "json":
         doc = render_json(cards, title=policy.title, sha256=policy.sha256, places=policy.places,
-                          engine_version=_version())
+                          engine_version=_version(), scale=_scale(policy))
         _emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
     else:
         _emit(render_scorecards(cards, title=policy.title, places=policy.places, lang=lang,
-                                width=_width() if output is None else 100), output)
+                                width=_width() if output is None else 100, scale=_scale(policy)), output)
+
+
+def _scale(policy: scorelang.Policy) -> tuple[Decimal | None, bool, str | None]:
+    """The policy's declared scale for the reports: full score, tasks summed, its clause."""
+    scale = policy.model.scale
+    return (scale.points if scale.declared else None), policy.model.summed, scale.clause
 
 
 # ------------------------------------------------------------------ report

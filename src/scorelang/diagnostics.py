@@ -36,6 +36,7 @@ def suggest(name: str, known: Iterable[str], cutoff: float = 0.4, n: int = 1) ->
 class Severity(enum.Enum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # 信息: shown by `check`, never fails anything
 
 
 @attrs.frozen
@@ -175,6 +176,8 @@ _LABELS = {
     ("zh", Severity.WARNING): "警告",
     ("en", Severity.ERROR): "error",
     ("en", Severity.WARNING): "warning",
+    ("zh", Severity.INFO): "信息",
+    ("en", Severity.INFO): "info",
 }
 
 
@@ -228,11 +231,12 @@ def render_text(diagnostics: Iterable[Diagnostic], sources: dict[str, str] | Non
     items = list(diagnostics)
     parts = [render_one(d, sources, lang) for d in items]
     errors = sum(1 for d in items if d.severity is Severity.ERROR)
-    warnings = len(items) - errors
+    infos = sum(1 for d in items if d.severity is Severity.INFO)
+    warnings = len(items) - errors - infos
     if lang == "en":
-        parts.append(f"{errors} error(s), {warnings} warning(s)")
+        parts.append(f"{errors} error(s), {warnings} warning(s)" + (f", {infos} note(s)" if infos else ""))
     else:
-        parts.append(f"共 {errors} 个错误，{warnings} 个警告")
+        parts.append(f"共 {errors} 个错误，{warnings} 个警告" + (f"，{infos} 条信息" if infos else ""))
     return "\n\n".join(parts[:-1]) + ("\n\n" if len(parts) > 1 else "") + parts[-1]
 
 

@@ -10,7 +10,7 @@ from . import messages as msg
 from .cohort import rank
 from .compile import Evaluator, compile_policy
 from .compile.cohort import evaluate_all
-from .diagnostics import Diagnostic, Diagnostics, FactsError, PolicyError
+from .diagnostics import Diagnostic, Diagnostics, FactsError, PolicyError, Severity
 from .model import nodes as model_nodes
 from .model import resolve
 from .runtime.entities import bind, group_facts, listed_entities
@@ -25,7 +25,8 @@ class Policy:
 
     Attributes:
         file: where it was read from; source: its text; sha256: of the text (UTF-8).
-        model: the checked policy model; warnings: non-fatal diagnostics from checking.
+        model: the checked policy model; warnings: non-fatal diagnostics from checking;
+        notes: what `check` lists as information (信息), apart from the warnings.
         title, places: from the header.
     """
 
@@ -35,7 +36,9 @@ class Policy:
         self.sha256 = hashlib.sha256(source.encode("utf-8")).hexdigest()
         tree = parse(source, file)
         self.model, diagnostics = resolve(tree, source)
-        self.warnings: tuple[Diagnostic, ...] = tuple(diagnostics)
+        self.warnings: tuple[Diagnostic, ...] = tuple(d for d in diagnostics if d.severity is not Severity.INFO)
+        # 信息 (SL139: a fact that scores in several clauses): shown by `check`, never a warning
+        self.notes: tuple[Diagnostic, ...] = tuple(d for d in diagnostics if d.severity is Severity.INFO)
         self.evaluator = compile_policy(self.model)
         self._needed = needed_facts(self.model)
 

@@ -15,7 +15,8 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "language.md"
 
 def _examples() -> list[str]:
     text = DOC.read_text(encoding="utf-8")
-    section = text[text.index("## 18. 封顶与保底"):]
+    start = text.index("## 18. 封顶与保底")
+    section = text[start:text.index("### 18.6", start)]  # 18.6 (sections, tasks): tests/compile/test_scales_doc.py
     return re.findall(r"```score\n(.*?)```", section, re.DOTALL)
 
 

@@ -267,7 +267,7 @@ def test_leader_scores_sum_or_mean():
     facts = '「主要」 评定 0.5 至 2 分 「其余」 评定记录 0.1 至 0.5 分'
     total = article_policy("加「主要」\n  加「其余」 合计", facts).evaluate(
         "甲", {"x": 0, "主要": "1.5", "其余": ["0.3", "0.5"]}).total
-    mean = article_policy("加「主要」\n  加「其余」 平均", facts).evaluate(
+    mean = article_policy("加「主要」\n  加「其余」 平均", facts + " 无记录时 计 0 分").evaluate(
         "甲", {"x": 0, "主要": "1.5", "其余": ["0.3", "0.5"]}).total
     assert total == D("102.30") and mean == D("101.90")
 

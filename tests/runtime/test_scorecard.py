@@ -73,7 +73,7 @@ def test_event_equality_ignores_the_span():
 
 def test_event_kinds_are_the_json_strings():
     assert [k.value for k in sc.EventKind] == ["deduct", "award", "bonus", "zero", "floor", "cap", "note",
-                                               "demote", "last", "bonus_cap"]
+                                               "demote", "last", "bonus_cap", "bonus_zero"]
     for kind in sc.EventKind:
         assert kind == kind.value and str(kind) == kind.value
 

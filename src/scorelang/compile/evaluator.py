@@ -33,9 +33,12 @@ from ..runtime.scorecard import (
 from .bounds import compile_article, compile_total_bounds
 from .derived import compile_derived
 from .rules import ZERO, ZEROED, Facts, compile_rule
+from .scopes import SectionFinish, TaskCaps, compile_section, compile_task_caps
 
 HUNDRED = Decimal(100)
 FLOOR, CAP, BONUS, BONUS_CAP = EventKind.FLOOR, EventKind.CAP, EventKind.BONUS, EventKind.BONUS_CAP
+BONUS_ZERO = EventKind.BONUS_ZERO
+BONUS_KINDS = (BONUS, BONUS_CAP, BONUS_ZERO)
 
 FLOOR_TEXT = "扣完为止：本项最低为0分"
 TASK_FLOOR_TEXT = "任务得分最低为0分：扣分项目的扣分以任务得分扣完为止"
@@ -44,6 +47,7 @@ CAP_DEDUCT_TEXT = "扣分项扣完为止：扣分以本项分值为限"
 TOTAL_FLOOR_TEXT = "总分最低为0分"  # the policy's own words, if it gives them, replace these
 TOTAL_FLOOR_CLAUSE = "总分"  # cited when the policy attaches no clause to the floor
 CAP_ITEM_TEXT = "各分项合计超过本项分值：按本项分值封顶"
+ZERO_BONUS_TEXT = "不得分（含加分）：本项加分不计"
 
 Run = Callable[[Facts, list[Event]], Decimal]
 ItemRun = Callable[[Facts], "ItemScore"]
@@ -55,10 +59,13 @@ def _identity(value: _T) -> _T:
 
 
 def _compile_part(part: m.Part, rename: Callable[[str], str], clause: str, deduction_only: bool,
-                  decls: Mapping[str, m.FactDecl]) -> tuple[Run, Decimal]:
+                  decls: Mapping[str, m.FactDecl], base_zero: bool = False) -> tuple[Run, Decimal]:
     """One scored unit: ``run(facts, events)`` returns its score within its bounds, and the
-    score it has when no rule fires (its quiet score)."""
+    score it has when no rule fires (its quiet score). ``base_zero``: 基础分 0 分, it starts at 0."""
     compiled = [compile_rule(rule, decls, rename) for rule in part.rules]
+    # 不得分（含加分）: the spans of the zeroing rules that take the part's bonuses too
+    with_bonus = tuple(rule.span for rule in part.rules
+                       if isinstance(rule.body, m.Zero) and rule.body.bonuses == "included")
     steps = tuple(step for step, _ in compiled)
     earns = any(e for _, e in compiled)
     points = part.points
@@ -79,9 +86,10 @@ def _compile_part(part: m.Part, rename: Callable[[str], str], clause: str, deduc
             return score
         return run_deductions, ZERO
 
-    base = ZERO if earns else points
+    base = ZERO if earns or base_zero else points
 
     def run(facts: Facts, events: list[Event]) -> Decimal:
+        start = len(events)
         earned = ZERO
         deducted = ZERO
         zeroed = None
@@ -104,6 +112,14 @@ def _compile_part(part: m.Part, rename: Callable[[str], str], clause: str, deduc
             # already taken it below 0 are floored first, so the events add up to the score
             events[zeroed] = new_event(clause=event.clause, rule=event.rule, kind=event.kind, facts=event.facts,
                                        points=-max(score, ZERO), span=event.span)
+            if with_bonus and any(event.span is s for s in with_bonus):
+                bonus = ZERO
+                for other in events[start:]:
+                    if other.kind is BONUS or other.kind is BONUS_CAP:
+                        bonus += other.points
+                if bonus:
+                    events.append(new_event(clause=clause, rule=ZERO_BONUS_TEXT, kind=BONUS_ZERO, facts=(),
+                                            points=-bonus, span=event.span))
             if score < 0:
                 events.append(new_event(clause=clause, rule=FLOOR_TEXT, kind=FLOOR, facts=(), points=-score,
                                         span=span))
@@ -156,9 +172,9 @@ def _compile_plain_item(item: m.Item, places: int, round_item: bool,
 
 
 def _compile_item(item: m.Item, places: int, round_item: bool,
-                  decls: Mapping[str, m.FactDecl]) -> tuple[ItemRun, ItemScore]:
+                  decls: Mapping[str, m.FactDecl], base_zero: bool = False) -> tuple[ItemRun, ItemScore]:
     """``evaluate(facts) -> ItemScore`` for one item, and the ItemScore it has when quiet."""
-    if _plain_shape(item):
+    if _plain_shape(item) and not base_zero:
         return _compile_plain_item(item, places, round_item, decls)
     runs: list[Run] = []
     quiet_score = ZERO
@@ -169,11 +185,11 @@ def _compile_item(item: m.Item, places: int, round_item: bool,
             for k in range(part.occasions):
                 def rename(name: str, k: int = k, names: dict[str, tuple[str, ...]] = names) -> str:
                     return names[name][k] if name in names else name
-                run, quiet = _compile_part(part, rename, item.id, item.deduction_only, decls)
+                run, quiet = _compile_part(part, rename, item.id, item.deduction_only, decls, base_zero)
                 runs.append(run)
                 quiet_score += quiet
         else:
-            run, quiet = _compile_part(part, _identity, item.id, item.deduction_only, decls)
+            run, quiet = _compile_part(part, _identity, item.id, item.deduction_only, decls, base_zero)
             runs.append(run)
             quiet_score += quiet
     item_id, title, deduction_only = item.id, item.title, item.deduction_only
@@ -206,7 +222,7 @@ def _compile_item(item: m.Item, places: int, round_item: bool,
         bonus = ZERO
         if has_bonus:
             for event in events:
-                if event.kind is BONUS or event.kind is BONUS_CAP:
+                if event.kind in BONUS_KINDS:
                     bonus += event.points
         return new_item_score(id=item_id, title=title, score=round_(score), max=maximum, bonus=bonus,
                               deduction_only=deduction_only, events=tuple(events))
@@ -218,7 +234,8 @@ class _TaskPlan:
     section, and the weighted parts."""
 
     __slots__ = ("task_id", "name", "leads", "maximum", "weight", "sections", "parts", "span", "quiet", "single",
-                 "has_bonus", "item_ids")
+                 "has_bonus", "item_ids", "finishes", "factors", "caps", "scoped", "as_is", "full", "enters",
+                 "base_zero")
 
     def __init__(self, task: m.Task, weighting: m.Weighting, compiled: dict[str, tuple[ItemRun, ItemScore]],
                  places: int) -> None:
@@ -226,20 +243,41 @@ class _TaskPlan:
         self.item_ids = frozenset(applicable)
         self.task_id, self.name, self.span = task.id, task.name, task.span
         self.leads = tuple(lead.department for lead in task.leads)
-        self.maximum = quantize_half_up(Decimal(100), places)
+        scale = task.scale
+        # 满分 N 分 按原分计入: the task counts its own points (out of N); else on 100 (第三条)
+        self.as_is = scale.enters == "as_is" and len(weighting.parts) == 1 and not weighting.parts[0].label
+        self.full, self.enters, self.base_zero = (scale.points if scale.declared else None), scale.enters, \
+            task.base_zero
+        self.maximum = quantize_half_up(scale.points if self.as_is else HUNDRED, places)
         self.weight = weighting.percent
         sections: list[tuple[str, Decimal, tuple[ItemRun, ...], tuple[ItemScore, ...], SectionScore]] = []
+        finishes: list[SectionFinish | None] = []
+        factors: list[Decimal] = []
+        counted_points = ZERO
         for section in task.sections:
             items = [item for item in section.items if item.id in applicable]
             if not items:
                 continue
             pairs = [compiled[item.id] for item in items]
             quiet_items = tuple(quiet for _, quiet in pairs)
-            section_max = quantize_half_up(sum((i.points for i in items if not i.deduction_only), ZERO), places)
-            quiet_section = new_section_score(name=section.title, score=sum((i.score for i in quiet_items), ZERO),
-                                              max=section_max, items=quiet_items)
+            points = sum((i.points for i in items if not i.deduction_only), ZERO)
+            section_max = quantize_half_up(points, places)
+            finish = compile_section(section, points)
+            if finish is None:
+                quiet_section = new_section_score(name=section.title, score=sum((i.score for i in quiet_items), ZERO),
+                                                  max=section_max, items=quiet_items)
+            else:
+                quiet_section = finish(section.title, section_max, quiet_items)
             sections.append((section.title, section_max, tuple(fn for fn, _ in pairs), quiet_items, quiet_section))
+            finishes.append(finish)
+            factors.append(HUNDRED / points if section.normalised else Decimal(1))
+            counted_points += HUNDRED if section.normalised else points
         self.sections = tuple(sections)
+        self.finishes = tuple(finishes)
+        self.factors = tuple(factors)
+        self.caps: TaskCaps | None = compile_task_caps(task, self.factors)
+        # sections that cap or rescale themselves, or a task that caps itself: the general path
+        self.scoped = self.caps is not None or any(f is not None for f in finishes)
         items_by_id = {item.id: item for item in task.items}
         # (label, item ids, the points of its ordinary items, percent)
         self.parts = tuple(
@@ -248,6 +286,10 @@ class _TaskPlan:
              part.percent)
             for part in weighting.parts)
         self.single = len(self.parts) == 1
+        if self.single and not self.parts[0][0]:
+            # a task weighed whole: worth its sections as they count (折算为百分制: 100 each)
+            label, ids, _, percent = self.parts[0]
+            self.parts = ((label, ids, counted_points, percent),)
         self.has_bonus = any(rule.bonus for item in task.items if item.id in applicable for rule in item.rules)
         self.quiet: TaskScore = None  # type: ignore[assignment]  # set by Evaluator as soon as it is built
 
@@ -269,7 +311,7 @@ class Evaluator:
         self._round_total = rounder(places) if "total" in round_at else _identity
         decls = {fact.name: fact for fact in policy.facts}
         self._shown = rounder(places)  # a figure as a report prints it (numbers.format_fixed)
-        compiled = {item.id: _compile_item(item, places, "item" in round_at, decls)
+        compiled = {item.id: _compile_item(item, places, "item" in round_at, decls, task.base_zero)
                     for task in policy.tasks for item in task.items}
         plans: dict[str, list[_TaskPlan]] = {entity: [] for entity in policy.entities}
         for task in policy.tasks:
@@ -294,7 +336,17 @@ class Evaluator:
     def _task_score(self, plan: _TaskPlan, sections: tuple[SectionScore, ...]) -> TaskScore:
         # (label, raw score, bonus, points of its ordinary items, percent) of each weighted part
         raws: Sequence[tuple[str, Decimal, Decimal, Decimal, Decimal]]
-        if plan.single:
+        events: tuple[Event, ...] = ()
+        if plan.scoped:
+            raw = ZERO
+            bonus = ZERO
+            for section, factor in zip(sections, plan.factors, strict=True):
+                raw += section.score * factor
+                bonus += section.bonus * factor
+            if plan.caps is not None:  # 本任务扣分最多 N 分 / 本任务加分累计最多 N 分
+                raw, bonus, events = plan.caps(raw, bonus, sections)
+            raws = ((plan.parts[0][0], raw, bonus, plan.parts[0][2], plan.parts[0][3]),)
+        elif plan.single:
             raw = ZERO
             for section in sections:
                 raw += section.score
@@ -316,7 +368,6 @@ class Evaluator:
                             bonus += item.bonus
                 raws.append((label, raw, bonus, points, percent))
         round_task, round_weighted = self._round_task, self._round_weighted
-        events: tuple[Event, ...] = ()
         parts: list[TaskPart] = []
         weighted = ZERO
         total_bonus = ZERO
@@ -326,8 +377,8 @@ class Evaluator:
                 events += (new_event(clause=plan.task_id, rule=TASK_FLOOR_TEXT, kind=FLOOR, facts=(), points=-raw,
                                      span=plan.span),)
                 raw = ZERO
-            if points != HUNDRED:
-                # 各部分先折算为百分制 (task 一: 第13项 30分 → ×100/30)
+            if points != HUNDRED and not plan.as_is:
+                # 各部分先折算为百分制 (task 一: 第13项 30分 → ×100/30); 按原分计入: as it is
                 raw = raw * HUNDRED / points
                 bonus = bonus * HUNDRED / points
             score = round_task(raw)
@@ -343,7 +394,8 @@ class Evaluator:
             task_score = round_task(sum((p.score * p.weight for p in parts), ZERO) / plan.weight)
         return new_task_score(id=plan.task_id, name=plan.name, lead=plan.leads, score=task_score, max=plan.maximum,
                               weight=plan.weight, weighted=weighted, sections=sections, events=events,
-                              bonus=total_bonus, parts=tuple(parts))
+                              bonus=total_bonus, parts=tuple(parts), full=plan.full, enters=plan.enters,
+                              base_zero=plan.base_zero)
 
     def with_derived(self, facts: Facts) -> Facts:
         """The facts an entity's rules read: with its derived values (计算 { … }), if any."""
@@ -401,18 +453,24 @@ class Evaluator:
         for plan in self._plans[entity]:
             section_scores: list[SectionScore] = []
             task_quiet = True
-            for title, section_max, items, quiet_items, quiet_section in plan.sections:
+            for (title, section_max, items, quiet_items, quiet_section), finish in zip(plan.sections,
+                                                                                        plan.finishes, strict=True):
                 results = [evaluate_item(facts) for evaluate_item in items]
                 # identity, not equality: a quiet item is the prebuilt object itself
                 if not any(map(is_not, results, quiet_items)):
                     section_scores.append(quiet_section)
                     continue
                 task_quiet = False
+                if finish is not None:  # 本部分 caps, 折算为百分制
+                    section_scores.append(finish(title, section_max, tuple(results)))
+                    continue
                 score = ZERO
+                bonus = ZERO
                 for result in results:
                     score += result.score
+                    bonus += result.bonus
                 section_scores.append(new_section_score(name=title, score=score, max=section_max,
-                                                        items=tuple(results)))
+                                                        items=tuple(results), bonus=bonus))
             task = plan.quiet if task_quiet else self._task_score(plan, tuple(section_scores))
             total += task.weighted
             tasks.append(task)

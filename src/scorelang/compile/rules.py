@@ -253,7 +253,8 @@ def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename: Rename, decls: D
         predicate, cond_names = None, ()
 
     if body.effect is m.Effect.BONUS:
-        return _judged_bonus(name, body, clause, text, span)
+        decl = decls.get(name)
+        return _judged_bonus(name, body, clause, text, span, decl.no_records if decl is not None else None)
 
     if body.records:
         def records_step(facts: Facts, events: list[Event]) -> Decimal:
@@ -288,8 +289,11 @@ def _compile_Judgement(rule: m.Rule, body: m.Judgement, rename: Rename, decls: D
     return step
 
 
-def _judged_bonus(name: str, body: m.Judgement, clause: str, text: str, span: Span) -> Step:
-    """加「主要领导评分」 / 加「班子成员评分」 合计|平均 (第十三条): bonus events, no item points."""
+def _judged_bonus(name: str, body: m.Judgement, clause: str, text: str, span: Span,
+                  no_records: Decimal | None = None) -> Step:
+    """加「主要领导评分」 / 加「班子成员评分」 合计|平均 (第十三条): bonus events, no item points;
+    averaged records with none at all give ``no_records`` (无记录时 计 N 分)."""
+    empty_reason = None if no_records is None else f"无记录，按规定计 {no_records.normalize():f} 分"
     if not body.records:
         def step(facts: Facts, events: list[Event]) -> Decimal:
             amount, reason = facts[name]
@@ -307,6 +311,9 @@ def _judged_bonus(name: str, body: m.Judgement, clause: str, text: str, span: Sp
                 reasons = "；".join(r for _, r in records if r) or None
                 events.append(new_event(clause=clause, rule=text, kind=BONUS, facts=((name, amounts),), points=mean,
                                         reason=reasons, span=span))
+            elif no_records:  # 无记录时 计 N 分 (报错 is refused with the facts)
+                events.append(new_event(clause=clause, rule=text, kind=BONUS, facts=((name, ()),), points=no_records,
+                                        reason=empty_reason, span=span))
             return ZERO
         return mean_step
 

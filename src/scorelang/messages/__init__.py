@@ -41,6 +41,7 @@ from .cohort import *  # noqa: F401,F403  (SL18x)
 from .derived import *  # noqa: F401,F403  (SL19x: derived values, 个百分点, unit words)
 from .facts import *  # noqa: F401,F403  (SL2xx)
 from .policy import *  # noqa: F401,F403  (SL1xx)
+from .scales import *  # noqa: F401,F403  (SL1xx: scales, caps of sections and tasks, open choices)
 from .syntax import *  # noqa: F401,F403  (SL0xx)
 
 # ------------------------------------------------------------------ phrases shared by stages

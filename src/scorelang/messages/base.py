@@ -12,7 +12,7 @@ import attrs
 from ..diagnostics import Diagnostic, Related, Rewrite, Severity
 from ..span import Span
 
-ERROR, WARNING = Severity.ERROR, Severity.WARNING
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 @attrs.frozen
@@ -120,6 +120,11 @@ def error(name: str, code: str, fields: str, zh: str, en: str, hint_zh: str = ""
 
 def warning(name: str, code: str, fields: str, zh: str, en: str, hint_zh: str = "", hint_en: str = "") -> Message:
     return Message(name, code, WARNING, _fields(fields), zh, en, hint_zh, hint_en)
+
+
+def info(name: str, code: str, fields: str, zh: str, en: str, hint_zh: str = "", hint_en: str = "") -> Message:
+    """A note for the author (信息): never fails a check, shown so that something is visible."""
+    return Message(name, code, INFO, _fields(fields), zh, en, hint_zh, hint_en)
 
 
 def phrase(name: str, fields: str, zh: str, en: str) -> Phrase:

@@ -364,6 +364,11 @@ RATINGS_NONE = error(
     "没有任何评分，而考评办法规定无评分时报错", "no rating was given, and the policy says no rating is an error",
     "请填写评分；如无评分应计某个分数，请在考评办法中写「无评分时 计 0 分」",
     "enter the ratings; if no rating should give a score, write 无评分时 计 0 分 in the policy")
+RECORDS_NONE = error(
+    "RECORDS_NONE", "SL240", "",
+    "没有任何记录，而考评办法规定无记录时报错", "no record was given, and the policy says no record is an error",
+    "请填写记录；如无记录应计某个分数，请在考评办法中写「无记录时 计 0 分」",
+    "enter the records; if none should give a score, write 无记录时 计 0 分 in the policy")
 RATINGS_TOO_FEW = error(
     "RATINGS_TOO_FEW", "SL240", "count high low need",
     "只有 {count} 个评分，去掉 {high} 个最高分和 {low} 个最低分后平均至少需要 {need} 个",

@@ -459,3 +459,18 @@ RATINGS_PROPORTIONAL_SCALE = error(
     "按…比例得 reads the combined ratings 「{name}」 as a percent: they must be on a 100-point scale (up to 100)",
     "把评分声明为百分制，如：「{name}」 评分 0 至 100 分 …",
     "declare the ratings on a 100-point scale, e.g. 「{name}」 评分 0 至 100 分 …")
+
+# ------------------------------------------------------------------ a declared scale: SL121, SL124
+TASK_NOT_SCALE = error(
+    "TASK_NOT_SCALE", "SL121", "ordinal task worth scale",
+    "目标任务{ordinal}各部分计入本任务的分值合计 {worth}分，不是本任务声明的满分 {scale}分",
+    "task {task}'s sections count {worth} points, not the full score of {scale} it declares",
+    "各部分分值（折算为百分制的部分按 100 分计）之和应等于「满分 {scale} 分」",
+    "the sections' points (100 for a section 折算为百分制) must add up to 满分 {scale} 分")
+TOTAL_NOT_SCALE = error(
+    "TOTAL_NOT_SCALE", "SL124", "entities total scale clause",
+    "{entities}各目标任务计入总分的满分合计 {total}分，不是{clause}的满分 {scale}分",
+    "for {entities} the tasks count {total} points in the total, not the full score of {scale} ({clause})",
+    "每个任务计入的满分：按原分计入的为其满分 × 权重，折算为百分制的为 100 × 权重（不计权重时权重为 100%）",
+    "each task counts its full score × its weight (按原分计入) or 100 × its weight (折算为百分制); "
+    "without weights, at 100%")

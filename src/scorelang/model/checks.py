@@ -11,6 +11,7 @@ from ..numbers import chinese_ordinal
 from ..span import Span
 from . import nodes as m
 from .checks_bounds import check_bonus_bounded
+from .checks_scales import SCALE_CHECKS
 
 Check = Callable[[m.Policy], Iterable[Diagnostic]]
 
@@ -25,18 +26,27 @@ def check_section_points(policy: m.Policy) -> Iterable[Diagnostic]:
 
 
 def check_task_scale(policy: m.Policy) -> Iterable[Diagnostic]:
-    """SL121: 第三条 — every task is scored on a 100-point scale: a task weighed whole is
-    worth 100; a task weighed in parts puts each part on a 100-point scale, so each part must
-    be worth something."""
+    """SL121: a task weighed whole is worth its full score — 100 (第三条: every task on a
+    100-point scale) unless it declares 满分 N 分; a section 折算为百分制 counts 100. A task
+    weighed in parts puts each part on a 100-point scale, so each part must be worth something."""
     for task in policy.tasks:
         points = {item.id: item.points for item in task.items if not item.deduction_only}
         for weighting in task.weightings:
             for part in weighting.parts:
                 worth = sum((points.get(i, Decimal(0)) for i in part.items), Decimal(0))
                 whole = len(weighting.parts) == 1 and not part.label
-                if whole and worth != 100:
-                    yield msg.TASK_NOT_100.at(task.span, ordinal=chinese_ordinal(task.number), task=task.id,
-                                              worth=worth)
+                if whole:
+                    # the sections as they count in the task (a section 折算为百分制 counts 100)
+                    worth = sum((Decimal(100) if s.normalised else
+                                 sum((i.points for i in s.items if not i.deduction_only), Decimal(0))
+                                 for s in task.sections), Decimal(0))
+                if whole and worth != task.scale.points:
+                    ordinal = chinese_ordinal(task.number)
+                    if task.scale.declared:
+                        yield msg.TASK_NOT_SCALE.at(task.scale.span or task.span, ordinal=ordinal, task=task.id,
+                                                    worth=worth, scale=task.scale.points)
+                    else:
+                        yield msg.TASK_NOT_100.at(task.span, ordinal=ordinal, task=task.id, worth=worth)
                 elif worth <= 0:
                     yield msg.PART_WORTHLESS.at(part.span, ordinal=chinese_ordinal(task.number), task=task.id,
                                                 label=part.label)
@@ -70,8 +80,8 @@ def check_item_numbers(policy: m.Policy) -> Iterable[Diagnostic]:
 def check_weights(policy: m.Policy) -> Iterable[Diagnostic]:
     """SL124: for every entity, the weights of the tasks it is scored on add up to 100%.
     (Without any task that is SL132's problem, not a 0% sum.)"""
-    if not policy.tasks:
-        return
+    if not policy.tasks or not all(task.scale.stated for task in policy.tasks):
+        return  # without tasks: SL132; a task that does not say how it enters: SL133
     if policy.data_defined:
         yield from _check_weights_by_groups(policy)
         return
@@ -81,12 +91,37 @@ def check_weights(policy: m.Policy) -> Iterable[Diagnostic]:
         for task in policy.tasks:
             weighting = task.weighting_for(entity)
             if weighting is not None:
-                total += weighting.percent
-        if total != 100:
+                total += counted_in_total(task, weighting)
+        if total != policy.scale.points:
             by_total.setdefault(total, []).append(entity)
     for total, entities in by_total.items():
         names = Words("、".join(entities[:5]) + ("等" if len(entities) > 5 else ""), ", ".join(entities[:5]))
-        yield msg.WEIGHTS_NOT_100.at(_first_weight_span(policy), entities=names, total=f"{total.normalize():f}")
+        yield _not_on_scale(policy, names, total)
+
+
+def counted_in_total(task: m.Task, weighting: m.Weighting) -> Decimal:
+    """The most a task counts in the total for the entities of ``weighting``: each part's
+    weight × 100 (a part of a range, or a task 折算为百分制), or × the task's full score (a task
+    按原分计入). Without any declared scale, the weights themselves."""
+    scale = task.scale
+    worth = scale.points if scale.enters == "as_is" else Decimal(100)
+    return sum((p.percent * (Decimal(100) if p.label else worth) / 100 for p in weighting.parts), Decimal(0))
+
+
+def _scaled(policy: m.Policy) -> bool:
+    return policy.scale.declared or policy.summed or any(t.scale.enters == "as_is" for t in policy.tasks)
+
+
+def _not_on_scale(policy: m.Policy, names: Words, total: Decimal) -> Diagnostic:
+    """SL124 in its words: the weights' 100% where nothing declares a scale, else the scale."""
+    if not _scaled(policy):
+        return msg.WEIGHTS_NOT_100.at(_first_weight_span(policy), entities=names, total=f"{total.normalize():f}")
+    scale = policy.scale
+    clause = (Words(f"办法（{scale.clause}）声明", f"declared by the policy, {scale.clause}") if scale.clause
+              else Words("办法声明" if scale.declared else "百分制", "declared" if scale.declared else "100-point"))
+    span = scale.span or _first_weight_span(policy)
+    return msg.TOTAL_NOT_SCALE.at(span, entities=names, total=f"{total.normalize():f}", scale=scale.points,
+                                  clause=clause)
 
 
 _MAX_GROUPS_COMBINED = 6  # beyond it, each group alone and none (2^n combinations otherwise)
@@ -115,13 +150,13 @@ def _check_weights_by_groups(policy: m.Policy) -> Iterable[Diagnostic]:
                 clear = False  # groups by a fact may cover every entity (城区所、农区所、牧区所): SL242 if not
                 break
             if line is not None:
-                total += line.percent
-        if clear and total != 100:
+                total += counted_in_total(task, line)
+        if clear and total != policy.scale.points:
             label = "、".join(f"「{n}」" for n in sorted(profile)) or "不属于任何分组"
             bad.setdefault(total, []).append(label)
     for total, labels in bad.items():
         names_shown = Words("、".join(labels[:5]), ", ".join(labels[:5]).replace("不属于任何分组", "in no group"))
-        yield msg.WEIGHTS_NOT_100.at(_first_weight_span(policy), entities=names_shown, total=f"{total.normalize():f}")
+        yield _not_on_scale(policy, names_shown, total)
 
 
 def _first_weight_span(policy: m.Policy) -> Span:
@@ -182,4 +217,4 @@ CHECKS: tuple[Check, ...] = (
     check_item_rules,
     check_floor_on_gain,
     check_bonus_bounded,
-)
+) + SCALE_CHECKS

@@ -9,29 +9,37 @@ from . import nodes as m
 
 
 def _unbounded_count(policy: m.Policy, body: object) -> str | None:
-    """A count a per-occurrence bonus multiplies (the fact, or a fact of its expression), when
-    nothing bounds that count (至多)."""
-    if not isinstance(body, m.PerOccurrence):
+    """A count a per-occurrence bonus multiplies (the fact, or a fact of its expression), or a
+    count or number a bonus ladder (比 … 每提高 … 加) measures, when nothing bounds it (至多)."""
+    if isinstance(body, m.Ladder) and body.bonus:
+        measured = (body.fact,) if isinstance(body.fact, str) else m.facts_read(body.fact)
+        kinds: tuple[str, ...] = ("count", "number")  # a percent is at most 100
+    elif isinstance(body, m.PerOccurrence):
+        measured, kinds = m.facts_read(body), ("count",)
+    else:
         return None
-    for name in m.facts_read(body):
+    for name in measured:
         try:
             fact = policy.fact(name)
         except KeyError:
             continue
-        if fact.type == "count" and fact.high is None:
+        if fact.type in kinds and fact.high is None:
             return name
     return None
 
 
 def check_bonus_bounded(policy: m.Policy) -> Iterable[Diagnostic]:
     """SL164: a bonus per occurrence (每…加…分) of a count with no 至多, capped at no level —
-    not by the rule (最多加), nor its article (加分累计最多), nor the total (考评总分 最高) — can
+    not by the rule (最多加), nor its article, section or task (加分累计最多), nor the total
+    (考评总分 最高) — can
     add without limit. (An item's bonus is beyond its points: the item does not cap it.)"""
     total = policy.total_bounds
     if total is not None and total.upper is not None:
         return
+    # a section's or task's 加分累计最多 caps its items' bonuses
     places: list[tuple[str, m.Rule, bool]] = [
-        (item.id, rule, False) for task in policy.tasks for item in task.items for rule in item.rules]
+        (item.id, rule, task.bonus_cap is not None or section.bonus_cap is not None)
+        for task in policy.tasks for section in task.sections for item in section.items for rule in item.rules]
     places += [(article.id, rule, article.bonus_cap is not None) for article in policy.articles
                for rule in article.rules]
     for clause, rule, capped_above in places:

@@ -19,6 +19,7 @@ from .cohort_order import cohort_order
 from .from_syntax_bounds import BoundsResolver
 from .from_syntax_derived import DERIVED_READER
 from .from_syntax_rules import RuleResolver
+from .from_syntax_scales import ScalesResolver
 from .vocabulary import COMPARE, type_words
 from .vocabulary import did_you_mean as _did_you_mean
 
@@ -53,7 +54,7 @@ class _Fact:
         return self.deducted or not self.added
 
 
-class Resolver(RuleResolver, BoundsResolver):
+class Resolver(RuleResolver, BoundsResolver, ScalesResolver):
     """Walks a syntax.Policy once, building model nodes and diagnostics."""
 
     def __init__(self, tree: syn.Policy):
@@ -61,6 +62,8 @@ class Resolver(RuleResolver, BoundsResolver):
         self.diagnostics = Diagnostics()
         self.facts: dict[str, _Fact] = {}
         self.from_facts = False  # 对象 「…」 由事实文件列出
+        self.summed = False  # 各目标任务得分相加
+        self.base_zero = False  # 基础分 0 分 in the header
 
     def error(self, diagnostic: Diagnostic) -> None:
         """Record a problem (an error or a warning: the catalogue entry says which)."""
@@ -82,6 +85,10 @@ class Resolver(RuleResolver, BoundsResolver):
         groups = self._groups(set(entities))
         self.group_members = {g.name: g.members for g in groups}
         self.data_groups = {g.name for g in groups if g.from_facts}
+        if tree.headers:
+            scale, self.summed, self.base_zero = self._policy_scale(tree.headers[0], bool(tree.weights))
+        else:
+            scale, self.summed, self.base_zero = m.Scale(), False, False
         tasks = self._tasks()
         articles = self._articles()
         awards = self._awards()
@@ -93,7 +100,8 @@ class Resolver(RuleResolver, BoundsResolver):
         total_bounds = self._total_bounds(tree.headers[0])
         policy = m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
                           groups, facts, tasks, articles, awards, entities_from_facts=self.from_facts, span=tree.span,
-                          floor=floor, total_bounds=total_bounds, derived=derived)
+                          floor=floor, total_bounds=total_bounds, derived=derived, scale=scale,
+                          summed=self.summed, base_zero=self.base_zero)
         return self._with_cohort(policy)
 
     def _with_cohort(self, policy: m.Policy) -> m.Policy:
@@ -189,6 +197,8 @@ class Resolver(RuleResolver, BoundsResolver):
 
     def _weightings(self, task: syn.Task, item_numbers: list[int]) -> tuple[m.Weighting, ...]:
         """The lines of 计入总分权重 for one task, resolved to the entities each applies to."""
+        if self.summed:  # 各目标任务得分相加: no weights (SL134 if some are written too)
+            return (self._summed_weighting(task, item_numbers, self.entities),)
         lines = [w for block in self.tree.weights for w in block.weights if w.task_number == task.number]
         ordinal = chinese_ordinal(task.number)
         if not lines:
@@ -375,6 +385,7 @@ class Resolver(RuleResolver, BoundsResolver):
                              for f in t.fields),
                 ratings=self._ratings(fact),
             )
+            common["no_records"], common["no_records_error"] = self._records_empty(decl, fact.type)
             if decl.per_occasion and fact.occasions:
                 for k in range(1, fact.occasions + 1):
                     out.append(m.FactDecl(occasion_fact_name(name, k), **common, span=decl.span))
@@ -463,7 +474,9 @@ class Resolver(RuleResolver, BoundsResolver):
             self.scope = str(t.number)  # its derived values are visible inside it only
             sections = tuple(self._section(t.number, s) for s in t.sections)
             self.scope = None
-            tasks.append(m.Task(str(t.number), t.number, t.name.text, leads, weightings, sections, span=t.span))
+            scale, base_zero, bonus_cap, deduct_cap = self._task_scale(t, self.base_zero)
+            tasks.append(m.Task(str(t.number), t.number, t.name.text, leads, weightings, sections, span=t.span,
+                                scale=scale, base_zero=base_zero, bonus_cap=bonus_cap, deduct_cap=deduct_cap))
         for block in self.tree.weights:
             for w in block.weights:
                 if w.task_number not in seen:
@@ -515,7 +528,9 @@ class Resolver(RuleResolver, BoundsResolver):
                             decider=b.decider.text if b.decider else None, previous=cited)
 
     def _section(self, task: int, s: syn.Section) -> m.Section:
-        return m.Section(s.title.text, s.points, tuple(self._item(task, i) for i in s.items), span=s.span)
+        normalised, bonus_cap, deduct_cap = self._section_extras(task, s)
+        return m.Section(s.title.text, s.points, tuple(self._item(task, i) for i in s.items), span=s.span,
+                         normalised=normalised, bonus_cap=bonus_cap, deduct_cap=deduct_cap)
 
     def _item(self, task: int, item: syn.Item) -> m.Item:
         clause = f"{task}.{item.number}"
@@ -566,7 +581,7 @@ class Resolver(RuleResolver, BoundsResolver):
             if body is not None and (r.condition is None or condition is not None):
                 text = r.quote.text if r.quote is not None else r.source_text
                 cap = self._rule_cap(clause, r.cap, body, text, r.quote is not None)
-                out.append(m.Rule(clause, text, body, r.floor, condition, span=r.span, cap=cap))
+                out.append(m.Rule(clause, text, body, r.floor, condition, span=r.span, cap=cap, stacked=r.stacked))
         return tuple(out)
 
 

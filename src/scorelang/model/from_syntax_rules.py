@@ -108,9 +108,19 @@ class RuleResolver(CohortResolver, DerivedResolver):
             return False
         return True
 
+    def _computed_bonus(self, clause: str, b: syn.ComputedBonus, occasions: int) -> m.PerOccurrence | None:
+        """加 （「表扬次数」 × 0.2） 分: the computed amount is the bonus (1 point per unit of it), so it
+        is a 每 … 加 1 分 on the expression — its events, bounds and SL164 are those of a bonus per
+        occurrence. The amount is a count or a number, never negative (SL154)."""
+        resolved = self._quantity(clause, b.amount, occasions, ("count", "number", "scalar", "points"),
+                                  Words("「加（…）分」", "加 (…) 分 (a computed bonus)"))
+        if resolved is None:
+            return None
+        return m.PerOccurrence(resolved[0], Decimal(1), 1, True, span=b.span)
+
     def _zero_if(self, clause: str, b: syn.ZeroIf, occasions: int) -> m.Zero | None:
         cond = self._condition(clause, b.condition, occasions)
-        return None if cond is None else m.Zero(cond, span=b.span)
+        return None if cond is None else m.Zero(cond, span=b.span, bonuses=b.bonuses)
 
     def _fixed(self, clause: str, b: syn.DeductIf | syn.AwardIf, occasions: int) -> m.Fixed | None:
         cond = self._condition(clause, b.condition, occasions)
@@ -147,6 +157,9 @@ class RuleResolver(CohortResolver, DerivedResolver):
             self.error(msg.AGGREGATE_NOT_RECORDS.at(b.span))
         if records and not b.aggregate:
             self.error(msg.RECORDS_AGGREGATE_MISSING.at(b.span, name=fact))
+        if records and b.aggregate == "平均" and not self.facts[fact].decl.records_empty:
+            # the mean of no record at all is the author's to say (SL138)
+            self.error(msg.RECORDS_EMPTY_CHOICE.at(b.span, name=fact))
         aggregate = {"平均": "mean"}.get(b.aggregate or "", "sum")
         return m.Judgement(fact, None, records, 1, aggregate, span=b.span)
 
@@ -188,7 +201,9 @@ class RuleResolver(CohortResolver, DerivedResolver):
             kind = {"scalar": "number"}.get(measured.kind, measured.kind)
             declared = measured.unit
         name = fact if isinstance(fact, str) else fact.name if isinstance(fact, x.DerivedRef) else "…"
-        points_unit = b.step_unit in ("个百分点", "%", "％")
+        # 相对目标的 5%: a share of the target, whatever the fact; a bare 5% on a percent is ambiguous (SL144)
+        share = b.step_unit == syn.RELATIVE_STEP
+        points_unit = b.step_unit in ("个百分点", "%", "％") or share
         words = [u for u in (b.threshold_unit, None if points_unit else b.step_unit) if u not in (None, "个百分点")]
         if not self._ladder_units(b, kind, name, declared, words):
             return None
@@ -197,6 +212,14 @@ class RuleResolver(CohortResolver, DerivedResolver):
             return None
         relative = False
         if kind in ("percent", "pp"):
+            if b.step_unit in ("%", "％"):
+                self.error(msg.LADDER_PERCENT_AMBIGUOUS.at(b.span, name=name, step=b.step))
+                return None
+            relative = share
+            if share and (not isinstance(target, Decimal) or target <= 0):
+                self.error(msg.LADDER_RELATIVE_TARGET_EXPR.at(b.span) if not isinstance(target, Decimal)
+                           else msg.LADDER_RELATIVE_TARGET_ZERO.at(b.span))
+                return None
             if kind == "percent" and isinstance(target, Decimal) and target > 100:
                 self.error(msg.LADDER_PERCENT_TARGET_ABOVE_100.at(b.span, target=target))
             if words:
@@ -409,6 +432,7 @@ RULE_RESOLVERS: dict[type, _ResolveRule] = {
     syn.BonusIf: RuleResolver._bonus_if,
     syn.Judged: RuleResolver._judged,
     syn.JudgedBonus: RuleResolver._judged_bonus,
+    syn.ComputedBonus: RuleResolver._computed_bonus,
     syn.Proportional: RuleResolver._proportional,
     syn.AwardEffect: RuleResolver._award_effect,
     syn.Ladder: RuleResolver._ladder,
@@ -429,6 +453,7 @@ CONDITION_RESOLVERS: dict[type, _ResolveCondition] = {
     syn.NumberLit: RuleResolver._value_as_condition,
     syn.PercentLit: RuleResolver._value_as_condition,
     syn.PercentPointsLit: RuleResolver._value_as_condition,
+    syn.ScoreLit: RuleResolver._value_as_condition,
     syn.Arithmetic: RuleResolver._value_as_condition,
     syn.Negate: RuleResolver._value_as_condition,
     syn.Call: RuleResolver._value_as_condition,

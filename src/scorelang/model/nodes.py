@@ -105,6 +105,10 @@ class FactDecl:
     zero_means_absent: bool = True
     ratings: Ratings | None = None
     span: Span = _span()
+    # 无记录时 计 N 分 (``no_records``) / 无记录时 报错 (``no_records_error``): what no judgement
+    # record gives where they are averaged (加「…」 平均)
+    no_records: Decimal | None = attrs.field(default=None, kw_only=True)
+    no_records_error: bool = attrs.field(default=False, kw_only=True)
 
 
 @attrs.frozen
@@ -242,12 +246,18 @@ class Fixed:
         return Effect.BONUS if self.bonus else Effect.DEDUCT if self.sign < 0 else Effect.EARN
 
 
+ZERO_BONUSES = ("included", "kept")
+
+
 @attrs.frozen
 class Zero:
-    """若…不得分: the item (or part) scores 0."""
+    """若…不得分: the item (or part) scores 0. ``bonuses``: what of the bonuses (加) of its part —
+    ``included`` (不得分（含加分）: they go too), ``kept`` (不得分（加分照计）: they still count) or
+    None (not written: a check error where the part has a bonus to lose)."""
 
     condition: Condition
     span: Span = _span()
+    bonuses: str | None = attrs.field(default=None, kw_only=True)
 
     effect: ClassVar[Effect] = Effect.ZERO
 
@@ -454,6 +464,7 @@ class Rule:
     condition: Condition | None = None  # 若 … written before a rule of any kind
     span: Span = _span()
     cap: Cap | None = attrs.field(default=None, kw_only=True)
+    stacked: bool = attrs.field(default=False, kw_only=True)  # 各档累计: a band that adds to the others
 
     @property
     def effect(self) -> Effect:
@@ -539,10 +550,43 @@ class Item:
 
 @attrs.frozen
 class Section:
+    """部分: worth the sum of its ordinary items.
+
+    Attributes:
+        normalised: 折算为百分制 — it enters its task as score × 100 ÷ points.
+        bonus_cap, deduct_cap: 本部分加分累计最多 N 分 / 本部分扣分最多 N 分.
+    """
+
     title: str
     points: Decimal
     items: tuple[Item, ...]
     span: Span = _span()
+    normalised: bool = attrs.field(default=False, kw_only=True)
+    bonus_cap: Cap | None = attrs.field(default=None, kw_only=True)
+    deduct_cap: Cap | None = attrs.field(default=None, kw_only=True)
+
+
+HUNDRED = Decimal(100)
+SCALE_ENTERS = ("as_is", "normalised")
+
+
+@attrs.frozen
+class Scale:
+    """满分 N 分: the full score of a task or of the whole policy (100 unless declared).
+
+    Attributes:
+        points: the full score; declared: whether the policy wrote it.
+        enters: how a task's score enters the total: ``normalised`` (折算为百分制: × 100 ÷ points,
+            then its weight) or ``as_is`` (按原分计入); for 100 points the two are the same.
+        clause: the clause the policy attaches to its scale (header only), cited by messages.
+    """
+
+    points: Decimal = HUNDRED
+    declared: bool = False
+    enters: str = attrs.field(default="normalised", validator=attrs.validators.in_(SCALE_ENTERS))
+    clause: str | None = None
+    stated: bool = True  # False: 满分 N 分 without how it enters (SL133); the sums are not checked then
+    span: Span | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen
@@ -604,6 +648,10 @@ class Task:
     weightings: tuple[Weighting, ...]
     sections: tuple[Section, ...]
     span: Span = _span()
+    scale: Scale = attrs.field(default=Scale(), kw_only=True)
+    base_zero: bool = attrs.field(default=False, kw_only=True)  # 基础分 0 分
+    bonus_cap: Cap | None = attrs.field(default=None, kw_only=True)  # 本任务加分累计最多 N 分
+    deduct_cap: Cap | None = attrs.field(default=None, kw_only=True)  # 本任务扣分最多 N 分
 
     def weighting_for(self, entity: str) -> Weighting | None:
         for weighting in self.weightings:
@@ -750,6 +798,9 @@ class Policy:
     span: Span = _span()
     floor: Citation = attrs.field(default=Citation(), kw_only=True)
     total_bounds: TotalBounds | None = attrs.field(default=None, kw_only=True)
+    scale: Scale = attrs.field(default=Scale(), kw_only=True)  # 满分 1000 分 (header)
+    summed: bool = attrs.field(default=False, kw_only=True)  # 各目标任务得分相加: no weights
+    base_zero: bool = attrs.field(default=False, kw_only=True)  # 基础分 0 分 (header: every task)
     derived: tuple[DerivedDecl, ...] = attrs.field(default=(), kw_only=True)
     cohort: tuple[CohortTerm, ...] = attrs.field(default=(), kw_only=True)
 

@@ -183,3 +183,49 @@ def derived_json(value: DerivedValue) -> dict[str, Any]:
             "facts": {name: fact_json(read) for name, read in value.facts},
             "value": format_decimal(value.value.normalize()) if isinstance(value.value, Decimal) else value.value,
             "kind": value.kind}
+
+
+# ------------------------------------------------------------------ scales (满分 1000 分, 基础分 0 分)
+_ENTERS_WORDS = {"zh": {"as_is": "按原分计入", "normalised": "折算为百分制"},
+                 "en": {"as_is": "counted as is", "normalised": "put on a 100-point scale"}}
+
+
+def task_scale_text(task: TaskScore, lang: str) -> str | None:
+    """``满分 400 分，按原分计入`` / ``基础分 0 分`` for a task that declares its scale; None for
+    the 100-point task of 第三条."""
+    words = []
+    if task.full is not None:
+        full = format_decimal(task.full.normalize())
+        enters = _ENTERS_WORDS[lang][task.enters]
+        words.append(f"满分 {full} 分，{enters}" if lang == "zh" else f"out of {full}, {enters}")
+    if task.base_zero:
+        words.append("基础分 0 分" if lang == "zh" else "base score 0")
+    return ("；" if lang == "zh" else "; ").join(words) or None
+
+
+def task_scale_json(task: TaskScore, places: int) -> dict[str, Any] | None:
+    """The ``"scale"`` of a task that declares one (additive: absent for the 100-point task)."""
+    if task.full is None and not task.base_zero:
+        return None
+    return {"full": format_fixed(task.full if task.full is not None else Decimal(100), places),
+            "enters": task.enters, "base": "zero" if task.base_zero else "full"}
+
+
+def policy_scale_json(full: Decimal | None, summed: bool, clause: str | None, places: int) -> dict[str, Any] | None:
+    """The policy's ``"scale"`` (满分 1000 分 依据 "…", 各目标任务得分相加), absent when it declares neither."""
+    if full is None and not summed:
+        return None
+    return {"full": format_fixed(full if full is not None else Decimal(100), places),
+            "summed": summed, "clause": clause}
+
+
+def policy_scale_text(full: Decimal | None, summed: bool, clause: str | None, lang: str) -> str | None:
+    """``满分 1000 分（第三条）；各目标任务得分相加`` under the title; None when nothing is declared."""
+    words = []
+    if full is not None:
+        shown = format_decimal(full.normalize())
+        cited = f"（{clause}）" if clause and lang == "zh" else (f" ({clause})" if clause else "")
+        words.append(f"满分 {shown} 分{cited}" if lang == "zh" else f"out of {shown}{cited}")
+    if summed:
+        words.append("各目标任务得分相加" if lang == "zh" else "the tasks' scores added up (no weights)")
+    return ("；" if lang == "zh" else "; ").join(words) or None

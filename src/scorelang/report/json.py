@@ -14,15 +14,26 @@ from typing import Any
 from ..diagnostics import Diagnostic, Severity, to_json
 from ..numbers import format_fixed
 from ..runtime.scorecard import Event, ItemScore, Scorecard, SectionScore, TaskPart, TaskScore
-from .common import derived_json, fact_json, format_weight, ladder_json, task_weight
+from .common import (
+    derived_json,
+    fact_json,
+    format_weight,
+    ladder_json,
+    policy_scale_json,
+    task_scale_json,
+    task_weight,
+)
 
 SCHEMA = "scorelang/scorecard-1"
 DIAGNOSTICS_SCHEMA = "scorelang/diagnostics-1"
 
 
 def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: int,
-                engine_version: str) -> dict[str, Any]:
-    """The scorecard document: ``{"schema", "engine", "policy", "entities": [...]}``."""
+                engine_version: str, scale: tuple[Decimal | None, bool, str | None] = (None, False, None)
+                ) -> dict[str, Any]:
+    """The scorecard document: ``{"schema", "engine", "policy", "entities": [...]}``; ``scale``:
+    the policy's declared full score, whether its tasks are summed, and the clause (additive:
+    ``policy.scale`` only when it declares one)."""
 
     def fixed(value: Decimal) -> str:
         return format_fixed(value, places)
@@ -43,8 +54,13 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
                 "events": [event(e) for e in i.events]}
 
     def section(s: SectionScore) -> dict[str, Any]:
-        return {"name": s.name, "score": fixed(s.score), "max": fixed(s.max),
-                "items": [item(i) for i in s.items]}
+        data: dict[str, Any] = {"name": s.name, "score": fixed(s.score), "max": fixed(s.max),
+                                "items": [item(i) for i in s.items]}
+        if s.counted is not None:  # additive: a section 折算为百分制
+            data["counted"] = fixed(s.counted)
+        if s.events:  # additive: a section's own caps (本部分扣分最多 N 分)
+            data["events"] = [event(e) for e in s.events]
+        return data
 
     def part(p: TaskPart) -> dict[str, Any]:
         return {"items": p.label, "score": fixed(p.score), "weight": format_weight(p.weight),
@@ -55,6 +71,9 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
         data: dict[str, Any] = {"id": t.id, "name": t.name, "lead": list(t.lead), "score": fixed(t.score),
                 "max": fixed(t.max), "weight": task_weight(t), "weighted": fixed(t.weighted),
                 "bonus": fixed(t.bonus)}
+        scale = task_scale_json(t, places)
+        if scale is not None:  # additive: a task that declares 满分 N 分 or 基础分 0 分
+            data["scale"] = scale
         if multi:  # a task weighed in parts (木里县 目标任务一: 第1至12项 10%, 第13项 5%)
             data["parts"] = [part(p) for p in t.parts]
         data["sections"] = [section(s) for s in t.sections]
@@ -71,8 +90,11 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
             data["derived"] = [derived_json(d) for d in c.derived]
         return data
 
-    return {"schema": SCHEMA, "engine": engine_version,
-            "policy": {"title": title, "sha256": sha256},
+    policy: dict[str, Any] = {"title": title, "sha256": sha256}
+    policy_scale = policy_scale_json(*scale, places)
+    if policy_scale is not None:
+        policy["scale"] = policy_scale
+    return {"schema": SCHEMA, "engine": engine_version, "policy": policy,
             "entities": [card(c) for c in cards]}
 
 
@@ -80,5 +102,9 @@ def render_diagnostics_json(diagnostics: Iterable[Diagnostic]) -> dict[str, Any]
     """Diagnostics as JSON: ``{"schema", "errors", "warnings", "diagnostics": [...]}``."""
     items = list(diagnostics)
     errors = sum(1 for d in items if d.severity is Severity.ERROR)
-    return {"schema": DIAGNOSTICS_SCHEMA, "errors": errors, "warnings": len(items) - errors,
-            "diagnostics": to_json(items)}
+    infos = sum(1 for d in items if d.severity is Severity.INFO)
+    doc: dict[str, Any] = {"schema": DIAGNOSTICS_SCHEMA, "errors": errors, "warnings": len(items) - errors - infos}
+    if infos:  # additive: only where a check listed information (信息, severity "info")
+        doc["infos"] = infos
+    doc["diagnostics"] = to_json(items)
+    return doc

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model.nodes import Lead, Policy, Task, Weighting
+from ..numbers import format_decimal
 from .common import format_weight, task_label, to_text
 
 _WORDS = {
@@ -73,6 +74,9 @@ def _task_table(task: Task, words: dict[str, str], lang: str) -> Table:
     weight = f"{words['weight']} " + "；".join(_weighting(w, lang) for w in task.weightings) + (
         words["assumed"] if any(w.assumed for w in task.weightings) else "")
     leads = "；".join(_lead_text(lead, lang) for lead in task.leads) or "—"
+    scale = _scale_words(task, lang)
+    if scale:
+        weight += f"  ·  {scale}"
     title = Text(f"{task_label(task.id, task.name, lang)}  ·  {weight}\n{words['lead']}: {leads}", style="bold")
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
     table.add_column(words["item"], no_wrap=True)
@@ -96,6 +100,19 @@ def _task_table(task: Task, words: dict[str, str], lang: str) -> Table:
 def _points(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
+
+
+def _scale_words(task: Task, lang: str) -> str:
+    """满分 400 分 按原分计入 / 基础分 0 分, where the task declares them (docs/language.md §19)."""
+    words = []
+    if task.scale.declared:
+        full = format_decimal(task.scale.points.normalize())
+        enters = {"as_is": ("按原分计入", "counted as is"), "normalised": ("折算为百分制", "put on 100")}[
+            task.scale.enters][lang == "en"]
+        words.append(f"满分 {full} 分 {enters}" if lang == "zh" else f"out of {full}, {enters}")
+    if task.base_zero:
+        words.append("基础分 0 分" if lang == "zh" else "base score 0")
+    return "；".join(words)
 
 
 def _weighting(weighting: Weighting, lang: str) -> str:

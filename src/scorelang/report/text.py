@@ -23,8 +23,10 @@ from .common import (
     format_weight,
     group_record_facts,
     ladder_text,
+    policy_scale_text,
     task_label,
     task_numbers,
+    task_scale_text,
     to_text,
 )
 
@@ -36,7 +38,8 @@ _WORDS = {
         "change": "增减", "score": "得分", "lead": "牵头", "deduction_only": "〔扣分项〕",
         "bonus": "加分", "item_bonus": "本项加分（在本项分值之外，计入任务加分）",
         "part_bonus": "加分 {} × 所在部分权重",
-        "reason": "理由：", "task_event": "〔任务〕", "adjustments": "总分加减", "clause": "条款",
+        "reason": "理由：", "task_event": "〔任务〕", "section_event": "〔部分〕",
+        "adjustments": "总分加减", "clause": "条款",
         "adjustments_sum": "合计", "tasks_sum": "各任务加权得分 {} {} 总分加减 {} = 总分 {}",
         "sep": "；", "derived": "计算值",
     },
@@ -47,7 +50,8 @@ _WORDS = {
         "change": "change", "score": "score", "lead": "lead", "deduction_only": " [deduction only]",
         "bonus": "bonus", "item_bonus": "the item's bonus (beyond its points, added to the task)",
         "part_bonus": "bonus {} × its part's weight",
-        "reason": "reason: ", "task_event": "[task] ", "adjustments": "Adjustments to the total",
+        "reason": "reason: ", "task_event": "[task] ", "section_event": "[section] ",
+        "adjustments": "Adjustments to the total",
         "clause": "clause", "adjustments_sum": "sum",
         "tasks_sum": "weighted tasks {} {} adjustments {} = total {}",
         "sep": "; ", "derived": "derived values",
@@ -59,22 +63,27 @@ _WORDS = {
 _KIND_LABELS = {
     "zh": {EventKind.DEDUCT: "", EventKind.AWARD: "", EventKind.ZERO: "",
            EventKind.FLOOR: "〔保底〕", EventKind.CAP: "〔封顶〕", EventKind.BONUS: "〔加分〕",
-           EventKind.BONUS_CAP: "〔加分封顶〕",
+           EventKind.BONUS_CAP: "〔加分封顶〕", EventKind.BONUS_ZERO: "〔加分不计〕",
            EventKind.NOTE: "〔不计〕", EventKind.DEMOTE: "〔降等〕", EventKind.LAST: "〔排末位〕"},
     "en": {EventKind.DEDUCT: "", EventKind.AWARD: "", EventKind.ZERO: "",
            EventKind.FLOOR: "[floor] ", EventKind.CAP: "[cap] ", EventKind.BONUS: "[bonus] ",
-           EventKind.BONUS_CAP: "[bonus cap] ",
+           EventKind.BONUS_CAP: "[bonus cap] ", EventKind.BONUS_ZERO: "[bonus cancelled] ",
            EventKind.NOTE: "[not counted] ", EventKind.DEMOTE: "[demoted one tier] ",
            EventKind.LAST: "[ranked last] "},
 }
 
 
 def render_text(cards: Sequence[Scorecard], *, title: str, places: int, lang: str = "zh",
-                width: int = 100) -> str:
-    """The text report: the title, a ranking when there are several cards, then each card."""
+                width: int = 100, scale: tuple[Decimal | None, bool, str | None] = (None, False, None)) -> str:
+    """The text report: the title (with the policy's scale, when it declares one: ``scale`` is
+    its full score, whether its tasks are summed, and the clause), a ranking when there are
+    several cards, then each card."""
     lang = _lang(lang)
     words = _WORDS[lang]
     parts: list[RenderableType] = [Text(title, style="bold")]
+    scale_words = policy_scale_text(*scale, lang)
+    if scale_words:
+        parts.append(Text(scale_words))
     if len(cards) > 1:
         parts.append(_summary(cards, places, lang))
     for card in cards:
@@ -193,6 +202,9 @@ def _task_table(task: TaskScore, places: int, words: dict[str, str], lang: str) 
     caption = [task_label(task.id, task.name, lang)]
     if task.lead:
         caption.append(f"{words['lead']} {'、'.join(task.lead)}")
+    scale = task_scale_text(task, lang)
+    if scale:
+        caption.append(scale)
     caption.append(_task_figures(task, places, words))
     table = Table(title=Text("  ·  ".join(caption), style="bold"), title_justify="left",
                   box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
@@ -201,10 +213,14 @@ def _task_table(task: TaskScore, places: int, words: dict[str, str], lang: str) 
     table.add_column(words["change"], justify="right", no_wrap=True)
     table.add_column(words["score"], justify="right", no_wrap=True)
     for section in task.sections:
+        counted = "" if section.counted is None else f" → {format_fixed(section.counted, places)} / 100"
         table.add_row(Text(""), Text(section.name, style="bold"), Text(""),
-                      Text(_out_of(section.score, section.max, places)))
+                      Text(_out_of(section.score, section.max, places) + counted))
         for item in section.items:
             _item_rows(table, item, places, words, lang)
+        for event in section.events:  # 本部分扣分最多 N 分 …
+            table.add_row(Text(""), Text(words["section_event"]) + _event_text(event, places, words, lang),
+                          Text(format_signed(event.points, places)), Text(""))
     for event in task.events:
         table.add_row(Text(""), Text(words["task_event"]) + _event_text(event, places, words, lang),
                       Text(format_signed(event.points, places)), Text(""))

@@ -227,6 +227,8 @@ def _records(decl: FactDecl, value: Any) -> tuple[Judged, ...] | tuple[FieldReco
     if decl.fields:
         return _field_records(decl, value)
     if _none_written(value):
+        if decl.no_records_error:  # 无记录时 报错
+            raise Refusal(msg.RECORDS_NONE)
         return ()
     if isinstance(value, (int, Decimal, float, Mapping)) and not isinstance(value, bool):
         value = [value]  # a single judgement is one record
@@ -241,6 +243,8 @@ def _records(decl: FactDecl, value: Any) -> tuple[Judged, ...] | tuple[FieldReco
             out.append(_judgement(decl, record))
         except Refusal as bad:
             raise bad.in_record(index) from None
+    if not out and decl.no_records_error:  # 无记录时 报错
+        raise Refusal(msg.RECORDS_NONE)
     return tuple(out)
 
 

@@ -34,6 +34,7 @@ class EventKind(enum.StrEnum):
     DEMOTE = "demote"   # 降低一个等次评奖: the cohort stage moves the award down (no points)
     LAST = "last"       # 直接排名最后一位: the cohort stage ranks the entity last (no points)
     BONUS_CAP = "bonus_cap"  # 最多加 / 加分累计最多: the bonus above a declared cap taken back (counts as bonus)
+    BONUS_ZERO = "bonus_zero"  # 不得分（含加分）: the part's bonuses cancelled with its points (counts as bonus)
 
 
 @attrs.define
@@ -149,11 +150,22 @@ class _SectionScoreFields:
     score: Decimal
     max: Decimal
     items: tuple[ItemScore, ...]
+    events: tuple[Event, ...] = ()
+    bonus: Decimal = Decimal(0)
+    counted: Decimal | None = None
 
 
 @attrs.frozen
 class SectionScore(_SectionScoreFields):
-    """A section (部分): the sum of its items' scores, out of its points (``max``)."""
+    """A section (部分): the sum of its items' scores and of its own events, out of its points
+    (``max``).
+
+    Attributes:
+        events: the section's own caps (本部分扣分最多 N 分 / 本部分加分累计最多 N 分).
+        bonus: its items' bonuses (加), after its own bonus cap.
+        counted: what it counts in its task when it is 折算为百分制 (score × 100 ÷ max);
+            None when it counts as it is.
+    """
 
 
 @attrs.define
@@ -185,6 +197,9 @@ class _TaskScoreFields:
     events: tuple[Event, ...] = ()
     bonus: Decimal = Decimal(0)
     parts: tuple[TaskPart, ...] = ()
+    full: Decimal | None = None
+    enters: str = "normalised"
+    base_zero: bool = False
 
 
 @attrs.frozen
@@ -197,9 +212,13 @@ class TaskScore(_TaskScoreFields):
             for a task weighed in parts, their weighted mean); max: 100.
         weight: percent of the total; weighted: what the task adds to the total:
             (score + bonus) × weight / 100, part by part.
-        events: task-level events (the floor at 0 when deduction-only items exceed the score).
+        events: task-level events (its caps — 本任务扣分最多 N 分 —, and the floor at 0 when
+            deduction-only items exceed the score).
         bonus: the items' bonuses (加), beyond their points.
         parts: the weighted parts (one for a task weighed whole).
+        full: the full score the task declares (满分 1000 分), None for the 100 of 第三条;
+            enters: ``normalised`` (折算为百分制: ``score`` and ``max`` on 100) or ``as_is``
+            (按原分计入: ``score`` out of ``max`` = ``full``); base_zero: 基础分 0 分.
     """
 
 
@@ -326,13 +345,18 @@ def new_item_score(*, id: str, title: str, score: Decimal, max: Decimal, bonus: 
     return item  # type: ignore[return-value]  # the __class__ swap above made it one
 
 
-def new_section_score(*, name: str, score: Decimal, max: Decimal, items: tuple[ItemScore, ...]) -> SectionScore:
+def new_section_score(*, name: str, score: Decimal, max: Decimal, items: tuple[ItemScore, ...],
+                      events: tuple[Event, ...] = (), bonus: Decimal = Decimal(0),
+                      counted: Decimal | None = None) -> SectionScore:
     """``SectionScore(...)``, built fast."""
     section = _new(_SectionScoreFields)
     section.name = name
     section.score = score
     section.max = max
     section.items = items
+    section.events = events
+    section.bonus = bonus
+    section.counted = counted
     section.__class__ = SectionScore
     return section  # type: ignore[return-value]  # the __class__ swap above made it one
 
@@ -351,7 +375,8 @@ def new_task_part(*, label: str, score: Decimal, weight: Decimal, weighted: Deci
 
 def new_task_score(*, id: str, name: str, lead: tuple[str, ...], score: Decimal, max: Decimal, weight: Decimal,
                    weighted: Decimal, sections: tuple[SectionScore, ...], events: tuple[Event, ...],
-                   bonus: Decimal, parts: tuple[TaskPart, ...]) -> TaskScore:
+                   bonus: Decimal, parts: tuple[TaskPart, ...], full: Decimal | None = None,
+                   enters: str = "normalised", base_zero: bool = False) -> TaskScore:
     """``TaskScore(...)``, built fast."""
     task = _new(_TaskScoreFields)
     task.id = id
@@ -365,6 +390,9 @@ def new_task_score(*, id: str, name: str, lead: tuple[str, ...], score: Decimal,
     task.events = events
     task.bonus = bonus
     task.parts = parts
+    task.full = full
+    task.enters = enters
+    task.base_zero = base_zero
     task.__class__ = TaskScore
     return task  # type: ignore[return-value]  # the __class__ swap above made it one
 

@@ -15,6 +15,7 @@ from ..numbers import chinese_numeral, parse_decimal
 from ..span import Span
 from . import nodes as n
 from .from_lark_cohort import COHORT_BUILDERS
+from .from_lark_scales import ENTERS, SCALE_BUILDERS
 from .from_lark_values import VALUE_BUILDERS
 
 # A rule's children are the values its sub-rules' methods built and its kept tokens: which
@@ -160,8 +161,9 @@ class ToSyntax:
         floor = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "floor"), None)
         total = next((c for c in children if isinstance(c, n.TotalBounds)), None)
         return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span,
-                        floor=floor, total=total, period_span=period_span,
-                        rounding_span=rounding_span)
+                        floor=floor, total=total, scales=_all(children, n.ScaleDecl),
+                        summed=_all(children, n.TasksSummed), bases=_all(children, n.BaseScore),
+                        period_span=period_span, rounding_span=rounding_span)
 
     def total_floor(self, meta: Meta, children: Children) -> Tagged:
         return ("floor", self._cite(meta, children))
@@ -264,7 +266,8 @@ class ToSyntax:
             default=options.get("default"), at_most=options.get("at_most"),
             per_occasion=bool(options.get("per_occasion")),
             aggregates=tuple(c for c in children[2:] if isinstance(c, n.RatingsAggregate)),
-            empty=tuple(c for c in children[2:] if isinstance(c, n.RatingsEmpty)),
+            empty=tuple(c for c in children[2:] if isinstance(c, n.RatingsEmpty) and not c.records),
+            records_empty=tuple(c for c in children[2:] if isinstance(c, n.RatingsEmpty) and c.records),
             span=self.pos.of_meta(meta),
         )
 
@@ -376,6 +379,7 @@ class ToSyntax:
             leads=_all(children, n.Lead), facts=_all(children, n.FactsBlock),
             sections=_all(children, n.Section), span=self.pos.of_meta(meta),
             derived=_all(children, n.DerivedBlock),
+            scales=_all(children, n.ScaleDecl), bases=_all(children, n.BaseScore), caps=_all(children, n.SetCap),
         )
 
     def lead(self, meta: Meta, children: Children) -> n.Lead:
@@ -389,7 +393,9 @@ class ToSyntax:
         return self._number(children[0])
 
     def section(self, meta: Meta, children: Children) -> n.Section:
-        return n.Section(children[0], children[1], _all(children, n.Item), span=self.pos.of_meta(meta))
+        enters = _tokens(children, "ENTERS")
+        return n.Section(children[0], children[1], _all(children, n.Item), span=self.pos.of_meta(meta),
+                         enters=ENTERS[str(enters[0])] if enters else None, caps=_all(children, n.SetCap))
 
     def source(self, meta: Meta, children: Children) -> Tagged:
         return ("source", children[0])
@@ -435,7 +441,8 @@ class ToSyntax:
         floor = bool(_tokens(children, "FLOOR"))
         cap = next((c for c in children if isinstance(c, n.Cap)), None)
         span = self.pos.of_meta(meta)
-        return n.Rule(quote, body, floor, self.text[start:span.end].strip(), condition, span=span, cap=cap)
+        return n.Rule(quote, body, floor, self.text[start:span.end].strip(), condition, span=span, cap=cap,
+                      stacked=bool(_tokens(children, "STACKED")))
 
     def conditional(self, meta: Meta, children: Children) -> tuple[int, n.Condition, n.RuleBody]:
         """若 … then a rule: (where the rule's text starts, the condition, the rule body)."""
@@ -448,7 +455,9 @@ class ToSyntax:
         return n.PerAward(children[0], children[1], span=self.pos.of_meta(meta))
 
     def zero_if(self, meta: Meta, children: Children) -> n.ZeroIf:
-        return n.ZeroIf(_condition(children[0]), span=self.pos.of_meta(meta))
+        said = _tokens(children, "ZERO_BONUS")
+        bonuses = ("included" if "含加分" in str(said[0]) else "kept") if said else None
+        return n.ZeroIf(_condition(children[0]), span=self.pos.of_meta(meta), bonuses=bonuses)
 
     def deduct_if(self, meta: Meta, children: Children) -> n.DeductIf:
         return n.DeductIf(_condition(children[0]), children[1], span=self.pos.of_meta(meta))
@@ -653,6 +662,7 @@ BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
 }
 BUILDERS.update(COHORT_BUILDERS)  # cohort values (§9.6), built in their own module
 BUILDERS.update(VALUE_BUILDERS)  # 计算 { … }, 个百分点, a ladder's computed target: syntax/from_lark_values.py
+BUILDERS.update(SCALE_BUILDERS)  # 满分, 基础分, 本部分/本任务 caps: syntax/from_lark_scales.py
 
 
 class UnbuiltRule(Exception):

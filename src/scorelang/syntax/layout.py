@@ -22,6 +22,7 @@ import attrs
 RECORDED = frozenset({
     "COMMENT", "NUMBER", "CN_NUMBER", "RANGE_SEP", "PERCENT_SIGN", "_DEDUCT", "RULE_CAP", "SET_CAP",
     "GUARD", "PLUS", "MINUS", "TIMES", "DIVIDE", "LPAREN", "RPAREN", "FUNCTION",
+    "ZERO_BONUS",  # （含加分） or (含加分): the parentheses as typed
 })
 
 #: terminals with several spellings that the tree keeps as written (or whose spellings mean
@@ -31,6 +32,7 @@ KEPT_BY_TREE = frozenset({
     "COMPARE", "THRESHOLD", "STEP", "STEP_UP", "STEP_UNIT", "UNIT", "PARTIAL", "AGGREGATE",
     "ROUND_POINT", "TABLE_KEEP", "ARTICLE", "DATE", "WS",
     "ALL", "COHORT_FN", "COUNT_FN", "RANK_ORDER", "RANK_TIES",  # cohort values: the node keeps the word
+    "ENTERS",  # 按原分计入 / 折算为百分制: two meanings, kept as Section.enters / ScaleDecl.enters
 })
 
 

@@ -70,6 +70,14 @@ class PercentPointsLit:
 
 
 @attrs.frozen
+class ScoreLit:
+    """0.5 分 inside an expression: points (a score), as opposed to a count or a percent."""
+
+    value: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
 class StringLit:
     value: str
     span: Span = _span()
@@ -129,9 +137,39 @@ class Cap:
 
 @attrs.frozen
 class SetCap:
-    """加分累计最多 3 分 / 扣分累计不超过 5 分 in an article: ``verb`` 加 or 扣."""
+    """加分累计最多 3 分 / 扣分累计不超过 5 分 in an article (本部分… in a section, 本任务… in a
+    task): ``verb`` 加 or 扣."""
 
     verb: str
+    points: Decimal
+    span: Span = _span()
+    scope: str = attrs.field(default="", kw_only=True)  # 本部分 / 本任务 as written; "" in an article
+
+
+# ------------------------------------------------------------------ scales
+@attrs.frozen
+class ScaleDecl:
+    """满分 1000 分: a full score other than 100 — of a task, with how it enters the total
+    (``enters``: 按原分计入 ``as_is``, 折算为百分制 ``normalised``, None when not written), or of
+    the whole policy (in the header, with the clause that sets it)."""
+
+    points: Decimal
+    enters: str | None = None
+    clause: Text | None = None
+    span: Span = _span()
+
+
+@attrs.frozen
+class TasksSummed:
+    """各目标任务得分相加: the policy has no weights; its tasks' scores are added up."""
+
+    span: Span = _span()
+
+
+@attrs.frozen
+class BaseScore:
+    """基础分 0 分: points are only earned (the model accepts 0 only)."""
+
     points: Decimal
     span: Span = _span()
 
@@ -157,6 +195,9 @@ class Header:
     total: TotalBounds | None = attrs.field(default=None, kw_only=True)
     period_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     rounding_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    scales: tuple[ScaleDecl, ...] = attrs.field(default=(), kw_only=True)
+    summed: tuple[TasksSummed, ...] = attrs.field(default=(), kw_only=True)
+    bases: tuple[BaseScore, ...] = attrs.field(default=(), kw_only=True)
 
 
 @attrs.frozen
@@ -258,10 +299,12 @@ class RatingsAggregate:
 
 @attrs.frozen
 class RatingsEmpty:
-    """无评分时 计 0 分 (``value``) / 无评分时 报错 (``value`` None): what no rating at all gives."""
+    """无评分时 计 0 分 (``value``) / 无评分时 报错 (``value`` None): what no rating at all gives;
+    ``records``: written 无记录时, for a list of records."""
 
     value: Decimal | None
     span: Span = _span()
+    records: bool = attrs.field(default=False, kw_only=True)
 
 
 @attrs.frozen
@@ -276,6 +319,7 @@ class FactDecl:
     aggregates: tuple[RatingsAggregate, ...] = ()  # 评分: as written (the model wants exactly one)
     empty: tuple[RatingsEmpty, ...] = ()
     span: Span = _span()
+    records_empty: tuple[RatingsEmpty, ...] = attrs.field(default=(), kw_only=True)  # 无记录时
 
 
 @attrs.frozen
@@ -381,17 +425,17 @@ class ExprComparison:
 
 # A value: a fact, a literal, or arithmetic on them. A parenthesised condition may stand where
 # a value is expected (the grammar shares parentheses): the resolver says it is not a value.
-Expr = Union[Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded, CohortAggregate,
-             CohortCount, CohortRank, FlagRef, Comparison, FactComparison, ExprComparison, "Not", "And", "Or",
-             RankWithin]
-EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded, CohortAggregate,
-                      CohortCount, CohortRank)
+Expr = Union[Name, NumberLit, PercentLit, PercentPointsLit, ScoreLit, Arithmetic, Negate, Call, Guarded,
+             CohortAggregate, CohortCount, CohortRank, FlagRef, Comparison, FactComparison, ExprComparison,
+             "Not", "And", "Or", RankWithin]
+EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, PercentPointsLit, ScoreLit, Arithmetic, Negate, Call, Guarded,
+                      CohortAggregate, CohortCount, CohortRank)
 
 # A condition; a value written where a condition is expected (「a」 + 1 alone) parses, and the
 # resolver says it is not a condition.
 Condition = Union[FlagRef, Comparison, FactComparison, ExprComparison, Not, And, Or, RankWithin,
-                  NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded, CohortAggregate,
-                  CohortCount, CohortRank]
+                  NumberLit, PercentLit, PercentPointsLit, ScoreLit, Arithmetic, Negate, Call, Guarded,
+                  CohortAggregate, CohortCount, CohortRank]
 
 
 # ------------------------------------------------------------------ derived values
@@ -444,10 +488,12 @@ class PerAward:
 
 @attrs.frozen
 class ZeroIf:
-    """若 … 不得分"""
+    """若 … 不得分 [（含加分）|（加分照计）]: ``bonuses`` ``included`` (the item's bonuses go too),
+    ``kept`` (they still count) or None (not written)."""
 
     condition: Condition
     span: Span = _span()
+    bonuses: str | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -487,6 +533,14 @@ class PerBonus:
     unit: str | None = attrs.field(default=None, kw_only=True)
     per: Decimal = attrs.field(default=Decimal(1), kw_only=True)
     per_word: str = attrs.field(default="每", kw_only=True)  # 每 or 每发现 (before the number)
+
+
+@attrs.frozen
+class ComputedBonus:
+    """加 （「表扬次数」 × 0.2） 分: a bonus of a computed amount, in points."""
+
+    amount: Expr
+    span: Span = _span()
 
 
 @attrs.frozen
@@ -556,6 +610,10 @@ class AwardEffect:
     span: Span = _span()
 
 
+#: the step unit of 每降低 相对目标的 5%: a share of the target, not percentage points
+RELATIVE_STEP = "相对目标的%"
+
+
 @attrs.frozen
 class Ladder:
     """「x」 达 100% 每降低 5 个百分点 扣5分 不足一档按一档计"""
@@ -577,7 +635,7 @@ class Ladder:
 
 
 RuleBody = Union[PerDeduct, PerAward, ZeroIf, DeductIf, AwardIf, Judged, Ladder, PerBonus, BonusIf,
-                 JudgedBonus, Proportional, Table, AwardEffect, RankPoints]
+                 JudgedBonus, Proportional, Table, AwardEffect, RankPoints, ComputedBonus]
 
 
 @attrs.frozen
@@ -592,6 +650,7 @@ class Rule:
     condition: Condition | None = None  # 若 … before a rule without a condition of its own
     span: Span = _span()
     cap: Cap | None = attrs.field(default=None, kw_only=True)
+    stacked: bool = attrs.field(default=False, kw_only=True)  # 各档累计
 
 
 @attrs.frozen
@@ -636,10 +695,14 @@ class Item:
 
 @attrs.frozen
 class Section:
+    """部分 "…" 20分 [折算为百分制] { items, 本部分扣分最多 N 分 … }"""
+
     title: Text
     points: Decimal
     items: tuple[Item, ...]
     span: Span = _span()
+    enters: str | None = attrs.field(default=None, kw_only=True)
+    caps: tuple[SetCap, ...] = attrs.field(default=(), kw_only=True)
 
 
 @attrs.frozen
@@ -661,6 +724,9 @@ class Task:
     sections: tuple[Section, ...]
     span: Span = _span()
     derived: tuple[DerivedBlock, ...] = attrs.field(default=(), kw_only=True)
+    scales: tuple[ScaleDecl, ...] = attrs.field(default=(), kw_only=True)
+    bases: tuple[BaseScore, ...] = attrs.field(default=(), kw_only=True)
+    caps: tuple[SetCap, ...] = attrs.field(default=(), kw_only=True)
 
 
 @attrs.frozen

@@ -75,6 +75,9 @@ def _header(p: Printer, node: n.Header) -> None:
         lines.append((node.floor.span, " ".join(["最低总分为零", p.text(node.floor)]).strip()))
     if node.total is not None:
         lines.append((node.total.span, _total_bounds_text(p, node.total)))
+    lines += [(x.span, _scale_text(p, x)) for x in node.scales]
+    lines += [(x.span, "各目标任务得分相加") for x in node.summed]
+    lines += [(x.span, _base_text(p, x)) for x in node.bases]
     if all(span is not None for span, _ in lines):
         lines.sort(key=lambda line: line[0].start)
 
@@ -89,6 +92,32 @@ def _total_bounds_text(p: Printer, node: n.TotalBounds) -> str:
     if node.clause is not None:
         words.append("依据 " + p.text(node.clause))
     return " ".join(words)
+
+
+def _scale_text(p: Printer, node: n.ScaleDecl) -> str:
+    """满分 1000 分 [按原分计入 | 折算为百分制] [依据 "…"]."""
+    words = ["满分", p.num(node.points, node.span.start, node.span.end), "分"]
+    if node.enters is not None:
+        words.append({"as_is": "按原分计入", "normalised": "折算为百分制"}[node.enters])
+    if node.clause is not None:
+        words.append("依据 " + p.text(node.clause))
+    return " ".join(words)
+
+
+def _base_text(p: Printer, node: n.BaseScore) -> str:
+    return f"基础分 {p.num(node.points, node.span.start, node.span.end)} 分"
+
+
+def _scale(p: Printer, node: n.ScaleDecl) -> None:
+    p.stmt(node.span, _scale_text(p, node))
+
+
+def _base(p: Printer, node: n.BaseScore) -> None:
+    p.stmt(node.span, _base_text(p, node))
+
+
+def _summed(p: Printer, node: n.TasksSummed) -> None:
+    p.stmt(node.span, "各目标任务得分相加")
 
 
 def _total_bounds(p: Printer, node: n.TotalBounds) -> None:
@@ -181,7 +210,7 @@ def _derived(p: Printer, node: n.DerivedDecl) -> None:
 def _task(p: Printer, node: n.Task) -> None:
     number = p.numeral(node.number, node.span.start, node.name.span.start, chinese=True)
     p.block(node.span, f"目标任务 {number} {p.text(node.name)}",
-            lambda: p.nodes(node.leads, node.facts, node.derived, node.sections))
+            lambda: p.nodes(node.leads, node.scales, node.bases, node.caps, node.facts, node.derived, node.sections))
 
 
 def _lead(p: Printer, node: n.Lead) -> None:
@@ -194,8 +223,9 @@ def _lead(p: Printer, node: n.Lead) -> None:
 
 
 def _section(p: Printer, node: n.Section) -> None:
-    p.block(node.span, f"部分 {p.text(node.title)} {points(p, node.points, node.title.span.end, node.span.end)}",
-            lambda: p.nodes(node.items))
+    enters = {"as_is": " 按原分计入", "normalised": " 折算为百分制", None: ""}[node.enters]
+    p.block(node.span, f"部分 {p.text(node.title)} {points(p, node.points, node.title.span.end, node.span.end)}"
+            + enters, lambda: p.nodes(node.caps, node.items))
 
 
 def _body(p: Printer, sources: tuple[n.Text, ...], *groups: Any) -> Callable[[], None]:
@@ -235,6 +265,8 @@ def _rule(p: Printer, node: n.Rule) -> None:
     tail = []
     if node.cap is not None:
         tail.append(p.text(node.cap))
+    if node.stacked:
+        tail.append("各档累计")
     if node.floor:
         tail.append("扣完为止")
     body = node.body
@@ -309,5 +341,6 @@ STATEMENTS: dict[type, Callable[[Printer, Any], None]] = {
     n.GroupDecl: _group, n.WeightsDecl: _weights, n.WeightDecl: _weight, n.FactsBlock: _facts, n.FactDecl: _fact,
     n.Task: _task, n.Lead: _lead, n.Section: _section, n.Item: _item, n.Part: _part, n.Occasions: _occasions,
     n.DerivedBlock: _derived_block, n.DerivedDecl: _derived,
-    n.Rule: _rule, n.Article: _article, n.SetCap: _set_cap, n.Awards: _awards, n.Tier: _tier,
+    n.Rule: _rule, n.Article: _article, n.SetCap: _set_cap, n.ScaleDecl: _scale, n.BaseScore: _base,
+    n.TasksSummed: _summed, n.Awards: _awards, n.Tier: _tier,
 }

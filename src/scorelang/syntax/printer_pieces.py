@@ -13,7 +13,7 @@ from . import nodes as n
 from .printer_cohort import INLINE as COHORT
 from .printer_core import Printer, ordered
 from .printer_exprs import INLINE as EXPRESSIONS
-from .printer_exprs import cond, expr
+from .printer_exprs import _parens, _written_in_parens, cond, expr
 
 _RANGE = ("RANGE_SEP",)
 _DEDUCT = ("_DEDUCT",)
@@ -69,9 +69,10 @@ def _percent(p: Printer, value: Any, start: int, end: int) -> str:
 
 
 def _empty(p: Printer, node: n.RatingsEmpty) -> str:
+    word = "无记录时" if node.records else "无评分时"
     if node.value is None:
-        return "无评分时 报错"
-    return f"无评分时 计 {p.num(node.value, node.span.start, node.span.end)} 分"
+        return f"{word} 报错"
+    return f"{word} 计 {p.num(node.value, node.span.start, node.span.end)} 分"
 
 
 def options(p: Printer, node: n.FactDecl) -> str:
@@ -88,6 +89,7 @@ def options(p: Printer, node: n.FactDecl) -> str:
         out.append("按次")
     out += [p.text(a) for a in node.aggregates]
     out += [p.text(x) for x in node.empty]
+    out += [p.text(x) for x in node.records_empty]
     if node.description is not None:
         out.append("说明 " + p.text(node.description))
     return " ".join(out)
@@ -113,7 +115,7 @@ def _cap(p: Printer, node: n.Cap) -> str:
 
 def set_cap_text(p: Printer, node: n.SetCap) -> str:
     word = p.word(node.span.start, node.span.end, ("SET_CAP",), node.verb + "分累计最多")
-    return f"{word} {p.num(node.points, node.span.start, node.span.end)} 分"
+    return f"{node.scope}{word} {p.num(node.points, node.span.start, node.span.end)} 分"
 
 
 def _weight_part(p: Printer, node: n.WeightPart) -> str:
@@ -163,9 +165,10 @@ def _per(verb: str) -> Callable[[Printer, Any], str]:
     def print_per(p: Printer, node: Any) -> str:
         shown = _verb(p, node.fact.span.end, node.span.end) if verb == "扣" else verb
         if node.unit is not None:  # 「退稿篇数」 每 1 篇 扣0.5分
-            subject = p.text(node.fact) if isinstance(node.fact, n.Name) else expr(p, node.fact, "top", lead=True)
-            counted = f"{node.per_word} {p.num(node.per, node.fact.span.end, node.span.end)} {node.unit}"
-            return f"{subject} {counted} {shown}" + points(p, node.amount, node.fact.span.end, node.span.end)
+            subject = expr(p, node.fact, "top", lead=True)
+            s, e = node.fact.span.end, node.span.end
+            counted = f"{node.per_word} {p.num(node.per, s, e, 0)} {node.unit}"
+            return f"{subject} {counted} {shown}{p.num(node.amount, s, e, 1)}分"  # the second number
         return _fact(p, node.fact, "每") + shown + points(p, node.amount, node.fact.span.end, node.span.end)
     return print_per
 
@@ -174,6 +177,14 @@ def _if(tail: Callable[[Printer, Any], str]) -> Callable[[Printer, Any], str]:
     def print_if(p: Printer, node: Any) -> str:
         return f"若 {cond(p, node.condition)} {tail(p, node)}"
     return print_if
+
+
+def _zero_tail(p: Printer, node: n.ZeroIf) -> str:
+    """不得分, with （含加分） / （加分照计） as the author parenthesised it."""
+    if node.bonuses is None:
+        return "不得分"
+    canonical = "（含加分）" if node.bonuses == "included" else "（加分照计）"
+    return "不得分" + p.word(node.condition.span.end, node.span.end, ("ZERO_BONUS",), canonical)
 
 
 def _deduct_if_tail(p: Printer, node: n.DeductIf) -> str:
@@ -204,7 +215,9 @@ def _ladder(p: Printer, node: n.Ladder) -> str:
         elif node.threshold_unit:
             target += " " + node.threshold_unit
     step = p.num(node.step, s, e, nth)
-    if node.step_unit in ("%", "％"):
+    if node.step_unit == n.RELATIVE_STEP:  # 相对目标的 5%
+        step = f"相对目标的 {step}%"
+    elif node.step_unit in ("%", "％"):
         step += node.step_unit
     elif node.step_unit:
         step += " " + node.step_unit
@@ -214,6 +227,14 @@ def _ladder(p: Printer, node: n.Ladder) -> str:
     if node.partial:
         words.append(node.partial)
     return " ".join(words)
+
+
+def _computed_bonus(p: Printer, node: n.ComputedBonus) -> str:
+    """加 （…） 分 / 加 最小（…） 分: the amount in parentheses (the author's, else （）)."""
+    amount = expr(p, node.amount, "top")
+    if not isinstance(node.amount, n.Call) and not _written_in_parens(p, node.amount):
+        amount = _parens(p, node.amount, amount)
+    return f"加 {amount} 分"
 
 
 def _judged_bonus(p: Printer, node: n.JudgedBonus) -> str:
@@ -256,11 +277,12 @@ INLINE: dict[type, Callable[[Printer, Any], str]] = {
     n.FactType: _fact_type, n.RecordField: _record_field, n.RatingsAggregate: _aggregate, n.RatingsEmpty: _empty,
     n.Cite: _cite, n.Bound: _bound, n.Cap: _cap, n.WeightPart: _weight_part,
     n.PerDeduct: _per("扣"), n.PerAward: _per("得"), n.PerBonus: _per("加"),
-    n.ZeroIf: _if(lambda p, node: "不得分"),
+    n.ZeroIf: _if(_zero_tail),
     n.DeductIf: _if(_deduct_if_tail),
     n.AwardIf: _if(lambda p, node: "得" + points(p, node.amount, node.condition.span.end, node.span.end)),
     n.BonusIf: _if(lambda p, node: "加" + points(p, node.amount, node.condition.span.end, node.span.end)),
     n.Judged: _judged, n.Ladder: _ladder, n.JudgedBonus: _judged_bonus, n.Proportional: _proportional,
+    n.ComputedBonus: _computed_bonus,
     n.Table: _table, n.TableRow: _table_row, n.TableAlias: _table_alias, n.AwardEffect: _award_effect,
     **COHORT,  # cohort values and points by rank: printer_cohort.py
 }

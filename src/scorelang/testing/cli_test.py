@@ -171,4 +171,4 @@ def check_json(policy_path: str) -> None:
     except PolicyError as error:
         click.echo(json.dumps(check_document(error.diagnostics, policy_path), ensure_ascii=False, indent=2))
         raise click.exceptions.Exit(EXIT_BAD) from None
-    click.echo(json.dumps(check_document(policy.warnings, policy_path), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(check_document(policy.warnings + policy.notes, policy_path), ensure_ascii=False, indent=2))

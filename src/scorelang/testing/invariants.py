@@ -17,7 +17,7 @@ from typing import Any
 import scorelang
 
 from ..model import nodes as m
-from ..runtime.scorecard import ItemScore, Scorecard
+from ..runtime.scorecard import ItemScore, Scorecard, TaskScore
 from ..span import Span
 
 ZERO = Decimal(0)
@@ -27,8 +27,8 @@ Invariant = Callable[[scorelang.Policy, str, Facts, Scorecard], None]
 
 
 # ------------------------------------------------------------------ oracles
-# a bonus and what a declared cap (最多加, 加分累计最多) takes back of it
-BONUS_KINDS = ("bonus", "bonus_cap")
+# a bonus, what a declared cap (最多加, 加分累计最多) takes back of it, and what 不得分（含加分） cancels
+BONUS_KINDS = ("bonus", "bonus_cap", "bonus_zero")
 
 def half_up(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
@@ -93,16 +93,39 @@ def items_within_their_bounds(policy: scorelang.Policy, entity: str, facts: Fact
 
 
 def sections_are_the_sum_of_their_items(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    """A section is its items plus its own caps' events (本部分扣分最多: a cap gives back); its
+    bonus is its items' bonuses less what its own bonus cap takes back."""
     for task in card.tasks:
         for section in task.sections:
-            assert section.score == sum((i.score for i in section.items), ZERO), section
+            own = sum((e.points for e in section.events if e.kind not in BONUS_KINDS), ZERO)
+            assert section.score == sum((i.score for i in section.items), ZERO) + own, section
             bonus = sum((i.bonus for i in section.items), ZERO)
-            assert section.score <= section.max + bonus, section
+            assert section.bonus == bonus + sum((e.points for e in section.events if e.kind in BONUS_KINDS), ZERO)
+            assert section.score <= section.max, section
+            if section.counted is not None:  # 折算为百分制
+                assert section.counted == section.score * HUNDRED / section.max, section
+
+
+def _scoped(task: TaskScore) -> bool:
+    """A task that caps itself or one of its sections, puts a section on 100, or counts as is."""
+    return bool(task.events and any(e.kind in ("cap", "bonus_cap") for e in task.events)) or any(
+        s.events or s.counted is not None for s in task.sections) or task.enters == "as_is"
 
 
 def task_score_is_floored_rounded_sum_of_sections(policy: scorelang.Policy, entity: str, facts: Facts,
                                                   card: Scorecard) -> None:
     for task in card.tasks:
+        if _scoped(task) and len(task.parts) == 1:
+            # its sections as they count (折算为百分制: on 100) and its own caps, floored at 0,
+            # on 100 unless it counts as is (按原分计入: out of its full score)
+            raw = sum((s.counted if s.counted is not None else s.score for s in task.sections), ZERO)
+            raw += sum((e.points for e in task.events if e.kind == "cap"), ZERO)
+            worth = sum((HUNDRED if s.counted is not None else s.max for s in task.sections), ZERO)
+            exact = max(ZERO, raw) if task.enters == "as_is" else max(ZERO, raw) * HUNDRED / worth
+            assert task.score == task.parts[0].score == rounded_at(policy, "task", exact), (task.id, task.score)
+            assert task.max == (task.full if task.enters == "as_is" and task.full is not None else HUNDRED)
+            assert ZERO <= task.score <= task.max, task.id
+            continue
         weighting = next(t for t in policy.model.tasks if t.id == task.id).weighting_for(entity)
         items = {i.id: i for s in task.sections for i in s.items}
         assert weighting is not None, task.id  # the card has only the tasks that apply
@@ -192,7 +215,7 @@ EVENT_OF_EFFECT = {
     m.Effect.DEDUCT: ({"deduct"}, -1),
     m.Effect.EARN: ({"award"}, 1),
     m.Effect.BONUS: ({"bonus", "note"}, 1),
-    m.Effect.ZERO: ({"zero"}, -1),
+    m.Effect.ZERO: ({"zero", "bonus_zero"}, -1),
     m.Effect.RANKING: (set(m.AWARD_CHANGES), 0),
 }
 
@@ -262,6 +285,51 @@ def article_caps_hold(policy: scorelang.Policy, entity: str, facts: Facts, card:
             assert -article.deduct_cap.points <= taken <= ZERO, (article.id, mine)
 
 
+def _deducted(events: Iterator[Any] | list[Any] | tuple[Any, ...]) -> Decimal:
+    """Net points deductions took (≤ 0): 扣 and 不得分, less what floors and deduction caps gave back."""
+    return sum((e.points for e in events
+                if e.kind in ("deduct", "zero", "floor") or (e.kind == "cap" and e.points > 0)), ZERO)
+
+
+def section_and_task_caps_hold(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    """本部分/本任务 扣分最多 N 分, 加分累计最多 N 分: a section's (a task's) net deductions and its
+    bonuses stay within N, in its own points."""
+    tasks = {t.id: t for t in policy.model.tasks}
+    for task in card.tasks:
+        declared = tasks[task.id]
+        sections = {s.title: s for s in declared.sections}
+        task_taken = ZERO
+        for section in task.sections:
+            model = sections[section.name]
+            taken = _deducted([e for i in section.items for e in i.events] + list(section.events))
+            factor = HUNDRED / section.max if section.counted is not None else Decimal(1)
+            task_taken += taken * factor
+            if model.deduct_cap is not None:
+                assert -model.deduct_cap.points <= taken, (section.name, taken)
+            if model.bonus_cap is not None:
+                assert section.bonus <= model.bonus_cap.points, (section.name, section.bonus)
+        if declared.deduct_cap is not None:
+            task_taken += sum((e.points for e in task.events if e.kind == "cap"), ZERO)
+            assert -declared.deduct_cap.points <= task_taken, (task.id, task_taken)
+        if declared.bonus_cap is not None and len(task.parts) == 1:
+            # in the task's own points: its sections' bonuses as they count, and its own cap's event
+            bonus = sum((s.bonus * (HUNDRED / s.max if s.counted is not None else 1) for s in task.sections), ZERO)
+            bonus += sum((e.points for e in task.events if e.kind in BONUS_KINDS), ZERO)
+            assert bonus <= declared.bonus_cap.points, (task.id, bonus)
+
+
+def total_within_the_scale(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    """The total is never negative (unless a lower bound says otherwise) and, bonuses aside, never
+    above the policy's full score (满分 N 分, 100 unless declared): a base-zero policy's too."""
+    bounds = policy.model.total_bounds
+    if bounds is None or bounds.lower is None or bounds.lower >= 0:
+        assert card.total >= ZERO, card.total
+    bonuses = sum((t.bonus * t.weight / HUNDRED for t in card.tasks), ZERO)
+    bonuses += sum((e.points for e in card.adjustments if e.points > 0), ZERO)
+    slack = Decimal(1).scaleb(-policy.places) / 2 * (len(card.tasks) + 1)  # half a unit per rounded figure
+    assert card.total <= policy.model.scale.points + bonuses + slack, (card.total, policy.model.scale.points)
+
+
 def total_within_its_declared_bounds(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
     """考评总分 最高 N 分 最低 M 分: the total stays within them."""
     bounds = policy.model.total_bounds
@@ -285,6 +353,8 @@ INVARIANTS = (
     events_record_what_their_rule_does,
     rule_caps_hold,
     article_caps_hold,
+    section_and_task_caps_hold,
+    total_within_the_scale,
     total_within_its_declared_bounds,
 )
 
