@@ -207,13 +207,6 @@ def proportional(a: Author) -> tuple[str, str]:
     return "earn", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
 
 
-def rank_points(a: Author) -> tuple[str, str]:
-    # the rank given as data (a count fact): a cohort rank would need every entity scored together
-    rows = a.pick(f"第1名得{a.amount()}分", f"第1{a.range_sep()}2名得{a.amount()}分")
-    rule = f"按{a.glue()}{a.name(COUNTS[2])} {rows} 第3名得{a.amount()}分 其余得{a.number(a.pick('0', '1'))}分"
-    return "earn", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
-
-
 def table(a: Author) -> tuple[str, str]:
     alias = f" {a.string('未明确')} 视为 {a.string('二等奖')}" if a.draw(st.booleans()) else ""
     rows = (f"{a.string('省级')} {{ {a.string('一等奖')} {a.amount()} {a.string('二等奖')} 0.5 }}"
