@@ -175,3 +175,27 @@ def test_a_bonus_ladder_on_a_derived_percent_is_bounded_though_its_counts_are_no
                           "计算 { 「变化」 = 「率」 - 「上年率」 「多出」 = 「件数」 - 「上年件数」 }")
     with_count = loads(policy.replace("RULE", "若 「变化」 > 0 扣1分 「多出」 比 0 每多 1 件 加1分"))
     assert [d.code for d in with_count.warnings if d.code == "SL164"] == ["SL164"]
+
+
+PRORATED_BONUS = """
+考评办法 "加分阶梯" { 保留 2 位小数 四舍五入 于 项得分 任务得分 加权得分 总分 }
+对象 「单位」 { 「甲」 }
+计入总分权重 { 目标任务一 100% }
+目标任务 一 "环境" {
+  牵头 「科」
+  事实 { 「本年率」 百分比 「上年率」 百分比 }
+  部分 "p" 100分 {
+    第1项 "改善" 100分 {
+      「本年率」 比 「上年率」 每提高 3 个百分点 加1分 不足一档按比例计 最多加 5 分
+    }
+  }
+}
+"""
+
+
+def test_a_prorated_bonus_is_rounded_where_the_item_score_is():
+    # 10 points above the baseline at 3 per step: 10/3 = 3.333… points, 3.33 at the item's 2 places
+    card = loads(PRORATED_BONUS).evaluate("甲", {"本年率": Decimal("90"), "上年率": Decimal("80")})
+    (item,) = card.tasks[0].sections[0].items
+    assert item.bonus == Decimal("3.33") and item.bonus.as_tuple().exponent == -2
+    assert card.total == Decimal("103.33")

@@ -224,7 +224,8 @@ def _compile_item(item: m.Item, places: int, round_item: bool,
             for event in events:
                 if event.kind in BONUS_KINDS:
                     bonus += event.points
-        return new_item_score(id=item_id, title=title, score=round_(score), max=maximum, bonus=bonus,
+        # the bonus is rounded where the score is (a bonus ladder 不足一档按比例计 gives 10/3 points)
+        return new_item_score(id=item_id, title=title, score=round_(score), max=maximum, bonus=round_(bonus),
                               deduction_only=deduction_only, events=tuple(events))
     return evaluate, quiet_item
 

@@ -177,10 +177,7 @@ def ladder(a: Author) -> tuple[str, str]:
     kind = a.draw(st.integers(0, 4))
     if kind == 3:  # above a baseline, a bonus per step
         base = a.name(PERCENTS[1])
-        # not 不足一档按比例计: a bonus ladder's proportional steps reach the item's bonus unrounded
-        # (50.000 at 2 places, found by these policies; reported, to be fixed in the evaluator)
-        whole = a.pick("不足一档按一档计", "不足一档不计")
-        rule = f"{a.name(PERCENTS[0])} 比 {base} 每提高 {a.number('1')} 个百分点 加{a.amount()}分 {whole}"
+        rule = f"{a.name(PERCENTS[0])} 比 {base} 每提高 {a.number('3')} 个百分点 加{a.amount()}分 {partial}"
         return "deduct", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
     if kind == 4:  # a target computed per entity
         base = a.name(PERCENTS[1])
