@@ -83,6 +83,8 @@ def _codes(rule: str) -> list[str]:
     ("「件数」 + 「件数」 每 1 件 扣1分", []),
     ("「件数」 + 「件数」 每 1 篇 扣1分", ["SL156"]),  # an expression's unit is its facts'
     ("「篇数」 不少于 10 篇 每少 1 件 扣1分", ["SL156"]),  # the ladders' check, the same entry
+    ("若 「件数」 > 0 「篇数」 每 1 篇 扣1分", []),  # after a condition, as every rule form
+    ("若 「件数」 > 0 「篇数」 每 1 件 扣1分", ["SL156"]),
 ])
 def test_unit_words_are_checked_against_the_declared_unit(rule, codes):
     assert _codes(rule) == codes
@@ -170,3 +172,9 @@ def test_points_are_a_kind_of_their_own(rule, codes, bonus):
         return
     assert not codes
     assert policy.evaluate("甲", {"篇数": 0, "件数": 0, "次数": 7}).item("1.1").bonus == bonus
+
+
+def test_a_unit_word_rule_after_a_condition_applies_only_when_it_holds():
+    policy = loads(HEAD.replace("RULE", "若 「件数」 > 0 「篇数」 每发现 1 篇 扣0.7分 扣完为止"))
+    assert policy.evaluate("甲", {"篇数": 3, "件数": 1, "次数": 0}).item("1.1").score == Decimal("97.90")
+    assert policy.evaluate("甲", {"篇数": 3, "件数": 0, "次数": 0}).item("1.1").score == Decimal("100.00")
