@@ -60,7 +60,7 @@ class Policy:
 
     def evaluate(self, entity: str, facts: Mapping[str, Any]) -> Scorecard:
         """Score one entity. Raises FactsError (every problem at once) on bad facts, and
-        PolicyError (SL195) when the policy reads values over the cohort (全体平均「x」, a rank):
+        PolicyError (SL185) when the policy reads values over the cohort (全体平均「x」, a rank):
         those need every entity, ``score_all``."""
         if self.model.cohort:
             term = self.model.cohort[0]

@@ -359,3 +359,53 @@ def test_a_ladder_measured_against_the_cohort_average():
     # mean 85.1666…: 甲 4.83 above → +4 (不足一档不计); 乙 5.17 below → −6 (不足一档按一档计)
     assert [_item(cards[e], "1.1").score for e in ("甲", "乙", "丙")] == [Decimal(50), Decimal(44), Decimal(50)]
     assert [_item(cards[e], "1.2").bonus for e in ("甲", "乙", "丙")] == [4, 0, 0]
+
+
+def test_a_value_over_a_group_no_entity_is_in_is_a_facts_error():
+    text = '''考评办法 "试" { 保留 2 位小数 四舍五入 }
+对象 「所」 由事实文件列出
+分组 「牧区所」 凡「区域」为 "牧区"
+计入总分权重 { 目标任务一 100% }
+目标任务一 "任务" {
+  牵头 「科」
+  事实 { 「区域」 选项 { "城区" "牧区" }  「率」 百分比 }
+  部分 "一" 100分 {
+    第1项 "甲" 100分 { 若 「率」 < 「牧区所」平均「率」 扣1分 }
+  }
+}
+'''
+    facts = {"甲所": {"区域": "城区", "率": "90"}, "乙所": {"区域": "城区", "率": "80"}}
+    with pytest.raises(scorelang.FactsError) as err:
+        loads(text).score_all({"entities": facts})
+    assert {(d.code, d.entity) for d in err.value.diagnostics} == {("SL250", "甲所"), ("SL250", "乙所")}
+    assert "「牧区所」平均「率」" in err.value.diagnostics[0].message
+    facts["乙所"]["区域"] = "牧区"
+    cards = {c.entity: c for c in loads(text).score_all({"entities": facts})}
+    assert cards["甲所"].total == Decimal(100) and cards["乙所"].total == Decimal(100)
+
+
+def test_a_value_over_a_sections_score():
+    text = """考评办法 "试" { 保留 2 位小数 四舍五入 }
+对象 「单位」 { 「甲」 「乙」 }
+计入总分权重 { 目标任务一 100% }
+目标任务一 "任务" {
+  牵头 「科」
+  事实 { 「件数」 计数 }
+  部分 "办案" 60分 {
+    第1项 "甲" 30分 { 每「件数」扣1分 }
+    第2项 "乙" 30分 { 每「件数」扣2分 }
+  }
+  部分 "排名" 40分 {
+    第3项 "丙" 40分 { 按 全体名次（部分 "办案" 得分 由高到低 并列占位） 第1名得40分 其余得20分 }
+  }
+}
+"""
+    cards = _score(text, {"甲": {"件数": 1}, "乙": {"件数": 2}})
+    # 办案: 甲 57, 乙 54 → 甲 first
+    assert [_item(cards[e], "1.3").score for e in ("甲", "乙")] == [Decimal(40), Decimal(20)]
+    assert _item(cards["甲"], "1.3").events[0].facts[0] == ("全体名次（目标任务一部分“办案”得分 由高到低 并列占位）", 1)
+    # a value over a section read inside that section is a cycle; a section that does not exist is SL182
+    cyclic = text.replace('第2项 "乙" 30分 { 每「件数」扣2分 }',
+                          '第2项 "乙" 30分 { 若 全体平均 部分 "办案" 得分 > 50 扣2分 }')
+    assert _codes(cyclic) == ["SL183"]
+    assert _codes(text.replace('部分 "办案" 得分', '部分 "无此部分" 得分')) == ["SL182"]

@@ -155,3 +155,12 @@ def _improvement() -> scorelang.Policy:
             "「率」 比 「上年率」 每降低 1 个百分点 扣2分 不足一档按比例计 扣完为止\n"
             "若 「变化」 < -10 个百分点 扣5分"))))
     return _POLICIES[0]
+
+
+@pytest.mark.parametrize("rule, codes", [
+    ("「件数」 比 「上年件数」 每多 1 件 加1分", ["SL164"]),  # a count with no 至多: the bonus has no end
+    ("「件数」 比 「上年件数」 每多 1 件 加1分 最多加 3 分", []),
+    ("「率」 比 「上年率」 每提高 1 个百分点 加1分 不足一档不计", []),  # a percent is at most 100
+])
+def test_a_bonus_ladder_on_an_unbounded_count_is_warned_like_a_bonus_per_occurrence(rule, codes):
+    assert _codes(rule) == codes

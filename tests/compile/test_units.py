@@ -112,3 +112,61 @@ def _pair() -> tuple[scorelang.Policy, scorelang.Policy]:
         _PAIR.append(loads(HEAD.replace("RULE", "「篇数」 每 1 篇 扣0.7分 扣完为止")))
         _PAIR.append(loads(HEAD.replace("RULE", "每「篇数」扣0.7分 扣完为止")))
     return _PAIR[0], _PAIR[1]
+
+
+# ------------------------------------------------------------ 加 （算式） 分: a computed bonus (§8.9)
+BONUS = HEAD.replace("「次数」 计数", "「次数」 计数 至多 20")
+
+
+@pytest.mark.parametrize("rule, codes", [
+    ("加 （「次数」 × 0.2） 分", []),
+    ("加 最小（「次数」 × 0.2，1） 分", []),
+    ("加 （「篇数」 × 0.2） 分", ["SL164"]),  # an unbounded count, capped nowhere
+    ("加 （「篇数」 × 0.2） 分 最多加 2 分", []),
+    ("加 （「次数」 - 5） 分", ["SL154"]),
+    ("加 （「次数」 × 10%） 分", []),  # a count times a percent: that share of it
+])
+def test_a_computed_bonus_is_checked_like_a_bonus_per_occurrence(rule, codes):
+    try:
+        policy = loads(BONUS.replace("RULE", rule))
+    except scorelang.PolicyError as err:
+        found = [d.code for d in err.diagnostics]
+    else:
+        found = [d.code for d in policy.warnings if d.code != "SL110"]
+    assert found == codes
+
+
+@given(count=st.integers(0, 20))
+def test_a_computed_bonus_adds_its_amount_beyond_the_item(count):
+    policy = _bonus()
+    item = policy.evaluate("甲", {"篇数": 0, "件数": 0, "次数": count}).item("1.1")
+    assert item.score == Decimal(100)
+    assert item.bonus == min(Decimal(count) * Decimal("0.2"), Decimal(1))
+    assert all(e.kind == "bonus" for e in item.events)
+
+
+_BONUS: list[scorelang.Policy] = []
+
+
+def _bonus() -> scorelang.Policy:
+    if not _BONUS:
+        _BONUS.append(loads(BONUS.replace("RULE", "加 最小（「次数」 × 0.2，1） 分")))
+    return _BONUS[0]
+
+
+@pytest.mark.parametrize("rule, codes, bonus", [
+    ("加 最小（「次数」 × 0.2 分，1 分） 分", [], Decimal(1)),
+    ("加 （0.5 分 × 「次数」 ÷ 2） 分", [], Decimal("1.75")),  # points times a factor stay points
+    ("加 （2 分 × 50%） 分", [], Decimal(1)),
+    ("加 （「次数」 + 1 分） 分", ["SL151"], None),  # points and a count do not add
+    ("若 「次数」 > 3 分 扣1分", ["SL151"], None),
+    ("每 0.5 分 × 「次数」 扣1分", ["SL151"], None),  # 每 … 扣 counts, never points
+])
+def test_points_are_a_kind_of_their_own(rule, codes, bonus):
+    try:
+        policy = loads(BONUS.replace("RULE", rule))
+    except scorelang.PolicyError as err:
+        assert [d.code for d in err.diagnostics] == codes
+        return
+    assert not codes
+    assert policy.evaluate("甲", {"篇数": 0, "件数": 0, "次数": 7}).item("1.1").bonus == bonus

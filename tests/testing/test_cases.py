@@ -286,3 +286,37 @@ def test_a_case_file_that_is_not_utf8_is_sl301(tmp_path):
         read_case_file(str(path))
     (d,) = info.value.diagnostics
     assert d.code == "SL301" and "UTF-8" in d.message
+
+
+DERIVED_POLICY = '''考评办法 "t" { 保留 2 位小数 四舍五入 }
+对象 「对象」 { 「甲」 }
+计入总分权重 { 目标任务一 100% }
+事实 { 「受案数」 计数  「结案数」 计数 }
+计算 { 「结案率」 = 「结案数」 ÷ 「受案数」 × 100% 除数为0时取 100% }
+目标任务 一 "任务" {
+  牵头 「科」
+  部分 "一" 100分 { 第1项 "结案" 100分 { 「结案率」 达 90% 每降低 1 个百分点 扣2分 不足一档按比例计 } }
+}
+'''
+
+
+@pytest.mark.parametrize("expected, passes", [('"80"', True), ("80.0", True), ('"80.01"', False)])
+def test_a_case_may_expect_a_derived_value(tmp_path, expected, passes):
+    (tmp_path / "t.score").write_text(DERIVED_POLICY, encoding="utf-8")
+    text = ("policy: t.score\nentity: 甲\ncases:\n  - name: 结案率\n    facts: {受案数: 50, 结案数: 40}\n"
+            f"    expect: {{derived: {{结案率: {expected}}}, items: {{\"1.1\": \"80.00\"}}}}\n")
+    case = parse_case_file(text, str(tmp_path / "t.cases.yaml")).cases[0]
+    result = run_case(scorelang.load(tmp_path / "t.score"), case)
+    assert result.passed is passes
+    if not passes:
+        (failure,) = result.failures
+        assert failure.what == "derived 结案率" and failure.actual == "80.00"
+
+
+def test_a_derived_value_the_policy_does_not_have_is_no_such_figure(tmp_path):
+    (tmp_path / "t.score").write_text(DERIVED_POLICY, encoding="utf-8")
+    text = ("policy: t.score\nentity: 甲\ncases:\n  - name: x\n    facts: {受案数: 50, 结案数: 40}\n"
+            "    expect: {derived: {结案数: \"40\"}}\n")
+    case = parse_case_file(text, str(tmp_path / "t.cases.yaml")).cases[0]
+    (failure,) = run_case(scorelang.load(tmp_path / "t.score"), case).failures
+    assert "no such figure" in failure.actual

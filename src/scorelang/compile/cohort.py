@@ -87,6 +87,10 @@ def _operand(evaluator: Evaluator, term: x.CohortTerm) -> Callable[[str, Facts],
     if operand.item is not None:
         item = operand.item
         return lambda entity, facts: evaluator.item_score(entity, item, facts)
+    if operand.section is not None:
+        assert operand.task is not None
+        section_task, section = operand.task, operand.section
+        return lambda entity, facts: evaluator.section_score(entity, section_task, section, facts)
     if operand.task is not None:
         task = operand.task
         return lambda entity, facts: evaluator.task_score(entity, task, facts)

@@ -413,6 +413,16 @@ class Evaluator:
                 return self._items[item_id](facts).score
         return None
 
+    def section_score(self, entity: str, task_id: str, title: str, facts: Facts) -> Decimal | None:
+        """The entity's score on one section (its items' sum; None when it is not scored on it)."""
+        facts = self.with_derived(facts)
+        for plan in self._plans[entity]:
+            if plan.task_id == task_id:
+                for section_title, _, items, _, _ in plan.sections:
+                    if section_title == title:
+                        return sum((run(facts).score for run in items), ZERO)
+        return None
+
     def task_score(self, entity: str, task_id: str, facts: Facts) -> Decimal | None:
         """The entity's score on one task (its 100-point score), computing that task only."""
         facts = self.with_derived(facts)

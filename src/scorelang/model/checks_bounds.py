@@ -9,16 +9,21 @@ from . import nodes as m
 
 
 def _unbounded_count(policy: m.Policy, body: object) -> str | None:
-    """A count a per-occurrence bonus multiplies (the fact, or a fact of its expression), when
-    nothing bounds that count (至多)."""
-    if not isinstance(body, m.PerOccurrence):
+    """A count a per-occurrence bonus multiplies (the fact, or a fact of its expression), or a
+    count or number a bonus ladder (比 … 每提高 … 加) measures, when nothing bounds it (至多)."""
+    if isinstance(body, m.Ladder) and body.bonus:
+        measured = (body.fact,) if isinstance(body.fact, str) else m.facts_read(body.fact)
+        kinds: tuple[str, ...] = ("count", "number")  # a percent is at most 100
+    elif isinstance(body, m.PerOccurrence):
+        measured, kinds = m.facts_read(body), ("count",)
+    else:
         return None
-    for name in m.facts_read(body):
+    for name in measured:
         try:
             fact = policy.fact(name)
         except KeyError:
             continue
-        if fact.type == "count" and fact.high is None:
+        if fact.type in kinds and fact.high is None:
             return name
     return None
 

@@ -1,5 +1,5 @@
 """The order in which cohort values are computed (docs/language.md §9.6), and the cycles that
-make an order impossible (SL193).
+make an order impossible (SL183).
 
 A cohort value needs what its operand and its condition read: a fact is there from the start,
 an item's score needs the cohort values that item's rules read, a task's score needs its items,
@@ -45,7 +45,11 @@ def _graph(policy: m.Policy, terms: Iterable[x.CohortTerm]) -> dict[Node, list[N
         operand: list[Node] = []
         if isinstance(term.operand, x.ScoreOperand):
             o = term.operand
-            operand = [("item", o.item)] if o.item else [("task", o.task)] if o.task else [("total", "")]
+            if o.section is not None:
+                operand = [("item", i.id) for t in policy.tasks if t.id == o.task
+                           for s in t.sections if s.title == o.section for i in s.items]
+            else:
+                operand = [("item", o.item)] if o.item else [("task", o.task)] if o.task else [("total", "")]
         inner = [("term", t.key) for t in terms_in(term.condition)]
         needs[("term", term.key)] = operand + inner
     return needs

@@ -148,6 +148,7 @@ class ScoreOperand:
 
     item: str | None = None
     task: str | None = None
+    section: str | None = None  # with ``task``: 部分 "…" 得分, the sum of that section's items
     span: Span = _span()
 
 

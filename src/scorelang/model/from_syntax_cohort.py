@@ -6,7 +6,7 @@ cohort value becomes an ``expressions.CohortValue`` holding its ``CohortTerm``; 
 term is recorded once (``cohort_terms``, by key) so that the policy computes it once for the
 cohort. A score taken as an operand (第3项得分) is checked once every task is resolved
 (``check_score_refs``), and the terms are put in the order they must be computed
-(``cohort_order``), which also finds a cycle (SL193).
+(``cohort_order``), which also finds a cycle (SL183).
 """
 from __future__ import annotations
 
@@ -84,6 +84,13 @@ class CohortResolver(ExprResolver):
             return x.FactOperand(fact, span=e.span), self._fact_type(fact), f"「{fact}」"
         if e.total:
             operand, text = x.ScoreOperand(span=e.span), "考评总分"
+        elif e.section is not None:
+            section_task = str(e.task) if e.task is not None else _task_of(clause)
+            if section_task is None:
+                self.error(msg.SCORE_REF_OUTSIDE_TASK.at(e.span))
+                return None
+            operand = x.ScoreOperand(task=section_task, section=e.section.text, span=e.span)
+            text = f"目标任务{chinese_ordinal(int(section_task))}部分“{e.section.text}”得分"
         elif e.item is None:
             assert e.task is not None
             operand, text = x.ScoreOperand(task=str(e.task), span=e.span), f"目标任务{chinese_ordinal(e.task)}得分"
@@ -163,7 +170,7 @@ class CohortResolver(ExprResolver):
 
     # ------------------------------------------------------------ after every task
     def check_score_refs(self, tasks: Iterable[m.Task]) -> None:
-        """SL192: each score a cohort value takes names an item or a task of the policy."""
+        """SL182: each score a cohort value takes names an item or a task of the policy."""
         if not getattr(self, "cohort_terms", None):
             return
         tasks = tuple(tasks)
@@ -174,6 +181,13 @@ class CohortResolver(ExprResolver):
                 task, number = operand.item.split(".")
                 self.error(msg.SCORE_REF_UNKNOWN.at(span, what=Words(
                     f"目标任务{chinese_ordinal(int(task))}第{number}项", f"item {number} of task {task}")))
+            elif operand.section is not None:
+                assert operand.task is not None
+                task_sections = {s.title for t in tasks if t.id == operand.task for s in t.sections}
+                if operand.section not in task_sections:
+                    self.error(msg.SCORE_REF_UNKNOWN.at(span, what=Words(
+                        f"目标任务{chinese_ordinal(int(operand.task))}的部分“{operand.section}”",
+                        f"section “{operand.section}” of task {operand.task}")))
             elif operand.task is not None and operand.task not in task_ids:
                 self.error(msg.SCORE_REF_UNKNOWN.at(span, what=Words(
                     f"目标任务{chinese_ordinal(int(operand.task))}", f"task {operand.task}")))

@@ -126,6 +126,8 @@ class ExprResolver:
             return x.Const(e.value, span=e.span), ValueType("percent", None, e.value, e.value)
         if isinstance(e, syn.PercentPointsLit):
             return x.Const(e.value, span=e.span), ValueType("pp", None, e.value, e.value)
+        if isinstance(e, syn.ScoreLit):
+            return x.Const(e.value, span=e.span), ValueType("points", None, e.value, e.value)
         if isinstance(e, syn.Negate):
             inner = self._value(clause, e.operand, occasions, guarded)
             if inner is None:
@@ -294,6 +296,8 @@ class ExprResolver:
     def _product(self, a: ValueType, b: ValueType, op: str, span: Any) -> tuple[str, str | None, bool] | None:
         """(kind, unit, a percent applied as hundredths) of a × b or a ÷ b, or None after SL151."""
         kinds = (a.kind, b.kind)
+        if op == "*" and "points" in kinds and not {"count", "number", "scalar"}.isdisjoint(kinds):
+            return "points", None, False  # 0.5 分 × 「次数」: points times a factor stay points
         if op == "*":
             if a.kind == "scalar" or b.kind == "scalar":
                 return (b.kind if a.kind == "scalar" else a.kind), a.unit or b.unit, False

@@ -108,6 +108,16 @@ class RuleResolver(CohortResolver, DerivedResolver):
             return False
         return True
 
+    def _computed_bonus(self, clause: str, b: syn.ComputedBonus, occasions: int) -> m.PerOccurrence | None:
+        """加 （「表扬次数」 × 0.2） 分: the computed amount is the bonus (1 point per unit of it), so it
+        is a 每 … 加 1 分 on the expression — its events, bounds and SL164 are those of a bonus per
+        occurrence. The amount is a count or a number, never negative (SL154)."""
+        resolved = self._quantity(clause, b.amount, occasions, ("count", "number", "scalar", "points"),
+                                  Words("「加（…）分」", "加 (…) 分 (a computed bonus)"))
+        if resolved is None:
+            return None
+        return m.PerOccurrence(resolved[0], Decimal(1), 1, True, span=b.span)
+
     def _zero_if(self, clause: str, b: syn.ZeroIf, occasions: int) -> m.Zero | None:
         cond = self._condition(clause, b.condition, occasions)
         return None if cond is None else m.Zero(cond, span=b.span, bonuses=b.bonuses)
@@ -422,6 +432,7 @@ RULE_RESOLVERS: dict[type, _ResolveRule] = {
     syn.BonusIf: RuleResolver._bonus_if,
     syn.Judged: RuleResolver._judged,
     syn.JudgedBonus: RuleResolver._judged_bonus,
+    syn.ComputedBonus: RuleResolver._computed_bonus,
     syn.Proportional: RuleResolver._proportional,
     syn.AwardEffect: RuleResolver._award_effect,
     syn.Ladder: RuleResolver._ladder,
@@ -442,6 +453,7 @@ CONDITION_RESOLVERS: dict[type, _ResolveCondition] = {
     syn.NumberLit: RuleResolver._value_as_condition,
     syn.PercentLit: RuleResolver._value_as_condition,
     syn.PercentPointsLit: RuleResolver._value_as_condition,
+    syn.ScoreLit: RuleResolver._value_as_condition,
     syn.Arithmetic: RuleResolver._value_as_condition,
     syn.Negate: RuleResolver._value_as_condition,
     syn.Call: RuleResolver._value_as_condition,

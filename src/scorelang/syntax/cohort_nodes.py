@@ -13,7 +13,7 @@ import attrs
 from ..span import Span
 
 if TYPE_CHECKING:
-    from .nodes import Condition, Expr, Name
+    from .nodes import Condition, Expr, Name, Text
 
 
 def _span() -> Span:
@@ -23,12 +23,14 @@ def _span() -> Span:
 
 @attrs.frozen
 class ScoreRef:
-    """第3项得分 / 目标任务二第3项得分 (``item`` set), 目标任务二得分 (``task`` only), 考评总分
-    (neither): a score that a cohort value is taken of. ``task`` None: the rule's own task."""
+    """第3项得分 / 目标任务二第3项得分 (``item`` set), 部分 "…" 得分 (``section``), 目标任务二得分
+    (``task`` only), 考评总分 (``total``): a score that a cohort value is taken of. ``task``
+    None: the rule's own task."""
 
     task: int | None
     item: int | None
     total: bool = False
+    section: Text | None = None  # 部分 "执法办案" 得分: a section's score (its items' sum)
     span: Span = _span()
 
 

@@ -63,6 +63,11 @@ def task_score_ref(self: ToSyntax, meta: Any, children: Children) -> n.ScoreRef:
     return n.ScoreRef(children[0], None, span=self.pos.of_meta(meta))
 
 
+def section_score_ref(self: ToSyntax, meta: Any, children: Children) -> n.ScoreRef:
+    task = children[0] if isinstance(children[0], int) else None
+    return n.ScoreRef(task, None, section=children[-1], span=self.pos.of_meta(meta))
+
+
 def total_score_ref(self: ToSyntax, meta: Any, children: Children) -> n.ScoreRef:
     return n.ScoreRef(None, None, True, span=self.pos.of_meta(meta))
 
@@ -99,6 +104,7 @@ COHORT_BUILDERS: dict[str, Builder] = {
     "item_score_ref": item_score_ref,
     "task_score_ref": task_score_ref,
     "total_score_ref": total_score_ref,
+    "section_score_ref": section_score_ref,
     "rank_top": rank_top,
     "rank_bottom": rank_bottom,
     "rank_row": rank_row,

@@ -29,6 +29,10 @@ def points_literal(builder: Any, meta: Any, children: list[Any]) -> n.PercentPoi
     return n.PercentPointsLit(builder._number(children[0]), span=builder.pos.of_meta(meta))
 
 
+def score_literal(builder: Any, meta: Any, children: list[Any]) -> n.ScoreLit:
+    return n.ScoreLit(builder._number(children[0]), span=builder.pos.of_meta(meta))
+
+
 def threshold_expr(builder: Any, meta: Any, children: list[Any]) -> tuple[Decimal, bool, None, Any]:
     """达 「上年率」: (no number, not a percent sign, no unit word, the target's expression)."""
     return (Decimal(0), False, None, children[0])
@@ -49,14 +53,31 @@ def _per_unit(cls: type) -> Callable[[Any, Any, list[Any]], Any]:
     return build
 
 
+def computed_bonus(builder: Any, meta: Any, children: list[Any]) -> n.ComputedBonus:
+    amount = next(c for c in children if not _is_token(c))
+    return n.ComputedBonus(amount, span=builder.pos.of_meta(meta))
+
+
+def bonus_call(builder: Any, meta: Any, children: list[Any]) -> Any:
+    return builder.call(meta, children)  # 最小（…） after 加: the same call as anywhere
+
+
+def _is_token(value: object) -> bool:
+    # a kept parenthesis is a lark token (a str subclass); every node built here is an attrs class
+    return isinstance(value, str)
+
+
 #: grammar rule → builder (``from_lark.BUILDERS`` takes them in)
 VALUE_BUILDERS: dict[str, Callable[[Any, Any, list[Any]], Any]] = {
     "derived_block": derived_block,
     "derived": derived,
     "points_literal": points_literal,
+    "score_literal": score_literal,
     "threshold_expr": threshold_expr,
     "bonus_ladder": bonus_ladder,
     "per_unit_deduct": _per_unit(n.PerDeduct),
     "per_unit_award": _per_unit(n.PerAward),
     "per_unit_bonus": _per_unit(n.PerBonus),
+    "computed_bonus": computed_bonus,
+    "bonus_call": bonus_call,
 }

@@ -70,6 +70,14 @@ class PercentPointsLit:
 
 
 @attrs.frozen
+class ScoreLit:
+    """0.5 分 inside an expression: points (a score), as opposed to a count or a percent."""
+
+    value: Decimal
+    span: Span = _span()
+
+
+@attrs.frozen
 class StringLit:
     value: str
     span: Span = _span()
@@ -417,17 +425,17 @@ class ExprComparison:
 
 # A value: a fact, a literal, or arithmetic on them. A parenthesised condition may stand where
 # a value is expected (the grammar shares parentheses): the resolver says it is not a value.
-Expr = Union[Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded, CohortAggregate,
-             CohortCount, CohortRank, FlagRef, Comparison, FactComparison, ExprComparison, "Not", "And", "Or",
-             RankWithin]
-EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded, CohortAggregate,
-                      CohortCount, CohortRank)
+Expr = Union[Name, NumberLit, PercentLit, PercentPointsLit, ScoreLit, Arithmetic, Negate, Call, Guarded,
+             CohortAggregate, CohortCount, CohortRank, FlagRef, Comparison, FactComparison, ExprComparison,
+             "Not", "And", "Or", RankWithin]
+EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, PercentPointsLit, ScoreLit, Arithmetic, Negate, Call, Guarded,
+                      CohortAggregate, CohortCount, CohortRank)
 
 # A condition; a value written where a condition is expected (「a」 + 1 alone) parses, and the
 # resolver says it is not a condition.
 Condition = Union[FlagRef, Comparison, FactComparison, ExprComparison, Not, And, Or, RankWithin,
-                  NumberLit, PercentLit, PercentPointsLit, Arithmetic, Negate, Call, Guarded, CohortAggregate,
-                  CohortCount, CohortRank]
+                  NumberLit, PercentLit, PercentPointsLit, ScoreLit, Arithmetic, Negate, Call, Guarded,
+                  CohortAggregate, CohortCount, CohortRank]
 
 
 # ------------------------------------------------------------------ derived values
@@ -528,6 +536,14 @@ class PerBonus:
 
 
 @attrs.frozen
+class ComputedBonus:
+    """加 （「表扬次数」 × 0.2） 分: a bonus of a computed amount, in points."""
+
+    amount: Expr
+    span: Span = _span()
+
+
+@attrs.frozen
 class BonusIf:
     """若 … 加0.4分"""
 
@@ -619,7 +635,7 @@ class Ladder:
 
 
 RuleBody = Union[PerDeduct, PerAward, ZeroIf, DeductIf, AwardIf, Judged, Ladder, PerBonus, BonusIf,
-                 JudgedBonus, Proportional, Table, AwardEffect, RankPoints]
+                 JudgedBonus, Proportional, Table, AwardEffect, RankPoints, ComputedBonus]
 
 
 @attrs.frozen

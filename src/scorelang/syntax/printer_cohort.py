@@ -9,7 +9,7 @@ from typing import Any
 
 from . import nodes as n
 from .printer_core import Printer
-from .printer_exprs import cond, expr
+from .printer_exprs import expr
 
 _FUNCTION_WORDS = {"mean": "平均", "sum": "合计", "max": "最高", "min": "最低", "median": "中位数"}
 
@@ -27,6 +27,8 @@ def score_ref(p: Printer, node: n.ScoreRef) -> str:
         return "考评总分"
     s, e = node.span.start, node.span.end
     task = f"目标任务{p.numeral(node.task, s, e, chinese=True)}" if node.task is not None else ""
+    if node.section is not None:
+        return f"{task}部分 {p.text(node.section)} 得分"
     if node.item is None:
         return f"{task}得分"
     # the item's number is the last numeral of the reference
@@ -39,14 +41,23 @@ def cohort_aggregate(p: Printer, node: n.CohortAggregate) -> str:
     return f"{_scope(p, node)}{_FUNCTION_WORDS[node.function]}{_operand(p, node.operand)}"
 
 
+def _parens(p: Printer, node: Any, inner: Any) -> tuple[str, str]:
+    """The parentheses around ``inner`` as the author wrote them (（） or ()), else （）."""
+    opening = p.word(node.span.start, inner.span.start, ("LPAREN",), "（")
+    closing = p.word(inner.span.end, node.span.end, ("RPAREN",), "）" if opening == "（" else ")")
+    return opening, closing
+
+
 def cohort_count(p: Printer, node: n.CohortCount) -> str:
     word = "个数" if node.function == "count" else "占比"
-    return f"{_scope(p, node)}{word}（{cond(p, node.condition)}）"
+    opening, closing = _parens(p, node, node.condition)
+    return f"{_scope(p, node)}{word}{opening}{cond(p, node.condition)}{closing}"
 
 
 def cohort_rank(p: Printer, node: n.CohortRank) -> str:
     words = [w for w in (node.order, node.ties) if w is not None]
-    return f"{_scope(p, node)}名次（{' '.join([_operand(p, node.operand), *words])}）"
+    opening, closing = _parens(p, node, node.operand)
+    return f"{_scope(p, node)}名次{opening}{' '.join([_operand(p, node.operand), *words])}{closing}"
 
 
 def rank_within(p: Printer, node: n.RankWithin) -> str:
@@ -68,7 +79,8 @@ def rank_row(p: Printer, node: n.RankRow) -> str:
 
 def rank_points(p: Printer, node: n.RankPoints) -> str:
     # glued to a bare fact (按「名次」), as 按「x」比例得 is
-    head = "按" + p.text(node.rank) if isinstance(node.rank, n.Name) else f"按 {expr(p, node.rank, 'top')}"
+    rank = expr(p, node.rank, "top")  # with the parentheses the author wrote around it
+    head = "按" + rank if isinstance(node.rank, n.Name) else f"按 {rank}"
     parts = [head, *(p.text(row) for row in node.rows)]
     if node.rest is not None:
         start = node.rows[-1].span.end if node.rows else node.rank.span.end

@@ -20,7 +20,6 @@ _OP_TYPES = ("PLUS", "MINUS", "TIMES", "DIVIDE")
 _FUNCTION_WORDS = {"max": "最大", "min": "最小", "abs": "绝对值"}
 _MINUSES = frozenset("-－−")
 CONDITIONS = (n.Comparison, n.FactComparison, n.ExprComparison, n.Not, n.And, n.Or, n.RankWithin)
-_COMPOUND = (n.Arithmetic, n.Negate, n.Guarded, n.Call, *CONDITIONS)
 
 
 def name(p: Printer, node: n.Name) -> str:
@@ -48,6 +47,10 @@ def percent_lit(p: Printer, node: n.PercentLit) -> str:
 
 def percent_points_lit(p: Printer, node: n.PercentPointsLit) -> str:
     return _signed(p, node.value, node.span) + " 个百分点"
+
+
+def score_lit(p: Printer, node: n.ScoreLit) -> str:
+    return _signed(p, node.value, node.span) + " 分"
 
 
 def string_lit(p: Printer, node: n.StringLit) -> str:
@@ -208,7 +211,7 @@ def disjunction(p: Printer, node: n.Or) -> str:
 
 INLINE: dict[type, Callable[[Printer, Any], str]] = {
     n.Name: name, n.Text: text,
-    n.NumberLit: number_lit, n.PercentLit: percent_lit, n.PercentPointsLit: percent_points_lit,
+    n.NumberLit: number_lit, n.PercentLit: percent_lit, n.PercentPointsLit: percent_points_lit, n.ScoreLit: score_lit,
     n.StringLit: string_lit, n.FlagLit: flag_lit,
     n.NoneLit: none_lit, n.NotOccurredLit: not_occurred_lit,
     n.Arithmetic: arithmetic, n.Negate: negate, n.Call: call, n.Guarded: guarded,

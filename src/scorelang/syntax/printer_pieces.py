@@ -13,7 +13,7 @@ from . import nodes as n
 from .printer_cohort import INLINE as COHORT
 from .printer_core import Printer, ordered
 from .printer_exprs import INLINE as EXPRESSIONS
-from .printer_exprs import cond, expr
+from .printer_exprs import _parens, _written_in_parens, cond, expr
 
 _RANGE = ("RANGE_SEP",)
 _DEDUCT = ("_DEDUCT",)
@@ -165,9 +165,10 @@ def _per(verb: str) -> Callable[[Printer, Any], str]:
     def print_per(p: Printer, node: Any) -> str:
         shown = _verb(p, node.fact.span.end, node.span.end) if verb == "扣" else verb
         if node.unit is not None:  # 「退稿篇数」 每 1 篇 扣0.5分
-            subject = p.text(node.fact) if isinstance(node.fact, n.Name) else expr(p, node.fact, "top", lead=True)
-            counted = f"{node.per_word} {p.num(node.per, node.fact.span.end, node.span.end)} {node.unit}"
-            return f"{subject} {counted} {shown}" + points(p, node.amount, node.fact.span.end, node.span.end)
+            subject = expr(p, node.fact, "top", lead=True)
+            s, e = node.fact.span.end, node.span.end
+            counted = f"{node.per_word} {p.num(node.per, s, e, 0)} {node.unit}"
+            return f"{subject} {counted} {shown}{p.num(node.amount, s, e, 1)}分"  # the second number
         return _fact(p, node.fact, "每") + shown + points(p, node.amount, node.fact.span.end, node.span.end)
     return print_per
 
@@ -228,6 +229,14 @@ def _ladder(p: Printer, node: n.Ladder) -> str:
     return " ".join(words)
 
 
+def _computed_bonus(p: Printer, node: n.ComputedBonus) -> str:
+    """加 （…） 分 / 加 最小（…） 分: the amount in parentheses (the author's, else （）)."""
+    amount = expr(p, node.amount, "top")
+    if not isinstance(node.amount, n.Call) and not _written_in_parens(p, node.amount):
+        amount = _parens(p, node.amount, amount)
+    return f"加 {amount} 分"
+
+
 def _judged_bonus(p: Printer, node: n.JudgedBonus) -> str:
     return "加" + p.text(node.fact) + (" " + node.aggregate if node.aggregate else "")
 
@@ -273,6 +282,7 @@ INLINE: dict[type, Callable[[Printer, Any], str]] = {
     n.AwardIf: _if(lambda p, node: "得" + points(p, node.amount, node.condition.span.end, node.span.end)),
     n.BonusIf: _if(lambda p, node: "加" + points(p, node.amount, node.condition.span.end, node.span.end)),
     n.Judged: _judged, n.Ladder: _ladder, n.JudgedBonus: _judged_bonus, n.Proportional: _proportional,
+    n.ComputedBonus: _computed_bonus,
     n.Table: _table, n.TableRow: _table_row, n.TableAlias: _table_alias, n.AwardEffect: _award_effect,
     **COHORT,  # cohort values and points by rank: printer_cohort.py
 }

@@ -28,8 +28,8 @@ SUFFIX = ".cases.yaml"
 FILE_KEYS = ("policy", "facts_file", "entity", "description", "cases")
 CASE_KEYS = ("name", "source", "entity", "facts_file", "facts", "entities", "expect")
 ENTITY_KEYS = ("facts", "expect")
-EXPECT_KEYS = ("items", "sections", "tasks", "weighted", "adjustments", "total", "rank", "award", "flags",
-               "error")
+EXPECT_KEYS = ("items", "sections", "tasks", "weighted", "adjustments", "derived", "total", "rank", "award",
+               "flags", "error")
 ITEM_KEYS = ("score", "bonus")
 SECTION_KEYS = ("score",)
 TASK_KEYS = ("score", "weighted", "bonus")
@@ -75,8 +75,8 @@ class Figure:
             return f"{self.path[1]} {self.path[2]}"
         if kind in ("section", "task"):
             return f"{kind} {self.path[1]} {self.path[2]}"
-        if kind == "adjustment":
-            return f"adjustment {self.path[1]}"
+        if kind in ("adjustment", "derived"):
+            return f"{kind} {self.path[1]}"
         return kind.replace("_", " ")
 
     @property
@@ -355,6 +355,9 @@ class _Reader:
         if "adjustments" in keys:
             for key_node, value in self.mapping(keys["adjustments"][1], "adjustments", ()).values():
                 self.decimal(figures, entity, ("adjustment", str(self.construct(key_node))), value)
+        if "derived" in keys:  # 计算 { 「结案率」 = … }: the value computed for the entity
+            for key_node, value in self.mapping(keys["derived"][1], "derived", ()).values():
+                self.decimal(figures, entity, ("derived", str(self.construct(key_node))), value)
         if "total" in keys:
             self.decimal(figures, entity, ("total",), keys["total"][1])
         if "rank" in keys:

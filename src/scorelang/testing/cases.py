@@ -238,6 +238,11 @@ def _actual(figure: Figure, card: Scorecard) -> tuple[Any, tuple[Event, ...]]:
     if kind == "adjustment":
         events = tuple(e for e in card.adjustments if e.clause == figure.path[1])
         return sum((e.points for e in events), Decimal(0)), events
+    if kind == "derived":  # a derived value the entity's scoring read (KeyError: none of that name)
+        for derived in card.derived:
+            if derived.name == figure.path[1]:
+                return Decimal(derived.value), ()
+        raise KeyError(figure.path[1])
     every = tuple(e for t in card.tasks for s in t.sections for i in s.items for e in i.events) + card.adjustments
     if kind == "total":
         return card.total, tuple(e for e in every if e.points != 0 or e.kind not in ("deduct", "bonus", "award"))

