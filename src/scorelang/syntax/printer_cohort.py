@@ -9,7 +9,7 @@ from typing import Any
 
 from . import nodes as n
 from .printer_core import Printer
-from .printer_exprs import expr
+from .printer_exprs import cond, expr
 
 _FUNCTION_WORDS = {"mean": "平均", "sum": "合计", "max": "最高", "min": "最低", "median": "中位数"}
 

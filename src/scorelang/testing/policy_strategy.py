@@ -207,13 +207,6 @@ def proportional(a: Author) -> tuple[str, str]:
     return "earn", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
 
 
-def rank_points(a: Author) -> tuple[str, str]:
-    # the rank given as data (a count fact): a cohort rank would need every entity scored together
-    rows = a.pick(f"第1名得{a.amount()}分", f"第1{a.range_sep()}2名得{a.amount()}分")
-    rule = f"按{a.glue()}{a.name(COUNTS[2])} {rows} 第3名得{a.amount()}分 其余得{a.number(a.pick('0', '1'))}分"
-    return "earn", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
-
-
 def table(a: Author) -> tuple[str, str]:
     alias = f" {a.string('未明确')} 视为 {a.string('二等奖')}" if a.draw(st.booleans()) else ""
     rows = (f"{a.string('省级')} {{ {a.string('一等奖')} {a.amount()} {a.string('二等奖')} 0.5 }}"
@@ -226,8 +219,18 @@ def award_effect(a: Author) -> tuple[str, str]:
     return "article", f"{_if(a)}{a.choose('降低一个等次评奖', '直接排名最后一位')}"
 
 
+def _rank_points_given(a: Author) -> tuple[str, str]:
+    # the rank given as data (a count fact): a cohort rank would need every entity scored together
+    rows = a.pick(f"第1名得{a.amount()}分", f"第1{a.range_sep()}2名得{a.amount()}分")
+    rule = f"按{a.glue()}{a.name(COUNTS[2])} {rows} 第3名得{a.amount()}分 其余得{a.number(a.pick('0', '1'))}分"
+    return "earn", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
+
+
 def rank_points(a: Author) -> tuple[str, str]:
-    """按 全体名次（「x」 由高到低 并列占位） 第1名得8分 第2至3名得6分 其余得4分 (the rank a cohort value)."""
+    """按 全体名次（「x」 由高到低 并列占位） 第1名得8分 第2至3名得6分 其余得4分 (the rank a cohort value),
+    or the same table on a rank given as data (a count fact)."""
+    if a.draw(st.booleans()):
+        return _rank_points_given(a)
     order = a.choose("由高到低", "由低到高")
     ties = a.choose("并列占位", "并列不占位")
     rank = f"全体名次{a.pick('（', '(')}{a.name(a.pick(*PERCENTS))} {order} {ties}{a.pick('）', ')')}"
