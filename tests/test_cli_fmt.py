@@ -92,6 +92,14 @@ def test_byte_order_mark_and_crlf_are_kept(tmp_path):
     assert path.read_bytes() == ("\ufeff" + CANONICAL.replace("\n", "\r\n")).encode("utf-8")
 
 
+def test_a_symbolic_link_stays_a_link(tmp_path):
+    target, link = tmp_path / "p.score", tmp_path / "link.score"
+    target.write_text(MESSY, encoding="utf-8")
+    link.symlink_to(target)
+    assert run("fmt", str(link))[0] == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == CANONICAL
+
+
 def test_usage_without_a_file_is_exit_2():
     assert run("fmt")[0] == 2
 

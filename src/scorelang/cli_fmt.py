@@ -42,8 +42,10 @@ def canonical(text: str, file: str) -> str:
 
 
 def write_atomically(path: str, text: str) -> None:
-    """Replace ``path`` by ``text`` (UTF-8) in one rename, keeping the file's permissions."""
-    directory = os.path.dirname(os.path.abspath(path))
+    """Replace ``path`` by ``text`` (UTF-8) in one rename, keeping the file's permissions (a
+    symbolic link stays a link: the file it points to is replaced)."""
+    path = os.path.realpath(path)
+    directory = os.path.dirname(path)
     mode = os.stat(path).st_mode & 0o7777
     fd, temporary = tempfile.mkstemp(prefix=".scorelang-fmt-", suffix=".score", dir=directory)
     try:

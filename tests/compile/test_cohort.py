@@ -409,3 +409,25 @@ def test_a_value_over_a_sections_score():
                           '第2项 "乙" 30分 { 若 全体平均 部分 "办案" 得分 > 50 扣2分 }')
     assert _codes(cyclic) == ["SL183"]
     assert _codes(text.replace('部分 "办案" 得分', '部分 "无此部分" 得分')) == ["SL182"]
+
+
+def test_a_cohort_value_inside_a_derived_value_is_ordered_and_its_cycles_found():
+    text = """考评办法 "试" { 保留 2 位小数 四舍五入 }
+对象 「单位」 { 「甲」 「乙」 }
+计算 { 「差」 = 第一项 - 全体平均 目标任务一第1项得分 }
+计入总分权重 { 目标任务一 100% }
+目标任务一 "任务" {
+  牵头 「科」
+  事实 { 「件数」 计数 }
+  部分 "一" 100分 {
+    第1项 "甲" 50分 { 每「件数」扣1分 }
+    第2项 "乙" 50分 { 若 「差」 < 0 扣5分 }
+  }
+}
+""".replace("第一项 - ", "「件数」 × 0 - ")
+    cards = _score(text, {"甲": {"件数": 1}, "乙": {"件数": 3}})
+    # 第1项: 49 and 47, mean 48: 「差」 = −48 for both (0 − 48) → both lose 5 on item 2
+    assert [_item(cards[e], "1.2").score for e in ("甲", "乙")] == [Decimal(45), Decimal(45)]
+    # read by item 1 itself, through the derived value: a cycle
+    cyclic = text.replace("{ 每「件数」扣1分 }", "{ 若 「差」 < -100 扣1分 }")
+    assert _codes(cyclic) == ["SL183"]

@@ -164,3 +164,14 @@ def _improvement() -> scorelang.Policy:
 ])
 def test_a_bonus_ladder_on_an_unbounded_count_is_warned_like_a_bonus_per_occurrence(rule, codes):
     assert _codes(rule) == codes
+
+
+def test_a_bonus_ladder_on_a_derived_percent_is_bounded_though_its_counts_are_not():
+    rate = HEAD.replace("计算 { 「变化」 = 「率」 - 「上年率」 }",
+                        "计算 { 「变化」 = 「率」 - 「上年率」 「比」 = 「件数」 ÷ 「上年件数」 × 100% 除数为0时取 100% }")
+    bounded = loads(rate.replace("RULE", "若 「变化」 > 0 扣1分 「比」 比 90% 每提高 1 个百分点 加1分 不足一档不计"))
+    assert not [d for d in bounded.warnings if d.code == "SL164"]
+    policy = HEAD.replace("计算 { 「变化」 = 「率」 - 「上年率」 }",
+                          "计算 { 「变化」 = 「率」 - 「上年率」 「多出」 = 「件数」 - 「上年件数」 }")
+    with_count = loads(policy.replace("RULE", "若 「变化」 > 0 扣1分 「多出」 比 0 每多 1 件 加1分"))
+    assert [d.code for d in with_count.warnings if d.code == "SL164"] == ["SL164"]

@@ -6,14 +6,22 @@ from collections.abc import Iterable
 from .. import messages as msg
 from ..diagnostics import Diagnostic
 from . import nodes as m
+from .expressions import DerivedRef
 
 
 def _unbounded_count(policy: m.Policy, body: object) -> str | None:
     """A count a per-occurrence bonus multiplies (the fact, or a fact of its expression), or a
     count or number a bonus ladder (比 … 每提高 … 加) measures, when nothing bounds it (至多)."""
     if isinstance(body, m.Ladder) and body.bonus:
-        measured = (body.fact,) if isinstance(body.fact, str) else m.facts_read(body.fact)
-        kinds: tuple[str, ...] = ("count", "number")  # a percent is at most 100
+        # the value measured: a fact, or a derived count or number (a percent is at most 100; of
+        # another expression the model keeps no kind, and it is not warned)
+        if isinstance(body.fact, str):
+            measured: tuple[str, ...] = (body.fact,)
+        elif isinstance(body.fact, DerivedRef) and body.fact.kind in ("count", "number"):
+            measured = body.fact.facts
+        else:
+            return None
+        kinds: tuple[str, ...] = ("count", "number")
     elif isinstance(body, m.PerOccurrence):
         measured, kinds = m.facts_read(body), ("count",)
     else:

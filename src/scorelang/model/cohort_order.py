@@ -18,29 +18,36 @@ from . import nodes as m
 Node = tuple[str, str]  # ("term", key) | ("item", id) | ("task", id) | ("total", "")
 
 
-def terms_in(node: object | None) -> list[x.CohortTerm]:
-    """The cohort terms a rule, condition or term reads (each once, in the order met)."""
+def terms_in(node: object | None, derived: dict[str, x.Expr] | None = None) -> list[x.CohortTerm]:
+    """The cohort terms a rule, condition or term reads (each once, in the order met), also
+    through the derived values it reads (``derived``: their expressions by name)."""
     if node is None:
         return []
     found: dict[str, x.CohortTerm] = {}
-    for inner in m.walk(node):  # type: ignore[arg-type]  # an attrs node of the model
-        if isinstance(inner, x.CohortValue):
-            found.setdefault(inner.term.key, inner.term)
+    pending, seen = [node], set()
+    while pending:
+        for inner in m.walk(pending.pop()):  # type: ignore[arg-type]  # an attrs node of the model
+            if isinstance(inner, x.CohortValue):
+                found.setdefault(inner.term.key, inner.term)
+            elif isinstance(inner, x.DerivedRef) and derived and inner.name in derived and inner.name not in seen:
+                seen.add(inner.name)  # 计算 { 「差」 = 「率」 - 全体平均「率」 }: what it reads, once
+                pending.append(derived[inner.name])
     return list(found.values())
 
 
-def _rule_terms(rules: Iterable[m.Rule]) -> list[x.CohortTerm]:
-    return [t for rule in rules for t in terms_in(rule)]
+def _rule_terms(rules: Iterable[m.Rule], derived: dict[str, x.Expr]) -> list[x.CohortTerm]:
+    return [t for rule in rules for t in terms_in(rule, derived)]
 
 
 def _graph(policy: m.Policy, terms: Iterable[x.CohortTerm]) -> dict[Node, list[Node]]:
     needs: dict[Node, list[Node]] = {}
+    derived = {d.name: d.expr for d in policy.derived}
     for task in policy.tasks:
         needs[("task", task.id)] = [("item", item.id) for item in task.items]
         for item in task.items:
-            needs[("item", item.id)] = [("term", t.key) for t in _rule_terms(item.rules)]
+            needs[("item", item.id)] = [("term", t.key) for t in _rule_terms(item.rules, derived)]
     needs[("total", "")] = [("task", t.id) for t in policy.tasks] + [
-        ("term", t.key) for a in policy.articles for t in _rule_terms(a.rules)]
+        ("term", t.key) for a in policy.articles for t in _rule_terms(a.rules, derived)]
     for term in terms:
         operand: list[Node] = []
         if isinstance(term.operand, x.ScoreOperand):
@@ -50,7 +57,9 @@ def _graph(policy: m.Policy, terms: Iterable[x.CohortTerm]) -> dict[Node, list[N
                            for s in t.sections if s.title == o.section for i in s.items]
             else:
                 operand = [("item", o.item)] if o.item else [("task", o.task)] if o.task else [("total", "")]
-        inner = [("term", t.key) for t in terms_in(term.condition)]
+        inner = [("term", t.key) for t in terms_in(term.condition, derived)]
+        if isinstance(term.operand, x.DerivedOperand):  # a derived value reading another cohort value
+            inner += [("term", t.key) for t in terms_in(term.operand.ref, derived)]
         needs[("term", term.key)] = operand + inner
     return needs
 
