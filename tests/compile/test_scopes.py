@@ -91,3 +91,33 @@ def test_tasks_summed_for_entities_from_the_facts_file():
 """
     cards = scorelang.loads(text, "t.score").score_all({"entities": {"甲": {"a": 3}, "乙": {"a": 0}}})
     assert [(c.entity, c.total, c.rank) for c in cards] == [("乙", Decimal(1000), 1), ("甲", Decimal(970), 2)]
+
+
+def test_cohort_values_read_a_section_and_a_task_after_their_own_caps():
+    text = """考评办法 "t" {
+  保留 2 位小数 四舍五入
+}
+对象 「单位」 { 「甲」 「乙」 }
+计入总分权重 { 目标任务一 90% 目标任务二 10% }
+目标任务 一 "任务" {
+  牵头 「办」
+  本任务扣分最多 30 分
+  事实 { 「a」 计数 }
+  部分 "一" 100分 {
+    本部分扣分最多 20 分
+    第1项 "一" 100分 { 每「a」扣10分 扣完为止 }
+  }
+}
+目标任务 二 "对比" {
+  牵头 「办」
+  部分 "二" 100分 {
+    第1项 "部分" 50分 { 若 全体最低 目标任务一 部分 "一" 得分 < 80 扣50分 }
+    第2项 "任务" 50分 { 若 全体最低 目标任务一 得分 < 80 扣50分 }
+  }
+}
+"""
+    cards = {c.entity: c for c in scorelang.loads(text, "t.score").score_all(
+        {"entities": {"甲": {"a": 5}, "乙": {"a": 2}}})}
+    # 甲 lost 50, capped at 20 (80); 乙 lost 20 (80): the lowest is 80, read after the caps
+    assert cards["甲"].task("1").score == cards["乙"].task("1").score == Decimal(80)
+    assert cards["甲"].task("2").score == cards["乙"].task("2").score == Decimal(100)

@@ -419,21 +419,35 @@ class Evaluator:
         facts = self.with_derived(facts)
         for plan in self._plans[entity]:
             if plan.task_id == task_id:
-                for section_title, _, items, _, _ in plan.sections:
+                for (section_title, section_max, items, _, _), finish in zip(plan.sections, plan.finishes,
+                                                                                    strict=True):
                     if section_title == title:
-                        return sum((run(facts).score for run in items), ZERO)
+                        return self._section_of(section_title, section_max, items, finish, facts).score
         return None
+
+    @staticmethod
+    def _section_of(title: str, section_max: Decimal, items: tuple[ItemRun, ...], finish: SectionFinish | None,
+                    facts: Facts) -> SectionScore:
+        """One section scored on its own (for cohort values): its items, then its own caps and
+        scale (本部分…, 折算为百分制) where it has them."""
+        results = tuple(run(facts) for run in items)
+        if finish is not None:
+            return finish(title, section_max, results)
+        score = ZERO
+        bonus = ZERO
+        for result in results:
+            score += result.score
+            bonus += result.bonus
+        return new_section_score(name=title, score=score, max=section_max, items=results, bonus=bonus)
 
     def task_score(self, entity: str, task_id: str, facts: Facts) -> Decimal | None:
         """The entity's score on one task (its 100-point score), computing that task only."""
         facts = self.with_derived(facts)
         for plan in self._plans[entity]:
             if plan.task_id == task_id:
-                sections = tuple(
-                    new_section_score(name=title, score=sum((r.score for r in results), ZERO), max=section_max,
-                                      items=results)
-                    for title, section_max, items, _, _ in plan.sections
-                    for results in (tuple(run(facts) for run in items),))
+                sections = tuple(self._section_of(title, section_max, items, finish, facts)
+                                 for (title, section_max, items, _, _), finish in zip(plan.sections, plan.finishes,
+                                                                                      strict=True))
                 return self._task_score(plan, sections).score
         return None
 

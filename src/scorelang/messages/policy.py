@@ -332,10 +332,10 @@ BONUS_UNBOUNDED = warning(
     "「{fact}」没有上限（未写「至多」），按次加分在任何一级都没有封顶：{clause}的加分可以无限大",
     "「{fact}」 has no upper limit (no 至多) and the bonus per occurrence is capped at no level: "
     "the bonus of {clause} is unbounded",
-    "写明上限：在事实后写「至多 N」，或在规则后写「最多加 N 分」，或在条款中写「加分累计最多 N 分」，"
-    "或在标题块写「考评总分 最高 N 分」",
-    "bound it: 至多 N on the fact, 最多加 N 分 after the rule, 加分累计最多 N 分 in the article, "
-    "or 考评总分 最高 N 分 in the header")
+    "写明上限：在事实后写「至多 N」，或在规则后写「最多加 N 分」，或在条款中写「加分累计最多 N 分」"
+    "（部分、任务中写「本部分加分累计最多 N 分」「本任务加分累计最多 N 分」），或在标题块写「考评总分 最高 N 分」",
+    "bound it: 至多 N on the fact, 最多加 N 分 after the rule, 加分累计最多 N 分 in the article (本部分… in "
+    "its section, 本任务… in its task), or 考评总分 最高 N 分 in the header")
 
 # ------------------------------------------------------------------ expressions and conditions
 NOT_A_VALUE = error(
