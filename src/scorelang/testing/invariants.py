@@ -195,8 +195,8 @@ def bonuses_only_where_the_text_grants_them(policy: scorelang.Policy, entity: st
 def items_are_what_their_events_add_up_to(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
     """Every point of an item is traced: its score is where it starts (its points; 0 for a
     part that earns (得) and for a 扣分项) plus its events — deductions, points earned, 不得分,
-    and the caps and floors the evaluator applied —, rounded at 项得分; its bonus is the exact
-    sum of its bonus events. Holds for every rule kind, whatever its class."""
+    and the caps and floors the evaluator applied —, rounded at 项得分; its bonus is the sum of
+    its bonus events, rounded at 项得分 too. Holds for every rule kind, whatever its class."""
     items = model_items(policy)
     for item in card_items(card):
         declared = items[item.id]
@@ -207,7 +207,8 @@ def items_are_what_their_events_add_up_to(policy: scorelang.Policy, entity: str,
         # a bonus and what a cap (最多加) takes back of it count toward the bonus, not the score
         traced = start + sum((e.points for e in item.events if e.kind not in BONUS_KINDS), ZERO)
         assert item.score == rounded_at(policy, "item", traced), (item.id, item.score, traced)
-        assert item.bonus == sum((e.points for e in item.events if e.kind in BONUS_KINDS), ZERO), item.id
+        bonus = sum((e.points for e in item.events if e.kind in BONUS_KINDS), ZERO)
+        assert item.bonus == rounded_at(policy, "item", bonus), (item.id, item.bonus, bonus)
 
 
 # the event kinds a rule's effect may record, and the sign of their points (-1, 0, 1; None: any)
