@@ -49,8 +49,9 @@ def examples_2017() -> dict:
         return json.load(handle, parse_float=Decimal)
 
 
-# Tests that build and install the wheel take seconds each: they run where .ci/run sets
-# SCORELANG_SLOW_TESTS=1 (CI), and are skipped by a plain `pytest`.
+# Tests that build and install the wheel, or open the HTML report in headless Chromium, take
+# seconds each: they run where .ci/run sets SCORELANG_SLOW_TESTS=1 (CI), and are skipped by a
+# plain `pytest`.
 RUN_SLOW = os.environ.get("SCORELANG_SLOW_TESTS") == "1"
 
 
@@ -61,7 +62,7 @@ def pytest_configure(config):
         from scorelang.testing import pytest_plugin
 
         config.pluginmanager.register(pytest_plugin, "scorelang")
-    config.addinivalue_line("markers", "slow: builds or installs the package; runs with SCORELANG_SLOW_TESTS=1 (CI)")
+    config.addinivalue_line("markers", "slow: builds or installs the package, or drives headless Chromium; runs with SCORELANG_SLOW_TESTS=1 (CI)")
 
 
 def pytest_collection_modifyitems(config, items):

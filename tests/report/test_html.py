@@ -3,8 +3,9 @@ time), then opened in headless Chromium: screenshots of the cohort page and one 
 (kept under build/screenshots/ as CI artefacts) and the DOM checked for the ranking table and
 that county's deduction lines.
 
-Chromium is Debian's ``chromium`` package (.ci/run installs it). Where CI=true a missing
-Chromium fails the test; on a developer's machine the test is skipped and says why.
+Chromium is Debian's ``chromium`` package (.ci/run installs it). The Chromium tests are marked
+``slow`` (seconds each): a plain ``pytest`` skips them, CI (SCORELANG_SLOW_TESTS=1) runs them.
+Where CI=true a missing Chromium fails the test; elsewhere the test is skipped and says why.
 """
 from __future__ import annotations
 
@@ -132,6 +133,7 @@ def png_size(path: Path) -> tuple[int, int]:
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page, shot, size", [
     ("index.html", "cohort.png", (1280, 2600)),
     (page_name(COUNTY), "county.png", (1280, 2600)),
@@ -146,6 +148,7 @@ def test_screenshots(report, page, shot, size):
     assert png_size(target) == size and target.stat().st_size > 50_000  # a drawn page, not a blank one
 
 
+@pytest.mark.slow
 def test_dom_has_the_ranking_table(report):
     out, doc = report
     dom = browse((out / "index.html").as_uri(), "--dump-dom").stdout
@@ -160,6 +163,7 @@ def test_dom_has_the_ranking_table(report):
         assert entity["total"] in cells
 
 
+@pytest.mark.slow
 def test_dom_has_the_countys_deduction_lines(report):
     out, doc = report
     dom = browse((out / page_name(COUNTY)).as_uri(), "--dump-dom").stdout
