@@ -152,8 +152,9 @@ def test_keyword_soup(pieces, separator):
     parses_or_policy_error(separator.join(pieces))
 
 
-# from_lark reads the grammar itself, which a parser loaded from the cache does not keep
-@given(from_lark(Lark(grammar_text(), parser="lalr", lexer="contextual")))
+# from_lark reads the grammar itself, which a parser loaded from the cache does not keep; built
+# when the test runs (~2 s), not when every xdist worker collects the module
+@given(st.deferred(lambda: from_lark(Lark(grammar_text(), parser="lalr", lexer="contextual"))))
 def test_grammatical_noise(text):
     parses_or_policy_error(text)
 
