@@ -1,6 +1,6 @@
 """Shared test setup: hypothesis profiles and the 2017 policy with its example facts.
 
-Profiles: ``dev`` (the default, 50 examples) and ``ci`` (200 examples, a blob to replay
+Profiles: ``dev`` (the default, 30 examples) and ``ci`` (200 examples, a blob to replay
 each failure); choose with ``HYPOTHESIS_PROFILE=ci``. Neither has a deadline: evaluation
 time varies with the machine, and a slow run is not a wrong one. Tests marked ``slow``
 (building and installing the wheel) run only with ``SCORELANG_SLOW_TESTS=1``; .ci/run sets
@@ -21,7 +21,7 @@ import scorelang
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLER = ROOT / "tests" / "policies" / "sampler.score"
 
-settings.register_profile("dev", max_examples=50, deadline=None)
+settings.register_profile("dev", max_examples=30, deadline=None)
 settings.register_profile("ci", max_examples=200, deadline=None, derandomize=False, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
