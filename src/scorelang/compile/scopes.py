@@ -65,16 +65,8 @@ def compile_section(section: m.Section, points: Decimal) -> SectionFinish | None
         for item in items:
             score += item.score
             bonus += item.bonus
-        events: tuple[Event, ...] = ()
-        if deduct_cap is not None:
-            events += _cap_events(deduct_cap, -_deducted_items(items), CAP)
-        if bonus_cap is not None:
-            events += _cap_events(bonus_cap, bonus, BONUS_CAP)
-        for event in events:
-            if event.kind is CAP:
-                score += event.points
-            else:
-                bonus += event.points
+        events = _bounded(deduct_cap, -_deducted_items(items) if deduct_cap is not None else ZERO, bonus_cap, bonus)
+        score, bonus = _applied(events, score, bonus)
         counted = score * HUNDRED / points if normalised else None
         return new_section_score(name=name, score=score, max=maximum, items=items, events=events, bonus=bonus,
                                  counted=counted)
@@ -99,18 +91,32 @@ def compile_task_caps(task: m.Task, factors: tuple[Decimal, ...]) -> TaskCaps | 
 
     def bound(raw: Decimal, bonus: Decimal,
               sections: tuple[SectionScore, ...]) -> tuple[Decimal, Decimal, tuple[Event, ...]]:
-        events: tuple[Event, ...] = ()
+        taken = ZERO
         if deduct_cap is not None:
-            taken = ZERO
             for section, factor in zip(sections, factors, strict=True):
                 taken -= section_deducted(section) * factor
-            events += _cap_events(deduct_cap, taken, CAP)
-        if bonus_cap is not None:
-            events += _cap_events(bonus_cap, bonus, BONUS_CAP)
-        for event in events:
-            if event.kind is CAP:
-                raw += event.points
-            else:
-                bonus += event.points
+        events = _bounded(deduct_cap, taken, bonus_cap, bonus)
+        raw, bonus = _applied(events, raw, bonus)
         return raw, bonus, events
     return bound
+
+
+def _bounded(deduct_cap: m.Cap | None, taken: Decimal, bonus_cap: m.Cap | None, bonus: Decimal) -> tuple[Event, ...]:
+    """The cap events of a section's or task's own caps: deductions ``taken`` (negative) against
+    its 扣分最多, ``bonus`` against its 加分累计最多."""
+    events: tuple[Event, ...] = ()
+    if deduct_cap is not None:
+        events += _cap_events(deduct_cap, taken, CAP)
+    if bonus_cap is not None:
+        events += _cap_events(bonus_cap, bonus, BONUS_CAP)
+    return events
+
+
+def _applied(events: tuple[Event, ...], score: Decimal, bonus: Decimal) -> tuple[Decimal, Decimal]:
+    """``score`` and ``bonus`` once ``events`` gave back what their caps took."""
+    for event in events:
+        if event.kind is CAP:
+            score += event.points
+        else:
+            bonus += event.points
+    return score, bonus
