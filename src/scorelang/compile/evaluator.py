@@ -31,8 +31,8 @@ from ..runtime.scorecard import (
     new_task_score,
 )
 from .bounds import compile_article, compile_total_bounds
-from .grades import compile_grades
 from .derived import compile_derived
+from .grades import compile_grades
 from .rules import ZERO, ZEROED, Facts, compile_rule
 from .scopes import SectionFinish, TaskCaps, compile_section, compile_task_caps
 

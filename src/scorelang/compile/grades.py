@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from ..model.grades import Grades
+from ..model import nodes as m
 from ..runtime.scorecard import Grade
 
 
-def compile_grades(grades: Grades) -> Callable[[Decimal], Grade | None]:
+def compile_grades(grades: m.Grades) -> Callable[[Decimal], Grade | None]:
     given = tuple((band, Grade(band.name, band.text, grades.clause)) for band in grades.bands)
 
     def grade(total: Decimal) -> Grade | None:

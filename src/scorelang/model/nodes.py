@@ -15,7 +15,7 @@ from attrs import AttrsInstance
 
 from ..span import Span
 from .expressions import CohortTerm, CompareValues, DerivedDecl, Expr, RankWithin
-from .grades import Grades
+from .grades import Grades as Grades
 
 
 def _span() -> Span:

@@ -343,7 +343,7 @@ def _grades(p: Printer, node: n.Grades) -> None:
 
 def _grade_band(p: Printer, node: n.GradeBand) -> None:
     s, e = node.span.start, node.span.end
-    excluded = "（不含）"
+    excluded = p.word(s, e, ("EXCLUDED",), "（不含）")
     if node.form == "above" and node.low is not None:
         edges = f"{p.num(node.low, s, e, 0)} 分以上" + (excluded if node.low_open else "")
     elif node.form == "below" and node.high is not None:
