@@ -156,3 +156,30 @@ def test_a_band_removed_is_a_gap_named(bands: tuple[GradeBand, ...], which: int)
     assert len(found) == 1
     if removed.low is not None:
         assert str(removed.low) in found[0]
+
+
+# ------------------------------------------------------------------ reports
+def _cli(*args: str) -> tuple[int, str]:
+    from click.testing import CliRunner
+
+    from scorelang.cli import main
+
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout
+
+
+@pytest.mark.parametrize("grades", [GOOD, ""])
+def test_json_grade_key_only_when_declared(tmp_path, grades: str) -> None:
+    import json
+
+    (tmp_path / "p.score").write_text(_policy(grades), encoding="utf-8")
+    (tmp_path / "f.json").write_text('{"entities": {"甲镇": {"案件起数": 21}}}', encoding="utf-8")
+    code, out = _cli("score", str(tmp_path / "p.score"), str(tmp_path / "f.json"), "--format", "json")
+    assert code == 0
+    card = json.loads(out)["entities"][0]
+    if grades:
+        assert card["grade"] == {"name": "良好", "band": "80 分至 90 分（不含）", "clause": "第十条"}
+    else:
+        assert "grade" not in card
+    code, text = _cli("score", str(tmp_path / "p.score"), str(tmp_path / "f.json"))
+    assert code == 0 and (("等次 良好 [80 分至 90 分（不含）]" in text) == bool(grades))
