@@ -32,6 +32,7 @@ from ..runtime.scorecard import (
 )
 from .bounds import compile_article, compile_total_bounds
 from .derived import compile_derived
+from .grades import compile_grades
 from .rules import ZERO, ZEROED, Facts, compile_rule
 from .scopes import SectionFinish, TaskCaps, compile_section, compile_task_caps
 
@@ -329,6 +330,7 @@ class Evaluator:
             for article in policy.articles)
         bounds = policy.total_bounds
         self._bound_total = compile_total_bounds(bounds) if bounds is not None else None
+        self._grade = compile_grades(policy.grades) if policy.grades is not None else None
         awards = policy.awards
         self._floor = policy.floor
         self._previous_last = awards.previous_last if awards is not None else None
@@ -458,7 +460,7 @@ class Evaluator:
             card = self._evaluate(entity, with_derived)
             card = new_scorecard(entity=card.entity, total=card.total, tasks=card.tasks,
                                  adjustments=card.adjustments, previous_last=card.previous_last,
-                                 derived=with_derived.trace())
+                                 derived=with_derived.trace(), grade=card.grade)
             return card
         return self._evaluate(entity, facts)
 
@@ -505,8 +507,9 @@ class Evaluator:
             total, bound_events = self._bound_total(total)
             adjustments += bound_events
         previous_last = facts.get(self._previous_last) if self._previous_last else None
-        return new_scorecard(entity=entity, total=self._round_total(total), tasks=tuple(tasks),
-                             adjustments=adjustments, previous_last=previous_last)
+        total = self._round_total(total)
+        return new_scorecard(entity=entity, total=total, tasks=tuple(tasks), adjustments=adjustments,
+                             previous_last=previous_last, grade=self._grade(total) if self._grade else None)
 
     def _total_floor(self, tasks: list[TaskScore], adjustments: tuple[Event, ...]) -> Event:
         """The total's floor at 0. Its points are what the figures a person reads — each task's

@@ -11,6 +11,7 @@ from ..numbers import chinese_ordinal
 from ..span import Span
 from . import nodes as m
 from .checks_bounds import check_bonus_bounded
+from .checks_grades import check_grades
 from .checks_scales import SCALE_CHECKS
 
 Check = Callable[[m.Policy], Iterable[Diagnostic]]
@@ -217,4 +218,5 @@ CHECKS: tuple[Check, ...] = (
     check_item_rules,
     check_floor_on_gain,
     check_bonus_bounded,
+    check_grades,
 ) + SCALE_CHECKS

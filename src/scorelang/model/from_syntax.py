@@ -18,6 +18,7 @@ from . import nodes as m
 from .cohort_order import cohort_order
 from .from_syntax_bounds import BoundsResolver
 from .from_syntax_derived import DERIVED_READER
+from .from_syntax_grades import resolve_grades
 from .from_syntax_rules import RuleResolver
 from .from_syntax_scales import ScalesResolver
 from .vocabulary import COMPARE, type_words
@@ -101,7 +102,8 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver):
         policy = m.Policy(tree.file, title, doc, period, places, round_at, entity_kind, entities,
                           groups, facts, tasks, articles, awards, entities_from_facts=self.from_facts, span=tree.span,
                           floor=floor, total_bounds=total_bounds, derived=derived, scale=scale,
-                          summed=self.summed, base_zero=self.base_zero)
+                          summed=self.summed, base_zero=self.base_zero,
+                          grades=resolve_grades(tree.grades, self.error))
         return self._with_cohort(policy)
 
     def _with_cohort(self, policy: m.Policy) -> m.Policy:

@@ -15,6 +15,7 @@ from attrs import AttrsInstance
 
 from ..span import Span
 from .expressions import CohortTerm, CompareValues, DerivedDecl, Expr, RankWithin
+from .grades import Grades as Grades
 
 
 def _span() -> Span:
@@ -803,6 +804,7 @@ class Policy:
     base_zero: bool = attrs.field(default=False, kw_only=True)  # 基础分 0 分 (header: every task)
     derived: tuple[DerivedDecl, ...] = attrs.field(default=(), kw_only=True)
     cohort: tuple[CohortTerm, ...] = attrs.field(default=(), kw_only=True)
+    grades: Grades | None = attrs.field(default=None, kw_only=True)  # 等次 { … }
 
     @property
     def data_defined(self) -> bool:

@@ -88,6 +88,8 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
                                 "adjustments": [event(e) for e in c.adjustments]}
         if c.derived:  # additive: only a policy with derived values (计算 { … }) gives them
             data["derived"] = [derived_json(d) for d in c.derived]
+        if c.grade is not None:  # additive: only a policy that declares grades (等次 { … }) gives one
+            data["grade"] = {"name": c.grade.name, "band": c.grade.band, "clause": c.grade.clause}
         return data
 
     policy: dict[str, Any] = {"title": title, "sha256": sha256}

@@ -41,7 +41,7 @@ _WORDS = {
         "reason": "理由：", "task_event": "〔任务〕", "section_event": "〔部分〕",
         "adjustments": "总分加减", "clause": "条款",
         "adjustments_sum": "合计", "tasks_sum": "各任务加权得分 {} {} 总分加减 {} = 总分 {}",
-        "sep": "；", "derived": "计算值",
+        "sep": "；", "derived": "计算值", "grade": "等次",
     },
     "en": {
         "rank": "rank", "entity": "entity", "total": "total", "award": "award", "flags": "flags",
@@ -54,7 +54,7 @@ _WORDS = {
         "adjustments": "Adjustments to the total",
         "clause": "clause", "adjustments_sum": "sum",
         "tasks_sum": "weighted tasks {} {} adjustments {} = total {}",
-        "sep": "; ", "derived": "derived values",
+        "sep": "; ", "derived": "derived values", "grade": "grade",
     },
 }
 
@@ -160,6 +160,8 @@ def _heading(card: Scorecard, places: int, words: dict[str, str], lang: str) -> 
               f"{words['award']} {card.award or '—'}"]
     if card.task_awards:
         fields.append(f"{words['single_awards']} {task_numbers(card.task_awards, lang)}")
+    if card.grade is not None:  # 等次 优秀 [90 分以上]: the grade and the band that gave it
+        fields.append(f"{words['grade']} {card.grade.name} [{card.grade.band}]")
     text = Text("  │  ".join(fields), style="bold")
     for flag in card.flags:
         text.append("\n" + words["flag_line"] + flag)

@@ -222,6 +222,16 @@ class TaskScore(_TaskScoreFields):
     """
 
 
+@attrs.frozen
+class Grade:
+    """等次: the grade an entity's total gets (优秀) and the band that gave it, as the source
+    reads (90 分以上), with the clause the policy cites for its grades (None: none)."""
+
+    name: str
+    band: str
+    clause: str | None = None
+
+
 @attrs.define
 class _ScorecardFields:
     entity: str
@@ -234,6 +244,7 @@ class _ScorecardFields:
     task_awards: tuple[str, ...] = ()
     previous_last: bool | None = None
     derived: tuple[DerivedValue, ...] = ()
+    grade: Grade | None = None
 
 
 @attrs.frozen
@@ -249,6 +260,7 @@ class Scorecard(_ScorecardFields):
             policy does not ask).
         derived: the derived values its scoring read, each computed once, in the order the
             policy defines them (() when the policy has none).
+        grade: its grade (等次) by the band of its total, None when the policy declares none.
     """
 
     def item(self, item_id: str) -> ItemScore:
@@ -398,7 +410,8 @@ def new_task_score(*, id: str, name: str, lead: tuple[str, ...], score: Decimal,
 
 
 def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], adjustments: tuple[Event, ...],
-                  previous_last: bool | None, derived: tuple[DerivedValue, ...] = ()) -> Scorecard:
+                  previous_last: bool | None, derived: tuple[DerivedValue, ...] = (),
+                  grade: Grade | None = None) -> Scorecard:
     """``Scorecard(...)`` as the evaluator makes it (the cohort's fields at their defaults), built fast."""
     card = _new(_ScorecardFields)
     card.entity = entity
@@ -411,5 +424,6 @@ def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], 
     card.task_awards = ()
     card.previous_last = previous_last
     card.derived = derived
+    card.grade = grade
     card.__class__ = Scorecard
     return card  # type: ignore[return-value]  # the __class__ swap above made it one

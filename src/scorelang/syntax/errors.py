@@ -76,6 +76,7 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "RANK_ORDER": ("「由高到低」、「由低到高」", "「由高到低」, 「由低到高」 (a rank's order)"),
     "RANK_TIES": ("「并列占位」、「并列不占位」", "「并列占位」, 「并列不占位」 (how ties count)"),
     "ENTERS": ("计入方式（按原分计入、折算为百分制）", "how a score enters (按原分计入 as is, 折算为百分制 on 100)"),
+    "EXCLUDED": ("「（不含）」（一档的边界不含这个数）", "「（不含）」 (a grade band's edge excluded)"),
     "ZERO_BONUS": ("「（含加分）」或「（加分照计）」",
                    "「（含加分）」 or 「（加分照计）」 (whether the bonuses go too)"),
     "STACKED": ("「各档累计」", "「各档累计」 (the bands add up)"),
@@ -102,7 +103,7 @@ def terminal_words(name: str, lang: str) -> str:
     return "符号" if lang == "zh" else "a symbol"  # unreachable while the table is complete (a test)
 
 
-def _expected_words(expected: Iterable[str], limit: int = 8) -> Words:
+def _expected_words(expected: Iterable[str], limit: int = 9) -> Words:
     return Words(_expected_in(expected, "zh", limit), _expected_in(expected, "en", limit))
 
 

@@ -15,6 +15,7 @@ from ..numbers import chinese_numeral, parse_decimal
 from ..span import Span
 from . import nodes as n
 from .from_lark_cohort import COHORT_BUILDERS
+from .from_lark_grades import GRADE_BUILDERS
 from .from_lark_scales import ENTERS, SCALE_BUILDERS
 from .from_lark_values import VALUE_BUILDERS
 
@@ -149,6 +150,7 @@ class ToSyntax:
             awards=_all(children, n.Awards),
             span=self.pos.of_meta(meta),
             derived=_all(children, n.DerivedBlock),
+            grades=_all(children, n.Grades),
         )
 
     def header(self, meta: Meta, children: Children) -> n.Header:
@@ -663,6 +665,7 @@ BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
 BUILDERS.update(COHORT_BUILDERS)  # cohort values (§9.6), built in their own module
 BUILDERS.update(VALUE_BUILDERS)  # 计算 { … }, 个百分点, a ladder's computed target: syntax/from_lark_values.py
 BUILDERS.update(SCALE_BUILDERS)  # 满分, 基础分, 本部分/本任务 caps: syntax/from_lark_scales.py
+BUILDERS.update(GRADE_BUILDERS)  # 等次 { "优秀" 90 分以上 … }: syntax/from_lark_grades.py
 
 
 class UnbuiltRule(Exception):

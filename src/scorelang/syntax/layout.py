@@ -23,6 +23,7 @@ RECORDED = frozenset({
     "COMMENT", "NUMBER", "CN_NUMBER", "RANGE_SEP", "PERCENT_SIGN", "_DEDUCT", "RULE_CAP", "SET_CAP",
     "GUARD", "PLUS", "MINUS", "TIMES", "DIVIDE", "LPAREN", "RPAREN", "FUNCTION",
     "ZERO_BONUS",  # （含加分） or (含加分): the parentheses as typed
+    "EXCLUDED",  # （不含） or (不含) after a grade band's edge: the parentheses as typed
 })
 
 #: terminals with several spellings that the tree keeps as written (or whose spellings mean

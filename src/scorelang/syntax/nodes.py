@@ -781,6 +781,30 @@ class Awards:
 
 
 @attrs.frozen
+class GradeBand:
+    """"优秀" 90 分以上 / "良好" 80 分至 90 分（不含） / "不合格" 60 分以下（不含）: one band of
+    the total; ``low``/``high`` None is unbounded on that side; ``*_open`` excludes the edge.
+    ``form`` is how it was written (above, below, between), for the printer."""
+
+    name: Text
+    low: Decimal | None
+    low_open: bool
+    high: Decimal | None
+    high_open: bool
+    form: str
+    span: Span = _span()
+
+
+@attrs.frozen
+class Grades:
+    """等次 依据 "…" { bands }: grades by bands of the total."""
+
+    bands: tuple[GradeBand, ...]
+    cite: Text | None
+    span: Span = _span()
+
+
+@attrs.frozen
 class Policy:
     """A whole .score file."""
 
@@ -795,3 +819,4 @@ class Policy:
     awards: tuple[Awards, ...] = ()
     span: Span = _span()
     derived: tuple[DerivedBlock, ...] = attrs.field(default=(), kw_only=True)
+    grades: tuple[Grades, ...] = attrs.field(default=(), kw_only=True)

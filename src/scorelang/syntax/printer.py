@@ -51,7 +51,7 @@ def format_text(text: str, file: str = "<string>") -> str:
 # ------------------------------------------------------------------ the file and its header
 def _policy(p: Printer, node: n.Policy) -> None:
     for decl in ordered(node.headers, node.entities, node.groups, node.weights, node.facts, node.derived,
-                        node.tasks, node.articles, node.awards):
+                        node.tasks, node.articles, node.awards, node.grades):
         if p.layout is None:  # a tree built by code: declarations set apart by a blank line
             p.separate = True
         p.node(decl)
@@ -336,6 +336,25 @@ def _tier(p: Printer, node: n.Tier) -> None:
     p.stmt(node.span, _tier_text(p, node))
 
 
+def _grades(p: Printer, node: n.Grades) -> None:
+    head = "等次" + (" 依据 " + p.text(node.cite) if node.cite is not None else "")
+    p.block(node.span, head, lambda: p.nodes(node.bands))
+
+
+def _grade_band(p: Printer, node: n.GradeBand) -> None:
+    s, e = node.span.start, node.span.end
+    excluded = p.word(s, e, ("EXCLUDED",), "（不含）")
+    if node.form == "above" and node.low is not None:
+        edges = f"{p.num(node.low, s, e, 0)} 分以上" + (excluded if node.low_open else "")
+    elif node.form == "below" and node.high is not None:
+        edges = f"{p.num(node.high, s, e, 0)} 分以下" + (excluded if node.high_open else "")
+    else:
+        low, high = node.low or Decimal(0), node.high or Decimal(0)
+        edges = (f"{p.num(low, s, e, 0)} 分至 {p.num(high, s, e, 1)} 分"
+                 + (excluded if node.high_open else ""))
+    p.stmt(node.span, f"{p.text(node.name)} {edges}")
+
+
 STATEMENTS: dict[type, Callable[[Printer, Any], None]] = {
     n.Policy: _policy, n.Header: _header, n.TotalBounds: _total_bounds, n.EntitiesDecl: _entities,
     n.GroupDecl: _group, n.WeightsDecl: _weights, n.WeightDecl: _weight, n.FactsBlock: _facts, n.FactDecl: _fact,
@@ -343,4 +362,5 @@ STATEMENTS: dict[type, Callable[[Printer, Any], None]] = {
     n.DerivedBlock: _derived_block, n.DerivedDecl: _derived,
     n.Rule: _rule, n.Article: _article, n.SetCap: _set_cap, n.ScaleDecl: _scale, n.BaseScore: _base,
     n.TasksSummed: _summed, n.Awards: _awards, n.Tier: _tier,
+    n.Grades: _grades, n.GradeBand: _grade_band,
 }

@@ -1,0 +1,33 @@
+"""Grades (等次 依据 "…" { "优秀" 90 分以上 … }), syntax tree → model: one block (SL148), each
+name once (SL147), no band that holds no total (SL149). Gaps and overlaps over the totals the
+policy can give are checked on the model (model/checks_grades.py)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import messages as msg
+from ..diagnostics import Diagnostic
+from ..syntax import nodes as syn
+from .grades import GradeBand, Grades, band_text, interval_text
+
+
+def resolve_grades(blocks: tuple[syn.Grades, ...], error: Callable[[Diagnostic], None]) -> Grades | None:
+    if not blocks:
+        return None
+    for extra in blocks[1:]:
+        error(msg.GRADES_REPEATED.at(extra.span))
+    block = blocks[0]
+    seen: set[str] = set()
+    bands = []
+    for b in block.bands:
+        name = b.name.text
+        if name in seen:
+            error(msg.GRADE_DUPLICATE.at(b.name.span, name=name))
+        seen.add(name)
+        band = GradeBand(name, b.low, b.low_open, b.high, b.high_open,
+                         band_text(b.low, b.low_open, b.high, b.high_open), b.span)
+        if band.empty():
+            error(msg.GRADE_EMPTY_BAND.at(b.span, name=name,
+                                          interval=interval_text(b.low, b.low_open, b.high, b.high_open)))
+        bands.append(band)
+    return Grades(tuple(bands), block.cite.text if block.cite else None, block.span)

@@ -1,0 +1,55 @@
+"""Lark tree → syntax nodes for grades (等次 依据 "…" { "优秀" 90 分以上 … }), registered into
+``from_lark.BUILDERS`` (from_lark.py keeps the rest of the grammar's rules)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from . import nodes as n
+
+if TYPE_CHECKING:  # only from_lark.py, errors.py and grammar.py import lark; here a token is Any
+    from .from_lark import Children, ToSyntax
+
+Meta = Any  # lark's position record, read through ToSyntax.pos
+
+
+def _parts(children: Children) -> tuple[n.Text, list[Any], bool]:
+    """(name, the NUMBER tokens, （不含） written); 考评总分 before the edges is only read."""
+    numbers = [c for c in children if getattr(c, "type", None) == "NUMBER"]
+    excluded = any(getattr(c, "type", None) == "EXCLUDED" for c in children)
+    return children[0], numbers, excluded
+
+
+def grades(self: ToSyntax, meta: Meta, children: Children) -> n.Grades:
+    clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
+    return n.Grades(tuple(c for c in children if isinstance(c, n.GradeBand)), clause,
+                    span=self.pos.of_meta(meta))
+
+
+def band_above(self: ToSyntax, meta: Meta, children: Children) -> n.GradeBand:
+    """"优秀" 90 分以上 (90 included) / 90 分以上（不含） (90 excluded)."""
+    name, numbers, excluded = _parts(children)
+    return n.GradeBand(name, self._number(numbers[0]), excluded, None, False, "above",
+                       span=self.pos.of_meta(meta))
+
+
+def band_below(self: ToSyntax, meta: Meta, children: Children) -> n.GradeBand:
+    """"不合格" 60 分以下 (60 included) / 60 分以下（不含） (60 excluded)."""
+    name, numbers, excluded = _parts(children)
+    return n.GradeBand(name, None, False, self._number(numbers[0]), excluded, "below",
+                       span=self.pos.of_meta(meta))
+
+
+def band_between(self: ToSyntax, meta: Meta, children: Children) -> n.GradeBand:
+    """"良好" 80 分至 90 分 (both included) / 80 分至 90 分（不含） (90 excluded)."""
+    name, numbers, excluded = _parts(children)
+    return n.GradeBand(name, self._number(numbers[0]), False, self._number(numbers[1]), excluded,
+                       "between", span=self.pos.of_meta(meta))
+
+
+GRADE_BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
+    "grades": grades,
+    "band_above": band_above,
+    "band_below": band_below,
+    "band_between": band_between,
+}
