@@ -431,3 +431,17 @@ def test_a_cohort_value_inside_a_derived_value_is_ordered_and_its_cycles_found()
     # read by item 1 itself, through the derived value: a cycle
     cyclic = text.replace("{ 每「件数」扣1分 }", "{ 若 「差」 < -100 扣1分 }")
     assert _codes(cyclic) == ["SL183"]
+
+
+def test_a_cohort_key_shows_an_expression_as_traces_do():
+    # one renderer (model.expressions.shown) for traces and cohort keys: functions in Chinese
+    from scorelang.model import expressions as x
+    from scorelang.model.from_syntax_cohort import describe_value
+
+    from scorelang.span import Span
+
+    at = Span("t.score", 1, 1, 1, 2, 0, 1)
+    product = x.Arith(x.Const(Decimal("0.50"), span=at), (x.Operation("*", x.FactValue("乙", span=at), span=at),),
+                      span=at)
+    e = x.Apply("max", (x.FactValue("甲", span=at), product), span=at)
+    assert describe_value(e) == x.shown(e) == "最大（「甲」，0.50 × 「乙」）"

@@ -129,34 +129,3 @@ _VALUES: dict[type, Callable[[Any, Rename], tuple[Value, tuple[str, ...]]]] = {
     x.DerivedRef: _derived,
 }
 
-_SHOWN_OPS = {"+": " + ", "-": " − ", "*": " × ", "/": " ÷ "}
-_SHOWN_FUNCTIONS = {"max": "最大", "min": "最小", "abs": "绝对值"}
-
-
-def label(e: x.Expr) -> str:
-    """The trace's name for a computed value: the expression without its outer parentheses."""
-    if isinstance(e, x.Guard):
-        e = e.expr
-    text = shown(e)
-    return text[1:-1] if isinstance(e, x.Arith) else text
-
-
-def shown(e: x.Expr) -> str:
-    """The expression as a policy writes it, for traces: 「结案数」 ÷ 「受案数」 × 100."""
-    if isinstance(e, x.FactValue):
-        return f"「{e.fact}」"
-    if isinstance(e, x.DerivedRef):
-        return f"「{e.name}」"
-    if isinstance(e, x.Const):
-        return str(e.value)
-    if isinstance(e, x.Arith):
-        return "（" + shown(e.first) + "".join(_SHOWN_OPS[o.op] + shown(o.operand) for o in e.rest) + "）"
-    if isinstance(e, x.Negated):
-        return "−" + shown(e.operand)
-    if isinstance(e, x.Apply):
-        return _SHOWN_FUNCTIONS[e.function] + "（" + "，".join(label(a) for a in e.args) + "）"
-    if isinstance(e, x.Guard):
-        return shown(e.expr)
-    if isinstance(e, x.CohortValue):
-        return e.term.key
-    raise TypeError(f"no way to show expression {type(e).__name__}")

@@ -26,7 +26,7 @@ from ..model import nodes as m
 from ..runtime.scorecard import Event, EventKind, new_event, new_ladder_detail
 from ..span import Span
 from .bounds import cap_rule
-from .expressions import Value, compile_value, label
+from .expressions import Value, compile_value
 
 DEDUCT, AWARD, BONUS, ZERO_KIND = EventKind.DEDUCT, EventKind.AWARD, EventKind.BONUS, EventKind.ZERO
 NOTE = EventKind.NOTE
@@ -130,7 +130,7 @@ def _computed(quantity: x.Expr, rename: Rename) -> tuple[Value, Shown]:
     """An expression where a rule takes a quantity: its closure, and ``shown(facts, value)``,
     the event's facts — each input, then the computed value under the expression's text."""
     value, names = compile_value(quantity, rename)
-    text = label(quantity)
+    text = x.label(quantity)
 
     def shown(facts: Facts, computed: Any) -> tuple[tuple[str, Any], ...]:
         return tuple((n, facts[n]) for n in names) + ((text, computed),)

@@ -225,3 +225,37 @@ class RankWithin:
     rank: CohortValue
     count: Decimal
     span: Span = _span()
+
+
+# ------------------------------------------------------------------ an expression as a policy writes it
+_SHOWN_OPS = {"+": " + ", "-": " − ", "*": " × ", "/": " ÷ "}
+_SHOWN_FUNCTIONS = {"max": "最大", "min": "最小", "abs": "绝对值"}
+
+
+def label(e: Expr) -> str:
+    """The trace's name for a computed value: the expression without its outer parentheses."""
+    if isinstance(e, Guard):
+        e = e.expr
+    text = shown(e)
+    return text[1:-1] if isinstance(e, Arith) else text
+
+
+def shown(e: Expr) -> str:
+    """The expression as a policy writes it, for traces: 「结案数」 ÷ 「受案数」 × 100."""
+    if isinstance(e, FactValue):
+        return f"「{e.fact}」"
+    if isinstance(e, DerivedRef):
+        return f"「{e.name}」"
+    if isinstance(e, Const):
+        return str(e.value)
+    if isinstance(e, Arith):
+        return "（" + shown(e.first) + "".join(_SHOWN_OPS[o.op] + shown(o.operand) for o in e.rest) + "）"
+    if isinstance(e, Negated):
+        return "−" + shown(e.operand)
+    if isinstance(e, Apply):
+        return _SHOWN_FUNCTIONS[e.function] + "（" + "，".join(label(a) for a in e.args) + "）"
+    if isinstance(e, Guard):
+        return shown(e.expr)
+    if isinstance(e, CohortValue):
+        return e.term.key
+    raise TypeError(f"no way to show expression {type(e).__name__}")

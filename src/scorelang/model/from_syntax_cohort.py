@@ -199,23 +199,8 @@ def _task_of(clause: str) -> str | None:
 
 
 def describe_value(e: x.Expr) -> str:
-    """An expression as the key of a cohort value shows it."""
-    if isinstance(e, x.FactValue):
-        return f"「{e.fact}」"
-    if isinstance(e, x.Const):
-        return f"{e.value.normalize():f}"
-    if isinstance(e, x.CohortValue):
-        return e.term.key
-    if isinstance(e, x.DerivedRef):
-        return f"「{e.name}」"
-    if isinstance(e, x.Arith):
-        return "（" + describe_value(e.first) + "".join(
-            f" {_SHOWN_OPS[o.op]} {describe_value(o.operand)}" for o in e.rest) + "）"
-    if isinstance(e, x.Negated):
-        return "−" + describe_value(e.operand)
-    if isinstance(e, x.Guard):
-        return describe_value(e.expr)
-    return e.function + "（" + "，".join(describe_value(a) for a in e.args) + "）"
+    """An expression as the key of a cohort value shows it: as traces show it (``x.shown``)."""
+    return x.shown(e)
 
 
 def describe_condition(c: m.Condition) -> str:
