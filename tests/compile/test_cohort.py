@@ -437,7 +437,6 @@ def test_a_cohort_key_shows_an_expression_as_traces_do():
     # one renderer (model.expressions.shown) for traces and cohort keys: functions in Chinese
     from scorelang.model import expressions as x
     from scorelang.model.from_syntax_cohort import describe_value
-
     from scorelang.span import Span
 
     at = Span("t.score", 1, 1, 1, 2, 0, 1)
