@@ -14,6 +14,11 @@ import attrs
 from attrs import AttrsInstance
 
 from ..span import Span
+from .awards import CountTier as CountTier
+from .awards import Quota as Quota
+from .awards import QuotaRules as QuotaRules
+from .awards import Rounding as Rounding
+from .awards import TieRule as TieRule
 from .expressions import CohortTerm, CompareValues, DerivedDecl, Expr, RankWithin
 from .grades import Grades as Grades
 

@@ -22,7 +22,17 @@ from ..model.nodes import Policy as PolicyModel
 from ..numbers import format_fixed
 from ..runtime.scorecard import Event, ItemScore, Scorecard
 from . import charts
-from .common import fact_text, format_signed, group_record_facts, task_label, task_number, task_weight
+from .common import (
+    award_text,
+    fact_text,
+    format_signed,
+    grade_text,
+    group_record_facts,
+    pending_singles_text,
+    task_label,
+    task_number,
+    task_weight,
+)
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -100,12 +110,16 @@ def render_report(cards: Iterable[Scorecard], model: PolicyModel, *, engine: str
              "total": format_fixed(c.total, places), "flags": list(c.flags),
              "adjust": format_signed(sum((e.points for e in c.adjustments), Decimal(0)), places),
              "tasks": [format_fixed(t.weighted, places) for t in c.tasks],
-             "singles": "、".join(task_number(t) for t in c.task_awards)} for c in cards]
+             "singles": "、".join(task_number(t) for t in c.task_awards),
+             # the award and grade as decided, or 待认定（…） with the candidates
+             "award_shown": award_text(c, none=""), "grade": grade_text(c),
+             "pending_singles": pending_singles_text(c)} for c in cards]
+    graded = any(c.grade is not None for c in cards)
     font = charts.cjk_font()
     common = {"title": model.title, "doc_number": model.doc_number, "engine": engine, "places": places,
               "font_missing": font is None, "font_package": charts.FONT_PACKAGE, "count": len(cards)}
     pages = {"index.html": env.get_template("cohort.html.j2").render(
-        **common, rows=rows, tasks=task_heads,
+        **common, rows=rows, tasks=task_heads, graded=graded,
         tiers=[{"name": t.name, "first": t.first, "last": t.last,
                 "entities": [r for r in rows if r["award"] == t.name]} for t in tiers],
         flags=[(r["entity"], r["page"], flag) for r in rows for flag in r["flags"]],
@@ -134,7 +148,7 @@ def render_report(cards: Iterable[Scorecard], model: PolicyModel, *, engine: str
         article_sums = {clause: format_signed(sum((e.points for e in card.adjustments if e.clause == clause),
                                                   Decimal(0)), places) for clause in articles}
         pages[page_name(card.entity)] = entity_template.render(
-            **common, card=rows[index], tasks=task_blocks, articles=articles, article_sums=article_sums,
+            **common, card=rows[index], tasks=task_blocks, graded=graded, articles=articles, article_sums=article_sums,
             gap=_tier_gap(card, cards, tiers, places),
             previous=rows[index - 1] if index > 0 else None, next=rows[index + 1] if index + 1 < len(rows) else None)
     return pages

@@ -17,12 +17,15 @@ from rich.text import Text
 from ..numbers import format_fixed, quantize_half_up
 from ..runtime.scorecard import Event, EventKind, ItemScore, Scorecard, TaskScore
 from .common import (
+    award_text,
     derived_text,
     fact_text,
     format_signed,
     format_weight,
+    grade_text,
     group_record_facts,
     ladder_text,
+    pending_singles_text,
     policy_scale_text,
     task_label,
     task_numbers,
@@ -110,6 +113,10 @@ def _summary(cards: Sequence[Scorecard], places: int, lang: str) -> RenderableTy
     task_ids = [t.id for t in cards[0].tasks] if cards else []
     for task_id in task_ids:
         winners = [card.entity for card in cards if task_id in card.task_awards]
+        tied = next((p for card in cards for p in card.pending_task_awards if p.task == task_id), None)
+        if tied is not None:  # 待认定（丙/丁 取 1 个）: the committee chooses among the tied
+            winners.append(("待认定（" if lang == "zh" else "pending (") + "/".join(tied.candidates)
+                           + (f" 取 {tied.places} 个）" if lang == "zh" else f": {tied.places} to choose)"))
         if winners:
             singles.append(Text(f"{words['single_awards']} {task_numbers((task_id,), lang)}{colon}"
                                 + ("、" if lang == "zh" else ", ").join(winners)))
@@ -134,6 +141,9 @@ def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
         label = task_numbers((task.id,), lang) if compact else task_label(task.id, task.name, lang)
         table.add_column(Text(label), justify="right", no_wrap=compact)
     table.add_column(words["total"], justify="right", no_wrap=True)
+    graded = any(card.grade is not None for card in cards)  # 等次 only for a policy that declares grades
+    if graded:
+        table.add_column(words["grade"], no_wrap=True)
     table.add_column(words["award"], no_wrap=True)
     with_single = False  # the single awards follow the table, task by task
     with_flags = any(card.flags for card in cards)
@@ -143,7 +153,11 @@ def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
         scores = {t.id: format_fixed(t.score, places) for t in card.tasks}
         row = [Text("—" if card.rank is None else str(card.rank)), Text(card.entity)]
         row += [Text(scores.get(task.id, "—")) for task in tasks]
-        row += [Text(format_fixed(card.total, places)), Text(card.award or "—")]
+        row += [Text(format_fixed(card.total, places))]
+        if graded:
+            row.append(Text(_short(grade_text(card, lang) or "—")))
+        # 待认定 alone in the table (the columns fit in 100); each card's heading names the candidates
+        row.append(Text(_short(award_text(card, lang))))
         if with_single:
             row.append(Text(task_numbers(card.task_awards, lang)))
         if with_flags:
@@ -153,15 +167,21 @@ def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
     return table
 
 
+def _short(shown: str) -> str:
+    """待认定（一等奖/二等奖） → 待认定 (pending (…) → pending)."""
+    return shown.split("（")[0]
+
+
 def _heading(card: Scorecard, places: int, words: dict[str, str], lang: str) -> Text:
     """``西昌市 │ 总分 96.40 │ 第 1 名 │ 奖项 一等奖 │ 单项奖 二、四``, then each flag on its own line."""
     rank = words["nth"].format(card.rank) if card.rank is not None else words["no_rank"]
     fields = [card.entity, f"{words['total']} {format_fixed(card.total, places)}", rank,
-              f"{words['award']} {card.award or '—'}"]
+              f"{words['award']} {award_text(card, lang)}"]
     if card.task_awards:
         fields.append(f"{words['single_awards']} {task_numbers(card.task_awards, lang)}")
-    if card.grade is not None:  # 等次 优秀 [90 分以上]: the grade and the band that gave it
-        fields.append(f"{words['grade']} {card.grade.name} [{card.grade.band}]")
+    fields.extend(pending_singles_text(card, lang))
+    if card.grade is not None:  # 等次 优秀 [90 分以上]: the grade (after quotas) and the band of the total
+        fields.append(f"{words['grade']} {grade_text(card, lang)} [{card.grade.band}]")
     text = Text("  │  ".join(fields), style="bold")
     for flag in card.flags:
         text.append("\n" + words["flag_line"] + flag)

@@ -16,6 +16,9 @@ from typing import Union
 import attrs
 
 from ..span import Span
+from .decision import Decision as Decision
+from .decision import PendingPlaces as PendingPlaces
+from .decision import Status as Status
 
 FactValue = Union[Decimal, int, bool, str, None, tuple[object, ...]]
 
@@ -245,6 +248,9 @@ class _ScorecardFields:
     previous_last: bool | None = None
     derived: tuple[DerivedValue, ...] = ()
     grade: Grade | None = None
+    award_decision: Decision | None = None
+    grade_decision: Decision | None = None
+    pending_task_awards: tuple[PendingPlaces, ...] = ()
 
 
 @attrs.frozen
@@ -256,12 +262,36 @@ class Scorecard(_ScorecardFields):
         tasks: per task scores; adjustments: events applied to the total (articles).
         rank, award, flags, task_awards: filled in by the cohort stage (None/None/()/() for a
             lone evaluation); task_awards lists the tasks whose single award (单项奖) it wins.
+            ``award`` is the *decided* award: None without one, and None too while it is
+            pending (a tie across a band's boundary, a quota tie sent to the committee) —
+            ``award_decision`` says which, with the candidates.
         previous_last: the 第十八条 fact: the entity was last the year before (None if the
             policy does not ask).
         derived: the derived values its scoring read, each computed once, in the order the
             policy defines them (() when the policy has none).
         grade: its grade (等次) by the band of its total, None when the policy declares none.
+        award_decision, grade_decision: the cohort stage's outcome (runtime.decision.Decision):
+            decided (with the value, after quotas) or pending (with the candidates); None for a
+            lone evaluation, and grade_decision None when the policy declares no grades.
+            Read these, not ``grade``, once a cohort is ranked: a quota may move a grade.
+        pending_task_awards: single-task awards tied beyond their places, for the committee.
     """
+
+    def unranked(self) -> Scorecard:
+        """The scorecard as ``evaluate`` gives it, before the cohort stage: every field the
+        cohort stage fills back at its default."""
+        return attrs.evolve(self, rank=None, award=None, flags=(), task_awards=(), award_decision=None,
+                            grade_decision=None, pending_task_awards=())
+
+    @property
+    def award_status(self) -> str | None:
+        """``decided`` / ``pending`` (None before ranking or without awards)."""
+        return None if self.award_decision is None else str(self.award_decision.status)
+
+    @property
+    def grade_status(self) -> str | None:
+        """``decided`` / ``pending`` (None before ranking or without grades)."""
+        return None if self.grade_decision is None else str(self.grade_decision.status)
 
     def item(self, item_id: str) -> ItemScore:
         """The score of one item by id (``"2.1"``); KeyError if the policy has no such item."""
@@ -425,5 +455,8 @@ def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], 
     card.previous_last = previous_last
     card.derived = derived
     card.grade = grade
+    card.award_decision = None
+    card.grade_decision = None
+    card.pending_task_awards = ()
     card.__class__ = Scorecard
     return card  # type: ignore[return-value]  # the __class__ swap above made it one

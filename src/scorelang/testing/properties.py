@@ -23,7 +23,6 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
-import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -172,7 +171,7 @@ def ranked(cards: Sequence[Scorecard]) -> set[tuple[str, int | None, Decimal]]:
 
 def unrank(card: Scorecard) -> Scorecard:
     """The scorecard as ``evaluate`` gives it, before the cohort stage."""
-    return attrs.evolve(card, rank=None, award=None, task_awards=(), flags=())
+    return card.unranked()
 
 
 def ranking_ignores_the_order_of_entities(policy: scorelang.Policy, data: st.DataObject) -> None:
