@@ -272,3 +272,16 @@ def test_the_docs_example_pays_as_its_sentences_say():
     assert (qingshan.total, qingshan.grade.name) == (Decimal("76.00"), "合格")
     assert _outputs(qingshan)["超额奖励"] == (Decimal("0"), "decided")
     assert _outputs(qingshan)["绩效工资系数"] == (Decimal("1.00"), "decided")
+
+
+def test_the_results_workbook_has_an_outputs_sheet_only_when_declared(policies):
+    from scorelang.report.xlsx import OUTPUTS_SHEET, build_results_workbook
+
+    with_outputs, without = policies
+    book = build_results_workbook(with_outputs.score_all(FACTS), title="t", places=2)
+    rows = list(book[OUTPUTS_SHEET].iter_rows(min_row=2, values_only=True))
+    assert rows[0][:4] == ("甲局", "超额奖励", Decimal(6000), "元") and rows[0][6] == "decided"
+    assert book[OUTPUTS_SHEET].cell(row=2, column=3).number_format == "0"  # its own places
+    assert book[OUTPUTS_SHEET].cell(row=3, column=3).number_format == "0.00"
+    assert len(rows) == 4 * 5
+    assert OUTPUTS_SHEET not in build_results_workbook(without.score_all(FACTS), title="t", places=2).sheetnames
