@@ -25,6 +25,7 @@ from .common import (
     grade_text,
     group_record_facts,
     ladder_text,
+    output_text,
     pending_singles_text,
     policy_scale_text,
     task_label,
@@ -44,7 +45,7 @@ _WORDS = {
         "reason": "理由：", "task_event": "〔任务〕", "section_event": "〔部分〕",
         "adjustments": "总分加减", "clause": "条款",
         "adjustments_sum": "合计", "tasks_sum": "各任务加权得分 {} {} 总分加减 {} = 总分 {}",
-        "sep": "；", "derived": "计算值", "grade": "等次",
+        "sep": "；", "derived": "计算值", "grade": "等次", "outputs": "输出（不计入得分）",
     },
     "en": {
         "rank": "rank", "entity": "entity", "total": "total", "award": "award", "flags": "flags",
@@ -58,6 +59,7 @@ _WORDS = {
         "clause": "clause", "adjustments_sum": "sum",
         "tasks_sum": "weighted tasks {} {} adjustments {} = total {}",
         "sep": "; ", "derived": "derived values", "grade": "grade",
+        "outputs": "outputs (never part of a score)",
     },
 }
 
@@ -195,6 +197,8 @@ def _card(card: Scorecard, places: int, words: dict[str, str], lang: str) -> lis
     parts.extend(_task_table(task, places, words, lang) for task in card.tasks)
     if card.adjustments:
         parts.append(_adjustments(card, places, words, lang))
+    if card.outputs:  # 绩效奖金 7500 元 ← （考评总分 - 80） × 500 …: after the scores, apart
+        parts.append(Text(words["outputs"] + "\n" + "\n".join("  " + output_text(o, lang) for o in card.outputs)))
     return parts
 
 

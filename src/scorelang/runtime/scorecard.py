@@ -235,6 +235,30 @@ class Grade:
     clause: str | None = None
 
 
+@attrs.frozen
+class OutputValue:
+    """One output (输出, docs/language.md §25) as computed for an entity after the cohort stage:
+    never part of any score.
+
+    Attributes:
+        name: the output's name (绩效奖金); value: the amount, rounded half-up at ``places``
+            (None while it is pending); unit: its unit word (元) or None.
+        rule: how it was reached, as the source reads: the formula (（考评总分 - 80） × 500), or
+            the row of a table (等次 优秀, 奖项 一等奖, 其余).
+        clause: the clause the 输出 block cites (None: none).
+        status: ``decided``, or ``pending`` when it reads a grade or award still to be decided
+            (待认定).
+    """
+
+    name: str
+    value: Decimal | None
+    unit: str | None
+    places: int
+    rule: str
+    clause: str | None = None
+    status: str = "decided"
+
+
 @attrs.define
 class _ScorecardFields:
     entity: str
@@ -251,6 +275,7 @@ class _ScorecardFields:
     award_decision: Decision | None = None
     grade_decision: Decision | None = None
     pending_task_awards: tuple[PendingPlaces, ...] = ()
+    outputs: tuple[OutputValue, ...] = ()
 
 
 @attrs.frozen
@@ -275,13 +300,15 @@ class Scorecard(_ScorecardFields):
             lone evaluation, and grade_decision None when the policy declares no grades.
             Read these, not ``grade``, once a cohort is ranked: a quota may move a grade.
         pending_task_awards: single-task awards tied beyond their places, for the committee.
+        outputs: the policy's outputs (输出 { … }) for it, computed after the cohort stage
+            (() for a lone evaluation and for a policy without outputs); never part of a score.
     """
 
     def unranked(self) -> Scorecard:
         """The scorecard as ``evaluate`` gives it, before the cohort stage: every field the
-        cohort stage fills back at its default."""
+        cohort stage (and the outputs computed after it) fills back at its default."""
         return attrs.evolve(self, rank=None, award=None, flags=(), task_awards=(), award_decision=None,
-                            grade_decision=None, pending_task_awards=())
+                            grade_decision=None, pending_task_awards=(), outputs=())
 
     @property
     def award_status(self) -> str | None:
@@ -458,5 +485,6 @@ def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], 
     card.award_decision = None
     card.grade_decision = None
     card.pending_task_awards = ()
+    card.outputs = ()
     card.__class__ = Scorecard
     return card  # type: ignore[return-value]  # the __class__ swap above made it one
