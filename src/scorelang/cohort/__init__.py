@@ -14,19 +14,22 @@ from decimal import Decimal
 
 import attrs
 
-from ..model.nodes import AwardRules
+from ..model.nodes import AwardRules, Grades, Group, QuotaRules
 from ..runtime.scorecard import Decision, EventKind, PendingPlaces, Scorecard
-from .awards import assign_tiers, single_awards
+from .awards import award_everyone, single_awards
 from .decisions import cited, competition_ranks
+from .quotas import apply_grade_quotas
 
 __all__ = ["rank"]
 
 
-def rank(cards: Iterable[Scorecard], order: tuple[str, ...] = (), awards: AwardRules | None = None
+def rank(cards: Iterable[Scorecard], order: tuple[str, ...] = (), awards: AwardRules | None = None, *,
+         quotas: QuotaRules | None = None, grades: Grades | None = None, groups: tuple[Group, ...] = ()
          ) -> tuple[Scorecard, ...]:
     """Rank, award and flag a cohort. Ties are listed in the policy's declared order.
 
-    Without ``awards`` only ranks are assigned.
+    Without ``awards`` only ranks are assigned; ``quotas`` (名额) limit the ``grades`` the
+    scorecards hold, over the cohort or the ``groups`` (docs/language.md §23).
     """
     position = {name: i for i, name in enumerate(order)}
     cards = list(cards)
@@ -45,25 +48,32 @@ def rank(cards: Iterable[Scorecard], order: tuple[str, ...] = (), awards: AwardR
         reason = next(e.rule for e in card.adjustments if e.kind == EventKind.LAST)
         flags[card.entity].append(f"直接排名最后一位（{_clause(card, EventKind.LAST)}：{reason}）")
 
+    members = {g.name: g.members for g in groups}
     decisions: dict[str, Decision] = {}
-    if awards is not None and awards.tiers:
-        assign_tiers(ordered, ranks, len(normal), awards, decisions, flags)
     task_awards: dict[str, list[str]] = {c.entity: [] for c in ordered}
     pending: dict[str, list[PendingPlaces]] = {c.entity: [] for c in ordered}
-    if awards is not None and awards.single_top:
-        single_awards(ordered, awards, task_awards, pending, flags, position)
+    if awards is not None:
+        eligible = award_everyone(ordered, ranks, awards, members, decisions, flags)
+        if awards.single_top or awards.single_tasks:
+            tasks = dict(awards.single_tasks) if awards.single_tasks else None
+            single_awards(ordered, awards, task_awards, pending, flags, position, tasks, eligible)
     last_rank = max(ranks) if ranks else None
     if awards is not None and awards.previous_last:
         for card, card_rank in zip(ordered, ranks, strict=True):
             if card_rank == last_rank and card.previous_last:
                 shown = f"：{awards.previous.shown}" if awards.previous.shown else ""
                 flags[card.entity].append(f"连续两年排名最后一位{shown}{cited(awards.previous.clause)}")
+    ranked = list(zip(ordered, ranks, strict=True))
+    if quotas is not None and grades is not None:
+        graded = apply_grade_quotas(ranked, quotas, grades, members, flags)
+    else:
+        graded = {c.entity: Decision.decided(c.grade.name) for c in ordered if c.grade is not None}
     return tuple(
         attrs.evolve(card, rank=card_rank, award=_decided(decisions.get(card.entity)),
                      award_decision=decisions.get(card.entity), flags=tuple(flags[card.entity]),
-                     task_awards=tuple(task_awards[card.entity]),
+                     task_awards=tuple(task_awards[card.entity]), grade_decision=graded.get(card.entity),
                      pending_task_awards=tuple(pending[card.entity]))
-        for card, card_rank in zip(ordered, ranks, strict=True))
+        for card, card_rank in ranked)
 
 
 def _decided(decision: Decision | None) -> str | None:

@@ -8,11 +8,52 @@ clause. A single-task award tied beyond its places leaves the tied entities pend
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from ..model.nodes import AwardRules
-from ..numbers import chinese_ordinal
+from ..numbers import chinese_ordinal, format_decimal
 from ..runtime.scorecard import Decision, EventKind, PendingPlaces, Scorecard
 from .decisions import NO_AWARD, award_settle, cited, competition_ranks, others
+from .quotas import assign_count_tiers
+
+
+def award_everyone(ordered: Sequence[Scorecard], ranks: Sequence[int], awards: AwardRules,
+                   groups: dict[str, tuple[str, ...]], decisions: dict[str, Decision],
+                   flags: dict[str, list[str]]) -> set[str]:
+    """The 综合奖 of every entity: by rank band or by count (§23), over the cohort or within each
+    group (每组: the groups in the policy's order, an entity in the first that lists it; one in no
+    group gets none); none below the policy's 考评总分 低于 N 分 不评奖. Returns the entities
+    eligible for an award (for the single-task awards too)."""
+    eligible = {c.entity for c in ordered}
+    if awards.floor is not None:
+        floor = awards.floor
+        eligible = {c.entity for c in ordered if c.total >= floor}
+    rank_of = {c.entity: r for c, r in zip(ordered, ranks, strict=True)}
+    scopes: list[list[Scorecard]] = [list(ordered)]
+    if awards.each_group:
+        scopes, placed = [], set[str]()
+        for members in groups.values():
+            scope = [c for c in ordered if c.entity in members and c.entity not in placed]
+            placed.update(c.entity for c in scope)
+            scopes.append(scope)
+    for scope in scopes:
+        if awards.count_tiers:
+            competing = [(c, rank_of[c.entity]) for c in scope if c.entity in eligible]
+            assign_count_tiers(competing, awards.count_tiers, awards.clause, awards.decider, decisions, flags)
+        elif awards.tiers:
+            normal = [c for c in scope if not any(e.kind == EventKind.LAST for e in c.adjustments)]
+            last = [c for c in scope if c not in normal]
+            scope_ranks = competition_ranks([c.total for c in normal]) + [len(normal) + 1] * len(last)
+            assign_tiers(normal + last, scope_ranks, len(normal), awards, decisions, flags)
+    if awards.tiers or awards.count_tiers:
+        floor_shown = awards.floor if awards.floor is not None else Decimal(0)
+        for card in ordered:
+            if card.entity not in eligible:
+                decisions[card.entity] = Decision.decided(None)
+                flags[card.entity].append(f"考评总分低于{format_decimal(floor_shown)}分，不评奖"
+                                          f"{cited(awards.clause)}")
+            decisions.setdefault(card.entity, Decision.decided(None))
+    return eligible
 
 
 def tier_index(awards: AwardRules, rank: int) -> int | None:

@@ -38,7 +38,7 @@ QUOTA_NO_GROUPS = error(
     "QUOTA_NO_GROUPS", "SL414", "",
     "写了 每组，但考评办法没有声明分组",
     "每组 (each group) is written, but the policy declares no group",
-    "先用 `分组 「…」 { … }` 声明各组", "declare the groups first with `分组 「…」 { … }`")
+    "先用 `分组 「…」 {{ … }}` 声明各组", "declare the groups first with `分组 「…」 {{ … }}`")
 TIERS_MIXED = error(
     "TIERS_MIXED", "SL415", "",
     "奖项块中按名次区间（第a至b名）和按名额（N 名）评定的综合奖混写了：同一块只能用一种",

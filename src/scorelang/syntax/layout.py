@@ -35,6 +35,8 @@ KEPT_BY_TREE = frozenset({
     "ALL", "COHORT_FN", "COUNT_FN", "RANK_ORDER", "RANK_TIES",  # cohort values: the node keeps the word
     "ENTERS",  # 按原分计入 / 折算为百分制: two meanings, kept as Section.enters / ScaleDecl.enters
     "OUTPUT_UNIT",  # 元 / 万元 / 千元 after an output's amount: three units, kept as the node's unit
+    # §23: each spelling means something else, kept on the node (Quota.of_total, .rounding, .tie)
+    "QUOTA_OF", "WHOLE_ROUND", "TIE_RULE",
 })
 
 
