@@ -30,7 +30,8 @@ def quota_text(p: Printer, node: n.Quota) -> str:
         amount = p.num(Decimal(node.count), s, e, 0) + " 名"
     else:
         assert node.percent is not None
-        amount = (node.of_total + " " if node.of_total else "") + p.num(node.percent, s, e, 0) + "%"
+        amount = ((node.of_total + " " if node.of_total else "") + p.num(node.percent, s, e, 0)
+                  + p.word(s, e, ("PERCENT_SIGN",), "%"))
     rounding = f" {node.rounding}" if node.rounding else ""
     return f"{p.text(node.name)}{scope} 不超过 {amount}{rounding}{_tie(node.tie)}"
 
