@@ -90,6 +90,9 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
             data["derived"] = [derived_json(d) for d in c.derived]
         if c.grade is not None:  # additive: only a policy that declares grades (等次 { … }) gives one
             data["grade"] = {"name": c.grade.name, "band": c.grade.band, "clause": c.grade.clause}
+        if c.grade_changes is not None:  # additive: only a policy that writes effects on the grade (§22)
+            data["grade_changes"] = [{"clause": g.clause, "rule": g.rule, "kind": str(g.kind), "before": g.before,
+                                      "after": g.after} for g in c.grade_changes]
         return data
 
     policy: dict[str, Any] = {"title": title, "sha256": sha256}

@@ -603,11 +603,15 @@ class Table:
 
 @attrs.frozen
 class AwardEffect:
-    """若 … 降低一个等次评奖 / 若 … 直接排名最后一位 (第七条)."""
+    """An outcome effect after a condition: 若 … 降低一个等次评奖 / 直接排名最后一位 / 取消评优资格,
+    or on the grade 直接评定为 "不合格" / 等次不得高于 "良好" / 不得评为 "优秀" / 降低一个等次 /
+    降低 2 个等次 (docs/language.md §22)."""
 
     condition: Condition
-    effect: str  # demote | last
+    effect: str  # a model.outcomes.Change value: demote | last | ineligible | grade_force | grade_cap | …
     span: Span = _span()
+    grade: Text | None = attrs.field(default=None, kw_only=True)  # the grade a grade effect names
+    levels: int | None = attrs.field(default=None, kw_only=True)  # 降低 N 个等次 (1: 降低一个等次)
 
 
 #: the step unit of 每降低 相对目标的 5%: a share of the target, not percentage points

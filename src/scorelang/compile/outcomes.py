@@ -1,0 +1,35 @@
+"""Outcome effects on the grade (一票否决, docs/language.md §22), compiled once: the grade step
+the evaluator runs after the total's band. The articles' rules record an event per effect whose
+condition held (compile/rules.py ``_compile_AwardEffect``); this step reads those events, finds
+each one's effect by the rule that wrote it, and composes them in model/outcomes.py's order.
+Effects on the award and the rank (降低一个等次评奖, 直接排名最后一位, 取消评优资格) are the
+cohort stage's."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import nodes as m
+from ..runtime.scorecard import Event, Grade, GradeChange
+
+GradeStep = Callable[[Grade | None, tuple[Event, ...]], tuple[Grade | None, tuple[GradeChange, ...]]]
+
+
+def compile_outcomes(policy: m.Policy) -> GradeStep | None:
+    """The grade step, or None when the policy writes no effect on the grade (or no grades:
+    check refuses such effects, SL401)."""
+    effects = {rule.span: (rule.body.change, rule.body.grade, rule.body.levels)
+               for article in policy.articles for rule in article.rules
+               if isinstance(rule.body, m.AwardEffect) and m.Change(rule.body.change).on_grade}
+    if not effects or policy.grades is None:
+        return None
+    order = m.grade_order(policy.grades)
+
+    def step(grade: Grade | None, adjustments: tuple[Event, ...]) -> tuple[Grade | None, tuple[GradeChange, ...]]:
+        hits = [event for event in adjustments if event.span is not None and event.span in effects]
+        if grade is None or not hits:  # None: a total no band holds, which check refuses (SL145)
+            return grade, ()
+        final, applied = m.compose(order, grade.name, [effects[event.span] for event in hits if event.span is not None])
+        changes = tuple(GradeChange(hits[a.index].clause, hits[a.index].rule, hits[a.index].kind, a.before, a.after)
+                        for a in applied)
+        return (grade if final == grade.name else Grade(final, grade.band, grade.clause)), changes
+    return step

@@ -1,0 +1,39 @@
+"""Catalogue entries of outcome effects (一票否决: 直接评定为 "不合格", 等次不得高于 "良好", 不得评为
+"优秀", 降低 N 个等次, 取消评优资格; docs/language.md §22): SL400–SL409, found by
+model/checks_outcomes.py. Braces in a template are doubled: ``{{ }}``."""
+from __future__ import annotations
+
+from .base import error, warning
+
+OUTCOME_GRADE_UNDECLARED = error(
+    "OUTCOME_GRADE_UNDECLARED", "SL400", "written grade declared",
+    "「{written}」中的「{grade}」不是声明的等次（已声明：{declared}）",
+    "「{written}」 names 「{grade}」, which is not a declared grade (declared: {declared})",
+    "写成等次块中的一个名称", "write one of the names of the 等次 block")
+OUTCOME_WITHOUT_GRADES = error(
+    "OUTCOME_WITHOUT_GRADES", "SL401", "written",
+    "「{written}」改变等次，但考评办法没有声明等次",
+    "「{written}」 changes the grade, but the policy declares no grades",
+    "在顶层写等次块：等次 依据 \"…\" {{ \"优秀\" 90 分以上 … }}",
+    "declare the grades at the top level: 等次 依据 \"…\" {{ \"优秀\" 90 分以上 … }}")
+OUTCOME_EXCLUDES_LOWEST = error(
+    "OUTCOME_EXCLUDES_LOWEST", "SL402", "grade",
+    "不得评为「{grade}」：它是最低的等次，没有更低的等次可评",
+    "不得评为 「{grade}」: it is the lowest grade, there is no lower one to give",
+    "写明评为哪一等次（直接评定为 \"…\"），或不得评为更高的等次",
+    "say which grade it gets (直接评定为 \"…\"), or exclude a higher grade")
+OUTCOME_NO_CHANGE = warning(
+    "OUTCOME_NO_CHANGE", "SL403", "written grade",
+    "「{written}」不会改变任何等次：「{grade}」是最高的等次",
+    "「{written}」 never changes a grade: 「{grade}」 is the highest grade")
+OUTCOME_LOWER_PAST_ALL = warning(
+    "OUTCOME_LOWER_PAST_ALL", "SL404", "written count lowest",
+    "「{written}」：等次只有 {count} 个，任何等次都会降为最低的「{lowest}」",
+    "「{written}」: there are only {count} grades, so every grade becomes the lowest, 「{lowest}」",
+    "要这样，写 直接评定为 \"{lowest}\"", "if that is meant, write 直接评定为 \"{lowest}\"")
+INELIGIBLE_WITHOUT_AWARDS = warning(
+    "INELIGIBLE_WITHOUT_AWARDS", "SL405", "",
+    "「取消评优资格」：考评办法没有设综合奖或单项奖（奖项 {{ … }}），没有可取消的奖项",
+    "「取消评优资格」: the policy has no tiers or single awards (奖项 {{ … }}) to withdraw",
+    "在奖项块中写综合奖或单项奖；只想不评优秀等次，写 不得评为 \"优秀\"",
+    "declare the awards in the 奖项 block; to keep an entity from a grade, write 不得评为 \"优秀\"")
