@@ -207,3 +207,76 @@ def test_writing_order_does_not_change_a_scorecard(permutation: tuple[int, ...],
     card = scorelang.loads(text).evaluate("河西乡", {"一般事故起数": 1, "党纪处分": True, "整改不力次数": 1,
                                                     "重大事故": True})
     assert card.grade is not None and card.grade.name == "不合格"
+
+
+TASKS = """考评办法 "某县2024年度综治工作考评办法" { 保留 2 位小数 四舍五入 }
+对象 「乡镇」 { 「城关镇」 「河西乡」 }
+计入总分权重 { 目标任务一 60% 目标任务二 40% }
+目标任务 一 "平安建设" {
+  牵头 「县委政法委」
+  事实 { 「刑事案件起数」 计数 单位 "起" }
+  部分 "平安建设" 100分 { 第1项 "刑事案件控制" 100分 { 每「刑事案件起数」扣5分 扣完为止 } }
+}
+目标任务 二 "矛盾纠纷化解" {
+  牵头 「县司法局」
+  事实 { 「未化解件数」 计数 单位 "件" }
+  部分 "矛盾纠纷化解" 100分 { 第1项 "化解" 100分 { 每「未化解件数」扣2.5分 扣完为止 } }
+}
+等次 依据 "第十条" { "优秀" 90 分以上 "合格" 60 分至 90 分（不含） "不合格" 60 分以下（不含） }
+等次 目标任务二得分 依据 "第十一条" {
+  "好" 90 分以上
+  "较好" 70 分至 90 分（不含）
+  "差" 70 分以下（不含）
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def tasks_policy() -> scorelang.Policy:
+    return scorelang.loads(TASKS, "tasks.score")
+
+
+@pytest.mark.parametrize(("unresolved", "score", "grade", "band"), [
+    (0, "100.00", "好", "90 分以上"),
+    (4, "90.00", "好", "90 分以上"),                   # 以上 includes 90
+    (5, "87.50", "较好", "70 分至 90 分（不含）"),
+    (12, "70.00", "较好", "70 分至 90 分（不含）"),     # 至 includes its lower edge
+    (13, "67.50", "差", "70 分以下（不含）"),
+])
+def test_a_tasks_score_is_graded_by_its_own_bands(tasks_policy: scorelang.Policy, unresolved: int, score: str,
+                                                  grade: str, band: str) -> None:
+    card = tasks_policy.evaluate("城关镇", {"刑事案件起数": 0, "未化解件数": unresolved})
+    assert card.task_grades is not None
+    (graded,) = card.task_grades
+    assert (graded.subject, graded.task, str(graded.score)) == ("目标任务二得分", "2", score)
+    assert graded.grade is not None and (graded.grade.name, graded.grade.band, graded.grade.clause) == (
+        grade, band, "第十一条")
+    # the total's grade is still the entity's grade: 60% × 100 + 40% × the task's score
+    assert card.grade is not None and card.grade.name == ("优秀" if unresolved <= 10 else "合格")
+
+
+def test_task_grades_in_json_and_text(tasks_policy: scorelang.Policy) -> None:
+    card = tasks_policy.evaluate("城关镇", {"刑事案件起数": 0, "未化解件数": 5})
+    doc = render_json([card], title="t", sha256="0", places=2, engine_version="x")
+    assert doc["entities"][0]["task_grades"] == [{"subject": "目标任务二得分", "task": "2", "score": "87.50",
+                                                   "name": "较好", "band": "70 分至 90 分（不含）",
+                                                   "clause": "第十一条"}]
+    assert "目标任务二得分 等次 较好 [70 分至 90 分（不含）]" in render_text([card], title="t", places=2, width=200)
+    plain = scorelang.loads(TASKS[:TASKS.index("等次 目标任务二得分")]).evaluate("城关镇", {"刑事案件起数": 0,
+                                                                                   "未化解件数": 0})
+    assert plain.task_grades is None
+    assert "task_grades" not in render_json([plain], title="t", sha256="0", places=2,
+                                            engine_version="x")["entities"][0]
+
+
+@pytest.mark.parametrize(("old", "new", "code", "says"), [
+    ('"差" 70 分以下（不含）', '"差" 60 分以下', "SL408", "(60, 70)"),
+    ('"较好" 70 分至 90 分（不含）', '"较好" 70 分至 90 分', "SL409", "[90, 90]"),
+    ("等次 目标任务二得分", "等次 目标任务三得分", "SL406", "目标任务三得分"),
+])
+def test_check_on_task_grades(old: str, new: str, code: str, says: str) -> None:
+    with pytest.raises(scorelang.PolicyError) as caught:
+        scorelang.loads(TASKS.replace(old, new))
+    found = [(d.code, d.message) for d in caught.value.diagnostics]
+    assert [c for c, _ in found] == [code] and says in found[0][1]
+

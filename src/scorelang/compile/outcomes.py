@@ -3,13 +3,14 @@ the evaluator runs after the total's band. The articles' rules record an event p
 condition held (compile/rules.py ``_compile_AwardEffect``); this step reads those events, finds
 each one's effect by the rule that wrote it, and composes them in model/outcomes.py's order.
 Effects on the award and the rank (降低一个等次评奖, 直接排名最后一位, 取消评优资格) are the
-cohort stage's."""
+cohort stage's. Also here: the grades of a task's score (§22.6), looked up once its score is known."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from ..model import nodes as m
-from ..runtime.scorecard import Event, Grade, GradeChange
+from ..runtime.scorecard import Event, Grade, GradeChange, ScoreGrade, TaskScore
+from .grades import compile_grades
 
 GradeStep = Callable[[Grade | None, tuple[Event, ...]], tuple[Grade | None, tuple[GradeChange, ...]]]
 
@@ -33,3 +34,17 @@ def compile_outcomes(policy: m.Policy) -> GradeStep | None:
                         for a in applied)
         return (grade if final == grade.name else Grade(final, grade.band, grade.clause)), changes
     return step
+
+
+def compile_task_grades(policy: m.Policy) -> Callable[[list[TaskScore]], tuple[ScoreGrade, ...]] | None:
+    """The grades of tasks' scores (等次 目标任务二得分 { … }) for the tasks an entity is scored on;
+    None when the policy declares none."""
+    if not policy.task_grades:
+        return None
+    given = tuple((g.task, g.subject, compile_grades(g)) for g in policy.task_grades)
+
+    def grade(tasks: list[TaskScore]) -> tuple[ScoreGrade, ...]:
+        scores = {task.id: task.score for task in tasks}
+        return tuple(ScoreGrade(subject, task_id, scores[task_id], band(scores[task_id]))
+                     for task_id, subject, band in given if task_id in scores)
+    return grade

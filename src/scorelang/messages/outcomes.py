@@ -37,3 +37,24 @@ INELIGIBLE_WITHOUT_AWARDS = warning(
     "「取消评优资格」: the policy has no tiers or single awards (奖项 {{ … }}) to withdraw",
     "在奖项块中写综合奖或单项奖；只想不评优秀等次，写 不得评为 \"优秀\"",
     "declare the awards in the 奖项 block; to keep an entity from a grade, write 不得评为 \"优秀\"")
+
+# grades of a task's score (等次 目标任务二得分 { … }, §22.6)
+TASK_GRADES_NO_TASK = error(
+    "TASK_GRADES_NO_TASK", "SL406", "subject",
+    "等次 {subject}：考评办法没有这个目标任务", "grades of {subject}: the policy has no such task")
+TASK_GRADES_REPEATED = error(
+    "TASK_GRADES_REPEATED", "SL407", "subject",
+    "{subject}的等次写了不止一块：这个任务的等次写在一个块里",
+    "the grades of {subject} are declared in more than one block: write them in one")
+TASK_GRADE_GAP = error(
+    "TASK_GRADE_GAP", "SL408", "subject interval",
+    "{subject}的等次没有覆盖得分 {interval}：这样的得分得不到等次",
+    "the grades of {subject} leave the score {interval} uncovered: such a score gets no grade",
+    "补上这一段，或改动相邻一档的边界（以上/以下含本数，写（不含）则不含）",
+    "add a band for it, or move a neighbouring edge (以上/以下 include the number, （不含） excludes it)")
+TASK_GRADE_OVERLAP = error(
+    "TASK_GRADE_OVERLAP", "SL409", "subject first second interval",
+    "{subject}的等次「{first}」与「{second}」都覆盖得分 {interval}：一个得分只能得一个等次",
+    "grades 「{first}」 and 「{second}」 of {subject} both cover the score {interval}: a score gets one grade",
+    "在共同的边界上写（不含），如 `80 分至 90 分（不含）`",
+    "exclude the shared edge with （不含）, e.g. `80 分至 90 分（不含）`")

@@ -1,14 +1,17 @@
 """Checks of outcome effects (一票否决, docs/language.md §22), listed in ``checks.CHECKS``: a
 grade effect names a declared grade (SL400) of a policy that declares grades (SL401), never
 excludes the lowest (SL402); force or cap at the highest grade and lowering past every grade
-are warnings (SL403, SL404); 取消评优资格 needs awards to withdraw (SL405)."""
+are warnings (SL403, SL404); 取消评优资格 needs awards to withdraw (SL405). The grades of a task's
+score cover its possible scores, 0 to its full score, exactly once (SL408 gaps, SL409 overlaps)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from .. import messages as msg
 from ..diagnostics import Diagnostic
 from . import nodes as m
+from .grades import gaps, overlaps
 from .outcomes import Change, grade_order, written
 
 
@@ -38,3 +41,17 @@ def check_outcomes(policy: m.Policy) -> Iterable[Diagnostic]:
                 yield msg.OUTCOME_EXCLUDES_LOWEST.at(body.span, grade=body.grade)
             elif change in (Change.GRADE_FORCE, Change.GRADE_CAP) and body.grade == order[0]:
                 yield msg.OUTCOME_NO_CHANGE.at(body.span, written=text, grade=body.grade)
+
+
+def check_task_grades(policy: m.Policy) -> Iterable[Diagnostic]:
+    """SL408: a task score no band holds; SL409: one two bands hold — over the scores the task
+    can give: 0 to 100 (its 满分 when it counts 按原分计入)."""
+    tasks = {task.id: task for task in policy.tasks}
+    for grades in policy.task_grades:
+        task = tasks[grades.task or ""]
+        high = task.scale.points if task.scale.enters == "as_is" else Decimal(100)
+        for interval in gaps(grades.bands, Decimal(0), high):
+            yield msg.TASK_GRADE_GAP.at(grades.span, subject=grades.subject, interval=interval)
+        for first, second, interval in overlaps(tuple(b for b in grades.bands if not b.empty())):
+            yield msg.TASK_GRADE_OVERLAP.at(second.span, subject=grades.subject, first=first.name,
+                                            second=second.name, interval=interval)

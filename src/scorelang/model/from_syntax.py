@@ -21,6 +21,7 @@ from .from_syntax_derived import DERIVED_READER
 from .from_syntax_grades import resolve_grades
 from .from_syntax_rules import RuleResolver
 from .from_syntax_scales import ScalesResolver
+from .from_syntax_task_grades import resolve_task_grades
 from .vocabulary import COMPARE, type_words
 from .vocabulary import did_you_mean as _did_you_mean
 
@@ -103,7 +104,8 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver):
                           groups, facts, tasks, articles, awards, entities_from_facts=self.from_facts, span=tree.span,
                           floor=floor, total_bounds=total_bounds, derived=derived, scale=scale,
                           summed=self.summed, base_zero=self.base_zero,
-                          grades=resolve_grades(tree.grades, self.error))
+                          grades=resolve_grades(tuple(b for b in tree.grades if b.task is None), self.error),
+                          task_grades=resolve_task_grades(tree.grades, tasks, self.error))
         return self._with_cohort(policy)
 
     def _with_cohort(self, policy: m.Policy) -> m.Policy:

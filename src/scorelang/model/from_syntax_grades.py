@@ -16,7 +16,12 @@ def resolve_grades(blocks: tuple[syn.Grades, ...], error: Callable[[Diagnostic],
         return None
     for extra in blocks[1:]:
         error(msg.GRADES_REPEATED.at(extra.span))
-    block = blocks[0]
+    return resolve_block(blocks[0], error)
+
+
+def resolve_block(block: syn.Grades, error: Callable[[Diagnostic], None], task: str | None = None,
+                  subject: str = "考评总分") -> Grades:
+    """One block's bands: each name once (SL147), none empty (SL149)."""
     seen: set[str] = set()
     bands = []
     for b in block.bands:
@@ -30,4 +35,4 @@ def resolve_grades(blocks: tuple[syn.Grades, ...], error: Callable[[Diagnostic],
             error(msg.GRADE_EMPTY_BAND.at(b.span, name=name,
                                           interval=interval_text(b.low, b.low_open, b.high, b.high_open)))
         bands.append(band)
-    return Grades(tuple(bands), block.cite.text if block.cite else None, block.span)
+    return Grades(tuple(bands), block.cite.text if block.cite else None, block.span, task=task, subject=subject)

@@ -41,11 +41,15 @@ class GradeBand:
 
 @attrs.frozen(eq=False)
 class Grades:
-    """等次 依据 "…" { bands }: ``clause`` the policy cites for them (None: none)."""
+    """等次 依据 "…" { bands }: ``clause`` the policy cites for them (None: none). ``task``: the id
+    of the task whose score they grade (等次 目标任务二得分 { … }, docs/language.md §22.6), None for
+    the total's; ``subject`` how the policy names it (目标任务二得分; 考评总分 for the total)."""
 
     bands: tuple[GradeBand, ...]
     clause: str | None
     span: Span
+    task: str | None = attrs.field(default=None, kw_only=True)
+    subject: str = attrs.field(default="考评总分", kw_only=True)
 
     def grade_of(self, total: Decimal) -> GradeBand | None:
         """The band holding ``total`` (the first, when a checked policy has exactly one)."""

@@ -251,6 +251,18 @@ class GradeChange:
     after: str
 
 
+@attrs.frozen
+class ScoreGrade:
+    """The grade of one task's score (等次 目标任务二得分 { … }, docs/language.md §22.6): ``subject``
+    as the policy names it, the task's id, the score graded (its 100-point score) and the grade
+    its band gives (None only for a score no band holds, which check refuses)."""
+
+    subject: str
+    task: str
+    score: Decimal
+    grade: Grade | None
+
+
 @attrs.define
 class _ScorecardFields:
     entity: str
@@ -265,6 +277,7 @@ class _ScorecardFields:
     derived: tuple[DerivedValue, ...] = ()
     grade: Grade | None = None
     grade_changes: tuple[GradeChange, ...] | None = None
+    task_grades: tuple[ScoreGrade, ...] | None = None
 
 
 @attrs.frozen
@@ -284,6 +297,8 @@ class Scorecard(_ScorecardFields):
             (一票否决); None when the policy declares none.
         grade_changes: each outcome effect on the grade that applied, in the order they compose,
             before → after; None when the policy writes no such effect, () when none applied.
+        task_grades: the grades of its tasks' scores the policy declares (等次 目标任务二得分 { … }),
+            for the tasks it is scored on; None when the policy declares none.
     """
 
     @property
@@ -441,7 +456,8 @@ def new_task_score(*, id: str, name: str, lead: tuple[str, ...], score: Decimal,
 
 def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], adjustments: tuple[Event, ...],
                   previous_last: bool | None, derived: tuple[DerivedValue, ...] = (),
-                  grade: Grade | None = None, grade_changes: tuple[GradeChange, ...] | None = None) -> Scorecard:
+                  grade: Grade | None = None, grade_changes: tuple[GradeChange, ...] | None = None,
+                  task_grades: tuple[ScoreGrade, ...] | None = None) -> Scorecard:
     """``Scorecard(...)`` as the evaluator makes it (the cohort's fields at their defaults), built fast."""
     card = _new(_ScorecardFields)
     card.entity = entity
@@ -456,5 +472,6 @@ def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], 
     card.derived = derived
     card.grade = grade
     card.grade_changes = grade_changes
+    card.task_grades = task_grades
     card.__class__ = Scorecard
     return card  # type: ignore[return-value]  # the __class__ swap above made it one

@@ -22,8 +22,14 @@ def _parts(children: Children) -> tuple[n.Text, list[Any], bool]:
 
 def grades(self: ToSyntax, meta: Meta, children: Children) -> n.Grades:
     clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
+    task = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "task"), None)
     return n.Grades(tuple(c for c in children if isinstance(c, n.GradeBand)), clause,
-                    span=self.pos.of_meta(meta))
+                    span=self.pos.of_meta(meta), task=task)
+
+
+def grade_task(self: ToSyntax, meta: Meta, children: Children) -> tuple[str, int]:
+    """目标任务二得分 after 等次: the task whose score is graded (its number)."""
+    return ("task", children[0])
 
 
 def band_above(self: ToSyntax, meta: Meta, children: Children) -> n.GradeBand:
@@ -49,6 +55,7 @@ def band_between(self: ToSyntax, meta: Meta, children: Children) -> n.GradeBand:
 
 GRADE_BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
     "grades": grades,
+    "grade_task": grade_task,
     "band_above": band_above,
     "band_below": band_below,
     "band_between": band_between,

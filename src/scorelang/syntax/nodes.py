@@ -801,11 +801,13 @@ class GradeBand:
 
 @attrs.frozen
 class Grades:
-    """等次 依据 "…" { bands }: grades by bands of the total."""
+    """等次 依据 "…" { bands }: grades by bands of the total; 等次 目标任务二得分 依据 "…" { … }
+    (``task`` 2): grades of that task's score (docs/language.md §22.6)."""
 
     bands: tuple[GradeBand, ...]
     cite: Text | None
     span: Span = _span()
+    task: int | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen

@@ -337,7 +337,9 @@ def _tier(p: Printer, node: n.Tier) -> None:
 
 
 def _grades(p: Printer, node: n.Grades) -> None:
-    head = "等次" + (" 依据 " + p.text(node.cite) if node.cite is not None else "")
+    s, e = node.span.start, node.span.end
+    task = f" 目标任务{p.numeral(node.task, s, e, chinese=True)}得分" if node.task is not None else ""  # §22.6
+    head = "等次" + task + (" 依据 " + p.text(node.cite) if node.cite is not None else "")
     p.block(node.span, head, lambda: p.nodes(node.bands))
 
 
