@@ -5,6 +5,7 @@ never matters, the result is a declared grade."""
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -246,26 +247,27 @@ def tasks_policy() -> scorelang.Policy:
 def test_a_tasks_score_is_graded_by_its_own_bands(tasks_policy: scorelang.Policy, unresolved: int, score: str,
                                                   grade: str, band: str) -> None:
     card = tasks_policy.evaluate("城关镇", {"刑事案件起数": 0, "未化解件数": unresolved})
-    assert card.task_grades is not None
-    (graded,) = card.task_grades
-    assert (graded.subject, graded.task, str(graded.score)) == ("目标任务二得分", "2", score)
+    assert card.value_grades is not None
+    (graded,) = card.value_grades
+    assert (graded.subject, graded.task, str(graded.value), graded.unit) == ("目标任务二得分", "2", score, "分")
     assert graded.grade is not None and (graded.grade.name, graded.grade.band, graded.grade.clause) == (
         grade, band, "第十一条")
     # the total's grade is still the entity's grade: 60% × 100 + 40% × the task's score
     assert card.grade is not None and card.grade.name == ("优秀" if unresolved <= 10 else "合格")
 
 
-def test_task_grades_in_json_and_text(tasks_policy: scorelang.Policy) -> None:
+def test_value_grades_in_json_and_text(tasks_policy: scorelang.Policy) -> None:
     card = tasks_policy.evaluate("城关镇", {"刑事案件起数": 0, "未化解件数": 5})
     doc = render_json([card], title="t", sha256="0", places=2, engine_version="x")
-    assert doc["entities"][0]["task_grades"] == [{"subject": "目标任务二得分", "task": "2", "score": "87.50",
+    assert doc["entities"][0]["value_grades"] == [{"subject": "目标任务二得分", "task": "2", "value": "87.50",
+                                                   "unit": "分",
                                                    "name": "较好", "band": "70 分至 90 分（不含）",
                                                    "clause": "第十一条"}]
     assert "目标任务二得分 等次 较好 [70 分至 90 分（不含）]" in render_text([card], title="t", places=2, width=200)
     plain = scorelang.loads(TASKS[:TASKS.index("等次 目标任务二得分")]).evaluate("城关镇", {"刑事案件起数": 0,
                                                                                    "未化解件数": 0})
-    assert plain.task_grades is None
-    assert "task_grades" not in render_json([plain], title="t", sha256="0", places=2,
+    assert plain.value_grades is None
+    assert "value_grades" not in render_json([plain], title="t", sha256="0", places=2,
                                             engine_version="x")["entities"][0]
 
 
@@ -280,3 +282,49 @@ def test_check_on_task_grades(old: str, new: str, code: str, says: str) -> None:
     found = [(d.code, d.message) for d in caught.value.diagnostics]
     assert [c for c, _ in found] == [code] and says in found[0][1]
 
+
+
+VALUES = TASKS.replace('计入总分权重', '计算 { 「结案率」 = 「结案数」 ÷ 「受案数」 × 100% 除数为0时取 100% }\n计入总分权重').replace(
+    '事实 { 「未化解件数」 计数 单位 "件" }',
+    '事实 { 「未化解件数」 计数 单位 "件" 「受案数」 计数 单位 "件" 「结案数」 计数 单位 "件" 「投诉率」 百分比 }') + """
+等次 「结案率」 依据 "第十二条" {
+  "优秀" 95% 以上
+  "良好" 85% 至 95%（不含）
+  "一般" 85% 以下（不含）
+}
+等次 「未化解件数」 { "少" 2 件以下 "多" 2 件以上（不含） }
+等次 「投诉率」 { "低" 5% 以下 "高" 5% 以上（不含） }
+"""
+
+
+@pytest.fixture(scope="module")
+def values_policy() -> scorelang.Policy:
+    return scorelang.loads(VALUES, "values.score")
+
+
+def test_a_derived_value_and_facts_are_graded_in_their_units(values_policy: scorelang.Policy) -> None:
+    card = values_policy.evaluate("城关镇", {"刑事案件起数": 0, "未化解件数": 3, "受案数": 50, "结案数": 45,
+                                              "投诉率": Decimal(5)})
+    assert card.value_grades is not None
+    shown = [(g.subject, g.task, g.value, g.unit, g.grade.name if g.grade else None, g.grade.band if g.grade else None)
+             for g in card.value_grades]
+    assert shown == [("目标任务二得分", "2", Decimal("92.50"), "分", "好", "90 分以上"),
+                     ("「结案率」", None, Decimal(90), "%", "良好", "85% 至 95%（不含）"),
+                     ("「未化解件数」", None, 3, "件", "多", "2 件以上（不含）"),
+                     ("「投诉率」", None, Decimal(5), "%", "低", "5% 以下")]
+    doc = render_json([card], title="t", sha256="0", places=2, engine_version="x")
+    assert doc["entities"][0]["value_grades"][2]["value"] == "3"
+
+
+@pytest.mark.parametrize(("old", "new", "code", "says"), [
+    ('"一般" 85% 以下（不含）', '"一般" 80% 以下', "SL408", "(80, 85)"),       # 结案率 may be anything from 0 up
+    ('"高" 5% 以上（不含）', '"高" 5% 至 90%', "SL408", "(90, 100]"),          # a percent fact: 0 to 100
+    ('"优秀" 95% 以上', '"优秀" 95 分以上', "SL406", "应为「%」"),              # a percent's edges in %
+    ('"少" 2 件以下', '"少" 2 篇以下', "SL406", "应为「件」"),                   # a count's in its declared unit
+    ('等次 「投诉率」', '等次 「投诉数」', "SL112", "投诉数"),                     # the resolver's: no such fact
+])
+def test_check_on_value_grades(old: str, new: str, code: str, says: str) -> None:
+    with pytest.raises(scorelang.PolicyError) as caught:
+        scorelang.loads(VALUES.replace(old, new))
+    found = [(d.code, d.message) for d in caught.value.diagnostics]
+    assert code in [c for c, _ in found] and any(says in message for c, message in found if c == code), found

@@ -33,7 +33,7 @@ from ..runtime.scorecard import (
 from .bounds import compile_article, compile_total_bounds
 from .derived import compile_derived
 from .grades import compile_grades
-from .outcomes import compile_outcomes, compile_task_grades
+from .outcomes import compile_outcomes, compile_value_grades
 from .rules import ZERO, ZEROED, Facts, compile_rule
 from .scopes import SectionFinish, TaskCaps, compile_section, compile_task_caps
 
@@ -333,7 +333,7 @@ class Evaluator:
         self._bound_total = compile_total_bounds(bounds) if bounds is not None else None
         self._grade = compile_grades(policy.grades) if policy.grades is not None else None
         self._outcomes = compile_outcomes(policy)  # 一票否决 on the grade (§22); None: none written
-        self._task_grades = compile_task_grades(policy)  # 等次 目标任务二得分 { … } (§22.6); None: none
+        self._value_grades = compile_value_grades(policy)  # 等次 目标任务二得分 { … } (§22.6); None: none
         awards = policy.awards
         self._floor = policy.floor
         self._previous_last = awards.previous_last if awards is not None else None
@@ -464,7 +464,7 @@ class Evaluator:
             card = new_scorecard(entity=card.entity, total=card.total, tasks=card.tasks,
                                  adjustments=card.adjustments, previous_last=card.previous_last,
                                  derived=with_derived.trace(), grade=card.grade,
-                                 grade_changes=card.grade_changes, task_grades=card.task_grades)
+                                 grade_changes=card.grade_changes, value_grades=card.value_grades)
             return card
         return self._evaluate(entity, facts)
 
@@ -518,7 +518,7 @@ class Evaluator:
             grade, changes = self._outcomes(grade, adjustments)  # the band's grade, then 一票否决 (§22)
         return new_scorecard(entity=entity, total=total, tasks=tuple(tasks), adjustments=adjustments,
                              previous_last=previous_last, grade=grade, grade_changes=changes,
-                             task_grades=self._task_grades(tasks) if self._task_grades is not None else None)
+                             value_grades=self._value_grades(tasks, facts) if self._value_grades is not None else None)
 
     def _total_floor(self, tasks: list[TaskScore], adjustments: tuple[Event, ...]) -> Event:
         """The total's floor at 0. Its points are what the figures a person reads — each task's

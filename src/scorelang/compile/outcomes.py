@@ -7,9 +7,11 @@ cohort stage's. Also here: the grades of a task's score (§22.6), looked up once
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from ..model import nodes as m
 from ..runtime.scorecard import Event, Grade, GradeChange, ScoreGrade, TaskScore
+from .expressions import Facts, compile_value
 from .grades import compile_grades
 
 GradeStep = Callable[[Grade | None, tuple[Event, ...]], tuple[Grade | None, tuple[GradeChange, ...]]]
@@ -36,15 +38,29 @@ def compile_outcomes(policy: m.Policy) -> GradeStep | None:
     return step
 
 
-def compile_task_grades(policy: m.Policy) -> Callable[[list[TaskScore]], tuple[ScoreGrade, ...]] | None:
-    """The grades of tasks' scores (等次 目标任务二得分 { … }) for the tasks an entity is scored on;
-    None when the policy declares none."""
-    if not policy.task_grades:
+def compile_value_grades(policy: m.Policy) -> Callable[[list[TaskScore], Facts], tuple[ScoreGrade, ...]] | None:
+    """The grades of tasks' scores (等次 目标任务二得分 { … }, for the tasks an entity is scored on)
+    and of values (等次 「结案率」 { … }, read from the facts with their derived values); None when
+    the policy declares none."""
+    if not policy.value_grades:
         return None
-    given = tuple((g.task, g.subject, compile_grades(g)) for g in policy.task_grades)
+    given = tuple((g.task, g.subject, g.unit, compile_value(g.value, _same)[0] if g.value is not None else None,
+                   compile_grades(g)) for g in policy.value_grades)
 
-    def grade(tasks: list[TaskScore]) -> tuple[ScoreGrade, ...]:
+    def grade(tasks: list[TaskScore], facts: Facts) -> tuple[ScoreGrade, ...]:
         scores = {task.id: task.score for task in tasks}
-        return tuple(ScoreGrade(subject, task_id, scores[task_id], band(scores[task_id]))
-                     for task_id, subject, band in given if task_id in scores)
+        found = []
+        for task_id, subject, unit, read, band in given:
+            if read is not None:
+                value = read(facts)
+            elif task_id in scores:
+                value = scores[task_id]
+            else:  # a task the entity is not scored on
+                continue
+            found.append(ScoreGrade(subject, task_id, value, unit, band(Decimal(value))))
+        return tuple(found)
     return grade
+
+
+def _same(name: str) -> str:
+    return name

@@ -42,6 +42,16 @@ INELIGIBLE_WITHOUT_AWARDS = warning(
 TASK_GRADES_NO_TASK = error(
     "TASK_GRADES_NO_TASK", "SL406", "subject",
     "等次 {subject}：考评办法没有这个目标任务", "grades of {subject}: the policy has no such task")
+GRADE_UNIT = error(
+    "GRADE_UNIT", "SL406", "subject written unit",
+    "{subject}的等次：这一档的单位写作「{written}」，应为「{unit}」",
+    "the grades of {subject}: this band's unit is 「{written}」, but it should be 「{unit}」",
+    "考评总分、目标任务得分写“分”，百分比写“%”，计数、数值写它声明的单位",
+    "the total and a task's score in 分, a percent in %, a count or number in its declared unit")
+GRADE_VALUE_KIND = error(
+    "GRADE_VALUE_KIND", "SL406", "subject",
+    "等次 {subject}：只能按计数、数值、百分比评定等次",
+    "grades of {subject}: only a count, a number or a percent can be graded")
 TASK_GRADES_REPEATED = error(
     "TASK_GRADES_REPEATED", "SL407", "subject",
     "{subject}的等次写了不止一块：这个任务的等次写在一个块里",

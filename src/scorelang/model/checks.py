@@ -12,7 +12,7 @@ from ..span import Span
 from . import nodes as m
 from .checks_bounds import check_bonus_bounded
 from .checks_grades import check_grades
-from .checks_outcomes import check_outcomes, check_task_grades
+from .checks_outcomes import check_outcomes, check_value_grades
 from .checks_scales import SCALE_CHECKS
 
 Check = Callable[[m.Policy], Iterable[Diagnostic]]
@@ -221,5 +221,5 @@ CHECKS: tuple[Check, ...] = (
     check_bonus_bounded,
     check_grades,
     check_outcomes,
-    check_task_grades,
+    check_value_grades,
 ) + SCALE_CHECKS

@@ -11,7 +11,7 @@ from decimal import Decimal
 from .. import messages as msg
 from ..diagnostics import Diagnostic
 from . import nodes as m
-from .grades import gaps, overlaps
+from .grades import GradeBand, gaps, interval_text, overlaps
 from .outcomes import Change, grade_order, written
 
 
@@ -43,15 +43,32 @@ def check_outcomes(policy: m.Policy) -> Iterable[Diagnostic]:
                 yield msg.OUTCOME_NO_CHANGE.at(body.span, written=text, grade=body.grade)
 
 
-def check_task_grades(policy: m.Policy) -> Iterable[Diagnostic]:
+def check_value_grades(policy: m.Policy) -> Iterable[Diagnostic]:
     """SL408: a task score no band holds; SL409: one two bands hold — over the scores the task
-    can give: 0 to 100 (its 满分 when it counts 按原分计入)."""
+    can give: 0 to 100 (its 满分 when it counts 按原分计入); a value's over its known interval."""
     tasks = {task.id: task for task in policy.tasks}
-    for grades in policy.task_grades:
-        task = tasks[grades.task or ""]
-        high = task.scale.points if task.scale.enters == "as_is" else Decimal(100)
-        for interval in gaps(grades.bands, Decimal(0), high):
+    for grades in policy.value_grades:
+        if grades.task is not None:
+            task = tasks[grades.task]
+            low: Decimal | None = Decimal(0)
+            high: Decimal | None = task.scale.points if task.scale.enters == "as_is" else Decimal(100)
+        else:  # a value's: the interval the resolver knows (a percent fact 0–100, a count from 0 …)
+            low, high = grades.within
+        for interval in _gaps(grades.bands, low, high):
             yield msg.TASK_GRADE_GAP.at(grades.span, subject=grades.subject, interval=interval)
         for first, second, interval in overlaps(tuple(b for b in grades.bands if not b.empty())):
             yield msg.TASK_GRADE_OVERLAP.at(second.span, subject=grades.subject, first=first.name,
                                             second=second.name, interval=interval)
+
+
+def _gaps(bands: tuple[GradeBand, ...], low: Decimal | None, high: Decimal | None) -> list[str]:
+    """``grades.gaps`` where the values may be unbounded below too: below the lowest edge any band
+    writes, a band unbounded below holds them all, or they are a gap of their own."""
+    if low is not None:
+        return gaps(bands, low, high)
+    edges = [e for b in bands for e in (b.low, b.high) if e is not None]
+    if not edges:
+        return []
+    start = min(edges)
+    found = [] if any(b.low is None and not b.empty() for b in bands) else [interval_text(None, False, start, True)]
+    return found + gaps(bands, start, high)

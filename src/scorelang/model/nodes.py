@@ -814,7 +814,7 @@ class Policy:
     derived: tuple[DerivedDecl, ...] = attrs.field(default=(), kw_only=True)
     cohort: tuple[CohortTerm, ...] = attrs.field(default=(), kw_only=True)
     grades: Grades | None = attrs.field(default=None, kw_only=True)  # 等次 { … }
-    task_grades: tuple[Grades, ...] = attrs.field(default=(), kw_only=True)  # 等次 目标任务二得分 { … } (§22.6)
+    value_grades: tuple[Grades, ...] = attrs.field(default=(), kw_only=True)  # 等次 目标任务二得分 { … } (§22.6)
 
     @property
     def data_defined(self) -> bool:

@@ -169,7 +169,7 @@ def _heading(card: Scorecard, places: int, words: dict[str, str], lang: str) -> 
         band = card.band_grade
         changed = f" {band} → {card.grade.name}" if band != card.grade.name else ""  # 一票否决 (§22)
         fields.append(f"{words['grade']} {card.grade.name} [{card.grade.band}{changed}]")
-    for graded in card.task_grades or ():  # 目标任务二得分 等次 良好 [80 分至 90 分（不含）] (§22.6)
+    for graded in card.value_grades or ():  # 目标任务二得分 等次 良好 [80 分至 90 分（不含）] (§22.6)
         if graded.grade is not None:
             fields.append(f"{graded.subject} {words['grade']} {graded.grade.name} [{graded.grade.band}]")
     text = Text("  │  ".join(fields), style="bold")

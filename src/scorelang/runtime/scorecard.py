@@ -253,13 +253,16 @@ class GradeChange:
 
 @attrs.frozen
 class ScoreGrade:
-    """The grade of one task's score (等次 目标任务二得分 { … }, docs/language.md §22.6): ``subject``
-    as the policy names it, the task's id, the score graded (its 100-point score) and the grade
-    its band gives (None only for a score no band holds, which check refuses)."""
+    """The grade of one task's score (等次 目标任务二得分 { … }) or of a value (等次 「结案率」 { … }),
+    docs/language.md §22.6: ``subject`` as the policy names it, the task's id (None for a value),
+    the value graded (a task's 100-point score; a percent as its number of hundredths), its unit
+    (分, %, 件 …) and the grade its band gives (None only for a value no band holds, which check
+    refuses)."""
 
     subject: str
-    task: str
-    score: Decimal
+    task: str | None
+    value: Decimal | int
+    unit: str
     grade: Grade | None
 
 
@@ -277,7 +280,7 @@ class _ScorecardFields:
     derived: tuple[DerivedValue, ...] = ()
     grade: Grade | None = None
     grade_changes: tuple[GradeChange, ...] | None = None
-    task_grades: tuple[ScoreGrade, ...] | None = None
+    value_grades: tuple[ScoreGrade, ...] | None = None
 
 
 @attrs.frozen
@@ -297,8 +300,8 @@ class Scorecard(_ScorecardFields):
             (一票否决); None when the policy declares none.
         grade_changes: each outcome effect on the grade that applied, in the order they compose,
             before → after; None when the policy writes no such effect, () when none applied.
-        task_grades: the grades of its tasks' scores the policy declares (等次 目标任务二得分 { … }),
-            for the tasks it is scored on; None when the policy declares none.
+        value_grades: the grades of its tasks' scores (等次 目标任务二得分 { … }, for the tasks it is
+            scored on) and of values (等次 「结案率」 { … }) the policy declares; None when it declares none.
     """
 
     @property
@@ -457,7 +460,7 @@ def new_task_score(*, id: str, name: str, lead: tuple[str, ...], score: Decimal,
 def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], adjustments: tuple[Event, ...],
                   previous_last: bool | None, derived: tuple[DerivedValue, ...] = (),
                   grade: Grade | None = None, grade_changes: tuple[GradeChange, ...] | None = None,
-                  task_grades: tuple[ScoreGrade, ...] | None = None) -> Scorecard:
+                  value_grades: tuple[ScoreGrade, ...] | None = None) -> Scorecard:
     """``Scorecard(...)`` as the evaluator makes it (the cohort's fields at their defaults), built fast."""
     card = _new(_ScorecardFields)
     card.entity = entity
@@ -472,6 +475,6 @@ def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], 
     card.derived = derived
     card.grade = grade
     card.grade_changes = grade_changes
-    card.task_grades = task_grades
+    card.value_grades = value_grades
     card.__class__ = Scorecard
     return card  # type: ignore[return-value]  # the __class__ swap above made it one

@@ -32,7 +32,8 @@ def ineligible_if(self: ToSyntax, meta: Meta, children: Children) -> n.AwardEffe
 def grade_lower_if(self: ToSyntax, meta: Meta, children: Children) -> n.AwardEffect:
     """降低一个等次 (1) / 降低 N 个等次 (N: a whole number from 1, else SL002 at it)."""
     levels = self._numeral(children[1]) if len(children) > 1 else 1
-    return n.AwardEffect(_condition(children[0]), "grade_lower", span=self.pos.of_meta(meta), levels=levels)
+    return n.AwardEffect(_condition(children[0]), "grade_lower", span=self.pos.of_meta(meta), levels=levels,
+                         in_words=len(children) == 1)
 
 
 OUTCOME_BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {

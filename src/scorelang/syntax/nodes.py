@@ -612,6 +612,7 @@ class AwardEffect:
     span: Span = _span()
     grade: Text | None = attrs.field(default=None, kw_only=True)  # the grade a grade effect names
     levels: int | None = attrs.field(default=None, kw_only=True)  # 降低 N 个等次 (1: 降低一个等次)
+    in_words: bool = attrs.field(default=False, kw_only=True)  # 降低一个等次 (not 降低 1 个等次), for the printer
 
 
 #: the step unit of 每降低 相对目标的 5%: a share of the target, not percentage points
@@ -797,6 +798,7 @@ class GradeBand:
     high_open: bool
     form: str
     span: Span = _span()
+    unit: str = attrs.field(default="分", kw_only=True)  # the edges' unit: 分, % or a unit word (件) (§22.6)
 
 
 @attrs.frozen
@@ -808,6 +810,7 @@ class Grades:
     cite: Text | None
     span: Span = _span()
     task: int | None = attrs.field(default=None, kw_only=True)
+    value: Name | None = attrs.field(default=None, kw_only=True)  # 等次 「结案率」 { … }: a value's grades
 
 
 @attrs.frozen

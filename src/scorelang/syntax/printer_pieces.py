@@ -277,7 +277,10 @@ def _award_effect(p: Printer, node: n.AwardEffect) -> str:
     """若 … 降低一个等次评奖 / 直接评定为 "不合格" / 降低 2 个等次 (§22)."""
     head = f"若 {cond(p, node.condition)} "
     if node.effect == "grade_lower":
-        return head + ("降低一个等次" if node.levels == 1 else f"降低 {node.levels} 个等次")
+        if node.in_words:
+            return head + "降低一个等次"
+        levels = p.numeral(node.levels or 1, node.condition.span.end, node.span.end, chinese=False)
+        return head + f"降低 {levels} 个等次"
     if node.grade is not None:
         return head + f"{_OUTCOME_WORDS[node.effect]} {p.text(node.grade)}"
     return head + _OUTCOME_WORDS[node.effect]

@@ -372,19 +372,22 @@ def grade_effects_only_lower_the_grade(policy: scorelang.Policy, entity: str, fa
     assert final >= min(level[band.name] + lowered, len(order) - 1), (card.grade.name, band.name, lowered)
 
 
-def task_grades_are_the_bands_of_their_scores(policy: scorelang.Policy, entity: str, facts: Facts,
+def value_grades_are_the_bands_of_their_values(policy: scorelang.Policy, entity: str, facts: Facts,
                                               card: Scorecard) -> None:
     """等次 目标任务二得分 { … } (§22.6): each graded task the entity is scored on has the grade of
     the band holding its score."""
-    declared = policy.model.task_grades
+    declared = policy.model.value_grades
     if not declared:
-        assert card.task_grades is None, card.task_grades
+        assert card.value_grades is None, card.value_grades
         return
     scores = {task.id: task.score for task in card.tasks}
-    expected = [(g.task, g.grade_of(scores[g.task or ""])) for g in declared if g.task in scores]
-    assert card.task_grades is not None and len(card.task_grades) == len(expected), card.task_grades
-    for graded, (task, band) in zip(card.task_grades, expected, strict=True):
-        assert graded.task == task and graded.score == scores[task or ""], graded
+    graded_tasks = [g for g in declared if g.task in scores or g.task is None]
+    assert card.value_grades is not None and len(card.value_grades) == len(graded_tasks), card.value_grades
+    for graded, grades in zip(card.value_grades, graded_tasks, strict=True):
+        assert graded.task == grades.task, graded
+        if grades.task is not None:
+            assert graded.value == scores[grades.task], graded
+        band = grades.grade_of(Decimal(graded.value))
         assert band is not None and graded.grade is not None and graded.grade.name == band.name, graded
 
 
@@ -405,7 +408,7 @@ INVARIANTS = (
     total_within_the_scale,
     total_within_its_declared_bounds,
     grade_effects_only_lower_the_grade,
-    task_grades_are_the_bands_of_their_scores,
+    value_grades_are_the_bands_of_their_values,
 )
 
 
