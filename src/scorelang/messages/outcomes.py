@@ -38,7 +38,7 @@ INELIGIBLE_WITHOUT_AWARDS = warning(
     "在奖项块中写综合奖或单项奖；只想不评优秀等次，写 不得评为 \"优秀\"",
     "declare the awards in the 奖项 block; to keep an entity from a grade, write 不得评为 \"优秀\"")
 
-# grades of a task's score (等次 目标任务二得分 { … }, §22.6)
+# grades of a task's score (等次 目标任务二得分 { … }, §22.1)
 TASK_GRADES_NO_TASK = error(
     "TASK_GRADES_NO_TASK", "SL406", "subject",
     "等次 {subject}：考评办法没有这个目标任务", "grades of {subject}: the policy has no such task")

@@ -32,7 +32,7 @@ def resolve_block(block: syn.Grades, error: Callable[[Diagnostic], None], task: 
         if name in seen:
             error(msg.GRADE_DUPLICATE.at(b.name.span, name=name))
         seen.add(name)
-        if b.unit != unit:  # 95% 以上 in the grades of a score, 90 分以上 in a percent's (§22.6)
+        if b.unit != unit:  # 95% 以上 in the grades of a score, 90 分以上 in a percent's (§22.1)
             error(msg.GRADE_UNIT.at(b.span, subject=subject, written=b.unit, unit=unit))
         band = GradeBand(name, b.low, b.low_open, b.high, b.high_open,
                          band_text(b.low, b.low_open, b.high, b.high_open, unit), b.span)

@@ -1,5 +1,5 @@
 """Grades of a task's score (等次 目标任务二得分 依据 "…" { … }) or of a value (等次 「结案率」
-{ "优秀" 95% 以上 … }; docs/language.md §22.6), syntax tree → model: the task exists (SL406), the
+{ "优秀" 95% 以上 … }; docs/language.md §22.1), syntax tree → model: the task exists (SL406), the
 value is a count, number or percent fact or derived value (SL406, or the resolver's own
 diagnostics for an unknown name), each band in the value's unit (SL406), one block per subject
 (SL407); each block's bands as the total's (model/from_syntax_grades.py). Gaps and overlaps over
@@ -72,7 +72,7 @@ class GradesResolver:
                    ) -> tuple[Expr, ValueType] | None: ...
 
     def _graded_value(self, name: syn.Name) -> tuple[Expr, str, str | None, Decimal | None, Decimal | None] | None:
-        """等次 「结案率」 { … } (§22.6): the value graded, its kind, unit and interval (None: reported)."""
+        """等次 「结案率」 { … } (§22.1): the value graded, its kind, unit and interval (None: reported)."""
         resolved = self._value(GRADED, name, 1, False)
         if resolved is None:
             return None

@@ -43,7 +43,7 @@ class GradeBand:
 @attrs.frozen(eq=False)
 class Grades:
     """等次 依据 "…" { bands }: ``clause`` the policy cites for them (None: none). ``task``: the id
-    of the task whose score they grade (等次 目标任务二得分 { … }, docs/language.md §22.6), None for
+    of the task whose score they grade (等次 目标任务二得分 { … }, docs/language.md §22.1), None for
     the total's; ``subject`` how the policy names it (目标任务二得分; 考评总分 for the total)."""
 
     bands: tuple[GradeBand, ...]

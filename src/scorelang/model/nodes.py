@@ -19,6 +19,9 @@ from .grades import Grades as Grades
 from .outcomes import Change as Change
 from .outcomes import compose as compose
 from .outcomes import grade_order as grade_order
+from .outputs import Output as Output
+from .outputs import OutputFormula as OutputFormula
+from .outputs import OutputTable as OutputTable
 
 
 def _span() -> Span:
@@ -789,6 +792,8 @@ class Policy:
         cohort: the cohort values its rules read (docs/language.md §9.6), each once, in the
             order they must be computed (a value another depends on comes first); empty: each
             entity is scored alone.
+        grades: 等次 { … }; outputs: 输出 { … } (amounts computed after the cohort stage,
+            never part of any score; docs/language.md §25).
     """
 
     file: str
@@ -814,7 +819,8 @@ class Policy:
     derived: tuple[DerivedDecl, ...] = attrs.field(default=(), kw_only=True)
     cohort: tuple[CohortTerm, ...] = attrs.field(default=(), kw_only=True)
     grades: Grades | None = attrs.field(default=None, kw_only=True)  # 等次 { … }
-    value_grades: tuple[Grades, ...] = attrs.field(default=(), kw_only=True)  # 等次 目标任务二得分 { … } (§22.6)
+    value_grades: tuple[Grades, ...] = attrs.field(default=(), kw_only=True)  # 等次 目标任务二得分 { … } (§22.1)
+    outputs: tuple[Output, ...] = attrs.field(default=(), kw_only=True)  # 输出 { … } (§25), never scored
 
     @property
     def data_defined(self) -> bool:

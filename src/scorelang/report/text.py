@@ -23,6 +23,7 @@ from .common import (
     format_weight,
     group_record_facts,
     ladder_text,
+    output_text,
     policy_scale_text,
     task_label,
     task_numbers,
@@ -42,6 +43,7 @@ _WORDS = {
         "adjustments": "总分加减", "clause": "条款",
         "adjustments_sum": "合计", "tasks_sum": "各任务加权得分 {} {} 总分加减 {} = 总分 {}",
         "sep": "；", "derived": "计算值", "grade": "等次", "grade_change": "等次调整：",
+        "outputs": "输出（不计入得分）",
     },
     "en": {
         "rank": "rank", "entity": "entity", "total": "total", "award": "award", "flags": "flags",
@@ -55,6 +57,7 @@ _WORDS = {
         "clause": "clause", "adjustments_sum": "sum",
         "tasks_sum": "weighted tasks {} {} adjustments {} = total {}",
         "sep": "; ", "derived": "derived values", "grade": "grade", "grade_change": "grade changed: ",
+        "outputs": "outputs (never part of a score)",
     },
 }
 
@@ -169,7 +172,7 @@ def _heading(card: Scorecard, places: int, words: dict[str, str], lang: str) -> 
         band = card.band_grade
         changed = f" {band} → {card.grade.name}" if band != card.grade.name else ""  # 一票否决 (§22)
         fields.append(f"{words['grade']} {card.grade.name} [{card.grade.band}{changed}]")
-    for graded in card.value_grades or ():  # 目标任务二得分 等次 良好 [80 分至 90 分（不含）] (§22.6)
+    for graded in card.value_grades or ():  # 目标任务二得分 等次 良好 [80 分至 90 分（不含）] (§22.1)
         if graded.grade is not None:
             fields.append(f"{graded.subject} {words['grade']} {graded.grade.name} [{graded.grade.band}]")
     text = Text("  │  ".join(fields), style="bold")
@@ -187,6 +190,8 @@ def _card(card: Scorecard, places: int, words: dict[str, str], lang: str) -> lis
     parts.extend(_task_table(task, places, words, lang) for task in card.tasks)
     if card.adjustments:
         parts.append(_adjustments(card, places, words, lang))
+    if card.outputs:  # 绩效奖金 7500 元 ← （考评总分 - 80） × 500 …: after the scores, apart
+        parts.append(Text(words["outputs"] + "\n" + "\n".join("  " + output_text(o, lang) for o in card.outputs)))
     return parts
 
 

@@ -254,7 +254,7 @@ class GradeChange:
 @attrs.frozen
 class ScoreGrade:
     """The grade of one task's score (等次 目标任务二得分 { … }) or of a value (等次 「结案率」 { … }),
-    docs/language.md §22.6: ``subject`` as the policy names it, the task's id (None for a value),
+    docs/language.md §22.1: ``subject`` as the policy names it, the task's id (None for a value),
     the value graded (a task's 100-point score; a percent as its number of hundredths), its unit
     (分, %, 件 …) and the grade its band gives (None only for a value no band holds, which check
     refuses)."""
@@ -264,6 +264,30 @@ class ScoreGrade:
     value: Decimal | int
     unit: str
     grade: Grade | None
+
+
+@attrs.frozen
+class OutputValue:
+    """One output (输出, docs/language.md §25) as computed for an entity after the cohort stage:
+    never part of any score.
+
+    Attributes:
+        name: the output's name (绩效奖金); value: the amount, rounded half-up at ``places``
+            (None while it is pending); unit: its unit word (元) or None.
+        rule: how it was reached, as the source reads: the formula (（考评总分 - 80） × 500), or
+            the row of a table (等次 优秀, 奖项 一等奖, 其余).
+        clause: the clause the 输出 block cites (None: none).
+        status: ``decided``, or ``pending`` when it reads a grade or award still to be decided
+            (待认定).
+    """
+
+    name: str
+    value: Decimal | None
+    unit: str | None
+    places: int
+    rule: str
+    clause: str | None = None
+    status: str = "decided"
 
 
 @attrs.define
@@ -281,6 +305,7 @@ class _ScorecardFields:
     grade: Grade | None = None
     grade_changes: tuple[GradeChange, ...] | None = None
     value_grades: tuple[ScoreGrade, ...] | None = None
+    outputs: tuple[OutputValue, ...] = ()
 
 
 @attrs.frozen
@@ -302,6 +327,8 @@ class Scorecard(_ScorecardFields):
             before → after; None when the policy writes no such effect, () when none applied.
         value_grades: the grades of its tasks' scores (等次 目标任务二得分 { … }, for the tasks it is
             scored on) and of values (等次 「结案率」 { … }) the policy declares; None when it declares none.
+        outputs: the policy's outputs (输出 { … }) for it, computed after the cohort stage
+            (() for a lone evaluation and for a policy without outputs); never part of a score.
     """
 
     @property
@@ -476,5 +503,6 @@ def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], 
     card.grade = grade
     card.grade_changes = grade_changes
     card.value_grades = value_grades
+    card.outputs = ()
     card.__class__ = Scorecard
     return card  # type: ignore[return-value]  # the __class__ swap above made it one

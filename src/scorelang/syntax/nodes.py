@@ -21,9 +21,10 @@ from .cohort_nodes import (
     RankWithin,
     ScoreRef,
 )
+from .output_nodes import Output, OutputBound, OutputFormula, OutputRow, Outputs, OutputTable
 
 __all__ = ["COHORT_VALUE_CLASSES", "CohortAggregate", "CohortCount", "CohortRank", "RankPoints", "RankRow",
-           "RankWithin", "ScoreRef"]
+           "RankWithin", "ScoreRef", "Output", "OutputBound", "OutputFormula", "OutputRow", "Outputs", "OutputTable"]
 
 
 def _span() -> Span:
@@ -798,13 +799,13 @@ class GradeBand:
     high_open: bool
     form: str
     span: Span = _span()
-    unit: str = attrs.field(default="分", kw_only=True)  # the edges' unit: 分, % or a unit word (件) (§22.6)
+    unit: str = attrs.field(default="分", kw_only=True)  # the edges' unit: 分, % or a unit word (件) (§22.1)
 
 
 @attrs.frozen
 class Grades:
     """等次 依据 "…" { bands }: grades by bands of the total; 等次 目标任务二得分 依据 "…" { … }
-    (``task`` 2): grades of that task's score (docs/language.md §22.6)."""
+    (``task`` 2): grades of that task's score (docs/language.md §22.1)."""
 
     bands: tuple[GradeBand, ...]
     cite: Text | None
@@ -829,3 +830,4 @@ class Policy:
     span: Span = _span()
     derived: tuple[DerivedBlock, ...] = attrs.field(default=(), kw_only=True)
     grades: tuple[Grades, ...] = attrs.field(default=(), kw_only=True)
+    outputs: tuple[Outputs, ...] = attrs.field(default=(), kw_only=True)  # 输出 { … } (§25)

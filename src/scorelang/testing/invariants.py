@@ -374,7 +374,7 @@ def grade_effects_only_lower_the_grade(policy: scorelang.Policy, entity: str, fa
 
 def value_grades_are_the_bands_of_their_values(policy: scorelang.Policy, entity: str, facts: Facts,
                                               card: Scorecard) -> None:
-    """等次 目标任务二得分 { … } (§22.6): each graded task the entity is scored on has the grade of
+    """等次 目标任务二得分 { … } (§22.1): each graded task the entity is scored on has the grade of
     the band holding its score."""
     declared = policy.model.value_grades
     if not declared:

@@ -320,7 +320,7 @@ def policy_texts(draw: Draw) -> str:
     awards = ("奖项 { 综合奖 \"一等奖\" 第1至1名 综合奖 \"二等奖\" 第2至3名 }\n" if draw(st.booleans()) else "")
     on_grade = any(word in articles for word in GRADE_EFFECT_WORDS)  # 一票否决 on the grade needs 等次
     grades = GRADES_BLOCK if on_grade or draw(st.booleans()) else ""
-    if draw(st.booleans()):  # the grades of the task's score (§22.6)
+    if draw(st.booleans()):  # the grades of the task's score (§22.1)
         grades += (f'等次 目标任务{task_number}得分 {{ {a.string("好")} 90 分以上 '
                    f'{a.string("一般")} 90 分以下（不含） }}\n')
     return (header + entities + weights + _facts(a) + task
