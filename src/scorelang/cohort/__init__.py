@@ -18,6 +18,7 @@ from ..model.nodes import AwardRules, Grades, Group, QuotaRules
 from ..runtime.scorecard import Decision, EventKind, PendingPlaces, Scorecard
 from .awards import award_everyone, single_awards
 from .decisions import cited, competition_ranks
+from .ineligible import withdraw_awards
 from .quotas import apply_grade_quotas
 
 __all__ = ["rank"]
@@ -68,6 +69,7 @@ def rank(cards: Iterable[Scorecard], order: tuple[str, ...] = (), awards: AwardR
         graded = apply_grade_quotas(ranked, quotas, grades, members, flags)
     else:
         graded = {c.entity: Decision.decided(c.grade.name) for c in ordered if c.grade is not None}
+    withdraw_awards(ordered, decisions, task_awards, pending, flags)  # 取消评优资格 (§22): cohort/ineligible.py
     return tuple(
         attrs.evolve(card, rank=card_rank, award=_decided(decisions.get(card.entity)),
                      award_decision=decisions.get(card.entity), flags=tuple(flags[card.entity]),
