@@ -43,9 +43,10 @@ def test_quotas_and_awards_print_in_canonical_words_and_round_trip():
     assert printed.index("奖项") < printed.index("名额")  # declarations in the order written
 
 
-def test_tiers_within_each_group_print_one_place_as_one_number():
+def test_tiers_within_each_group_print_one_place_as_written():
     printed = _round_trip(GROUPED)
-    assert '综合奖 "片区第一名" 每组 第1名' in printed and '综合奖 "片区第二名" 每组 第2名' in printed
+    assert '综合奖 "片区第一名" 每组 第1至1名' in printed and '综合奖 "片区第二名" 每组 第2名' in printed
+    assert '第1至1名' in print_policy(parse(GROUPED, "p.score"))  # without a layout: the range
 
 
 def test_a_quota_without_its_rounding_or_tie_rule_prints_as_written():

@@ -337,7 +337,8 @@ def _tier_text(p: Printer, node: n.Tier) -> str:
     s, e = node.span.start, node.span.end
     first = p.num(Decimal(node.first), s, e, 0)
     each = " 每组" if node.each_group else ""
-    if node.first == node.last:  # 第1名 (第1至1名 reads the same)
+    written_one = p.layout is not None and len(p.layout.between(s, e, "NUMBER")) == 1
+    if node.first == node.last and written_one:  # 第1名, as written (第1至1名 reads the same)
         return f"综合奖 {p.text(node.name)}{each} 第{first}名"
     last = p.num(Decimal(node.last), s, e, 1)
     return f"综合奖 {p.text(node.name)}{each} 第{written_range(p, first, last, s, e)}名"
