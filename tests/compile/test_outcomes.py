@@ -328,3 +328,15 @@ def test_check_on_value_grades(old: str, new: str, code: str, says: str) -> None
         scorelang.loads(VALUES.replace(old, new))
     found = [(d.code, d.message) for d in caught.value.diagnostics]
     assert code in [c for c, _ in found] and any(says in message for c, message in found if c == code), found
+
+
+def test_every_outcome_change_is_its_events_kind_and_reads_one_way() -> None:
+    """One meaning: a change's value is the kind of the event its rule records (cohort and the
+    grade step read those), the printer writes every change, and only grade changes compose."""
+    from scorelang.runtime.scorecard import EventKind
+    from scorelang.syntax.printer_pieces import _OUTCOME_WORDS
+
+    assert {str(c) for c in Change} <= {str(k) for k in EventKind}
+    assert set(_OUTCOME_WORDS) | {"grade_lower"} == {str(c) for c in Change}
+    assert [c for c in Change if c.on_grade] == [FORCE, CAP, EXCLUDE, LOWER]
+    assert [c.stage for c in (FORCE, CAP, EXCLUDE, LOWER)] == [1, 2, 3, 4]
