@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Union
 import attrs
 
 from ..span import Span
+from .incidents import RecordCount as RecordCount
 
 if TYPE_CHECKING:
     from .nodes import Condition
@@ -203,7 +204,7 @@ class CohortValue:
 
 
 
-Expr = Union[FactValue, Const, Arith, Negated, Apply, Guard, DerivedRef, CohortValue]
+Expr = Union[FactValue, Const, Arith, Negated, Apply, Guard, DerivedRef, CohortValue, RecordCount]
 
 
 @attrs.frozen
@@ -258,4 +259,6 @@ def shown(e: Expr) -> str:
         return shown(e.expr)
     if isinstance(e, CohortValue):
         return e.term.key
+    if isinstance(e, RecordCount):
+        return e.text
     raise TypeError(f"no way to show expression {type(e).__name__}")
