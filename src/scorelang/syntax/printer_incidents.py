@@ -29,9 +29,13 @@ def escalation(p: Printer, node: n.Escalation) -> str:
 
 
 def record_count(p: Printer, node: n.RecordCount) -> str:
+    # the parentheses as the author typed them (（） or (), even mixed)
+    last = node.condition if node.condition is not None else node.records
+    opening = p.word(node.span.start, node.records.span.start, ("LPAREN",), "（")
+    closing = p.word(last.span.end, node.span.end, ("RPAREN",), "）" if opening == "（" else ")")
     if node.condition is None:
-        return f"个数（{p.text(node.records)}）"
-    return f"个数（{p.text(node.records)} 中 {cond(p, node.condition)}）"
+        return f"个数{opening}{p.text(node.records)}{closing}"
+    return f"个数{opening}{p.text(node.records)} 中 {cond(p, node.condition)}{closing}"
 
 
 INLINE: dict[type, Callable[[Printer, Any], str]] = {
