@@ -123,6 +123,12 @@ def _cohort(e: x.CohortValue, rename: Rename) -> tuple[Value, tuple[str, ...]]:
     return (lambda facts: facts[key]), (key,)
 
 
+def _total(e: x.TotalScore, rename: Rename) -> tuple[Value, tuple[str, ...]]:
+    # an output's expression (compile/outputs.py) reads the entity's rounded total under its key
+    key = x.TOTAL_KEY
+    return (lambda facts: facts[key]), (key,)
+
+
 _VALUES: dict[type, Callable[[Any, Rename], tuple[Value, tuple[str, ...]]]] = {
     x.FactValue: _fact,
     x.Const: _const,
@@ -133,5 +139,6 @@ _VALUES: dict[type, Callable[[Any, Rename], tuple[Value, tuple[str, ...]]]] = {
     x.CohortValue: _cohort,
     x.DerivedRef: _derived,
     x.RecordCount: _record_count,  # 个数（「x」 中 …）: compile/incidents.py
+    x.TotalScore: _total,
 }
 

@@ -42,6 +42,8 @@ from .derived import *  # noqa: F401,F403  (SL19x: derived values, 个百分点,
 from .facts import *  # noqa: F401,F403  (SL2xx)
 from .grades import *  # noqa: F401,F403  (SL145–SL149: grades, 等次)
 from .incidents import *  # noqa: F401,F403  (SL420–SL429, SL220–SL229: incident records)
+from .outcomes import *  # noqa: F401,F403  (SL400–SL409: outcome effects, 一票否决)
+from .outputs import *  # noqa: F401,F403  (SL430–SL439: outputs, 输出)
 from .policy import *  # noqa: F401,F403  (SL1xx)
 from .scales import *  # noqa: F401,F403  (SL1xx: scales, caps of sections and tasks, open choices)
 from .syntax import *  # noqa: F401,F403  (SL0xx)

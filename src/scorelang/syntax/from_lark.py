@@ -17,6 +17,8 @@ from . import nodes as n
 from .from_lark_cohort import COHORT_BUILDERS
 from .from_lark_grades import GRADE_BUILDERS
 from .from_lark_incidents import INCIDENT_BUILDERS
+from .from_lark_outcomes import OUTCOME_BUILDERS
+from .from_lark_outputs import OUTPUT_BUILDERS
 from .from_lark_scales import ENTERS, SCALE_BUILDERS
 from .from_lark_values import VALUE_BUILDERS
 
@@ -152,6 +154,7 @@ class ToSyntax:
             span=self.pos.of_meta(meta),
             derived=_all(children, n.DerivedBlock),
             grades=_all(children, n.Grades),
+            outputs=_all(children, n.Outputs),
         )
 
     def header(self, meta: Meta, children: Children) -> n.Header:
@@ -671,6 +674,8 @@ BUILDERS.update(VALUE_BUILDERS)  # 计算 { … }, 个百分点, a ladder's comp
 BUILDERS.update(SCALE_BUILDERS)  # 满分, 基础分, 本部分/本任务 caps: syntax/from_lark_scales.py
 BUILDERS.update(GRADE_BUILDERS)  # 等次 { "优秀" 90 分以上 … }: syntax/from_lark_grades.py
 BUILDERS.update(INCIDENT_BUILDERS)  # 日期/项号 fields, 每起 … 首次扣, 个数（「x」 中 …）: from_lark_incidents.py
+BUILDERS.update(OUTCOME_BUILDERS)  # 直接评定为 "不合格", 取消评优资格 …: syntax/from_lark_outcomes.py
+BUILDERS.update(OUTPUT_BUILDERS)  # 输出 { 「奖金」 = … 元 / 按 等次 { … } }: syntax/from_lark_outputs.py
 
 
 class UnbuiltRule(Exception):
