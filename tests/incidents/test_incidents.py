@@ -237,3 +237,15 @@ def test_the_order_of_incidents_in_the_file_changes_no_score_and_no_item_goes_be
 def test_no_repeat_never_deducts_more_than_without_it(incidents):
     with_key, without = _load(POLICY), _load(POLICY.replace(" 同一「问题编号」不重复扣分", ""))
     assert card(with_key, *incidents).total >= card(without, *incidents).total
+
+
+def test_a_veto_counts_serious_incidents():
+    text = POLICY + """等次 { "合格" 60 分以上 "不合格" 60 分以下（不含） }
+第八条 "一票否决" {
+  若 个数（「安全事件」 中 「严重程度」 为 "重大"） ≥ 1 直接评定为 "不合格"
+}
+"""
+    policy = _load(text)
+    serious = card(policy, incident("2025-02-01", "生产", "重大", "1.1"))
+    assert serious.total == Decimal(85) and serious.grade.name == "不合格"
+    assert card(policy, incident("2025-02-01", "生产", "较大", "1.1")).grade.name == "合格"
