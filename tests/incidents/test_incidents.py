@@ -249,3 +249,26 @@ def test_a_veto_counts_serious_incidents():
     serious = card(policy, incident("2025-02-01", "生产", "重大", "1.1"))
     assert serious.total == Decimal(85) and serious.grade.name == "不合格"
     assert card(policy, incident("2025-02-01", "生产", "较大", "1.1")).grade.name == "合格"
+
+
+def test_incidents_from_the_facts_workbook(policy, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    import datetime
+
+    from scorelang.policy import needed_facts
+    from scorelang.runtime.facts_workbook import build_facts_workbook
+    from scorelang.runtime.sources import read_facts_file
+
+    path = tmp_path / "facts.xlsx"
+    build_facts_workbook(policy.model, needed_facts(policy.model)).save(path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["安全事件"]
+    assert [c.value for c in sheet[2]] == ["entity", "日期", "类别", "严重程度", "涉及项目", "问题编号"]
+    # a date cell, a date written as text, an item id the spreadsheet took for a number
+    sheet.append(["东城", datetime.datetime(2025, 3, 14), "生产", "较大", "1.1、1.2", "A1"])
+    sheet.append(["东城", "2025年5月2日", "消防", "一般", 1.2, "A2"])
+    book.save(path)
+    cards = {c.entity: c for c in policy.score_all(read_facts_file(str(path)))}
+    assert cards["东城"].item("1.1").score == Decimal(35)
+    assert cards["东城"].item("1.2").score == Decimal(29)  # A1 already deducted at 1.1; A2 the first
+    assert cards["西城"].total == Decimal(100)
