@@ -285,3 +285,17 @@ def test_the_results_workbook_has_an_outputs_sheet_only_when_declared(policies):
     assert book[OUTPUTS_SHEET].cell(row=3, column=3).number_format == "0.00"
     assert len(rows) == 4 * 5
     assert OUTPUTS_SHEET not in build_results_workbook(without.score_all(FACTS), title="t", places=2).sheetnames
+
+
+def test_the_html_entity_page_lists_outputs_only_when_declared(policies, monkeypatch):
+    from scorelang.report import charts
+    from scorelang.report.html import page_name, render_report
+
+    for chart in ("totals_chart", "heat_map"):  # the charts are beside the point here, and slow
+        monkeypatch.setattr(charts, chart, lambda *args, **kwargs: "")
+    with_outputs, without = policies
+    pages = render_report(with_outputs.score_all(FACTS), with_outputs.model, engine="x")
+    page = pages[page_name("乙局")]
+    assert "输出（不计入得分）" in page and "5500 元" in page and "依据 第十二条" in page
+    plain = render_report(without.score_all(FACTS), without.model, engine="x")
+    assert "输出（不计入得分）" not in plain[page_name("乙局")]
