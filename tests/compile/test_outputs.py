@@ -299,3 +299,16 @@ def test_the_html_entity_page_lists_outputs_only_when_declared(policies, monkeyp
     assert "输出（不计入得分）" in page and "5500 元" in page and "依据 第十二条" in page
     plain = render_report(without.score_all(FACTS), without.model, engine="x")
     assert "输出（不计入得分）" not in plain[page_name("乙局")]
+
+
+def test_a_decision_recorded_as_data_is_read_pending_or_decided():
+    # the cohort stage's decisions (grade_decision / award_decision: status, value) win over the
+    # plain fields: a pending award is never read as "no award" (其余)
+    from types import SimpleNamespace
+
+    from scorelang.compile.outputs import _decided
+
+    pending = SimpleNamespace(award=None, award_decision=SimpleNamespace(status="pending", value=None))
+    decided = SimpleNamespace(grade=None, grade_decision=SimpleNamespace(status="decided", value="良好"))
+    assert _decided(pending, "award") == (True, None)
+    assert _decided(decided, "grade") == (False, "良好")

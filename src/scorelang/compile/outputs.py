@@ -50,8 +50,16 @@ def _formula(o: m.OutputFormula) -> _One:
 
 
 def _decided(card: Scorecard, basis: str) -> tuple[bool, str | None]:
-    """(pending, the grade or award decided: None for none). A policy with grades gives every
-    total a grade (SL145), so a card without one is one whose grade is still to be decided."""
+    """(pending, the grade or award decided: None for none).
+
+    Where the cohort stage records its decision as data (``grade_decision`` / ``award_decision``:
+    decided with a value, or pending with candidates — issue 9 item 5), that decision is read,
+    so a pending one is never taken for "no award". Otherwise: a policy with grades gives every
+    total a grade (SL145), so a card without one is one whose grade is still to be decided; the
+    award is ``card.award``."""
+    decision = getattr(card, f"{basis}_decision", None)
+    if decision is not None:
+        return str(decision.status) == "pending", decision.value
     if basis == "grade":
         return card.grade is None, card.grade.name if card.grade is not None else None
     return False, card.award
