@@ -312,3 +312,11 @@ def test_a_decision_recorded_as_data_is_read_pending_or_decided():
     decided = SimpleNamespace(grade=None, grade_decision=SimpleNamespace(status="decided", value="良好"))
     assert _decided(pending, "award") == (True, None)
     assert _decided(decided, "grade") == (False, "良好")
+
+
+def test_where_a_rule_may_start_the_total_is_never_offered():
+    # the grammar takes 考评总分 wherever a value goes; only an output may read it (SL431)
+    with pytest.raises(Exception) as err:
+        loads(WITHOUT.replace("每「表扬次数」加1分", "每「表扬次数」加1分 )"))
+    (d,) = err.value.diagnostics
+    assert d.code == "SL001" and "「若」" in d.message_en and "考评总分" not in d.message_en + d.message
