@@ -157,7 +157,7 @@ class OutputResolver(ExprResolver):
                        else ["未获奖的对象"])
             if missing:
                 text = "、".join(missing)
-                en = text if decl.basis == "grade" else "an entity that wins no award"
+                en = ", ".join(missing) if decl.basis == "grade" else "an entity that wins no award"
                 self.error(msg.OUTPUT_TABLE_INCOMPLETE.at(decl.span, name=name, missing=Words(text, en)))
                 ok = False
         every = [*decl.rows, *((decl.rest,) if decl.rest is not None else ())]
