@@ -305,7 +305,22 @@ def policy_texts(draw: Draw) -> str:
     task = f"\n# 目标任务\n目标任务 {task_number} {a.string('随机任务')} {{\n  牵头 {a.name('办公室')}\n{sections}}}\n"
     awards = ("奖项 { 综合奖 \"一等奖\" 第1至1名 综合奖 \"二等奖\" 第2至3名 }\n" if draw(st.booleans()) else "")
     return (header + entities + weights + _facts(a) + task
-            + f"{_article(a)} {a.string('加分与扣分')} {{\n{articles}}}\n" + awards)
+            + f"{_article(a)} {a.string('加分与扣分')} {{\n{articles}}}\n" + awards
+            + (_outputs(a, bool(awards)) if draw(st.booleans()) else ""))
+
+
+def _outputs(a: Author, awards: bool) -> str:
+    """输出 { … } (docs/language.md §25): a formula over 考评总分 with or without bounds and places,
+    and a table by award when the policy has awards; never part of a score."""
+    unit = a.pick("元", "万元", "千元")
+    formula = (f"  {a.name('超额奖励')} = （考评总分 {a.pick('-', '－')} {a.number('80')}） × {a.number('500')} {unit}"
+               + (f" 最低 {a.number('0')} {unit}" if a.draw(st.booleans()) else "")
+               + (f" 最高 {a.number('6000')} {unit}" if a.draw(st.booleans()) else "")
+               + (f" 保留 {a.number('0')} 位小数" if a.draw(st.booleans()) else "") + a.end())
+    table = (f"  {a.name('奖项奖金')} 按 奖项 {{ {a.string('一等奖')} {a.number('2')} {unit}"
+             f" 其余 {a.number('0')} {unit} }}{a.end()}\n" if awards else "")
+    cite = f" 依据 {a.string(_article(a))}" if a.draw(st.booleans()) else ""
+    return f"输出{cite} {{\n{formula}\n{table}}}\n"
 
 
 def policies() -> st.SearchStrategy[scorelang.Policy]:
