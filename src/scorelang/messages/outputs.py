@@ -47,8 +47,8 @@ OUTPUT_NAME_CLASH = error(
     "给输出另起一个名称", "give the output a name of its own")
 OUTPUT_UNITS = error(
     "OUTPUT_UNITS", "SL435", "name first second",
-    "输出「{name}」的金额单位不一致：「{first}」与「{second}」",
-    "output 「{name}」 mixes units: 「{first}」 and 「{second}」",
+    "输出「{name}」的金额单位不一致：{first} 与 {second}",
+    "output 「{name}」 mixes units: {first} and {second}",
     "同一输出的各行、上下限用同一单位（都写 元，或都不写）",
     "give every row and bound of one output the same unit (all 元, or none)")
 OUTPUT_PLACES = error(

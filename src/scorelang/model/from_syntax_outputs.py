@@ -32,6 +32,7 @@ _SIGNS = ("=", "＝")
 _KINDS = ("points", "count", "number", "scalar")
 _BASIS_WORDS = {"grade": Words("等次", "grades"), "award": Words("奖项", "awards")}
 _MAX_PLACES = 6
+_NO_UNIT = Words("（无单位）", "(no unit)")
 
 
 class OutputResolver(ExprResolver):
@@ -90,12 +91,12 @@ class OutputResolver(ExprResolver):
         first = units[0][0] if units else None
         for unit, span in units[1:]:
             if unit != first:
-                self.error(msg.OUTPUT_UNITS.at(span, name=name, first=first or "（无）", second=unit or "（无）"))
+                self.error(msg.OUTPUT_UNITS.at(span, name=name, first=first or _NO_UNIT, second=unit or _NO_UNIT))
                 break
         return first
 
     def _output_formula(self, decl: syn.OutputFormula, policy: m.Policy, places: int,
-                 clause: str | None) -> OutputFormula | None:
+                        clause: str | None) -> OutputFormula | None:
         name = decl.name.text
         if decl.op not in _SIGNS:
             self.error(msg.OUTPUT_SIGN.at(decl.span, name=name, op=decl.op))
@@ -128,7 +129,7 @@ class OutputResolver(ExprResolver):
         return OutputFormula(name, expr, decl.text, unit, floor, cap, places, clause, span=decl.span)
 
     def _output_table(self, decl: syn.OutputTable, policy: m.Policy, places: int,
-               clause: str | None) -> OutputTable | None:
+                      clause: str | None) -> OutputTable | None:
         name, basis = decl.name.text, _BASIS_WORDS[decl.basis]
         if decl.basis == "grade":
             known = tuple(b.name for b in policy.grades.bands) if policy.grades is not None else ()
