@@ -68,3 +68,11 @@ OUTPUT_BOUNDS = error(
     "输出「{name}」的上下限不成立：最低多于最高，或同一界限写了两次",
     "output 「{name}」 has bounds that cannot hold: its lowest is above its highest, or a bound is "
     "written twice")
+OUTPUT_RANKS_OVERLAP = error(
+    "OUTPUT_RANKS_OVERLAP", "SL438", "name rank",
+    "输出「{name}」的第 {rank} 名写在了不止一行", "output 「{name}」 gives rank {rank} more than one row")
+OUTPUT_RANK_BAND = error(
+    "OUTPUT_RANK_BAND", "SL439", "name band",
+    "输出「{name}」的名次 {band} 不成立：名次是从 1 起的整数，前一个不大于后一个",
+    "output 「{name}」 has the ranks {band}, which cannot hold: ranks are whole numbers from 1, the first "
+    "not after the last")

@@ -18,6 +18,7 @@ from .expressions import CohortTerm, CompareValues, DerivedDecl, Expr, RankWithi
 from .grades import Grades as Grades
 from .outputs import Output as Output
 from .outputs import OutputFormula as OutputFormula
+from .outputs import OutputRankTable as OutputRankTable
 from .outputs import OutputTable as OutputTable
 
 

@@ -21,10 +21,11 @@ from .cohort_nodes import (
     RankWithin,
     ScoreRef,
 )
-from .output_nodes import Output, OutputBound, OutputFormula, OutputRow, Outputs, OutputTable
+from .output_nodes import Output, OutputBound, OutputFormula, OutputRankRow, OutputRow, Outputs, OutputTable
 
 __all__ = ["COHORT_VALUE_CLASSES", "CohortAggregate", "CohortCount", "CohortRank", "RankPoints", "RankRow",
-           "RankWithin", "ScoreRef", "Output", "OutputBound", "OutputFormula", "OutputRow", "Outputs", "OutputTable"]
+           "RankWithin", "ScoreRef", "Output", "OutputBound", "OutputFormula", "OutputRankRow", "OutputRow", "Outputs",
+           "OutputTable"]
 
 
 def _span() -> Span:

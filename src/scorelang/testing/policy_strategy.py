@@ -311,7 +311,8 @@ def policy_texts(draw: Draw) -> str:
 
 def _outputs(a: Author, awards: bool) -> str:
     """输出 { … } (docs/language.md §25): a formula over 考评总分 with or without bounds and places,
-    and a table by award when the policy has awards; never part of a score."""
+    a table by award when the policy has awards, and a table by rank covering the three entities;
+    never part of a score."""
     unit = a.pick("元", "万元", "千元")
     formula = (f"  {a.name('超额奖励')} = （考评总分 {a.pick('-', '－')} {a.number('80')}） × {a.number('500')} {unit}"
                + (f" 最低 {a.number('0')} {unit}" if a.draw(st.booleans()) else "")
@@ -319,8 +320,10 @@ def _outputs(a: Author, awards: bool) -> str:
                + (f" 保留 {a.number('0')} 位小数" if a.draw(st.booleans()) else "") + a.end())
     table = (f"  {a.name('奖项奖金')} 按 奖项 {{ {a.string('一等奖')} {a.number('2')} {unit}"
              f" 其余 {a.number('0')} {unit} }}{a.end()}\n" if awards else "")
+    ranks = (f"  {a.name('名次奖')} 按 名次 {{ 第{a.number('1')}名 {a.number('300')} {unit}"
+             f" 第2{a.range_sep()}3名 {a.number('100')} {unit} }}{a.end()}\n" if a.draw(st.booleans()) else "")
     cite = f" 依据 {a.string(_article(a))}" if a.draw(st.booleans()) else ""
-    return f"输出{cite} {{\n{formula}\n{table}}}\n"
+    return f"输出{cite} {{\n{formula}\n{table}{ranks}}}\n"
 
 
 def policies() -> st.SearchStrategy[scorelang.Policy]:
