@@ -357,3 +357,18 @@ def test_where_a_rule_may_start_the_total_is_never_offered():
         loads(WITHOUT.replace("每「表扬次数」加1分", "每「表扬次数」加1分 )"))
     (d,) = err.value.diagnostics
     assert d.code == "SL001" and "「若」" in d.message_en and "考评总分" not in d.message_en + d.message
+
+
+def test_outputs_read_the_grade_and_award_after_vetoes():
+    # 一票否决 (docs/language.md §22): the grade forced down and the award taken away before any
+    # output reads them — 甲局 scores 103 (优秀, first) but its 重大事故 makes it 一般 with no award
+    article = ('第八条 "一票否决" {\n  事实 { 「重大事故」 是否 }\n'
+               '  若 「重大事故」 直接评定为 "一般"\n  若 「重大事故」 取消评优资格\n}\n')
+    policy = loads(HEAD + article + GRADES + AWARDS + OUTPUTS)
+    facts = {e: {**v, "重大事故": e == "甲局"} for e, v in FACTS["entities"].items()}
+    cards = {c.entity: c for c in policy.score_all({"entities": facts})}
+    jia = cards["甲局"]
+    assert (jia.total, jia.grade.name, jia.award) == (Decimal("103.00"), "一般", None)
+    assert _outputs(jia)["系数"] == (Decimal("1.00"), "decided")  # 一般, not 优秀
+    assert _outputs(jia)["奖金"] == (Decimal("0"), "decided")  # no award: 其余
+    assert _outputs(jia)["超额奖励"] == (Decimal("6000"), "decided")  # the total is unchanged
