@@ -28,6 +28,7 @@ from .outcomes import compose as compose
 from .outcomes import grade_order as grade_order
 from .outputs import Output as Output
 from .outputs import OutputFormula as OutputFormula
+from .outputs import OutputRankTable as OutputRankTable
 from .outputs import OutputTable as OutputTable
 
 

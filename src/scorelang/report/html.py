@@ -22,7 +22,15 @@ from ..model.nodes import Policy as PolicyModel
 from ..numbers import format_fixed
 from ..runtime.scorecard import Event, ItemScore, Scorecard
 from . import charts
-from .common import fact_text, format_signed, group_record_facts, task_label, task_number, task_weight
+from .common import (
+    fact_text,
+    format_signed,
+    group_record_facts,
+    output_figure,
+    task_label,
+    task_number,
+    task_weight,
+)
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -135,6 +143,8 @@ def render_report(cards: Iterable[Scorecard], model: PolicyModel, *, engine: str
                                                   Decimal(0)), places) for clause in articles}
         pages[page_name(card.entity)] = entity_template.render(
             **common, card=rows[index], tasks=task_blocks, articles=articles, article_sums=article_sums,
+            outputs=[{"name": o.name, "figure": output_figure(o), "rule": o.rule, "clause": o.clause}
+                     for o in card.outputs],
             gap=_tier_gap(card, cards, tiers, places),
             previous=rows[index - 1] if index > 0 else None, next=rows[index + 1] if index + 1 < len(rows) else None)
     return pages

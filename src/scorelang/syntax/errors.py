@@ -97,6 +97,8 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "$END": ("文件结尾", "end of file"),
 }
 _IGNORED = frozenset({"COMMENT", "WS"})
+#: keywords the grammar takes wherever a value goes but the model accepts in 输出 only
+_OUTPUT_ONLY = frozenset({"考评总分"})
 _ARITHMETIC = frozenset({"LPAREN", "MINUS", "PLUS", "TIMES", "DIVIDE", "FUNCTION", "GUARD"})
 
 
@@ -117,6 +119,8 @@ def _expected_words(expected: Iterable[str], limit: int = 10) -> Words:
 
 def _expected_in(expected: Iterable[str], lang: str, limit: int) -> str:
     names = sorted(set(expected) - _IGNORED)
+    if "若" in names:  # where a rule may start: the total is read in 输出 only (SL431), never offered here
+        names = [n for n in names if n not in _OUTPUT_ONLY]
     # keywords first (shorter lists read better), then descriptive words, then the symbols an
     # expression may start or go on with (a rule may start with 「(」, but rarely does)
     late = {terminal_words(n, lang) for n in names if n in _ARITHMETIC}

@@ -22,11 +22,11 @@ from .cohort_nodes import (
     ScoreRef,
 )
 from .incident_nodes import Escalation, EscalationStep, RecordCount
-from .output_nodes import Output, OutputBound, OutputFormula, OutputRow, Outputs, OutputTable
+from .output_nodes import Output, OutputBound, OutputFormula, OutputRankRow, OutputRow, Outputs, OutputTable
 
 __all__ = ["COHORT_VALUE_CLASSES", "CohortAggregate", "CohortCount", "CohortRank", "RankPoints", "RankRow",
-           "RankWithin", "ScoreRef", "Output", "OutputBound", "OutputFormula", "OutputRow", "Outputs", "OutputTable",
-           "Escalation", "EscalationStep", "RecordCount"]
+           "RankWithin", "ScoreRef", "Output", "OutputBound", "OutputFormula", "OutputRankRow", "OutputRow", "Outputs",
+           "OutputTable", "Escalation", "EscalationStep", "RecordCount"]
 
 
 def _span() -> Span:

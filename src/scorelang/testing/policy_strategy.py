@@ -373,7 +373,25 @@ def policy_texts(draw: Draw) -> str:
         grades += (f'等次 目标任务{task_number}得分 {{ {a.string("好")} 90 分以上 '
                    f'{a.string("一般")} 90 分以下（不含） }}\n')
     return (header + entities + weights + _facts(a) + task
-            + f"{_article(a)} {a.string('加分与扣分')} {{\n{articles}}}\n" + awards + grades)
+            + f"{_article(a)} {a.string('加分与扣分')} {{\n{articles}}}\n" + awards + grades
+            + (_outputs(a, bool(awards)) if draw(st.booleans()) else ""))
+
+
+def _outputs(a: Author, awards: bool) -> str:
+    """输出 { … } (docs/language.md §25): a formula over 考评总分 with or without bounds and places,
+    a table by award when the policy has awards, and a table by rank covering the three entities;
+    never part of a score."""
+    unit = a.pick("元", "万元", "千元")
+    formula = (f"  {a.name('超额奖励')} = （考评总分 {a.pick('-', '－')} {a.number('80')}） × {a.number('500')} {unit}"
+               + (f" 最低 {a.number('0')} {unit}" if a.draw(st.booleans()) else "")
+               + (f" 最高 {a.number('6000')} {unit}" if a.draw(st.booleans()) else "")
+               + (f" 保留 {a.number('0')} 位小数" if a.draw(st.booleans()) else "") + a.end())
+    table = (f"  {a.name('奖项奖金')} 按 奖项 {{ {a.string('一等奖')} {a.number('2')} {unit}"
+             f" 其余 {a.number('0')} {unit} }}{a.end()}\n" if awards else "")
+    ranks = (f"  {a.name('名次奖')} 按 名次 {{ 第{a.number('1')}名 {a.number('300')} {unit}"
+             f" 第2{a.range_sep()}3名 {a.number('100')} {unit} }}{a.end()}\n" if a.draw(st.booleans()) else "")
+    cite = f" 依据 {a.string(_article(a))}" if a.draw(st.booleans()) else ""
+    return f"输出{cite} {{\n{formula}\n{table}{ranks}}}\n"
 
 
 def policies() -> st.SearchStrategy[scorelang.Policy]:
