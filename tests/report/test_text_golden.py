@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 
 import scorelang
-from scorelang.report.text import render_text
-
 from golden_files import GOLDEN, compare
+from scorelang.report.text import render_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
