@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import scorelang
+from diagnostic_codes import error_codes
 from scorelang.compile.cohort import ranks
 from scorelang.policy import loads
 
@@ -46,9 +47,7 @@ def _policy(rule1: str = "每「件数」扣1分", rule2: str = "每「件数」
 
 
 def _codes(text: str) -> list[str]:
-    with pytest.raises(scorelang.PolicyError) as err:
-        loads(text)
-    return [d.code for d in err.value.diagnostics]
+    return error_codes(text)
 
 
 def _score(text: str, facts: dict[str, dict]) -> dict[str, scorelang.Scorecard]:

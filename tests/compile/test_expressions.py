@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import scorelang
+from diagnostic_codes import error_codes
 from scorelang.compile.expressions import _VALUES
 from scorelang.model import expressions as x
 from scorelang.policy import loads
@@ -62,9 +62,7 @@ def _item(rule: str, **facts) -> tuple[Decimal, tuple]:
 
 
 def _codes(rule: str) -> list[str]:
-    with pytest.raises(scorelang.PolicyError) as err:
-        loads(HEAD.replace("RULE", rule))
-    return [d.code for d in err.value.diagnostics]
+    return error_codes(HEAD.replace("RULE", rule))
 
 
 @pytest.mark.parametrize("title", ["### 9.2 算式", "### 9.3 任何规则前"])

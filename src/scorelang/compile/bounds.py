@@ -37,24 +37,18 @@ def cap_rule(step: Step, rule: m.Rule, cap: m.Cap) -> Step:
     """The rule's step, its change in points held within ``cap`` (最多扣/加/得 N 分)."""
     limit, clause, text, span = cap.points, cap.clause, cap.text, cap.span
     effect = rule.effect
-    if effect is m.Effect.DEDUCT:
-        floor = -limit
+    if effect is m.Effect.DEDUCT or effect is m.Effect.EARN:
+        # a deduction returns its (negative) points, an earning its points: held within ±limit
+        sign = -1 if effect is m.Effect.DEDUCT else 1
+        bound = sign * limit
 
-        def capped_deduction(facts: Facts, events: Events) -> object:
-            delta = cast(Decimal, step(facts, events))  # a deduction returns its points
-            if delta < floor:
-                events.append(new_event(clause=clause, rule=text, kind=CAP, facts=(), points=floor - delta, span=span))
-                return floor
+        def capped(facts: Facts, events: Events) -> object:
+            delta = cast(Decimal, step(facts, events))
+            if sign * delta > limit:
+                events.append(new_event(clause=clause, rule=text, kind=CAP, facts=(), points=bound - delta, span=span))
+                return bound
             return delta
-        return capped_deduction
-    if effect is m.Effect.EARN:
-        def capped_earning(facts: Facts, events: Events) -> object:
-            delta = cast(Decimal, step(facts, events))  # points earned are returned
-            if delta > limit:
-                events.append(new_event(clause=clause, rule=text, kind=CAP, facts=(), points=limit - delta, span=span))
-                return limit
-            return delta
-        return capped_earning
+        return capped
     if effect is m.Effect.BONUS:
         # a bonus returns 0 and records its points as events: the cap reads them back
         def capped_bonus(facts: Facts, events: Events) -> object:

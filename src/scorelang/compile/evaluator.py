@@ -13,6 +13,8 @@ from decimal import Decimal
 from operator import is_not
 from typing import TypeVar
 
+import attrs
+
 from ..model import nodes as m
 from ..numbers import quantize_half_up, rounder
 from ..runtime.scorecard import (
@@ -33,6 +35,7 @@ from ..runtime.scorecard import (
 from .bounds import compile_article, compile_total_bounds
 from .derived import compile_derived
 from .grades import compile_grades
+from .outputs import compile_outputs
 from .rules import ZERO, ZEROED, Facts, compile_rule
 from .scopes import SectionFinish, TaskCaps, compile_section, compile_task_caps
 
@@ -335,6 +338,16 @@ class Evaluator:
         self._floor = policy.floor
         self._previous_last = awards.previous_last if awards is not None else None
         self._with_derived = compile_derived(policy.derived)
+        self._outputs = compile_outputs(policy.outputs) if policy.outputs else None
+
+    def with_outputs(self, cards: tuple[Scorecard, ...]) -> tuple[Scorecard, ...]:
+        """Ranked scorecards with their outputs (输出 { … }, docs/language.md §25), computed
+        after the cohort stage from the final grades and awards; the same cards when the
+        policy declares none. Nothing else on a card changes."""
+        compute = self._outputs
+        if compute is None:
+            return cards
+        return tuple(attrs.evolve(card, outputs=compute(card)) for card in cards)
 
     def _task_score(self, plan: _TaskPlan, sections: tuple[SectionScore, ...]) -> TaskScore:
         # (label, raw score, bonus, points of its ordinary items, percent) of each weighted part

@@ -118,6 +118,12 @@ def _cohort(e: x.CohortValue, rename: Rename) -> tuple[Value, tuple[str, ...]]:
     return (lambda facts: facts[key]), (key,)
 
 
+def _total(e: x.TotalScore, rename: Rename) -> tuple[Value, tuple[str, ...]]:
+    # an output's expression (compile/outputs.py) reads the entity's rounded total under its key
+    key = x.TOTAL_KEY
+    return (lambda facts: facts[key]), (key,)
+
+
 _VALUES: dict[type, Callable[[Any, Rename], tuple[Value, tuple[str, ...]]]] = {
     x.FactValue: _fact,
     x.Const: _const,
@@ -127,5 +133,6 @@ _VALUES: dict[type, Callable[[Any, Rename], tuple[Value, tuple[str, ...]]]] = {
     x.Guard: _guard,
     x.CohortValue: _cohort,
     x.DerivedRef: _derived,
+    x.TotalScore: _total,
 }
 

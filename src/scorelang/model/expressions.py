@@ -203,7 +203,19 @@ class CohortValue:
 
 
 
-Expr = Union[FactValue, Const, Arith, Negated, Apply, Guard, DerivedRef, CohortValue]
+@attrs.frozen
+class TotalScore:
+    """考评总分 in an output (输出, docs/language.md §25): the entity's total as rounded, read once
+    the cohort stage has ranked it (under ``TOTAL_KEY``); never inside a rule."""
+
+    span: Span = _span()
+
+
+#: the key an output's expression reads the entity's total under (the mapping an output is
+#: computed from holds nothing else)
+TOTAL_KEY = "考评总分"
+
+Expr = Union[FactValue, Const, Arith, Negated, Apply, Guard, DerivedRef, CohortValue, TotalScore]
 
 
 @attrs.frozen
@@ -258,4 +270,6 @@ def shown(e: Expr) -> str:
         return shown(e.expr)
     if isinstance(e, CohortValue):
         return e.term.key
+    if isinstance(e, TotalScore):
+        return TOTAL_KEY
     raise TypeError(f"no way to show expression {type(e).__name__}")

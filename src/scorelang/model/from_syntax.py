@@ -19,6 +19,7 @@ from .cohort_order import cohort_order
 from .from_syntax_bounds import BoundsResolver
 from .from_syntax_derived import DERIVED_READER
 from .from_syntax_grades import resolve_grades
+from .from_syntax_outputs import OutputResolver
 from .from_syntax_rules import RuleResolver
 from .from_syntax_scales import ScalesResolver
 from .vocabulary import COMPARE, type_words
@@ -55,7 +56,7 @@ class _Fact:
         return self.deducted or not self.added
 
 
-class Resolver(RuleResolver, BoundsResolver, ScalesResolver):
+class Resolver(RuleResolver, BoundsResolver, ScalesResolver, OutputResolver):
     """Walks a syntax.Policy once, building model nodes and diagnostics."""
 
     def __init__(self, tree: syn.Policy):
@@ -104,6 +105,8 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver):
                           floor=floor, total_bounds=total_bounds, derived=derived, scale=scale,
                           summed=self.summed, base_zero=self.base_zero,
                           grades=resolve_grades(tree.grades, self.error))
+        if tree.outputs:  # 输出 { … }: after grades and awards, which its tables name
+            policy = attrs.evolve(policy, outputs=self._outputs(tree, policy))
         return self._with_cohort(policy)
 
     def _with_cohort(self, policy: m.Policy) -> m.Policy:

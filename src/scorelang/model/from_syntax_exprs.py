@@ -142,7 +142,15 @@ class ExprResolver:
             return self._arithmetic(clause, e, occasions, guarded)
         if isinstance(e, syn.COHORT_VALUE_CLASSES):
             return self._cohort_value(clause, e, occasions)
+        if isinstance(e, syn.ScoreRef) and e.total:  # 考评总分: in an output only (§25)
+            return self._total_score(e)
         self.error(msg.NOT_A_VALUE.at(e.span))
+        return None
+
+    def _total_score(self, e: syn.ScoreRef) -> tuple[x.Expr, ValueType] | None:
+        """考评总分 where a rule takes a value: not known while scoring (SL431); an output's
+        resolver (``OutputResolver``) reads it."""
+        self.error(msg.OUTPUT_TOTAL_OUTSIDE.at(e.span))
         return None
 
     def _is_derived(self, e: object) -> bool:

@@ -16,6 +16,9 @@ from attrs import AttrsInstance
 from ..span import Span
 from .expressions import CohortTerm, CompareValues, DerivedDecl, Expr, RankWithin
 from .grades import Grades as Grades
+from .outputs import Output as Output
+from .outputs import OutputFormula as OutputFormula
+from .outputs import OutputTable as OutputTable
 
 
 def _span() -> Span:
@@ -780,6 +783,8 @@ class Policy:
         cohort: the cohort values its rules read (docs/language.md §9.6), each once, in the
             order they must be computed (a value another depends on comes first); empty: each
             entity is scored alone.
+        grades: 等次 { … }; outputs: 输出 { … } (amounts computed after the cohort stage,
+            never part of any score; docs/language.md §25).
     """
 
     file: str
@@ -805,6 +810,7 @@ class Policy:
     derived: tuple[DerivedDecl, ...] = attrs.field(default=(), kw_only=True)
     cohort: tuple[CohortTerm, ...] = attrs.field(default=(), kw_only=True)
     grades: Grades | None = attrs.field(default=None, kw_only=True)  # 等次 { … }
+    outputs: tuple[Output, ...] = attrs.field(default=(), kw_only=True)  # 输出 { … } (§25), never scored
 
     @property
     def data_defined(self) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Console, RenderableType
 
 from ..numbers import chinese_ordinal, format_decimal, format_fixed, format_short
-from ..runtime.scorecard import DerivedValue, LadderDetail, TaskScore
+from ..runtime.scorecard import DerivedValue, LadderDetail, OutputValue, TaskScore
 
 
 def format_weight(weight: Decimal) -> str:
@@ -183,6 +183,31 @@ def derived_json(value: DerivedValue) -> dict[str, Any]:
             "facts": {name: fact_json(read) for name, read in value.facts},
             "value": format_decimal(value.value.normalize()) if isinstance(value.value, Decimal) else value.value,
             "kind": value.kind}
+
+
+# ------------------------------------------------------------------ outputs (输出, never part of a score)
+_PENDING = {"zh": "待认定", "en": "pending (待认定)"}
+
+
+def output_figure(value: OutputValue, lang: str = "zh") -> str:
+    """``7500 元`` (exactly the output's places, with its unit), or 待认定 while pending."""
+    if value.value is None:
+        return _PENDING[lang]
+    return format_fixed(value.value, value.places) + (f" {value.unit}" if value.unit else "")
+
+
+def output_text(value: OutputValue, lang: str = "zh") -> str:
+    """An output's line: ``绩效奖金 7500 元 ← （考评总分 - 80） × 500（考评总分=95.00） 依据 第十二条``."""
+    clause = "" if not value.clause else f" 依据 {value.clause}" if lang == "zh" else f" (per {value.clause})"
+    return f"{value.name} {output_figure(value, lang)} ← {value.rule}{clause}"
+
+
+def output_json(value: OutputValue) -> dict[str, Any]:
+    """An output in JSON: name, value (a string with exactly its places; null while pending),
+    unit, rule, clause and status (decided / pending)."""
+    return {"name": value.name,
+            "value": None if value.value is None else format_fixed(value.value, value.places),
+            "unit": value.unit, "rule": value.rule, "clause": value.clause, "status": value.status}
 
 
 # ------------------------------------------------------------------ scales (满分 1000 分, 基础分 0 分)

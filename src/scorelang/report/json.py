@@ -19,6 +19,7 @@ from .common import (
     fact_json,
     format_weight,
     ladder_json,
+    output_json,
     policy_scale_json,
     task_scale_json,
     task_weight,
@@ -90,6 +91,8 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
             data["derived"] = [derived_json(d) for d in c.derived]
         if c.grade is not None:  # additive: only a policy that declares grades (等次 { … }) gives one
             data["grade"] = {"name": c.grade.name, "band": c.grade.band, "clause": c.grade.clause}
+        if c.outputs:  # additive: only a policy that declares outputs (输出 { … }) gives them
+            data["outputs"] = [output_json(o) for o in c.outputs]
         return data
 
     policy: dict[str, Any] = {"title": title, "sha256": sha256}

@@ -17,6 +17,7 @@ from .common import (
     format_weight,
     group_record_facts,
     ladder_text,
+    output_text,
     policy_scale_text,
     task_label,
     task_numbers,
@@ -35,7 +36,7 @@ _WORDS = {
         "reason": "理由：", "task_event": "〔任务〕", "section_event": "〔部分〕",
         "adjustments": "总分加减", "clause": "条款",
         "adjustments_sum": "合计", "tasks_sum": "各任务加权得分 {} {} 总分加减 {} = 总分 {}",
-        "sep": "；", "derived": "计算值", "grade": "等次",
+        "sep": "；", "derived": "计算值", "grade": "等次", "outputs": "输出（不计入得分）",
     },
     "en": {
         "rank": "rank", "entity": "entity", "total": "total", "award": "award", "flags": "flags",
@@ -49,6 +50,7 @@ _WORDS = {
         "clause": "clause", "adjustments_sum": "sum",
         "tasks_sum": "weighted tasks {} {} adjustments {} = total {}",
         "sep": "; ", "derived": "derived values", "grade": "grade",
+        "outputs": "outputs (never part of a score)",
     },
 }
 
@@ -165,6 +167,9 @@ def _card(card: Scorecard, places: int, words: dict[str, str], lang: str, width:
     parts.extend(_task_table(task, places, words, lang).lines(width) for task in card.tasks)
     if card.adjustments:
         parts.append(_adjustments(card, places, words, lang).lines(width))
+    if card.outputs:  # 绩效奖金 7500 元 ← （考评总分 - 80） × 500 …: after the scores, apart
+        outputs = "\n".join("  " + output_text(o, lang) for o in card.outputs)
+        parts.append(paragraph(words["outputs"] + "\n" + outputs, width))
     return parts
 
 

@@ -2,7 +2,9 @@
 
 Sheets: 「排名」 (rank, entity, each task's weighted score, adjustments, total, award, single
 awards, flags to decide), one sheet per task (the task's score and every item's score for
-every entity) and 「明细」 (the trace: entity, clause, rule text, facts read, points).
+every entity), 「明细」 (the trace: entity, clause, rule text, facts read, points) and, only for
+a policy that declares outputs (输出 { … }), 「输出」 (entity, output, amount at the output's own
+places, unit, rule, clause, status; an amount still to be decided is empty, status pending).
 
 Numbers are stored as numbers with the policy's places as their format (``0.00``), never as
 text, and each is the figure the JSON report prints (the policy's places, half-up: a trace
@@ -23,7 +25,7 @@ from ..numbers import format_fixed
 from ..runtime.scorecard import Event, Scorecard
 from .common import fact_text, group_record_facts, task_label, task_number, task_weight
 
-RANKING_SHEET, TRACE_SHEET = "排名", "明细"
+RANKING_SHEET, TRACE_SHEET, OUTPUTS_SHEET = "排名", "明细", "输出"
 _HEADER_FILL = "DCE6F1"
 
 
@@ -111,6 +113,14 @@ def build_results_workbook(cards: Iterable[Scorecard], *, title: str, places: in
         rows.extend([card.entity, where, e.clause, e.rule, facts_read(e), fixed(e.points)] for where, e in events)
     sheet_with(TRACE_SHEET, ["对象 entity", "考评项 item", "条款 clause", "规则原文 rule", "读取的事实 facts read",
                              "分值 points"], rows, {3: 10, 4: 60, 5: 40, 6: 10})
+    outputs = [(card, o) for card in cards for o in card.outputs]
+    if outputs:  # 输出 { … }: amounts never part of a score, each at its own places
+        rows = [[card.entity, o.name, Decimal(format_fixed(o.value, o.places)) if o.value is not None else "",
+                 o.unit or "", o.rule, o.clause or "", o.status] for card, o in outputs]
+        sheet_with(OUTPUTS_SHEET, ["对象 entity", "输出 output", "金额 value", "单位 unit", "依据 rule",
+                                   "条款 clause", "状态 status"], rows, {2: 16, 5: 50})
+        for row, (_, o) in enumerate(outputs, start=2):
+            book[OUTPUTS_SHEET].cell(row=row, column=3).number_format = number_format(o.places)
     book.properties.title = title
     book.active = 0
     return book

@@ -232,6 +232,30 @@ class Grade:
     clause: str | None = None
 
 
+@attrs.frozen
+class OutputValue:
+    """One output (输出, docs/language.md §25) as computed for an entity after the cohort stage:
+    never part of any score.
+
+    Attributes:
+        name: the output's name (绩效奖金); value: the amount, rounded half-up at ``places``
+            (None while it is pending); unit: its unit word (元) or None.
+        rule: how it was reached, as the source reads: the formula (（考评总分 - 80） × 500), or
+            the row of a table (等次 优秀, 奖项 一等奖, 其余).
+        clause: the clause the 输出 block cites (None: none).
+        status: ``decided``, or ``pending`` when it reads a grade or award still to be decided
+            (待认定).
+    """
+
+    name: str
+    value: Decimal | None
+    unit: str | None
+    places: int
+    rule: str
+    clause: str | None = None
+    status: str = "decided"
+
+
 @attrs.define
 class _ScorecardFields:
     entity: str
@@ -245,6 +269,7 @@ class _ScorecardFields:
     previous_last: bool | None = None
     derived: tuple[DerivedValue, ...] = ()
     grade: Grade | None = None
+    outputs: tuple[OutputValue, ...] = ()
 
 
 @attrs.frozen
@@ -261,6 +286,8 @@ class Scorecard(_ScorecardFields):
         derived: the derived values its scoring read, each computed once, in the order the
             policy defines them (() when the policy has none).
         grade: its grade (等次) by the band of its total, None when the policy declares none.
+        outputs: the policy's outputs (输出 { … }) for it, computed after the cohort stage
+            (() for a lone evaluation and for a policy without outputs); never part of a score.
     """
 
     def item(self, item_id: str) -> ItemScore:
@@ -425,5 +452,6 @@ def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], 
     card.previous_last = previous_last
     card.derived = derived
     card.grade = grade
+    card.outputs = ()
     card.__class__ = Scorecard
     return card  # type: ignore[return-value]  # the __class__ swap above made it one

@@ -63,6 +63,7 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "BASELINE": ("「比」（与基数相比）", "「比」 (against a baseline)"),
     "PER_FOUND": ("「每发现」", "「每发现」 (per occurrence found)"),
     "UNIT": ("单位（次、个、件、篇、天、个工作日、元 …）", "a unit (次, 个, 件, 篇, 天, 个工作日, 元 …)"),
+    "OUTPUT_UNIT": ("金额单位（元、万元、千元）", "a unit of money (元, 万元, 千元)"),
     "PARTIAL": ("不足一档的算法（不足一档按一档计 / 不足一档不计 / 不足一档按比例计）",
                 "how a partial step counts (不足一档按一档计 / 不足一档不计 / 不足一档按比例计)"),
     "COMPARE": ("比较（为、不为、高于、低于、<、≥ …）", "a comparison (为, 不为, 高于, 低于, <, ≥ …)"),
@@ -103,7 +104,7 @@ def terminal_words(name: str, lang: str) -> str:
     return "符号" if lang == "zh" else "a symbol"  # unreachable while the table is complete (a test)
 
 
-def _expected_words(expected: Iterable[str], limit: int = 9) -> Words:
+def _expected_words(expected: Iterable[str], limit: int = 10) -> Words:
     return Words(_expected_in(expected, "zh", limit), _expected_in(expected, "en", limit))
 
 

@@ -16,6 +16,7 @@ from ..span import Span
 from . import nodes as n
 from .from_lark_cohort import COHORT_BUILDERS
 from .from_lark_grades import GRADE_BUILDERS
+from .from_lark_outputs import OUTPUT_BUILDERS
 from .from_lark_scales import ENTERS, SCALE_BUILDERS
 from .from_lark_values import VALUE_BUILDERS
 
@@ -151,6 +152,7 @@ class ToSyntax:
             span=self.pos.of_meta(meta),
             derived=_all(children, n.DerivedBlock),
             grades=_all(children, n.Grades),
+            outputs=_all(children, n.Outputs),
         )
 
     def header(self, meta: Meta, children: Children) -> n.Header:
@@ -666,6 +668,7 @@ BUILDERS.update(COHORT_BUILDERS)  # cohort values (§9.6), built in their own mo
 BUILDERS.update(VALUE_BUILDERS)  # 计算 { … }, 个百分点, a ladder's computed target: syntax/from_lark_values.py
 BUILDERS.update(SCALE_BUILDERS)  # 满分, 基础分, 本部分/本任务 caps: syntax/from_lark_scales.py
 BUILDERS.update(GRADE_BUILDERS)  # 等次 { "优秀" 90 分以上 … }: syntax/from_lark_grades.py
+BUILDERS.update(OUTPUT_BUILDERS)  # 输出 { 「奖金」 = … 元 / 按 等次 { … } }: syntax/from_lark_outputs.py
 
 
 class UnbuiltRule(Exception):

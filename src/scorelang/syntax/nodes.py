@@ -21,9 +21,10 @@ from .cohort_nodes import (
     RankWithin,
     ScoreRef,
 )
+from .output_nodes import Output, OutputBound, OutputFormula, OutputRow, Outputs, OutputTable
 
 __all__ = ["COHORT_VALUE_CLASSES", "CohortAggregate", "CohortCount", "CohortRank", "RankPoints", "RankRow",
-           "RankWithin", "ScoreRef"]
+           "RankWithin", "ScoreRef", "Output", "OutputBound", "OutputFormula", "OutputRow", "Outputs", "OutputTable"]
 
 
 def _span() -> Span:
@@ -820,3 +821,4 @@ class Policy:
     span: Span = _span()
     derived: tuple[DerivedBlock, ...] = attrs.field(default=(), kw_only=True)
     grades: tuple[Grades, ...] = attrs.field(default=(), kw_only=True)
+    outputs: tuple[Outputs, ...] = attrs.field(default=(), kw_only=True)  # 输出 { … } (§25)

@@ -22,6 +22,8 @@ from . import nodes as n
 from .layout import Layout
 from .printer_core import Printer, ordered
 from .printer_exprs import cond, expr
+from .printer_outputs import INLINE as OUTPUT_INLINE
+from .printer_outputs import STATEMENTS as OUTPUT_STATEMENTS
 from .printer_pieces import INLINE, options, points, row_points, set_cap_text, table_head, written_range
 
 __all__ = ["print_policy", "format_text", "INLINE", "STATEMENTS"]
@@ -51,7 +53,7 @@ def format_text(text: str, file: str = "<string>") -> str:
 # ------------------------------------------------------------------ the file and its header
 def _policy(p: Printer, node: n.Policy) -> None:
     for decl in ordered(node.headers, node.entities, node.groups, node.weights, node.facts, node.derived,
-                        node.tasks, node.articles, node.awards, node.grades):
+                        node.tasks, node.articles, node.awards, node.grades, node.outputs):
         if p.layout is None:  # a tree built by code: declarations set apart by a blank line
             p.separate = True
         p.node(decl)
@@ -363,4 +365,6 @@ STATEMENTS: dict[type, Callable[[Printer, Any], None]] = {
     n.Rule: _rule, n.Article: _article, n.SetCap: _set_cap, n.ScaleDecl: _scale, n.BaseScore: _base,
     n.TasksSummed: _summed, n.Awards: _awards, n.Tier: _tier,
     n.Grades: _grades, n.GradeBand: _grade_band,
+    **OUTPUT_STATEMENTS,  # 输出 { … }: printer_outputs.py
 }
+INLINE.update(OUTPUT_INLINE)

@@ -1,0 +1,76 @@
+"""Outputs (输出 { … }, docs/language.md §25) → one function from a ranked scorecard to its
+outputs, built once per policy.
+
+A formula is a compiled expression (``compile.expressions``) reading only the entity's total
+(``model.expressions.TOTAL_KEY``), bounded by its 最低/最高 and rounded half-up at its places
+(``numbers.quantize_half_up``). A table reads the grade or award the cohort stage gave: a
+grade or award still to be decided (待认定) makes the output pending (no value). Outputs are
+computed after the cohort stage and never change a score, a rank, a grade or an award.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from ..model import expressions as x
+from ..model import nodes as m
+from ..numbers import format_decimal, quantize_half_up
+from ..runtime.scorecard import OutputValue, Scorecard
+from .expressions import compile_value
+
+Outputs = Callable[[Scorecard], tuple[OutputValue, ...]]
+_One = Callable[[Scorecard], OutputValue]
+_NO_AWARD = "未获奖"
+_BASIS_WORDS = {"grade": "等次", "award": "奖项"}
+
+
+def compile_outputs(outputs: tuple[m.Output, ...]) -> Outputs:
+    """The function giving a ranked scorecard its outputs, in the order the policy writes them."""
+    steps = tuple(_formula(o) if isinstance(o, m.OutputFormula) else _table(o) for o in outputs)
+
+    def compute(card: Scorecard) -> tuple[OutputValue, ...]:
+        return tuple(step(card) for step in steps)
+    return compute
+
+
+def _formula(o: m.OutputFormula) -> _One:
+    value, _ = compile_value(o.expr, lambda name: name)
+    low, high, places, key = o.low, o.high, o.places, x.TOTAL_KEY
+    unit = f" {o.unit}" if o.unit else ""
+
+    def step(card: Scorecard) -> OutputValue:
+        amount = Decimal(value({key: card.total}))
+        rule = f"{o.text}（{key}={format_decimal(card.total)}）"
+        if low is not None and amount < low:
+            amount, rule = low, f"{rule} 取最低 {format_decimal(low)}{unit}"
+        if high is not None and amount > high:
+            amount, rule = high, f"{rule} 取最高 {format_decimal(high)}{unit}"
+        return OutputValue(o.name, quantize_half_up(amount, places), o.unit, places, rule, o.clause)
+    return step
+
+
+def _decided(card: Scorecard, basis: str) -> tuple[bool, str | None]:
+    """(pending, the grade or award decided: None for none). A policy with grades gives every
+    total a grade (SL145), so a card without one is one whose grade is still to be decided."""
+    if basis == "grade":
+        return card.grade is None, card.grade.name if card.grade is not None else None
+    return False, card.award
+
+
+def _table(o: m.OutputTable) -> _One:
+    rows = dict(o.rows)
+    word = _BASIS_WORDS[o.basis]
+
+    def step(card: Scorecard) -> OutputValue:
+        pending, key = _decided(card, o.basis)
+        if pending:
+            return OutputValue(o.name, None, o.unit, o.places, f"{word} 待认定", o.clause, "pending")
+        if key is not None and key in rows:
+            amount, rule = rows[key], f"{word} {key}"
+        else:
+            if o.rest is None:  # a checked table lists every grade that can occur, or says 其余 (SL432)
+                raise ValueError(f"output {o.name!r} has no row for {key!r}")
+            amount = o.rest
+            rule = f"{word} {key or _NO_AWARD}（其余）"
+        return OutputValue(o.name, quantize_half_up(amount, o.places), o.unit, o.places, rule, o.clause)
+    return step

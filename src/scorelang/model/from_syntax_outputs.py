@@ -1,0 +1,184 @@
+"""Outputs of the syntax tree (输出 { … }) → model ``outputs.Output``s (docs/language.md §25).
+
+``OutputResolver`` is a mixin of ``from_syntax.Resolver``: it runs once the policy's grades,
+awards and total bounds are known. A formula's expression is resolved like any expression,
+except that it reads only 考评总分 (points, in the total's declared range) and numbers: a fact,
+a derived value or a cohort value in it is SL430. Its kind must be an amount or a number
+(SL433). A table names only declared grades or award tiers (SL430) and covers every grade
+that can occur, or says 其余 (SL432); a table by award always needs 其余 (an entity may win
+none). Units are one per output (SL435); names are never a fact's, a derived value's or
+another output's (SL434).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .. import messages as msg
+from ..messages import Words, related
+from ..syntax import nodes as syn
+from . import expressions as x
+from . import nodes as m
+from .from_syntax_exprs import ExprResolver, ValueType, kind_words
+from .outputs import Output, OutputFormula, OutputTable
+
+if TYPE_CHECKING:
+    from ..diagnostics import Diagnostic
+
+_SIGNS = ("=", "＝")
+_KINDS = ("points", "count", "number", "scalar")
+_BASIS_WORDS = {"grade": Words("等次", "grades"), "award": Words("奖项", "awards")}
+_MAX_PLACES = 6
+
+
+class OutputResolver(ExprResolver):
+    """Resolves the 输出 blocks (mixed into ``Resolver``)."""
+
+    _total_type: ValueType | None = None  # set while an output's formula is resolved
+
+    if TYPE_CHECKING:
+        def error(self, diagnostic: Diagnostic) -> None: ...
+        derived_decls: dict[str, Any]
+
+    def _total_score(self, e: syn.ScoreRef) -> tuple[x.Expr, ValueType] | None:
+        if self._total_type is None:  # in a rule: the total is not known while scoring
+            return super()._total_score(e)
+        return x.TotalScore(span=e.span), self._total_type
+
+    def _outputs(self, tree: syn.Policy, policy: m.Policy) -> tuple[Output, ...]:
+        out: list[Output] = []
+        seen: dict[str, syn.Name] = {}
+        for block in tree.outputs:
+            clause = block.cite.text if block.cite is not None else None
+            for decl in block.outputs:
+                if not self._output_name(decl.name, seen):
+                    continue
+                places = self._output_places(decl, policy.places)
+                resolved = (self._output_formula(decl, policy, places, clause) if isinstance(decl, syn.OutputFormula)
+                            else self._output_table(decl, policy, places, clause))
+                if resolved is not None:
+                    out.append(resolved)
+        return tuple(out)
+
+    def _output_name(self, name: syn.Name, seen: dict[str, syn.Name]) -> bool:
+        text = name.text
+        other = (Words("事实", "a fact") if text in self.facts else
+                 Words("计算值", "a derived value") if text in getattr(self, "derived_decls", {}) else
+                 Words("另一个输出", "another output") if text in seen else None)
+        if other is not None:
+            first = seen.get(text)
+            self.error(msg.OUTPUT_NAME_CLASH.at(
+                name.span, name=text, other=other,
+                related=[related(first.span, msg.FIRST_DEFINED_HERE)] if first is not None else []))
+            return False
+        seen[text] = name
+        return True
+
+    def _output_places(self, decl: syn.OutputFormula | syn.OutputTable, default: int) -> int:
+        if decl.places is None:
+            return default
+        if decl.places != decl.places.to_integral_value() or not 0 <= decl.places <= _MAX_PLACES:
+            self.error(msg.OUTPUT_PLACES.at(decl.span, name=decl.name.text, places=str(decl.places)))
+            return default
+        return int(decl.places)
+
+    def _output_unit(self, name: str, units: list[tuple[str | None, Any]]) -> str | None:
+        """The one unit of an output (SL435 when its parts write different ones)."""
+        first = units[0][0] if units else None
+        for unit, span in units[1:]:
+            if unit != first:
+                self.error(msg.OUTPUT_UNITS.at(span, name=name, first=first or "（无）", second=unit or "（无）"))
+                break
+        return first
+
+    def _output_formula(self, decl: syn.OutputFormula, policy: m.Policy, places: int,
+                 clause: str | None) -> OutputFormula | None:
+        name = decl.name.text
+        if decl.op not in _SIGNS:
+            self.error(msg.OUTPUT_SIGN.at(decl.span, name=name, op=decl.op))
+        foreign = next(_foreign(decl.expr), None)
+        if foreign is not None:
+            what = (Words(f"「{foreign.text}」", f"「{foreign.text}」") if isinstance(foreign, syn.Name)
+                    else Words("一个全体数值或得分", "a cohort value or a score other than the total"))
+            self.error(msg.OUTPUT_READS_UNKNOWN.at(foreign.span, name=name, what=what))
+            return None
+        bounds = policy.total_bounds
+        low = bounds.lower if bounds is not None and bounds.lower is not None else Decimal(0)
+        self._total_type = ValueType("points", None, low, bounds.upper if bounds is not None else None)
+        try:
+            resolved = self._value("", decl.expr, 0, False)
+        finally:
+            self._total_type = None
+        if resolved is None:
+            return None
+        expr, vt = resolved
+        if vt.kind not in _KINDS:
+            self.error(msg.OUTPUT_KIND.at(decl.expr.span, name=name, kind=kind_words(vt.kind)))
+            return None
+        unit = self._output_unit(name, [(decl.unit, decl.span)] + [(b.unit, b.span) for b in decl.bounds])
+        lows = [b for b in decl.bounds if not b.upper]
+        highs = [b for b in decl.bounds if b.upper]
+        floor = lows[0].value if lows else None
+        cap = highs[0].value if highs else None
+        if len(lows) > 1 or len(highs) > 1 or (floor is not None and cap is not None and floor > cap):
+            self.error(msg.OUTPUT_BOUNDS.at(decl.span, name=name))
+        return OutputFormula(name, expr, decl.text, unit, floor, cap, places, clause, span=decl.span)
+
+    def _output_table(self, decl: syn.OutputTable, policy: m.Policy, places: int,
+               clause: str | None) -> OutputTable | None:
+        name, basis = decl.name.text, _BASIS_WORDS[decl.basis]
+        if decl.basis == "grade":
+            known = tuple(b.name for b in policy.grades.bands) if policy.grades is not None else ()
+        else:
+            known = tuple(t.name for t in policy.awards.tiers) if policy.awards is not None else ()
+        if not known:
+            self.error(msg.OUTPUT_NO_BASIS.at(decl.span, name=name, basis=basis))
+            return None
+        rows: dict[str, Decimal] = {}
+        ok = True
+        for row in decl.rows:
+            assert row.key is not None  # the 其余 row is ``rest``
+            key = row.key.text
+            if key not in known:
+                listed = "、".join(known)
+                self.error(msg.OUTPUT_UNKNOWN_KEY.at(row.key.span, name=name, key=key, basis=basis,
+                                                      known=Words(listed, listed)))
+                ok = False
+            elif key in rows:
+                self.error(msg.OUTPUT_ROW_REPEATED.at(row.span, name=name, key=key))
+                ok = False
+            rows[key] = row.amount
+        rest = decl.rest.amount if decl.rest is not None else None
+        if rest is None:
+            missing = ([f"「{k}」" for k in known if k not in rows] if decl.basis == "grade"
+                       else ["未获奖的对象"])
+            if missing:
+                text = "、".join(missing)
+                en = text if decl.basis == "grade" else "an entity that wins no award"
+                self.error(msg.OUTPUT_TABLE_INCOMPLETE.at(decl.span, name=name, missing=Words(text, en)))
+                ok = False
+        every = [*decl.rows, *((decl.rest,) if decl.rest is not None else ())]
+        unit = self._output_unit(name, [(r.unit, r.span) for r in every])
+        if not ok:
+            return None
+        return OutputTable(name, decl.basis, tuple(rows.items()), rest, unit, places, clause, span=decl.span)
+
+
+def _foreign(node: object) -> Iterator[Any]:
+    """What an output's expression reads besides 考评总分 and numbers: names (facts, derived
+    values), cohort values and scores other than the total, in the order written."""
+    if isinstance(node, syn.Name) or isinstance(node, syn.COHORT_VALUE_CLASSES) or (
+            isinstance(node, syn.ScoreRef) and not node.total):
+        yield node
+        return
+    if isinstance(node, tuple):
+        for child in node:
+            yield from _foreign(child)
+        return
+    if attrs.has(type(node)):
+        for field in attrs.fields(type(node)):  # type: ignore[arg-type]  # attrs.has just said so
+            if field.name != "span":
+                yield from _foreign(getattr(node, field.name))
