@@ -21,6 +21,7 @@ from scorelang.compile import compile_policy
 from scorelang.compile import rules as compiled_rules
 from scorelang.model import from_syntax_rules
 from scorelang.model import nodes as m
+from scorelang.model.from_syntax_value_grades import GRADED
 from scorelang.runtime.scorecard import EventKind, new_event
 from scorelang.syntax import nodes as syn
 from scorelang.syntax import parse
@@ -182,6 +183,10 @@ def test_facts_read_are_the_facts_the_resolver_saw(which, policy_sampler, policy
         for rule in article.rules:
             for name in rule.facts:
                 walked.setdefault(name, set()).add(article.id)
+    for grades in model.value_grades:  # 等次 「结案数」 { … } reads its value under 等次 (§22.1)
+        if grades.value is not None:
+            for name in m.facts_read(grades.value):
+                walked.setdefault(name, set()).add(GRADED)
     previous_last = model.awards.previous_last if model.awards else None
     recorded = {f.name: set(f.items) - {"第十八条"} for f in model.facts if f.name != previous_last}
     assert walked == {name: items for name, items in recorded.items() if items}

@@ -73,7 +73,8 @@ def test_event_equality_ignores_the_span():
 
 def test_event_kinds_are_the_json_strings():
     assert [k.value for k in sc.EventKind] == ["deduct", "award", "bonus", "zero", "floor", "cap", "note",
-                                               "demote", "last", "bonus_cap", "bonus_zero"]
+                                               "demote", "last", "bonus_cap", "bonus_zero", "ineligible",
+                                               "grade_force", "grade_cap", "grade_exclude", "grade_lower"]
     for kind in sc.EventKind:
         assert kind == kind.value and str(kind) == kind.value
 

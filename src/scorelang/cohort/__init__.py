@@ -17,6 +17,7 @@ import attrs
 from ..model.nodes import AwardRules
 from ..numbers import chinese_ordinal
 from ..runtime.scorecard import EventKind, Scorecard
+from .ineligible import withdraw_awards
 
 __all__ = ["rank"]
 
@@ -71,6 +72,7 @@ def rank(cards: Iterable[Scorecard], order: tuple[str, ...] = (), awards: AwardR
             if card_rank == last_rank and card.previous_last:
                 shown = f"：{awards.previous.shown}" if awards.previous.shown else ""
                 flags[card.entity].append(f"连续两年排名最后一位{shown}{_cited(awards.previous.clause)}")
+    withdraw_awards(ordered, award_of, task_awards, flags)  # 取消评优资格 (§22): cohort/ineligible.py
     return tuple(
         attrs.evolve(card, rank=card_rank, award=award_of[card.entity], flags=tuple(flags[card.entity]),
                      task_awards=tuple(task_awards[card.entity]))

@@ -35,6 +35,7 @@ from ..runtime.scorecard import (
 from .bounds import compile_article, compile_total_bounds
 from .derived import compile_derived
 from .grades import compile_grades
+from .outcomes import compile_outcomes, compile_value_grades
 from .outputs import compile_outputs
 from .rules import ZERO, ZEROED, Facts, compile_rule
 from .scopes import SectionFinish, TaskCaps, compile_section, compile_task_caps
@@ -334,6 +335,8 @@ class Evaluator:
         bounds = policy.total_bounds
         self._bound_total = compile_total_bounds(bounds) if bounds is not None else None
         self._grade = compile_grades(policy.grades) if policy.grades is not None else None
+        self._outcomes = compile_outcomes(policy)  # 一票否决 on the grade (§22); None: none written
+        self._value_grades = compile_value_grades(policy)  # 等次 目标任务二得分 { … } (§22.1); None: none
         awards = policy.awards
         self._floor = policy.floor
         self._previous_last = awards.previous_last if awards is not None else None
@@ -473,7 +476,8 @@ class Evaluator:
             card = self._evaluate(entity, with_derived)
             card = new_scorecard(entity=card.entity, total=card.total, tasks=card.tasks,
                                  adjustments=card.adjustments, previous_last=card.previous_last,
-                                 derived=with_derived.trace(), grade=card.grade)
+                                 derived=with_derived.trace(), grade=card.grade,
+                                 grade_changes=card.grade_changes, value_grades=card.value_grades)
             return card
         return self._evaluate(entity, facts)
 
@@ -521,8 +525,13 @@ class Evaluator:
             adjustments += bound_events
         previous_last = facts.get(self._previous_last) if self._previous_last else None
         total = self._round_total(total)
+        grade = self._grade(total) if self._grade else None
+        changes = None
+        if self._outcomes is not None:
+            grade, changes = self._outcomes(grade, adjustments)  # the band's grade, then 一票否决 (§22)
         return new_scorecard(entity=entity, total=total, tasks=tuple(tasks), adjustments=adjustments,
-                             previous_last=previous_last, grade=self._grade(total) if self._grade else None)
+                             previous_last=previous_last, grade=grade, grade_changes=changes,
+                             value_grades=self._value_grades(tasks, facts) if self._value_grades is not None else None)
 
     def _total_floor(self, tasks: list[TaskScore], adjustments: tuple[Event, ...]) -> Event:
         """The total's floor at 0. Its points are what the figures a person reads — each task's

@@ -270,8 +270,10 @@ ARTICLE_RULE_KIND = error(
     "an article's rules add (加), deduct (扣) or change the award; not 得, 不得分 or ladders")
 AWARD_EFFECT_IN_ITEM = error(
     "AWARD_EFFECT_IN_ITEM", "SL126", "",
-    "「降低一个等次评奖」「直接排名最后一位」只能写在条款（第…条 \"…\" {{ … }}）中",
-    "award effects belong in an article (第…条 \"…\" {{ … }}), not in an item")
+    "改变评奖、排名或等次的规则（降低一个等次评奖、直接排名最后一位、直接评定为 \"…\" 等）只能写在条款"
+    "（第…条 \"…\" {{ … }}）中",
+    "effects on the award, rank or grade (降低一个等次评奖, 直接评定为 \"…\" …) belong in an article "
+    "(第…条 \"…\" {{ … }}), not in an item")
 AWARDS_REPEATED = error(
     "AWARDS_REPEATED", "SL127", "",
     "奖项块只能写一次", "the 奖项 block may appear only once")

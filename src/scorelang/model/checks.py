@@ -12,6 +12,7 @@ from ..span import Span
 from . import nodes as m
 from .checks_bounds import check_bonus_bounded
 from .checks_grades import check_grades
+from .checks_outcomes import check_outcomes, check_value_grades
 from .checks_scales import SCALE_CHECKS
 
 Check = Callable[[m.Policy], Iterable[Diagnostic]]
@@ -219,4 +220,6 @@ CHECKS: tuple[Check, ...] = (
     check_floor_on_gain,
     check_bonus_bounded,
     check_grades,
+    check_outcomes,
+    check_value_grades,
 ) + SCALE_CHECKS

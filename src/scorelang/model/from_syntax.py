@@ -22,6 +22,7 @@ from .from_syntax_grades import resolve_grades
 from .from_syntax_outputs import OutputResolver
 from .from_syntax_rules import RuleResolver
 from .from_syntax_scales import ScalesResolver
+from .from_syntax_value_grades import GradesResolver, resolve_value_grades
 from .vocabulary import COMPARE, type_words
 from .vocabulary import did_you_mean as _did_you_mean
 
@@ -56,7 +57,7 @@ class _Fact:
         return self.deducted or not self.added
 
 
-class Resolver(RuleResolver, BoundsResolver, ScalesResolver, OutputResolver):
+class Resolver(RuleResolver, BoundsResolver, ScalesResolver, OutputResolver, GradesResolver):
     """Walks a syntax.Policy once, building model nodes and diagnostics."""
 
     def __init__(self, tree: syn.Policy):
@@ -94,6 +95,8 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver, OutputResolver):
         tasks = self._tasks()
         articles = self._articles()
         awards = self._awards()
+        # before the facts and derived values: a value's grades read them (§22.1)
+        value_grades = resolve_value_grades(tree.grades, tasks, self.error, self._graded_value)
         facts = self._fact_decls()
         derived = self._derived_decls()
         if header is None:
@@ -104,7 +107,9 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver, OutputResolver):
                           groups, facts, tasks, articles, awards, entities_from_facts=self.from_facts, span=tree.span,
                           floor=floor, total_bounds=total_bounds, derived=derived, scale=scale,
                           summed=self.summed, base_zero=self.base_zero,
-                          grades=resolve_grades(tree.grades, self.error))
+                          grades=resolve_grades(tuple(b for b in tree.grades if b.task is None and b.value is None),
+                                                self.error),
+                          value_grades=value_grades)
         if tree.outputs:  # 输出 { … }: after grades and awards, which its tables name
             policy = attrs.evolve(policy, outputs=self._outputs(tree, policy))
         return self._with_cohort(policy)

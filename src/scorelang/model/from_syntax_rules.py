@@ -182,7 +182,8 @@ class RuleResolver(CohortResolver, DerivedResolver):
     def _award_effect(self, clause: str, b: syn.AwardEffect, occasions: int) -> m.AwardEffect | None:
         # allowed in articles only: Resolver._item checks it (Rule.allowed_in)
         cond = self._condition(clause, b.condition, occasions)
-        return None if cond is None else m.AwardEffect(cond, b.effect, span=b.span)
+        grade = b.grade.text if b.grade is not None else None  # declared? model/checks_outcomes.py (SL400)
+        return None if cond is None else m.AwardEffect(cond, b.effect, span=b.span, grade=grade, levels=b.levels)
 
     def _ladder(self, clause: str, b: syn.Ladder, occasions: int) -> m.Ladder | None:
         what = Words("阶梯扣分", "a ladder")

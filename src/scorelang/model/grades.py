@@ -14,6 +14,7 @@ import attrs
 
 from ..numbers import format_decimal as plain
 from ..span import Span
+from .expressions import Expr
 
 
 @attrs.frozen(eq=False)
@@ -41,25 +42,34 @@ class GradeBand:
 
 @attrs.frozen(eq=False)
 class Grades:
-    """等次 依据 "…" { bands }: ``clause`` the policy cites for them (None: none)."""
+    """等次 依据 "…" { bands }: ``clause`` the policy cites for them (None: none). ``task``: the id
+    of the task whose score they grade (等次 目标任务二得分 { … }, docs/language.md §22.1), None for
+    the total's; ``subject`` how the policy names it (目标任务二得分; 考评总分 for the total)."""
 
     bands: tuple[GradeBand, ...]
     clause: str | None
     span: Span
+    task: str | None = attrs.field(default=None, kw_only=True)
+    subject: str = attrs.field(default="考评总分", kw_only=True)
+    value: Expr | None = attrs.field(default=None, kw_only=True)  # 等次 「结案率」 { … }: the value graded
+    unit: str = attrs.field(default="分", kw_only=True)  # the edges' unit: 分, % or a unit word
+    # the interval a value's grades must cover (None: unbounded on that side), as the resolver knows it
+    within: tuple[Decimal | None, Decimal | None] = attrs.field(default=(None, None), kw_only=True)
 
     def grade_of(self, total: Decimal) -> GradeBand | None:
         """The band holding ``total`` (the first, when a checked policy has exactly one)."""
         return next((band for band in self.bands if band.contains(total)), None)
 
 
-def band_text(low: Decimal | None, low_open: bool, high: Decimal | None, high_open: bool) -> str:
-    """A band as the source reads it: 90 分以上, 60 分以下（不含）, 80 分至 90 分（不含）."""
+def band_text(low: Decimal | None, low_open: bool, high: Decimal | None, high_open: bool, unit: str = "分") -> str:
+    """A band as the source reads it: 90 分以上, 60 分以下（不含）, 80 分至 90 分（不含）; 95% 以上."""
     excluded = "（不含）"
+    after = "% " if unit == "%" else f" {unit}"
     if high is None:
-        return f"{plain(low or Decimal(0))} 分以上" + (excluded if low_open else "")
+        return f"{plain(low or Decimal(0))}{after}以上" + (excluded if low_open else "")
     if low is None:
-        return f"{plain(high)} 分以下" + (excluded if high_open else "")
-    return f"{plain(low)} 分至 {plain(high)} 分" + (excluded if high_open else "")
+        return f"{plain(high)}{after}以下" + (excluded if high_open else "")
+    return f"{plain(low)}{after}至 {plain(high)}{after.rstrip()}" + (excluded if high_open else "")
 
 
 def interval_text(low: Decimal | None, low_open: bool, high: Decimal | None, high_open: bool) -> str:

@@ -16,6 +16,9 @@ from attrs import AttrsInstance
 from ..span import Span
 from .expressions import CohortTerm, CompareValues, DerivedDecl, Expr, RankWithin
 from .grades import Grades as Grades
+from .outcomes import Change as Change
+from .outcomes import compose as compose
+from .outcomes import grade_order as grade_order
 from .outputs import Output as Output
 from .outputs import OutputFormula as OutputFormula
 from .outputs import OutputTable as OutputTable
@@ -185,7 +188,7 @@ class Effect(enum.Enum):
     EARN = "earn"        # 得: earns toward the item's points, capped at them; its part starts at 0
     BONUS = "bonus"      # 加: beyond the item's points; the item's bonus is the sum of its bonus events
     ZERO = "zero"        # 不得分: its part scores 0
-    RANKING = "ranking"  # 降低一个等次评奖 / 直接排名最后一位: changes the award or the rank, no points
+    RANKING = "ranking"  # outcome effects (降低一个等次评奖, 直接评定为 "不合格" …): award, rank or grade, no points
 
     @property
     def places(self) -> frozenset[Place]:
@@ -323,17 +326,23 @@ class Table:
     effect: ClassVar[Effect] = Effect.BONUS
 
 
-AWARD_CHANGES = ("demote", "last")
+AWARD_CHANGES: tuple[str, ...] = tuple(Change)
 
 
 @attrs.frozen
 class AwardEffect:
-    """若…降低一个等次评奖 (``change`` demote) / 若…直接排名最后一位 (``last``): changes the award,
-    not the points."""
+    """An outcome effect (一票否决 and its kin), never points: 若…降低一个等次评奖 (``change``
+    demote), 若…直接排名最后一位 (last), 若…取消评优资格 (ineligible), and on the grade
+    若…直接评定为 "不合格" (grade_force), 等次不得高于 "良好" (grade_cap), 不得评为 "优秀"
+    (grade_exclude), 降低一个等次 / 降低 N 个等次 (grade_lower, ``levels`` N). ``grade``: the
+    grade a grade effect names. What each change does, and the order several compose in, is
+    model/outcomes.py's."""
 
     condition: Condition
     change: str = attrs.field(validator=attrs.validators.in_(AWARD_CHANGES))
     span: Span = _span()
+    grade: str | None = attrs.field(default=None, kw_only=True)
+    levels: int | None = attrs.field(default=None, kw_only=True)
 
     effect: ClassVar[Effect] = Effect.RANKING
 
@@ -810,6 +819,7 @@ class Policy:
     derived: tuple[DerivedDecl, ...] = attrs.field(default=(), kw_only=True)
     cohort: tuple[CohortTerm, ...] = attrs.field(default=(), kw_only=True)
     grades: Grades | None = attrs.field(default=None, kw_only=True)  # 等次 { … }
+    value_grades: tuple[Grades, ...] = attrs.field(default=(), kw_only=True)  # 等次 目标任务二得分 { … } (§22.1)
     outputs: tuple[Output, ...] = attrs.field(default=(), kw_only=True)  # 输出 { … } (§25), never scored
 
     @property

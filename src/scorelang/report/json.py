@@ -91,6 +91,15 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
             data["derived"] = [derived_json(d) for d in c.derived]
         if c.grade is not None:  # additive: only a policy that declares grades (等次 { … }) gives one
             data["grade"] = {"name": c.grade.name, "band": c.grade.band, "clause": c.grade.clause}
+        if c.value_grades is not None:  # additive: only a policy that grades a task's score (§22.1)
+            data["value_grades"] = [{"subject": g.subject, "task": g.task, "unit": g.unit,
+                                    "value": fixed(g.value) if isinstance(g.value, Decimal) else str(g.value),
+                                    "name": g.grade.name if g.grade else None,
+                                    "band": g.grade.band if g.grade else None,
+                                    "clause": g.grade.clause if g.grade else None} for g in c.value_grades]
+        if c.grade_changes is not None:  # additive: only a policy that writes effects on the grade (§22)
+            data["grade_changes"] = [{"clause": g.clause, "rule": g.rule, "kind": str(g.kind), "before": g.before,
+                                      "after": g.after} for g in c.grade_changes]
         if c.outputs:  # additive: only a policy that declares outputs (输出 { … }) gives them
             data["outputs"] = [output_json(o) for o in c.outputs]
         return data

@@ -36,7 +36,8 @@ _WORDS = {
         "reason": "理由：", "task_event": "〔任务〕", "section_event": "〔部分〕",
         "adjustments": "总分加减", "clause": "条款",
         "adjustments_sum": "合计", "tasks_sum": "各任务加权得分 {} {} 总分加减 {} = 总分 {}",
-        "sep": "；", "derived": "计算值", "grade": "等次", "outputs": "输出（不计入得分）",
+        "sep": "；", "derived": "计算值", "grade": "等次", "grade_change": "等次调整：",
+        "outputs": "输出（不计入得分）",
     },
     "en": {
         "rank": "rank", "entity": "entity", "total": "total", "award": "award", "flags": "flags",
@@ -49,7 +50,7 @@ _WORDS = {
         "adjustments": "Adjustments to the total",
         "clause": "clause", "adjustments_sum": "sum",
         "tasks_sum": "weighted tasks {} {} adjustments {} = total {}",
-        "sep": "; ", "derived": "derived values", "grade": "grade",
+        "sep": "; ", "derived": "derived values", "grade": "grade", "grade_change": "grade changed: ",
         "outputs": "outputs (never part of a score)",
     },
 }
@@ -60,12 +61,17 @@ _KIND_LABELS = {
     "zh": {EventKind.DEDUCT: "", EventKind.AWARD: "", EventKind.ZERO: "",
            EventKind.FLOOR: "〔保底〕", EventKind.CAP: "〔封顶〕", EventKind.BONUS: "〔加分〕",
            EventKind.BONUS_CAP: "〔加分封顶〕", EventKind.BONUS_ZERO: "〔加分不计〕",
-           EventKind.NOTE: "〔不计〕", EventKind.DEMOTE: "〔降等〕", EventKind.LAST: "〔排末位〕"},
+           EventKind.NOTE: "〔不计〕", EventKind.DEMOTE: "〔降等〕", EventKind.LAST: "〔排末位〕",
+           EventKind.INELIGIBLE: "〔取消评优〕", EventKind.GRADE_FORCE: "〔评定等次〕",
+           EventKind.GRADE_CAP: "〔等次封顶〕", EventKind.GRADE_EXCLUDE: "〔不得评为〕",
+           EventKind.GRADE_LOWER: "〔降低等次〕"},
     "en": {EventKind.DEDUCT: "", EventKind.AWARD: "", EventKind.ZERO: "",
            EventKind.FLOOR: "[floor] ", EventKind.CAP: "[cap] ", EventKind.BONUS: "[bonus] ",
            EventKind.BONUS_CAP: "[bonus cap] ", EventKind.BONUS_ZERO: "[bonus cancelled] ",
            EventKind.NOTE: "[not counted] ", EventKind.DEMOTE: "[demoted one tier] ",
-           EventKind.LAST: "[ranked last] "},
+           EventKind.LAST: "[ranked last] ", EventKind.INELIGIBLE: "[no awards] ",
+           EventKind.GRADE_FORCE: "[grade set] ", EventKind.GRADE_CAP: "[grade capped] ",
+           EventKind.GRADE_EXCLUDE: "[grade excluded] ", EventKind.GRADE_LOWER: "[grade lowered] "},
 }
 
 
@@ -155,8 +161,17 @@ def _heading(card: Scorecard, places: int, words: dict[str, str], lang: str) -> 
     if card.task_awards:
         fields.append(f"{words['single_awards']} {task_numbers(card.task_awards, lang)}")
     if card.grade is not None:  # 等次 优秀 [90 分以上]: the grade and the band that gave it
-        fields.append(f"{words['grade']} {card.grade.name} [{card.grade.band}]")
-    return "\n".join(["  │  ".join(fields), *(words["flag_line"] + flag for flag in card.flags)])
+        band = card.band_grade
+        changed = f" {band} → {card.grade.name}" if band != card.grade.name else ""  # 一票否决 (§22)
+        fields.append(f"{words['grade']} {card.grade.name} [{card.grade.band}{changed}]")
+    for graded in card.value_grades or ():  # 目标任务二得分 等次 良好 [80 分至 90 分（不含）] (§22.1)
+        if graded.grade is not None:
+            fields.append(f"{graded.subject} {words['grade']} {graded.grade.name} [{graded.grade.band}]")
+    lines = ["  │  ".join(fields)]
+    for change in card.grade_changes or ():  # each outcome effect on the grade, in the order they compose
+        lines.append(f"{words['grade_change']}{change.clause} {change.rule}：{change.before} → {change.after}")
+    lines += [words["flag_line"] + flag for flag in card.flags]
+    return "\n".join(lines)
 
 
 def _card(card: Scorecard, places: int, words: dict[str, str], lang: str, width: int) -> list[list[str]]:

@@ -35,6 +35,12 @@ class EventKind(enum.StrEnum):
     LAST = "last"       # 直接排名最后一位: the cohort stage ranks the entity last (no points)
     BONUS_CAP = "bonus_cap"  # 最多加 / 加分累计最多: the bonus above a declared cap taken back (counts as bonus)
     BONUS_ZERO = "bonus_zero"  # 不得分（含加分）: the part's bonuses cancelled with its points (counts as bonus)
+    # outcome effects (docs/language.md §22; model/outcomes.py Change: the same strings), no points
+    INELIGIBLE = "ineligible"        # 取消评优资格: the cohort stage gives no 综合奖 and no 单项奖
+    GRADE_FORCE = "grade_force"      # 直接评定为 "不合格"
+    GRADE_CAP = "grade_cap"          # 等次不得高于 "良好"
+    GRADE_EXCLUDE = "grade_exclude"  # 不得评为 "优秀"
+    GRADE_LOWER = "grade_lower"      # 降低一个等次 / 降低 N 个等次
 
 
 @attrs.define
@@ -233,6 +239,34 @@ class Grade:
 
 
 @attrs.frozen
+class GradeChange:
+    """One outcome effect on the grade as it applied to an entity (一票否决: 直接评定为 "不合格"):
+    the clause and rule text of its event, its kind, and the grade before and after it (equal
+    when the grade was already there), in the order they compose (docs/language.md §22)."""
+
+    clause: str
+    rule: str
+    kind: EventKind
+    before: str
+    after: str
+
+
+@attrs.frozen
+class ScoreGrade:
+    """The grade of one task's score (等次 目标任务二得分 { … }) or of a value (等次 「结案率」 { … }),
+    docs/language.md §22.1: ``subject`` as the policy names it, the task's id (None for a value),
+    the value graded (a task's 100-point score; a percent as its number of hundredths), its unit
+    (分, %, 件 …) and the grade its band gives (None only for a value no band holds, which check
+    refuses)."""
+
+    subject: str
+    task: str | None
+    value: Decimal | int
+    unit: str
+    grade: Grade | None
+
+
+@attrs.frozen
 class OutputValue:
     """One output (输出, docs/language.md §25) as computed for an entity after the cohort stage:
     never part of any score.
@@ -269,6 +303,8 @@ class _ScorecardFields:
     previous_last: bool | None = None
     derived: tuple[DerivedValue, ...] = ()
     grade: Grade | None = None
+    grade_changes: tuple[GradeChange, ...] | None = None
+    value_grades: tuple[ScoreGrade, ...] | None = None
     outputs: tuple[OutputValue, ...] = ()
 
 
@@ -285,10 +321,22 @@ class Scorecard(_ScorecardFields):
             policy does not ask).
         derived: the derived values its scoring read, each computed once, in the order the
             policy defines them (() when the policy has none).
-        grade: its grade (等次) by the band of its total, None when the policy declares none.
+        grade: its grade (等次): the band of its total, then the outcome effects on the grade
+            (一票否决); None when the policy declares none.
+        grade_changes: each outcome effect on the grade that applied, in the order they compose,
+            before → after; None when the policy writes no such effect, () when none applied.
+        value_grades: the grades of its tasks' scores (等次 目标任务二得分 { … }, for the tasks it is
+            scored on) and of values (等次 「结案率」 { … }) the policy declares; None when it declares none.
         outputs: the policy's outputs (输出 { … }) for it, computed after the cohort stage
             (() for a lone evaluation and for a policy without outputs); never part of a score.
     """
+
+    @property
+    def band_grade(self) -> str | None:
+        """The grade of the total's band, before any outcome effect (None: no grades)."""
+        if self.grade_changes:
+            return self.grade_changes[0].before
+        return self.grade.name if self.grade is not None else None
 
     def item(self, item_id: str) -> ItemScore:
         """The score of one item by id (``"2.1"``); KeyError if the policy has no such item."""
@@ -438,7 +486,8 @@ def new_task_score(*, id: str, name: str, lead: tuple[str, ...], score: Decimal,
 
 def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], adjustments: tuple[Event, ...],
                   previous_last: bool | None, derived: tuple[DerivedValue, ...] = (),
-                  grade: Grade | None = None) -> Scorecard:
+                  grade: Grade | None = None, grade_changes: tuple[GradeChange, ...] | None = None,
+                  value_grades: tuple[ScoreGrade, ...] | None = None) -> Scorecard:
     """``Scorecard(...)`` as the evaluator makes it (the cohort's fields at their defaults), built fast."""
     card = _new(_ScorecardFields)
     card.entity = entity
@@ -452,6 +501,8 @@ def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], 
     card.previous_last = previous_last
     card.derived = derived
     card.grade = grade
+    card.grade_changes = grade_changes
+    card.value_grades = value_grades
     card.outputs = ()
     card.__class__ = Scorecard
     return card  # type: ignore[return-value]  # the __class__ swap above made it one

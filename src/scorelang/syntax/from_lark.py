@@ -16,6 +16,7 @@ from ..span import Span
 from . import nodes as n
 from .from_lark_cohort import COHORT_BUILDERS
 from .from_lark_grades import GRADE_BUILDERS
+from .from_lark_outcomes import OUTCOME_BUILDERS
 from .from_lark_outputs import OUTPUT_BUILDERS
 from .from_lark_scales import ENTERS, SCALE_BUILDERS
 from .from_lark_values import VALUE_BUILDERS
@@ -668,6 +669,7 @@ BUILDERS.update(COHORT_BUILDERS)  # cohort values (§9.6), built in their own mo
 BUILDERS.update(VALUE_BUILDERS)  # 计算 { … }, 个百分点, a ladder's computed target: syntax/from_lark_values.py
 BUILDERS.update(SCALE_BUILDERS)  # 满分, 基础分, 本部分/本任务 caps: syntax/from_lark_scales.py
 BUILDERS.update(GRADE_BUILDERS)  # 等次 { "优秀" 90 分以上 … }: syntax/from_lark_grades.py
+BUILDERS.update(OUTCOME_BUILDERS)  # 直接评定为 "不合格", 取消评优资格 …: syntax/from_lark_outcomes.py
 BUILDERS.update(OUTPUT_BUILDERS)  # 输出 { 「奖金」 = … 元 / 按 等次 { … } }: syntax/from_lark_outputs.py
 
 

@@ -604,11 +604,16 @@ class Table:
 
 @attrs.frozen
 class AwardEffect:
-    """若 … 降低一个等次评奖 / 若 … 直接排名最后一位 (第七条)."""
+    """An outcome effect after a condition: 若 … 降低一个等次评奖 / 直接排名最后一位 / 取消评优资格,
+    or on the grade 直接评定为 "不合格" / 等次不得高于 "良好" / 不得评为 "优秀" / 降低一个等次 /
+    降低 2 个等次 (docs/language.md §22)."""
 
     condition: Condition
-    effect: str  # demote | last
+    effect: str  # a model.outcomes.Change value: demote | last | ineligible | grade_force | grade_cap | …
     span: Span = _span()
+    grade: Text | None = attrs.field(default=None, kw_only=True)  # the grade a grade effect names
+    levels: int | None = attrs.field(default=None, kw_only=True)  # 降低 N 个等次 (1: 降低一个等次)
+    in_words: bool = attrs.field(default=False, kw_only=True)  # 降低一个等次 (not 降低 1 个等次), for the printer
 
 
 #: the step unit of 每降低 相对目标的 5%: a share of the target, not percentage points
@@ -794,15 +799,19 @@ class GradeBand:
     high_open: bool
     form: str
     span: Span = _span()
+    unit: str = attrs.field(default="分", kw_only=True)  # the edges' unit: 分, % or a unit word (件) (§22.1)
 
 
 @attrs.frozen
 class Grades:
-    """等次 依据 "…" { bands }: grades by bands of the total."""
+    """等次 依据 "…" { bands }: grades by bands of the total; 等次 目标任务二得分 依据 "…" { … }
+    (``task`` 2): grades of that task's score (docs/language.md §22.1)."""
 
     bands: tuple[GradeBand, ...]
     cite: Text | None
     span: Span = _span()
+    task: int | None = attrs.field(default=None, kw_only=True)
+    value: Name | None = attrs.field(default=None, kw_only=True)  # 等次 「结案率」 { … }: a value's grades
 
 
 @attrs.frozen

@@ -339,20 +339,26 @@ def _tier(p: Printer, node: n.Tier) -> None:
 
 
 def _grades(p: Printer, node: n.Grades) -> None:
-    head = "等次" + (" 依据 " + p.text(node.cite) if node.cite is not None else "")
+    s, e = node.span.start, node.span.end
+    task = f" 目标任务{p.numeral(node.task, s, e, chinese=True)}得分" if node.task is not None else ""  # §22.1
+    if node.value is not None:  # 等次 「结案率」 { … } (§22.1)
+        task = " " + p.text(node.value)
+    head = "等次" + task + (" 依据 " + p.text(node.cite) if node.cite is not None else "")
     p.block(node.span, head, lambda: p.nodes(node.bands))
 
 
 def _grade_band(p: Printer, node: n.GradeBand) -> None:
     s, e = node.span.start, node.span.end
     excluded = p.word(s, e, ("EXCLUDED",), "（不含）")
+    # the edges' unit: 90 分, 95%, 3 件 (§22.1)
+    unit = p.word(s, e, ("PERCENT_SIGN",), "%") + " " if node.unit == "%" else f" {node.unit}"
     if node.form == "above" and node.low is not None:
-        edges = f"{p.num(node.low, s, e, 0)} 分以上" + (excluded if node.low_open else "")
+        edges = f"{p.num(node.low, s, e, 0)}{unit}以上" + (excluded if node.low_open else "")
     elif node.form == "below" and node.high is not None:
-        edges = f"{p.num(node.high, s, e, 0)} 分以下" + (excluded if node.high_open else "")
+        edges = f"{p.num(node.high, s, e, 0)}{unit}以下" + (excluded if node.high_open else "")
     else:
         low, high = node.low or Decimal(0), node.high or Decimal(0)
-        edges = (f"{p.num(low, s, e, 0)} 分至 {p.num(high, s, e, 1)} 分"
+        edges = (f"{p.num(low, s, e, 0)}{unit}至 {p.num(high, s, e, 1)}{unit.rstrip()}"
                  + (excluded if node.high_open else ""))
     p.stmt(node.span, f"{p.text(node.name)} {edges}")
 

@@ -268,8 +268,22 @@ def _table(p: Printer, node: n.Table) -> str:
     return f"{table_head(p, node)} {{ {rows} }}"
 
 
+#: an outcome effect's words (model/outcomes.py holds their meaning; the syntax tree may not import it)
+_OUTCOME_WORDS = {"demote": "降低一个等次评奖", "last": "直接排名最后一位", "ineligible": "取消评优资格",
+                  "grade_force": "直接评定为", "grade_cap": "等次不得高于", "grade_exclude": "不得评为"}
+
+
 def _award_effect(p: Printer, node: n.AwardEffect) -> str:
-    return f"若 {cond(p, node.condition)} " + ("降低一个等次评奖" if node.effect == "demote" else "直接排名最后一位")
+    """若 … 降低一个等次评奖 / 直接评定为 "不合格" / 降低 2 个等次 (§22)."""
+    head = f"若 {cond(p, node.condition)} "
+    if node.effect == "grade_lower":
+        if node.in_words:
+            return head + "降低一个等次"
+        levels = p.numeral(node.levels or 1, node.condition.span.end, node.span.end, chinese=False)
+        return head + f"降低 {levels} 个等次"
+    if node.grade is not None:
+        return head + f"{_OUTCOME_WORDS[node.effect]} {p.text(node.grade)}"
+    return head + _OUTCOME_WORDS[node.effect]
 
 
 INLINE: dict[type, Callable[[Printer, Any], str]] = {

@@ -341,6 +341,56 @@ def total_within_its_declared_bounds(policy: scorelang.Policy, entity: str, fact
     if bounds.lower is not None:
         assert card.total >= bounds.lower, card.total
 
+def grade_effects_only_lower_the_grade(policy: scorelang.Policy, entity: str, facts: Facts, card: Scorecard) -> None:
+    """一票否决 (§22): the grade is a declared one, at or below its total's band; each effect on the
+    grade applied moves it down or leaves it; the final grade is at or below every forced grade
+    and cap that applied, never an excluded grade, and as many levels below as lowering requires
+    (but never below the lowest)."""
+    grades = policy.model.grades
+    if grades is None or card.grade is None:
+        return
+    order = m.grade_order(grades)
+    level = {name: index for index, name in enumerate(order)}
+    band = grades.grade_of(card.total)
+    assert band is not None and card.band_grade == band.name, (card.band_grade, card.total)
+    final = level[card.grade.name]
+    assert final >= level[band.name], (card.grade.name, band.name)
+    for change in card.grade_changes or ():
+        assert level[change.after] >= level[change.before], change
+    rules = rules_by_span(policy)
+    effects = [rules[e].body for e in (ev.span for ev in card.adjustments) if e is not None and e in rules]
+    lowered = 0
+    for body in effects:
+        if not isinstance(body, m.AwardEffect) or not m.Change(body.change).on_grade:
+            continue
+        if body.change in ("grade_force", "grade_cap"):
+            assert final >= level[body.grade or ""], (card.grade.name, body.change, body.grade)
+        elif body.change == "grade_exclude":
+            assert card.grade.name != body.grade, (card.grade.name, body.grade)
+        else:
+            lowered += body.levels or 0
+    assert final >= min(level[band.name] + lowered, len(order) - 1), (card.grade.name, band.name, lowered)
+
+
+def value_grades_are_the_bands_of_their_values(policy: scorelang.Policy, entity: str, facts: Facts,
+                                              card: Scorecard) -> None:
+    """等次 目标任务二得分 { … } (§22.1): each graded task the entity is scored on has the grade of
+    the band holding its score."""
+    declared = policy.model.value_grades
+    if not declared:
+        assert card.value_grades is None, card.value_grades
+        return
+    scores = {task.id: task.score for task in card.tasks}
+    graded_tasks = [g for g in declared if g.task in scores or g.task is None]
+    assert card.value_grades is not None and len(card.value_grades) == len(graded_tasks), card.value_grades
+    for graded, grades in zip(card.value_grades, graded_tasks, strict=True):
+        assert graded.task == grades.task, graded
+        if grades.task is not None:
+            assert graded.value == scores[grades.task], graded
+        band = grades.grade_of(Decimal(graded.value))
+        assert band is not None and graded.grade is not None and graded.grade.name == band.name, graded
+
+
 INVARIANTS = (
     items_within_their_bounds,
     sections_are_the_sum_of_their_items,
@@ -357,6 +407,8 @@ INVARIANTS = (
     section_and_task_caps_hold,
     total_within_the_scale,
     total_within_its_declared_bounds,
+    grade_effects_only_lower_the_grade,
+    value_grades_are_the_bands_of_their_values,
 )
 
 

@@ -212,8 +212,22 @@ def table(a: Author) -> tuple[str, str]:
     return "article", rule
 
 
+#: the grades of a policy that writes an effect on the grade (its 等次 block: GRADES_BLOCK)
+GRADE_NAMES = ("优秀", "良好", "合格", "不合格")
+GRADES_BLOCK = ('等次 { "优秀" 90 分以上 "良好" 80 分至 90 分（不含） "合格" 60 分至 80 分（不含） '
+                '"不合格" 60 分以下（不含） }\n')
+#: the words of the effects on the grade (a policy with one of them gets GRADES_BLOCK)
+GRADE_EFFECT_WORDS = ("直接评定为", "等次不得高于", "不得评为", "个等次", "降低一个等次 ")
+
+
 def award_effect(a: Author) -> tuple[str, str]:
-    return "article", f"{_if(a)}{a.choose('降低一个等次评奖', '直接排名最后一位')}"
+    """An outcome effect (§22): on the award or rank, 取消评优资格, or on the grade."""
+    effect = a.choose("降低一个等次评奖", "直接排名最后一位", "取消评优资格",
+                      f"直接评定为 {a.string(a.pick(*GRADE_NAMES[1:]))}",
+                      f"等次不得高于 {a.string(a.pick(*GRADE_NAMES[1:]))}",
+                      f"不得评为 {a.string(a.pick(*GRADE_NAMES[:-1]))}",
+                      "降低一个等次 ", f"降低 {a.pick('1', '2')} 个等次")
+    return "article", f"{_if(a)}{effect}"
 
 
 def _rank_points_given(a: Author) -> tuple[str, str]:
@@ -304,8 +318,13 @@ def policy_texts(draw: Draw) -> str:
     weights = f"计入总分权重 {{ 目标任务{task_number} 100% }}\n"
     task = f"\n# 目标任务\n目标任务 {task_number} {a.string('随机任务')} {{\n  牵头 {a.name('办公室')}\n{sections}}}\n"
     awards = ("奖项 { 综合奖 \"一等奖\" 第1至1名 综合奖 \"二等奖\" 第2至3名 }\n" if draw(st.booleans()) else "")
+    on_grade = any(word in articles for word in GRADE_EFFECT_WORDS)  # 一票否决 on the grade needs 等次
+    grades = GRADES_BLOCK if on_grade or draw(st.booleans()) else ""
+    if draw(st.booleans()):  # the grades of the task's score (§22.1)
+        grades += (f'等次 目标任务{task_number}得分 {{ {a.string("好")} 90 分以上 '
+                   f'{a.string("一般")} 90 分以下（不含） }}\n')
     return (header + entities + weights + _facts(a) + task
-            + f"{_article(a)} {a.string('加分与扣分')} {{\n{articles}}}\n" + awards)
+            + f"{_article(a)} {a.string('加分与扣分')} {{\n{articles}}}\n" + awards + grades)
 
 
 def policies() -> st.SearchStrategy[scorelang.Policy]:
