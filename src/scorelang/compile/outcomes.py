@@ -3,7 +3,8 @@ the evaluator runs after the total's band. The articles' rules record an event p
 condition held (compile/rules.py ``_compile_AwardEffect``); this step reads those events, finds
 each one's effect by the rule that wrote it, and composes them in model/outcomes.py's order.
 Effects on the award and the rank (降低一个等次评奖, 直接排名最后一位, 取消评优资格) are the
-cohort stage's. Also here: the grades of a task's score (§22.1), looked up once its score is known."""
+cohort stage's. Also here: the grades of a task's score or of a value (§22.1), looked up once the
+tasks are scored."""
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -231,7 +231,9 @@ EVENT_OF_EFFECT = {
     m.Effect.DEDUCT: ({"deduct"}, -1),
     m.Effect.EARN: ({"award"}, 1),
     m.Effect.BONUS: ({"bonus", "note"}, 1),
-    m.Effect.ZERO: ({"zero", "bonus_zero"}, -1),
+    # a rule that makes its part score nothing may deduct before it does (escalation: 首次扣1分 …
+    # 第三次及以上不得分, docs/language.md §24)
+    m.Effect.ZERO: ({"zero", "bonus_zero", "deduct"}, -1),
     m.Effect.RANKING: (set(m.AWARD_CHANGES), 0),
 }
 
