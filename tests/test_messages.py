@@ -17,6 +17,7 @@ from scorelang.messages import cohort as cohort_messages
 from scorelang.messages import derived as derived_messages
 from scorelang.messages import facts as facts_messages
 from scorelang.messages import grades as grades_messages
+from scorelang.messages import incidents as incidents_messages
 from scorelang.messages import outcomes as outcomes_messages
 from scorelang.messages import outputs as outputs_messages
 from scorelang.messages import policy as policy_messages
@@ -43,7 +44,7 @@ def test_no_code_literal_outside_the_catalogue():
 
 @pytest.mark.parametrize("module", [syntax_messages, policy_messages, facts_messages, cases_messages, derived_messages,
                                     cohort_messages, scales_messages, grades_messages, outcomes_messages, outputs_messages,
-                                    awards_messages,
+                                    awards_messages, incidents_messages,
                                     messages])
 def test_every_entry_is_named_after_its_constant(module):
     for constant, entry in vars(module).items():
@@ -55,7 +56,7 @@ def test_every_entry_is_named_after_its_constant(module):
 def test_catalogue_holds_every_entry_once():
     names = [n for module in (syntax_messages, policy_messages, facts_messages, cases_messages,
                                              derived_messages, cohort_messages, scales_messages, grades_messages,
-                                             outcomes_messages, outputs_messages, awards_messages)
+                                             outcomes_messages, outputs_messages, awards_messages, incidents_messages)
              for n, v in vars(module).items() if isinstance(v, Message)]
     assert len(names) == len(set(names)) == len(messages.CATALOGUE)
 

@@ -15,10 +15,11 @@ properties draw one facts document per example.
 """
 from __future__ import annotations
 
+import os
 from decimal import ROUND_HALF_EVEN, Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import scorelang
@@ -46,6 +47,12 @@ def test_both_policies_have_what_the_properties_draw_from(policy):
     assert ladders(policy)
 
 
+# each example draws a whole cohort (17 entities of 2017): 10 examples in a plain run, the CI
+# profile's count in CI
+COHORT = settings(max_examples=10) if os.environ.get("HYPOTHESIS_PROFILE", "dev") == "dev" else settings()
+
+
+@COHORT
 @given(data=st.data())
 def test_ranking_ignores_the_order_of_entities(policy, data):
     check_cohort(policy, data)

@@ -210,11 +210,20 @@ def _fact_template(fact: model_nodes.FactDecl) -> dict[str, Any]:
         "max": _plain(fact.high),
         "choices": list(fact.choices) if fact.type == "choice" else None,
         "default": _plain(fact.default) if fact.has_default else None,
-        **({"fields": [{"name": f.name, "type": f.kind, "choices": list(f.choices) if f.kind == "choice" else None}
-                       for f in fact.fields]} if fact.fields else {}),
+        **({"fields": [_field_template(f) for f in fact.fields]} if fact.fields else {}),
         **judgement,
         **({"ratings": _ratings_template(fact.ratings)} if fact.ratings else {}),
     }
+
+
+def _field_template(field: model_nodes.RecordField) -> dict[str, Any]:
+    """A record's field: its type (choice, text, date 日期, item 项号) and what it takes — the
+    choices, the item ids; a 日期 adds the 考评期 its dates lie in (docs/language.md §24)."""
+    listed = field.kind in ("choice", "item")
+    out: dict[str, Any] = {"name": field.name, "type": field.kind, "choices": list(field.choices) if listed else None}
+    if field.kind == "date":
+        out["period"] = list(field.period) if field.period is not None else None
+    return out
 
 
 def _ratings_template(rule: model_nodes.Ratings) -> dict[str, Any]:

@@ -203,6 +203,7 @@ def test_the_syntax_nodes_keep_units_bounds_and_places():
     WITH,
     WITH.replace("最低 0 元", "最低 －５ 元").replace("1.2", "１.２"),
     WITH.replace("输出 依据 \"第十二条\" {", "输出 {  # 兑现\n"),
+    WITH.replace("「每分奖励」", "「名次奖」 按 名次 { 第1名 30000 元 第2－3名 ２0000 元 其余 -5 元 } 保留 0 位小数\n  「每分奖励」"),
 ])
 def test_outputs_round_trip_through_the_printer(source):
     tree = parse(source, "a.score")
@@ -236,12 +237,46 @@ def _with(outputs: str, grades: str = GRADES, awards: str = AWARDS) -> str:
     ("「a」 按 等次 { \"优秀\" 5 \"优秀\" 6 其余 0 }", "SL438"),
     ("「a」 = 考评总分 × 10 元 最低 100 元 最高 50 元", "SL439"),
     ("「a」 = 考评总分 × 10 元 最低 1 元 最低 2 元", "SL439"),
+    ("「a」 按 名次 { 第1名 3 第3名 1 }", "SL432"),  # 第2名 and 第4名 left out
+    ("「a」 按 名次 { 第1至2名 3 第2至3名 2 其余 0 }", "SL438"),  # 第2名 twice
+    ("「a」 按 名次 { 第3至1名 3 其余 0 }", "SL439"),
+    ("「a」 按 名次 { 第0名 3 其余 0 }", "SL439"),
+    ("「a」 按 名次 { 第1.5名 3 其余 0 }", "SL439"),
 ])
 def test_check_names_each_problem_of_an_output(outputs, code):
     if code is None:
         assert error_codes(_with(outputs)) == ["SL001"]
         return
     assert code in error_codes(_with(outputs))
+
+
+def test_a_table_by_rank_lists_the_ranks_left_out_or_needs_rest_when_entities_come_from_facts():
+    with pytest.raises(Exception) as err:
+        loads(_with("「a」 按 名次 { 第1名 3 第3名 1 }"))
+    (d,) = err.value.diagnostics
+    assert d.code == "SL432" and "第2名、第4名" in d.message and "rank 2, rank 4" in d.message_en
+    listed = "对象 「部门」 { 「甲局」 「乙局」 「丙局」 「丁局」 }"
+    from_facts = _with("「a」 按 名次 { 第1至4名 3 }").replace(listed, "对象 「部门」 由事实文件列出")
+    assert error_codes(from_facts) == ["SL432"]
+    assert loads(_with("「a」 按 名次 { 第1至2名 3 第3至4名 1 }")).model.outputs[0].rest is None
+
+
+def test_ranks_share_the_amount_of_their_band(policies):
+    policy = loads(_with("「名次奖」 按 名次 { 第1名 30000 元 第2至3名 20000 元 其余 0 元 }"))
+    tied = _doc(("甲局", 1, 0), ("乙局", 1, 0), ("丙局", 2, 0), ("丁局", 9, 0))  # 97, 97, 94, 73
+    cards = {c.entity: c for c in policy.score_all(tied)}
+    assert [(cards[e].rank, cards[e].outputs[0].value, cards[e].outputs[0].rule) for e in ("甲局", "乙局", "丙局", "丁局")] == [
+        (1, Decimal("30000.00"), "名次 第1名"), (1, Decimal("30000.00"), "名次 第1名"),
+        (3, Decimal("20000.00"), "名次 第3名"), (4, Decimal("0.00"), "名次 第4名（其余）")]
+
+
+def test_every_model_output_class_has_a_compiler():
+    from typing import get_args
+
+    from scorelang.compile.outputs import _COMPILERS
+    from scorelang.model import nodes as m
+
+    assert set(_COMPILERS) == set(get_args(m.Output))
 
 
 def test_a_table_by_grade_needs_declared_grades():
@@ -277,10 +312,12 @@ def test_the_docs_example_pays_as_its_sentences_say():
     chengguan, qingshan = cards["城关镇"], cards["青山乡"]
     assert (chengguan.total, chengguan.rank, chengguan.grade.name) == (Decimal("95.00"), 1, "优秀")
     assert _outputs(chengguan) == {"超额奖励": (Decimal("7500"), "decided"), "绩效工资系数": (Decimal("1.20"), "decided"),
-                                   "综合奖奖金": (Decimal("20000.00"), "decided")}
+                                   "综合奖奖金": (Decimal("20000.00"), "decided"),
+                                   "负责人奖励": (Decimal("3000.00"), "decided")}
     assert (qingshan.total, qingshan.grade.name) == (Decimal("76.00"), "合格")
     assert _outputs(qingshan)["超额奖励"] == (Decimal("0"), "decided")
     assert _outputs(qingshan)["绩效工资系数"] == (Decimal("1.00"), "decided")
+    assert _outputs(qingshan)["负责人奖励"] == (Decimal("1000.00"), "decided") and qingshan.rank == 4
 
 
 def test_the_results_workbook_has_an_outputs_sheet_only_when_declared(policies):
@@ -294,3 +331,53 @@ def test_the_results_workbook_has_an_outputs_sheet_only_when_declared(policies):
     assert book[OUTPUTS_SHEET].cell(row=3, column=3).number_format == "0.00"
     assert len(rows) == 4 * 5
     assert OUTPUTS_SHEET not in build_results_workbook(without.score_all(FACTS), title="t", places=2).sheetnames
+
+
+def test_the_html_entity_page_lists_outputs_only_when_declared(policies, monkeypatch):
+    from scorelang.report import charts
+    from scorelang.report.html import page_name, render_report
+
+    for chart in ("totals_chart", "heat_map"):  # the charts are beside the point here, and slow
+        monkeypatch.setattr(charts, chart, lambda *args, **kwargs: "")
+    with_outputs, without = policies
+    pages = render_report(with_outputs.score_all(FACTS), with_outputs.model, engine="x")
+    page = pages[page_name("乙局")]
+    assert "输出（不计入得分）" in page and "5500 元" in page and "依据 第十二条" in page
+    plain = render_report(without.score_all(FACTS), without.model, engine="x")
+    assert "输出（不计入得分）" not in plain[page_name("乙局")]
+
+
+def test_a_decision_recorded_as_data_is_read_pending_or_decided():
+    # the cohort stage's decisions (grade_decision / award_decision: status, value) win over the
+    # plain fields: a pending award is never read as "no award" (其余)
+    from types import SimpleNamespace
+
+    from scorelang.compile.outputs import _decided
+
+    pending = SimpleNamespace(award=None, award_decision=SimpleNamespace(status="pending", value=None))
+    decided = SimpleNamespace(grade=None, grade_decision=SimpleNamespace(status="decided", value="良好"))
+    assert _decided(pending, "award") == (True, None)
+    assert _decided(decided, "grade") == (False, "良好")
+
+
+def test_where_a_rule_may_start_the_total_is_never_offered():
+    # the grammar takes 考评总分 wherever a value goes; only an output may read it (SL431)
+    with pytest.raises(Exception) as err:
+        loads(WITHOUT.replace("每「表扬次数」加1分", "每「表扬次数」加1分 )"))
+    (d,) = err.value.diagnostics
+    assert d.code == "SL001" and "「若」" in d.message_en and "考评总分" not in d.message_en + d.message
+
+
+def test_outputs_read_the_grade_and_award_after_vetoes():
+    # 一票否决 (docs/language.md §22): the grade forced down and the award taken away before any
+    # output reads them — 甲局 scores 103 (优秀, first) but its 重大事故 makes it 一般 with no award
+    article = ('第八条 "一票否决" {\n  事实 { 「重大事故」 是否 }\n'
+               '  若 「重大事故」 直接评定为 "一般"\n  若 「重大事故」 取消评优资格\n}\n')
+    policy = loads(HEAD + article + GRADES + AWARDS + OUTPUTS)
+    facts = {e: {**v, "重大事故": e == "甲局"} for e, v in FACTS["entities"].items()}
+    cards = {c.entity: c for c in policy.score_all({"entities": facts})}
+    jia = cards["甲局"]
+    assert (jia.total, jia.grade.name, jia.award) == (Decimal("103.00"), "一般", None)
+    assert _outputs(jia)["系数"] == (Decimal("1.00"), "decided")  # 一般, not 优秀
+    assert _outputs(jia)["奖金"] == (Decimal("0"), "decided")  # no award: 其余
+    assert _outputs(jia)["超额奖励"] == (Decimal("6000"), "decided")  # the total is unchanged

@@ -26,10 +26,22 @@ def test_no_cache_where_the_directory_cannot_be_made(tmp_path, monkeypatch):
     assert grammar._cache_file() is False
 
 
-def test_a_corrupt_cache_is_rebuilt_silently_and_parses_the_same(tmp_path):
+def test_each_grammar_has_its_own_cache_file(tmp_path, monkeypatch):
+    # two checkouts with different grammars (worktrees, branches) must not rebuild each other's
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    here = grammar._cache_file()
+    monkeypatch.setattr(grammar, "grammar_text", lambda: "start: \"x\"\n")
+    other = grammar._cache_file()
+    assert isinstance(here, str) and isinstance(other, str) and here != other
+    assert Path(here).parent == Path(other).parent
+
+
+def test_a_corrupt_cache_is_rebuilt_silently_and_parses_the_same(tmp_path, monkeypatch):
     # a fresh process with a cache file of garbage: it parses, says nothing, and writes a good cache
-    cache = tmp_path / "scorelang" / f"grammar-py{sys.version_info[0]}{sys.version_info[1]}.lark-cache"
-    cache.parent.mkdir()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    where = grammar._cache_file()
+    assert isinstance(where, str)
+    cache = Path(where)
     cache.write_bytes(b"garbage\n")
     environment = dict(os.environ, XDG_CACHE_HOME=str(tmp_path), PYTHONPATH=str(ROOT / "src"))
     process = subprocess.run([sys.executable, "-m", "scorelang", "check", str(ROOT / "policies" / "2017.score")],

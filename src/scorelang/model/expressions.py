@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Union
 import attrs
 
 from ..span import Span
+from .incidents import RecordCount as RecordCount
 
 if TYPE_CHECKING:
     from .nodes import Condition
@@ -215,7 +216,7 @@ class TotalScore:
 #: computed from holds nothing else)
 TOTAL_KEY = "考评总分"
 
-Expr = Union[FactValue, Const, Arith, Negated, Apply, Guard, DerivedRef, CohortValue, TotalScore]
+Expr = Union[FactValue, Const, Arith, Negated, Apply, Guard, DerivedRef, CohortValue, TotalScore, RecordCount]
 
 
 @attrs.frozen
@@ -270,6 +271,8 @@ def shown(e: Expr) -> str:
         return shown(e.expr)
     if isinstance(e, CohortValue):
         return e.term.key
+    if isinstance(e, RecordCount):
+        return e.text
     if isinstance(e, TotalScore):
         return TOTAL_KEY
     raise TypeError(f"no way to show expression {type(e).__name__}")

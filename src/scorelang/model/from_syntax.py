@@ -395,8 +395,7 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver, OutputResolver, Gra
                 has_default=has_default, default=default,
                 items=tuple(dict.fromkeys(r for r in fact.readers if r != DERIVED_READER)),
                 zero_means_absent=fact.zero_means_absent,
-                fields=tuple(m.RecordField(f.name.text, f.kind, tuple(c.text for c in f.choices), span=f.span)
-                             for f in t.fields),
+                fields=tuple(self._record_field(f) for f in t.fields),
                 ratings=self._ratings(fact),
             )
             common["no_records"], common["no_records_error"] = self._records_empty(decl, fact.type)
@@ -406,6 +405,14 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver, OutputResolver, Gra
             else:
                 out.append(m.FactDecl(name, **common, span=decl.span))
         return tuple(out)
+
+    def _record_field(self, f: syn.RecordField) -> m.RecordField:
+        """A record's field; a 日期 field carries the 考评期, a 项号 field the item ids (§24)."""
+        if f.kind == "date":
+            return m.RecordField(f.name.text, "date", span=f.span, period=self.incident_period())
+        if f.kind == "item":
+            return m.RecordField(f.name.text, "item", self.policy_item_ids(), span=f.span)
+        return m.RecordField(f.name.text, f.kind, tuple(c.text for c in f.choices), span=f.span)
 
     def _ratings(self, fact: _Fact) -> m.Ratings | None:
         """评分: the one way its ratings combine and what no rating gives, both stated (SL170,
@@ -595,6 +602,9 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver, OutputResolver, Gra
         for r in rules:
             condition = self._condition(clause, r.condition, occasions) if r.condition is not None else None
             body = self._rule_body(clause, r.body, occasions)
+            if r.condition is not None and isinstance(body, (m.Table, m.Escalation)) and body.no_repeat is not None:
+                self.error(msg.NO_REPEAT_CONDITIONAL.at(r.span))  # SL425 (docs/language.md §24)
+                continue
             if body is not None and (r.condition is None or condition is not None):
                 text = r.quote.text if r.quote is not None else r.source_text
                 cap = self._rule_cap(clause, r.cap, body, text, r.quote is not None)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -91,6 +91,8 @@ class ExprResolver:
     error: Callable[..., None]
     _use: Callable[..., str | None]
     _cohort_value: Callable[..., tuple[x.Expr, ValueType] | None]  # from_syntax_cohort.CohortResolver
+    if TYPE_CHECKING:  # from_syntax_incidents.IncidentResolver
+        def _record_count(self, clause: str, e: syn.RecordCount) -> tuple[x.Expr, ValueType] | None: ...
     _zero_divisors: int = 0  # divisors that may be 0 met inside the guard being resolved
 
     def _quantity(self, clause: str, e: Any, occasions: int, need: tuple[str, ...],
@@ -142,6 +144,8 @@ class ExprResolver:
             return self._arithmetic(clause, e, occasions, guarded)
         if isinstance(e, syn.COHORT_VALUE_CLASSES):
             return self._cohort_value(clause, e, occasions)
+        if isinstance(e, syn.RecordCount):  # 个数（「安全事件」 中 …）: from_syntax_incidents
+            return self._record_count(clause, e)
         if isinstance(e, syn.ScoreRef) and e.total:  # 考评总分: in an output only (§25)
             return self._total_score(e)
         self.error(msg.NOT_A_VALUE.at(e.span))

@@ -23,15 +23,16 @@ from ..syntax import nodes as syn
 from . import expressions as x
 from . import nodes as m
 from .from_syntax_exprs import ExprResolver, ValueType, kind_words
-from .outputs import Output, OutputFormula, OutputTable
+from .outputs import Output, OutputFormula, OutputRankTable, OutputTable
 
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
 
 _SIGNS = ("=", "＝")
 _KINDS = ("points", "count", "number", "scalar")
-_BASIS_WORDS = {"grade": Words("等次", "grades"), "award": Words("奖项", "awards")}
+_BASIS_WORDS = {"grade": Words("等次", "grades"), "award": Words("奖项", "awards"), "rank": Words("名次", "ranks")}
 _MAX_PLACES = 6
+_NO_UNIT = Words("（无单位）", "(no unit)")
 
 
 class OutputResolver(ExprResolver):
@@ -90,12 +91,12 @@ class OutputResolver(ExprResolver):
         first = units[0][0] if units else None
         for unit, span in units[1:]:
             if unit != first:
-                self.error(msg.OUTPUT_UNITS.at(span, name=name, first=first or "（无）", second=unit or "（无）"))
+                self.error(msg.OUTPUT_UNITS.at(span, name=name, first=first or _NO_UNIT, second=unit or _NO_UNIT))
                 break
         return first
 
     def _output_formula(self, decl: syn.OutputFormula, policy: m.Policy, places: int,
-                 clause: str | None) -> OutputFormula | None:
+                        clause: str | None) -> OutputFormula | None:
         name = decl.name.text
         if decl.op not in _SIGNS:
             self.error(msg.OUTPUT_SIGN.at(decl.span, name=name, op=decl.op))
@@ -128,7 +129,9 @@ class OutputResolver(ExprResolver):
         return OutputFormula(name, expr, decl.text, unit, floor, cap, places, clause, span=decl.span)
 
     def _output_table(self, decl: syn.OutputTable, policy: m.Policy, places: int,
-               clause: str | None) -> OutputTable | None:
+                      clause: str | None) -> OutputTable | OutputRankTable | None:
+        if decl.basis == "rank":
+            return self._output_ranks(decl, policy, places, clause)
         name, basis = decl.name.text, _BASIS_WORDS[decl.basis]
         if decl.basis == "grade":
             known = tuple(b.name for b in policy.grades.bands) if policy.grades is not None else ()
@@ -140,7 +143,7 @@ class OutputResolver(ExprResolver):
         rows: dict[str, Decimal] = {}
         ok = True
         for row in decl.rows:
-            assert row.key is not None  # the 其余 row is ``rest``
+            assert isinstance(row, syn.OutputRow) and row.key is not None  # the 其余 row is ``rest``
             key = row.key.text
             if key not in known:
                 listed = "、".join(known)
@@ -157,7 +160,7 @@ class OutputResolver(ExprResolver):
                        else ["未获奖的对象"])
             if missing:
                 text = "、".join(missing)
-                en = text if decl.basis == "grade" else "an entity that wins no award"
+                en = ", ".join(missing) if decl.basis == "grade" else "an entity that wins no award"
                 self.error(msg.OUTPUT_TABLE_INCOMPLETE.at(decl.span, name=name, missing=Words(text, en)))
                 ok = False
         every = [*decl.rows, *((decl.rest,) if decl.rest is not None else ())]
@@ -165,6 +168,51 @@ class OutputResolver(ExprResolver):
         if not ok:
             return None
         return OutputTable(name, decl.basis, tuple(rows.items()), rest, unit, places, clause, span=decl.span)
+
+    def _output_ranks(self, decl: syn.OutputTable, policy: m.Policy, places: int,
+                      clause: str | None) -> OutputRankTable | None:
+        """按 名次 { 第1名 … }: whole ranks from 1 in order (SL439), none twice (SL438), and every rank
+        an entity can have listed — 1 to the number of listed entities — or 其余 (SL432)."""
+        name, ok = decl.name.text, True
+        bands: list[tuple[int, int, Decimal]] = []
+        taken: set[int] = set()
+        for row in decl.rows:
+            assert isinstance(row, syn.OutputRankRow)
+            whole = all(v == v.to_integral_value() and v >= 1 for v in (row.first, row.last))
+            if not whole or row.first > row.last:
+                band = _band_text(row.first, row.last)
+                self.error(msg.OUTPUT_RANK_BAND.at(row.span, name=name, band=Words(band, band)))
+                ok = False
+                continue
+            first, last = int(row.first), int(row.last)
+            twice = taken.intersection(range(first, last + 1))
+            if twice:
+                self.error(msg.OUTPUT_RANKS_OVERLAP.at(row.span, name=name, rank=str(min(twice))))
+                ok = False
+            taken.update(range(first, last + 1))
+            bands.append((first, last, row.amount))
+        rest = decl.rest.amount if decl.rest is not None else None
+        if rest is None:
+            missing: Words | None
+            if policy.entities_from_facts:
+                missing = Words("名单以外的名次（对象由事实文件列出，名次有多少不定）",
+                                "ranks beyond those listed (the entities come from the facts file)")
+            else:
+                left = [k for k in range(1, len(policy.entities) + 1) if k not in taken]
+                text = "、".join(f"第{k}名" for k in left)
+                missing = Words(text, ", ".join(f"rank {k}" for k in left)) if left else None
+            if missing is not None:
+                self.error(msg.OUTPUT_TABLE_INCOMPLETE.at(decl.span, name=name, missing=missing))
+                ok = False
+        every: list[Any] = [*decl.rows, *((decl.rest,) if decl.rest is not None else ())]
+        unit = self._output_unit(name, [(r.unit, r.span) for r in every])
+        if not ok:
+            return None
+        return OutputRankTable(name, tuple(bands), rest, unit, places, clause, span=decl.span)
+
+
+def _band_text(first: Decimal, last: Decimal) -> str:
+    return f"第{first}名" if first == last else f"第{first}至{last}名"
 
 
 def _foreign(node: object) -> Iterator[Any]:

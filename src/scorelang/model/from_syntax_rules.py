@@ -21,6 +21,7 @@ from . import nodes as m
 from .from_syntax_cohort import CohortResolver
 from .from_syntax_derived import DerivedResolver
 from .from_syntax_exprs import ValueType, kind_words
+from .from_syntax_incidents import IncidentResolver
 from .vocabulary import COMPARE, PARTIAL, did_you_mean, type_words
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 _NUMERIC = ("count", "number", "percent")
 
 
-class RuleResolver(CohortResolver, DerivedResolver):
+class RuleResolver(CohortResolver, DerivedResolver, IncidentResolver):
     """Resolves rule bodies and conditions (mixed into ``Resolver``)."""
 
     # what the mixin uses of its host, Resolver (declared for the type checker only)
@@ -321,8 +322,9 @@ class RuleResolver(CohortResolver, DerivedResolver):
             keep = "points" if b.keep.endswith("最高分") else "level"
             if work not in fields:
                 self.error(msg.TABLE_NO_FIELD.at(b.span, name=fact, field=work))
-        return m.Table(fact, b.level_field.text, b.grade_field.text, tuple(rows), tuple(aliases), keep, work,
-                       span=b.span)
+        table = m.Table(fact, b.level_field.text, b.grade_field.text, tuple(rows), tuple(aliases), keep, work,
+                        span=b.span)
+        return self.incident_table(clause, b, table)  # 每起 … 扣分, 涉及本项的, 不重复扣分 (§24)
 
     def _rank_points(self, clause: str, b: syn.RankPoints, occasions: int) -> m.RankPoints | None:
         """按 全体名次（…） 第1名得10分 … 其余得4分 (docs/language.md §9.7)."""
@@ -439,6 +441,7 @@ RULE_RESOLVERS: dict[type, _ResolveRule] = {
     syn.Ladder: RuleResolver._ladder,
     syn.Table: RuleResolver._table,
     syn.RankPoints: RuleResolver._rank_points,
+    syn.Escalation: RuleResolver._escalation,
 }
 
 #: syntax condition class → its resolver (every class of syntax.nodes.Condition)
@@ -462,6 +465,7 @@ CONDITION_RESOLVERS: dict[type, _ResolveCondition] = {
     syn.CohortAggregate: RuleResolver._value_as_condition,
     syn.CohortCount: RuleResolver._value_as_condition,
     syn.CohortRank: RuleResolver._value_as_condition,
+    syn.RecordCount: RuleResolver._value_as_condition,
     # 全体名次（…）前 3 名 (from_syntax_cohort)
     syn.RankWithin: RuleResolver._rank_within,
 }

@@ -21,11 +21,19 @@ from .awards import Rounding as Rounding
 from .awards import TieRule as TieRule
 from .expressions import CohortTerm, CompareValues, DerivedDecl, Expr, RankWithin
 from .grades import Grades as Grades
+from .incidents import Claim as Claim
+from .incidents import FieldIs as FieldIs
+from .incidents import NoRepeat as NoRepeat
+from .incidents import RecordTest as RecordTest
+from .incidents import TestAll as TestAll
+from .incidents import TestNot as TestNot
+from .incidents import parse_date as parse_date
 from .outcomes import Change as Change
 from .outcomes import compose as compose
 from .outcomes import grade_order as grade_order
 from .outputs import Output as Output
 from .outputs import OutputFormula as OutputFormula
+from .outputs import OutputRankTable as OutputRankTable
 from .outputs import OutputTable as OutputTable
 
 
@@ -125,12 +133,16 @@ class FactDecl:
 
 @attrs.frozen
 class RecordField:
-    """A field of a 记录 fact (第六条 表彰: 层级, 等级, 工作)."""
+    """A field of a 记录 fact (第六条 表彰: 层级, 等级, 工作; an incident's 日期, 类别, 项号).
+
+    ``kind``: choice, text, date (日期: ``period`` is the policy's 考评期 as ISO dates, or None)
+    or item (项号: ``choices`` are the policy's item ids)."""
 
     name: str
-    kind: str  # choice | text
+    kind: str  # choice | text | date | item
     choices: tuple[str, ...] = ()
     span: Span = _span()
+    period: tuple[str, str] | None = attrs.field(default=None, kw_only=True)
 
 
 # ------------------------------------------------------------------ conditions
@@ -327,8 +339,46 @@ class Table:
     keep: str | None
     work_field: str | None
     span: Span = _span()
+    # incidents (docs/language.md §24): 每起 … 扣分 (``sign`` -1), 涉及本项的 (``concerning``: the
+    # 项号 field), 同一「问题编号」不重复扣分 (``no_repeat``)
+    sign: int = attrs.field(default=1, kw_only=True)
+    concerning: str | None = attrs.field(default=None, kw_only=True)
+    no_repeat: NoRepeat | None = attrs.field(default=None, kw_only=True)
 
-    effect: ClassVar[Effect] = Effect.BONUS
+    @property
+    def effect(self) -> Effect:
+        return Effect.BONUS if self.sign > 0 else Effect.DEDUCT
+
+
+@attrs.frozen
+class Escalation:
+    """每起「安全事件」 涉及本项的 首次扣1分 再次扣2分 第三次及以上不得分: the incidents this rule
+    scores, in the order of their dates, deduct the points of their place.
+
+    Attributes:
+        date_field: the 日期 field that orders the incidents (ties keep the file's order).
+        concerning: the 项号 field when only incidents naming this item count (涉及本项的).
+        steps: the deductions of the 1st, 2nd, … incident.
+        onwards: the deduction of each incident after ``steps`` (第三次及以上扣3分); None with
+            ``zero_onwards`` (第三次及以上不得分: the item scores 0, its bonuses kept) or when
+            no more is deducted after the last step.
+        zero_onwards: 第N次及以上不得分, N = len(steps) + 1.
+        no_repeat: 同一「…」不重复扣分, or None.
+    """
+
+    fact: str = _fact()
+    date_field: str = ""
+    concerning: str | None = None
+    steps: tuple[Decimal, ...] = ()
+    onwards: Decimal | None = None
+    zero_onwards: bool = False
+    no_repeat: NoRepeat | None = None
+    span: Span = _span()
+
+    @property
+    def effect(self) -> Effect:
+        return Effect.ZERO if self.zero_onwards else Effect.DEDUCT
+
 
 
 AWARD_CHANGES: tuple[str, ...] = tuple(Change)
@@ -407,7 +457,8 @@ class RankPoints:
 
 # The one registration point of a rule kind: the union a Rule's body belongs to. RULE_CLASSES
 # is read from it, and a Rule refuses a body of any other class.
-RuleBody = Union[PerOccurrence, Fixed, Zero, Judgement, Ladder, Proportional, Table, AwardEffect, RankPoints]
+RuleBody = Union[PerOccurrence, Fixed, Zero, Judgement, Ladder, Proportional, Table, AwardEffect, RankPoints,
+                 Escalation]
 RULE_CLASSES: tuple[type, ...] = get_args(RuleBody)
 
 

@@ -5,7 +5,8 @@ part of any score.
 
 An ``OutputFormula`` is an expression over 考评总分 (``expressions.TotalScore``) with its unit,
 optional bounds and places; an ``OutputTable`` gives an amount per grade or award, with the
-``rest`` row (其余) for every case not listed."""
+``rest`` row (其余) for every case not listed; an ``OutputRankTable`` an amount per band of
+ranks (第1名, 第2至3名 …)."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -62,4 +63,26 @@ class OutputTable:
         return self.rest
 
 
-Output = Union[OutputFormula, OutputTable]
+@attrs.frozen
+class OutputRankTable:
+    """「奖金」 按 名次 { 第1名 30000 元 第2至3名 20000 元 其余 0 元 }: ``bands`` (first, last, amount)
+    in the order written, none overlapping; ``rest`` the amount of 其余 (None: every rank an
+    entity can have is listed)."""
+
+    name: str
+    bands: tuple[tuple[int, int, Decimal], ...]
+    rest: Decimal | None
+    unit: str | None
+    places: int
+    clause: str | None
+    span: Span = _span()
+
+    def amount(self, rank: int) -> Decimal | None:
+        """The amount for a rank, or None when no band and no 其余 gives one."""
+        for first, last, value in self.bands:
+            if first <= rank <= last:
+                return value
+        return self.rest
+
+
+Output = Union[OutputFormula, OutputTable, OutputRankTable]

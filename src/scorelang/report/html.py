@@ -28,6 +28,7 @@ from .common import (
     format_signed,
     grade_text,
     group_record_facts,
+    output_figure,
     pending_singles_text,
     task_label,
     task_number,
@@ -151,6 +152,8 @@ def render_report(cards: Iterable[Scorecard], model: PolicyModel, *, engine: str
                                                   Decimal(0)), places) for clause in articles}
         pages[page_name(card.entity)] = entity_template.render(
             **common, card=rows[index], tasks=task_blocks, graded=graded, articles=articles, article_sums=article_sums,
+            outputs=[{"name": o.name, "figure": output_figure(o), "rule": o.rule, "clause": o.clause}
+                     for o in card.outputs],
             gap=_tier_gap(card, cards, tiers, places),
             previous=rows[index - 1] if index > 0 else None, next=rows[index + 1] if index + 1 < len(rows) else None)
     return pages

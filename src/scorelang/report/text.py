@@ -1,18 +1,12 @@
 """Renders scorecards as plain text a person reads: a ranking, then every point explained.
 
-A pure function of the scorecards. Layout is rich's (tables, panels, CJK display width);
-no colour, no ANSI codes. Every figure has exactly the policy's places.
+A pure function of the scorecards. Layout is plain.py's: rich's tables, panel and CJK display
+width, on plain strings (no colour, no ANSI codes). Every figure has exactly the policy's places.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-
-from rich import box
-from rich.console import Group, RenderableType
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
 
 from ..numbers import format_fixed, quantize_half_up
 from ..runtime.scorecard import Event, EventKind, ItemScore, Scorecard, TaskScore
@@ -31,8 +25,8 @@ from .common import (
     task_label,
     task_numbers,
     task_scale_text,
-    to_text,
 )
+from .plain import Column, Table, page, panel, paragraph
 
 _WORDS = {
     "zh": {
@@ -91,20 +85,20 @@ def render_text(cards: Sequence[Scorecard], *, title: str, places: int, lang: st
     several cards, then each card."""
     lang = _lang(lang)
     words = _WORDS[lang]
-    parts: list[RenderableType] = [Text(title, style="bold")]
+    parts = [paragraph(title, width)]
     scale_words = policy_scale_text(*scale, lang)
     if scale_words:
-        parts.append(Text(scale_words))
+        parts.append(paragraph(scale_words, width))
     if len(cards) > 1:
-        parts.append(_summary(cards, places, lang))
+        parts.append(_summary(cards, places, lang, width))
     for card in cards:
-        parts.extend(_card(card, places, words, lang))
-    return to_text(parts, width)
+        parts.extend(_card(card, places, words, lang, width))
+    return page(parts, width)
 
 
 def render_summary(cards: Sequence[Scorecard], places: int, *, lang: str = "zh", width: int = 100) -> str:
     """The ranking: rank, entity, each task's score, total, award, single awards; then the flags."""
-    return to_text([_summary(cards, places, _lang(lang))], width)
+    return page([_summary(cards, places, _lang(lang), width)], width)
 
 
 # ------------------------------------------------------------------ pieces
@@ -112,12 +106,11 @@ def _lang(lang: str) -> str:
     return "en" if lang == "en" else "zh"
 
 
-def _summary(cards: Sequence[Scorecard], places: int, lang: str) -> RenderableType:
+def _summary(cards: Sequence[Scorecard], places: int, lang: str, width: int) -> list[str]:
     """The ranking table; below it, every flag on a line of its own, naming its entity."""
     words = _WORDS[lang]
-    table = _summary_table(cards, places, lang)
+    lines = _summary_table(cards, places, lang).lines(width)
     colon = "：" if lang == "zh" else ": "
-    singles = []
     task_ids = [t.id for t in cards[0].tasks] if cards else []
     for task_id in task_ids:
         winners = [card.entity for card in cards if task_id in card.task_awards]
@@ -126,51 +119,51 @@ def _summary(cards: Sequence[Scorecard], places: int, lang: str) -> RenderableTy
             winners.append(("待认定（" if lang == "zh" else "pending (") + "/".join(tied.candidates)
                            + (f" 取 {tied.places} 个）" if lang == "zh" else f": {tied.places} to choose)"))
         if winners:
-            singles.append(Text(f"{words['single_awards']} {task_numbers((task_id,), lang)}{colon}"
-                                + ("、" if lang == "zh" else ", ").join(winners)))
-    # no space after the mark: rich breaks lines at spaces, and a long Chinese line would
+            lines += paragraph(f"{words['single_awards']} {task_numbers((task_id,), lang)}{colon}"
+                               + ("、" if lang == "zh" else ", ").join(winners), width)
+    # no space after the mark: lines break at spaces, and a long Chinese line would
     # otherwise leave the mark alone on its line
-    flags = [Text(f"{words['flag_mark'].strip()}{card.entity}{colon}{flag}") for card in cards for flag in card.flags]
-    return Group(table, *singles, *flags) if singles or flags else table
+    for card in cards:
+        for flag in card.flags:
+            lines += paragraph(f"{words['flag_mark'].strip()}{card.entity}{colon}{flag}", width)
+    return lines
 
 
 def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
     words = _WORDS[lang]
     # collapsed padding: eight task columns, the total, the award and the single awards fit
     # in 100 columns
-    table = Table(title=words["ranking"], title_justify="left", box=box.SIMPLE_HEAD, collapse_padding=True,
-                  pad_edge=False)
-    table.add_column(words["rank"], justify="right", no_wrap=True)
-    table.add_column(words["entity"], no_wrap=True)
+    columns = [Column(words["rank"], justify="right", no_wrap=True), Column(words["entity"], no_wrap=True)]
     tasks = cards[0].tasks if cards else ()
     # many tasks: head each column with the task's number only (任务名 in each card below)
     compact = len(tasks) > 3
     for task in tasks:
         label = task_numbers((task.id,), lang) if compact else task_label(task.id, task.name, lang)
-        table.add_column(Text(label), justify="right", no_wrap=compact)
-    table.add_column(words["total"], justify="right", no_wrap=True)
+        columns.append(Column(label, justify="right", no_wrap=compact))
+    columns.append(Column(words["total"], justify="right", no_wrap=True))
     graded = any(card.grade is not None for card in cards)  # 等次 only for a policy that declares grades
     if graded:
-        table.add_column(words["grade"], no_wrap=True)
-    table.add_column(words["award"], no_wrap=True)
+        columns.append(Column(words["grade"], no_wrap=True))
+    columns.append(Column(words["award"], no_wrap=True))
     with_single = False  # the single awards follow the table, task by task
     with_flags = any(card.flags for card in cards)
     if with_flags:
-        table.add_column(words["flags"], no_wrap=True)
+        columns.append(Column(words["flags"], no_wrap=True))
+    table = Table(columns, title=words["ranking"], collapse_padding=True, pad_edge=False)
     for card in cards:
         scores = {t.id: format_fixed(t.score, places) for t in card.tasks}
-        row = [Text("—" if card.rank is None else str(card.rank)), Text(card.entity)]
-        row += [Text(scores.get(task.id, "—")) for task in tasks]
-        row += [Text(format_fixed(card.total, places))]
+        row = ["—" if card.rank is None else str(card.rank), card.entity]
+        row += [scores.get(task.id, "—") for task in tasks]
+        row.append(format_fixed(card.total, places))
         if graded:
-            row.append(Text(_short(grade_text(card, lang) or "—")))
+            row.append(_short(grade_text(card, lang) or "—"))
         # 待认定 alone in the table (the columns fit in 100); each card's heading names the candidates
-        row.append(Text(_short(award_text(card, lang))))
+        row.append(_short(award_text(card, lang)))
         if with_single:
-            row.append(Text(task_numbers(card.task_awards, lang)))
+            row.append(task_numbers(card.task_awards, lang))
         if with_flags:
             # the flags themselves follow the table, one a line
-            row.append(Text(words["flag_mark"].strip() * len(card.flags)))
+            row.append(words["flag_mark"].strip() * len(card.flags))
         table.add_row(*row)
     return table
 
@@ -180,7 +173,7 @@ def _short(shown: str) -> str:
     return shown.split("（")[0]
 
 
-def _heading(card: Scorecard, places: int, words: dict[str, str], lang: str) -> Text:
+def _heading(card: Scorecard, places: int, words: dict[str, str], lang: str) -> str:
     """``西昌市 │ 总分 96.40 │ 第 1 名 │ 奖项 一等奖 │ 单项奖 二、四``, then each flag on its own line."""
     rank = words["nth"].format(card.rank) if card.rank is not None else words["no_rank"]
     fields = [card.entity, f"{words['total']} {format_fixed(card.total, places)}", rank,
@@ -195,36 +188,34 @@ def _heading(card: Scorecard, places: int, words: dict[str, str], lang: str) -> 
     for graded in card.value_grades or ():  # 目标任务二得分 等次 良好 [80 分至 90 分（不含）] (§22.1)
         if graded.grade is not None:
             fields.append(f"{graded.subject} {words['grade']} {graded.grade.name} [{graded.grade.band}]")
-    text = Text("  │  ".join(fields), style="bold")
+    lines = ["  │  ".join(fields)]
     for change in card.grade_changes or ():  # each outcome effect on the grade, in the order they compose
-        text.append(f"\n{words['grade_change']}{change.clause} {change.rule}：{change.before} → {change.after}")
-    for flag in card.flags:
-        text.append("\n" + words["flag_line"] + flag)
-    return text
+        lines.append(f"{words['grade_change']}{change.clause} {change.rule}：{change.before} → {change.after}")
+    lines += [words["flag_line"] + flag for flag in card.flags]
+    return "\n".join(lines)
 
 
-def _card(card: Scorecard, places: int, words: dict[str, str], lang: str) -> list[RenderableType]:
-    parts: list[RenderableType] = [Panel(_heading(card, places, words, lang), box=box.HEAVY, expand=False)]
+def _card(card: Scorecard, places: int, words: dict[str, str], lang: str, width: int) -> list[list[str]]:
+    parts = [panel(_heading(card, places, words, lang), width)]
     if card.derived:  # 结案率 = 45 ÷ 50 × 100% = 90%: each derived value with the values it read
-        parts.append(Text(words["derived"] + "\n" + "\n".join("  " + derived_text(d, places) for d in card.derived)))
-    parts.extend(_task_table(task, places, words, lang) for task in card.tasks)
+        derived = "\n".join("  " + derived_text(d, places) for d in card.derived)
+        parts.append(paragraph(words["derived"] + "\n" + derived, width))
+    parts.extend(_task_table(task, places, words, lang).lines(width) for task in card.tasks)
     if card.adjustments:
-        parts.append(_adjustments(card, places, words, lang))
+        parts.append(_adjustments(card, places, words, lang).lines(width))
     if card.outputs:  # 绩效奖金 7500 元 ← （考评总分 - 80） × 500 …: after the scores, apart
-        parts.append(Text(words["outputs"] + "\n" + "\n".join("  " + output_text(o, lang) for o in card.outputs)))
+        outputs = "\n".join("  " + output_text(o, lang) for o in card.outputs)
+        parts.append(paragraph(words["outputs"] + "\n" + outputs, width))
     return parts
 
 
 def _adjustments(card: Scorecard, places: int, words: dict[str, str], lang: str) -> Table:
     """The articles' events (第六条 加分, 第七条 扣分 and award effects, 第十三条 领导评分), and how
     the total comes from the tasks and them."""
-    table = Table(title=words["adjustments"], title_justify="left", box=box.SIMPLE_HEAD, expand=True)
-    table.add_column(words["clause"], no_wrap=True)
-    table.add_column(words["content"], ratio=1, overflow="fold")
-    table.add_column(words["change"], justify="right", no_wrap=True)
+    table = Table([Column(words["clause"], no_wrap=True), Column(words["content"], ratio=1, overflow="fold"),
+                   Column(words["change"], justify="right", no_wrap=True)], title=words["adjustments"], expand=True)
     for event in card.adjustments:
-        table.add_row(Text(event.clause), _event_text(event, places, words, lang),
-                      Text(format_signed(event.points, places)))
+        table.add_row(event.clause, _event_text(event, places, words, lang), format_signed(event.points, places))
     # the sums of the figures as printed, so that what a person adds up is what the line says
     adjusted = sum((quantize_half_up(e.points, places) for e in card.adjustments), Decimal(0))
     tasks = sum((quantize_half_up(t.weighted, places) for t in card.tasks), Decimal(0))
@@ -233,7 +224,7 @@ def _adjustments(card: Scorecard, places: int, words: dict[str, str], lang: str)
         how = words["tasks_sum"].format(format_fixed(tasks, places), "-" if adjusted < 0 else "+",
                                         format_fixed(abs(adjusted), places), format_fixed(card.total, places))
     table.add_section()
-    table.add_row(Text(words["adjustments_sum"]), Text(how), Text(format_signed(adjusted, places)))
+    table.add_row(words["adjustments_sum"], how, format_signed(adjusted, places))
     return table
 
 
@@ -245,24 +236,21 @@ def _task_table(task: TaskScore, places: int, words: dict[str, str], lang: str) 
     if scale:
         caption.append(scale)
     caption.append(_task_figures(task, places, words))
-    table = Table(title=Text("  ·  ".join(caption), style="bold"), title_justify="left",
-                  box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
-    table.add_column(words["item"], no_wrap=True)
-    table.add_column(words["content"], ratio=1, overflow="fold")
-    table.add_column(words["change"], justify="right", no_wrap=True)
-    table.add_column(words["score"], justify="right", no_wrap=True)
+    table = Table([Column(words["item"], no_wrap=True), Column(words["content"], ratio=1, overflow="fold"),
+                   Column(words["change"], justify="right", no_wrap=True),
+                   Column(words["score"], justify="right", no_wrap=True)],
+                  title="  ·  ".join(caption), expand=True, pad_edge=False)
     for section in task.sections:
         counted = "" if section.counted is None else f" → {format_fixed(section.counted, places)} / 100"
-        table.add_row(Text(""), Text(section.name, style="bold"), Text(""),
-                      Text(_out_of(section.score, section.max, places) + counted))
+        table.add_row("", section.name, "", _out_of(section.score, section.max, places) + counted)
         for item in section.items:
             _item_rows(table, item, places, words, lang)
         for event in section.events:  # 本部分扣分最多 N 分 …
-            table.add_row(Text(""), Text(words["section_event"]) + _event_text(event, places, words, lang),
-                          Text(format_signed(event.points, places)), Text(""))
+            table.add_row("", words["section_event"] + _event_text(event, places, words, lang),
+                          format_signed(event.points, places), "")
     for event in task.events:
-        table.add_row(Text(""), Text(words["task_event"]) + _event_text(event, places, words, lang),
-                      Text(format_signed(event.points, places)), Text(""))
+        table.add_row("", words["task_event"] + _event_text(event, places, words, lang),
+                      format_signed(event.points, places), "")
     return table
 
 
@@ -295,32 +283,27 @@ def _task_figures(task: TaskScore, places: int, words: dict[str, str]) -> str:
 
 
 def _item_rows(table: Table, item: ItemScore, places: int, words: dict[str, str], lang: str) -> None:
-    title = Text(item.title)
-    if item.deduction_only:
-        title.append(words["deduction_only"])
-    table.add_row(Text(item.id), title, Text(""), Text(_out_of(item.score, item.max, places)))
+    title = item.title + (words["deduction_only"] if item.deduction_only else "")
+    table.add_row(item.id, title, "", _out_of(item.score, item.max, places))
     for event in item.events:
-        table.add_row(Text(""), Text("  ") + _event_text(event, places, words, lang),
-                      Text(format_signed(event.points, places)), Text(""))
+        table.add_row("", "  " + _event_text(event, places, words, lang), format_signed(event.points, places), "")
     if item.bonus:
-        table.add_row(Text(""), Text("  " + words["item_bonus"]), Text(""),
-                      Text(f"{format_signed(item.bonus, places)} {words['bonus']}"))
+        table.add_row("", "  " + words["item_bonus"], "", f"{format_signed(item.bonus, places)} {words['bonus']}")
 
 
 def _out_of(score: Decimal, maximum: Decimal, places: int) -> str:
     return f"{format_fixed(score, places)} / {format_fixed(maximum, places)}"
 
 
-def _event_text(event: Event, places: int, words: dict[str, str], lang: str) -> Text:
+def _event_text(event: Event, places: int, words: dict[str, str], lang: str) -> str:
     """``〔降等〕受到刑事处罚，直接降低一个等次评奖（刑事处罚=是）理由：…``; a ladder's reading on a
     line of its own (``实际 82% 目标 100% 差 18 个百分点 计 4 档（不足一档按一档计）``)."""
-    text = Text(_KIND_LABELS[lang][event.kind])
-    text.append(event.rule)
+    text = _KIND_LABELS[lang][event.kind] + event.rule
     if event.facts:
         facts = ", ".join(f"{name}={fact_text(value, lang)}" for name, value in group_record_facts(event.facts))
-        text.append(f"（{facts}）" if lang == "zh" else f" ({facts})")
+        text += f"（{facts}）" if lang == "zh" else f" ({facts})"
     if event.detail is not None:
-        text.append("\n  " + ladder_text(event.detail, places, lang))
+        text += "\n  " + ladder_text(event.detail, places, lang)
     if event.reason:
-        text.append("\n  " + words["reason"] + event.reason)  # the reason on a line of its own
+        text += "\n  " + words["reason"] + event.reason  # the reason on a line of its own
     return text

@@ -12,6 +12,7 @@ the ratings combined as the policy states.
 """
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Union
@@ -19,7 +20,7 @@ from typing import Any, Union
 from .. import messages as msg
 from ..diagnostics import Diagnostic, suggest
 from ..messages import Words
-from ..model.nodes import FactDecl
+from ..model.nodes import FactDecl, RecordField, parse_date
 from .ratings import read_ratings
 from .values import (
     MAX_COUNT,
@@ -37,8 +38,8 @@ from .values import (
 
 #: a judgement: the amount with the assessor's reason (or None)
 Judged = tuple[Decimal, Union[str, None]]
-#: a record of 记录 {…}: field → its text
-FieldRecord = dict[str, str]
+#: a record of 记录 {…}: field → its text (a 日期 as an ISO date, a 项号 as a tuple of item ids)
+FieldRecord = dict[str, Any]
 #: a fact's typed value (see the module's docstring)
 FactValue = Union[int, Decimal, bool, str, Judged, tuple[Judged, ...], tuple[FieldRecord, ...]]
 
@@ -197,6 +198,7 @@ def _field_records(decl: FactDecl, value: Any) -> tuple[FieldRecord, ...]:
         raise Refusal(msg.RECORDS_NOT_A_LIST, value=shown(value))
     _check_record_count(value)
     out = []
+    problems: list[Refusal] = []
     names = [f.name for f in decl.fields]
     for index, record in enumerate(value, start=1):
         if not isinstance(record, Mapping):
@@ -207,20 +209,70 @@ def _field_records(decl: FactDecl, value: Any) -> tuple[FieldRecord, ...]:
                           fields=Words("、".join(names), ", ".join(names)))
         typed: FieldRecord = {}
         for field in decl.fields:
-            item = record.get(field.name)
-            if _missing(item):
-                raise Refusal(msg.RECORD_FIELD_MISSING, index=index, field=field.name)
-            if field.kind == "choice":
-                text = _as_text(item)
-                if text is None or text not in field.choices:
-                    raise Refusal(msg.RECORD_FIELD_CHOICE, index=index, field=field.name,
-                                  choices=_choices(field.choices), value=shown(item),
-                                  suggestion=_suggestion(text, field.choices))
-                typed[field.name] = text
-            else:
-                typed[field.name] = _text(item, msg.RECORD_FIELD.words(index=index, field=field.name))
+            try:
+                typed[field.name] = _field_value(field, index, record.get(field.name))
+            except Refusal as bad:  # every field of every record is checked: all problems at once
+                problems.append(bad)
         out.append(typed)
+    if problems:
+        raise Refusals(problems)
     return tuple(out)
+
+
+class Refusals(Exception):
+    """Several refusals of one fact (the fields of its records), each its own diagnostic."""
+
+    def __init__(self, refusals: list[Refusal]):
+        super().__init__(refusals[0].message.name)
+        self.refusals = refusals
+
+
+def _field_value(field: RecordField, index: int, item: Any) -> Any:
+    """One field of record ``index``: a choice, text, a 日期 within 考评期 (SL220, SL221) or
+    项号 naming the policy's items (SL222, SL223)."""
+    if _missing(item) and field.kind != "item":
+        raise Refusal(msg.RECORD_FIELD_MISSING, index=index, field=field.name)
+    if field.kind == "choice":
+        text = _as_text(item)
+        if text is None or text not in field.choices:
+            raise Refusal(msg.RECORD_FIELD_CHOICE, index=index, field=field.name,
+                          choices=_choices(field.choices), value=shown(item),
+                          suggestion=_suggestion(text, field.choices))
+        return text
+    if field.kind == "date":
+        return _date_value(field, index, item)
+    if field.kind == "item":
+        return _items_value(field, index, item)
+    return _text(item, msg.RECORD_FIELD.words(index=index, field=field.name))
+
+
+def _date_value(field: RecordField, index: int, item: Any) -> str:
+    if isinstance(item, datetime.datetime):  # a spreadsheet's date cell
+        item = item.date()
+    date = item if isinstance(item, datetime.date) else parse_date(item) if isinstance(item, str) else None
+    if date is None:
+        raise Refusal(msg.INCIDENT_DATE, index=index, field=field.name, value=shown(item))
+    text = date.isoformat()
+    if field.period is not None and not field.period[0] <= text <= field.period[1]:
+        raise Refusal(msg.INCIDENT_OUTSIDE_PERIOD, index=index, field=field.name, value=text,
+                      low=field.period[0], high=field.period[1])
+    return text
+
+
+def _items_value(field: RecordField, index: int, item: Any) -> tuple[str, ...]:
+    if isinstance(item, (int, float, Decimal)) and not isinstance(item, bool):
+        item = str(item)  # 2.1 written as a number
+    if isinstance(item, str):
+        item = [v for v in item.replace("，", "、").replace(",", "、").replace("；", "、").split("、")]
+    if not isinstance(item, (list, tuple)) or not all(isinstance(v, (str, int, float, Decimal)) for v in item):
+        raise Refusal(msg.INCIDENT_ITEM_UNKNOWN, index=index, field=field.name, value=shown(item))
+    ids = tuple(dict.fromkeys(str(v).strip() for v in item if str(v).strip()))
+    if not ids:
+        raise Refusal(msg.INCIDENT_ITEM_EMPTY, index=index, field=field.name)
+    unknown = [v for v in ids if v not in field.choices]
+    if unknown:
+        raise Refusal(msg.INCIDENT_ITEM_UNKNOWN, index=index, field=field.name, value=names_shown(unknown))
+    return ids
 
 
 def _records(decl: FactDecl, value: Any) -> tuple[Judged, ...] | tuple[FieldRecord, ...]:
@@ -295,6 +347,8 @@ def coerce_entity_facts(decls: tuple[FactDecl, ...], entity: str, raw: Any,
             typed[decl.name] = COERCE[decl.type](decl, value)
         except Refusal as bad:
             problems.append(bad.about(entity, decl.name))
+        except Refusals as bad:  # the fields of a fact's records: every problem
+            problems.extend(r.about(entity, decl.name) for r in bad.refusals)
     return typed, problems
 
 

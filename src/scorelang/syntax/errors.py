@@ -86,6 +86,13 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "ZERO_BONUS": ("「（含加分）」或「（加分照计）」",
                    "「（含加分）」 or 「（加分照计）」 (whether the bonuses go too)"),
     "STACKED": ("「各档累计」", "「各档累计」 (the bands add up)"),
+    "EACH_RECORD": ("「每条」或「每起」", "「每条」 or 「每起」 (each record, each incident)"),
+    "TABLE_SIGN": ("「加分」或「扣分」", "「加分」 or 「扣分」 (the table adds or deducts)"),
+    "CONCERNING": ("「涉及本项的」", "「涉及本项的」 (only incidents naming this item)"),
+    "NO_REPEAT": ("同一「…」不重复扣分", "同一「…」不重复扣分 (one deduction per key)"),
+    "ORDINAL": ("「首次」、「再次」、「第三次」…", "「首次」, 「再次」, 「第三次」 … (the incident's place)"),
+    "ORDINAL_ON": ("「再次及以上」、「第三次及以上」…", "「再次及以上」, 「第三次及以上」 … (that place and after)"),
+    "RECORDS_WHERE": ("「中」（个数（「记录」 中 条件））", "「中」 (个数（「records」 中 condition）)"),
     "STEP_RELATIVE": ("「相对目标的」", "「相对目标的」 (a share of the target)"),
     "YES": ("「是」", "「是」"), "NO": ("「否」", "「否」"), "NONE": ("「无」", "「无」"),
     "LPAREN": ("「(」", "「(」"), "RPAREN": ("「)」", "「)」"),
@@ -95,6 +102,8 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "$END": ("文件结尾", "end of file"),
 }
 _IGNORED = frozenset({"COMMENT", "WS"})
+#: keywords the grammar takes wherever a value goes but the model accepts in 输出 only
+_OUTPUT_ONLY = frozenset({"考评总分"})
 _ARITHMETIC = frozenset({"LPAREN", "MINUS", "PLUS", "TIMES", "DIVIDE", "FUNCTION", "GUARD"})
 
 
@@ -115,6 +124,8 @@ def _expected_words(expected: Iterable[str], limit: int = 11) -> Words:
 
 def _expected_in(expected: Iterable[str], lang: str, limit: int) -> str:
     names = sorted(set(expected) - _IGNORED)
+    if "若" in names:  # where a rule may start: the total is read in 输出 only (SL431), never offered here
+        names = [n for n in names if n not in _OUTPUT_ONLY]
     # keywords first (shorter lists read better), then descriptive words, then the symbols an
     # expression may start or go on with (a rule may start with 「(」, but rarely does)
     late = {terminal_words(n, lang) for n in names if n in _ARITHMETIC}

@@ -17,6 +17,7 @@ from . import nodes as n
 from .from_lark_awards import AWARD_BUILDERS
 from .from_lark_cohort import COHORT_BUILDERS
 from .from_lark_grades import GRADE_BUILDERS
+from .from_lark_incidents import INCIDENT_BUILDERS
 from .from_lark_outcomes import OUTCOME_BUILDERS
 from .from_lark_outputs import OUTPUT_BUILDERS
 from .from_lark_scales import ENTERS, SCALE_BUILDERS
@@ -60,7 +61,7 @@ MAX_NUMBER = Decimal(10) ** 9
 MAX_CONDITION_DEPTH = 32
 # the grammar's only recursion: 非, ( … ), a minus sign and a function's parentheses (a run of
 # + or × is one flat node, however long)
-_NESTING = frozenset({"negation", "atom", "negate", "call", "cohort_count"})
+_NESTING = frozenset({"negation", "atom", "negate", "call", "cohort_count", "record_count"})
 
 
 def _dec(tok: Token) -> Decimal:
@@ -507,10 +508,13 @@ class ToSyntax:
         return n.AwardEffect(_condition(children[0]), "last", span=self.pos.of_meta(meta))
 
     def table(self, meta: Meta, children: Children) -> n.Table:
-        records, level, grade = children[0], children[1], children[2]
+        records, level, grade = (c for c in children if isinstance(c, n.Name))
         keep = next((str(t) for t in _tokens(children, "TABLE_KEEP")), None)
+        no_repeat = next((str(t) for t in _tokens(children, "NO_REPEAT")), None)
         return n.Table(records, level, grade, keep, _all(children, n.TableRow), _all(children, n.TableAlias),
-                       span=self.pos.of_meta(meta))
+                       span=self.pos.of_meta(meta), each=str(_tokens(children, "EACH_RECORD")[0]),
+                       deduct=str(_tokens(children, "TABLE_SIGN")[0]) == "扣分",
+                       concerning=bool(_tokens(children, "CONCERNING")), no_repeat=no_repeat)
 
     def table_row(self, meta: Meta, children: Children) -> n.TableRow:
         level, rest = children[0], children[1:]
@@ -668,6 +672,7 @@ BUILDERS.update(COHORT_BUILDERS)  # cohort values (§9.6), built in their own mo
 BUILDERS.update(VALUE_BUILDERS)  # 计算 { … }, 个百分点, a ladder's computed target: syntax/from_lark_values.py
 BUILDERS.update(SCALE_BUILDERS)  # 满分, 基础分, 本部分/本任务 caps: syntax/from_lark_scales.py
 BUILDERS.update(GRADE_BUILDERS)  # 等次 { "优秀" 90 分以上 … }: syntax/from_lark_grades.py
+BUILDERS.update(INCIDENT_BUILDERS)  # 日期/项号 fields, 每起 … 首次扣, 个数（「x」 中 …）: from_lark_incidents.py
 BUILDERS.update(OUTCOME_BUILDERS)  # 直接评定为 "不合格", 取消评优资格 …: syntax/from_lark_outcomes.py
 BUILDERS.update(AWARD_BUILDERS)  # 名额 { … }, 综合奖 … N 名 / 每组, 单项奖 目标任务…: syntax/from_lark_awards.py
 BUILDERS.update(OUTPUT_BUILDERS)  # 输出 { 「奖金」 = … 元 / 按 等次 { … } }: syntax/from_lark_outputs.py

@@ -44,9 +44,9 @@ def output_formula(builder: Any, meta: Any, children: list[Any]) -> n.OutputForm
 
 def _table(basis: str) -> Callable[[Any, Any, list[Any]], n.OutputTable]:
     def build(builder: Any, meta: Any, children: list[Any]) -> n.OutputTable:
-        rows = [c for c in children if isinstance(c, n.OutputRow)]
-        rest = next((r for r in rows if r.key is None), None)
-        return n.OutputTable(children[0], basis, tuple(r for r in rows if r.key is not None), rest,
+        rows = [c for c in children if isinstance(c, (n.OutputRow, n.OutputRankRow))]
+        rest = next((r for r in rows if isinstance(r, n.OutputRow) and r.key is None), None)
+        return n.OutputTable(children[0], basis, tuple(r for r in rows if r is not rest), rest,
                              _places(children), span=builder.pos.of_meta(meta))
     return build
 
@@ -59,6 +59,15 @@ def output_row(builder: Any, meta: Any, children: list[Any]) -> n.OutputRow:
 def output_rest(builder: Any, meta: Any, children: list[Any]) -> n.OutputRow:
     amount, unit = children[0]
     return n.OutputRow(None, amount, unit, span=builder.pos.of_meta(meta))
+
+
+def output_rank_row(builder: Any, meta: Any, children: list[Any]) -> n.OutputRankRow:
+    """第1名 30000 元 / 第2至3名 20000 元 (ranks as written: the model checks them)."""
+    numbers = [c for c in children if getattr(c, "type", None) == "NUMBER"]
+    first = builder._number(numbers[0])
+    last = builder._number(numbers[1]) if len(numbers) == 2 else first
+    amount, unit = children[-1]
+    return n.OutputRankRow(first, last, amount, unit, span=builder.pos.of_meta(meta))
 
 
 def output_amount(builder: Any, meta: Any, children: list[Any]) -> tuple[Decimal, str | None]:
@@ -83,6 +92,8 @@ OUTPUT_BUILDERS: dict[str, Callable[[Any, Any, list[Any]], Any]] = {
     "output_formula": output_formula,
     "output_by_grade": _table("grade"),
     "output_by_award": _table("award"),
+    "output_by_rank": _table("rank"),
+    "output_rank_row": output_rank_row,
     "output_row": output_row,
     "output_rest": output_rest,
     "output_amount": output_amount,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
+import hashlib
 import os
 import sys
 from collections.abc import Iterator
@@ -64,13 +65,16 @@ def _cache_file() -> str | bool:
     """Where Lark keeps the grammar's analysis (LALR tables, the contextual lexer) between
     processes: a process's first parse then takes ~0.2 s instead of ~2 s. The file is the user's
     own (``$XDG_CACHE_HOME/scorelang`` or ``~/.cache/scorelang``, not the shared temporary
-    directory: it is unpickled). Lark stores the grammar's hash in it and rebuilds it when the
-    grammar, the options or Lark change, or when it cannot be read; no cache where the directory
-    cannot be made."""
+    directory: it is unpickled). Its name carries the grammar's hash, so that checkouts with
+    different grammars (branches, worktrees, an installed release beside a development copy)
+    each keep their own instead of rebuilding one another's on every process. Lark also stores
+    the grammar's and the options' hash in it and rebuilds it when they or Lark change, or when
+    it cannot be read; no cache where the directory cannot be made."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = os.path.join(base, "scorelang")
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError:
         return False
-    return os.path.join(folder, f"grammar-py{sys.version_info[0]}{sys.version_info[1]}.lark-cache")
+    digest = hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()[:16]
+    return os.path.join(folder, f"grammar-py{sys.version_info[0]}{sys.version_info[1]}-{digest}.lark-cache")

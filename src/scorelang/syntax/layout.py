@@ -34,6 +34,9 @@ KEPT_BY_TREE = frozenset({
     "ROUND_POINT", "TABLE_KEEP", "ARTICLE", "DATE", "WS",
     "ALL", "COHORT_FN", "COUNT_FN", "RANK_ORDER", "RANK_TIES",  # cohort values: the node keeps the word
     "ENTERS",  # 按原分计入 / 折算为百分制: two meanings, kept as Section.enters / ScaleDecl.enters
+    # incidents (§24): 每条/每起 (Table.each, Escalation.each), 加分/扣分 (Table.deduct), the ordinal
+    # as written (EscalationStep.ordinal), 同一「…」不重复扣分 (no_repeat)
+    "EACH_RECORD", "TABLE_SIGN", "ORDINAL", "ORDINAL_ON", "NO_REPEAT",
     "OUTPUT_UNIT",  # 元 / 万元 / 千元 after an output's amount: three units, kept as the node's unit
     # §23: each spelling means something else, kept on the node (Quota.of_total, .rounding, .tie)
     "QUOTA_OF", "WHOLE_ROUND", "TIE_RULE",

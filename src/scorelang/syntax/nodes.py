@@ -22,11 +22,13 @@ from .cohort_nodes import (
     RankWithin,
     ScoreRef,
 )
-from .output_nodes import Output, OutputBound, OutputFormula, OutputRow, Outputs, OutputTable
+from .incident_nodes import Escalation, EscalationStep, RecordCount
+from .output_nodes import Output, OutputBound, OutputFormula, OutputRankRow, OutputRow, Outputs, OutputTable
 
 __all__ = ["AWARD_STATEMENTS", "AwardFloor", "CountTier", "Quota", "Quotas", "SingleTasks",
            "COHORT_VALUE_CLASSES", "CohortAggregate", "CohortCount", "CohortRank", "RankPoints", "RankRow",
-           "RankWithin", "ScoreRef", "Output", "OutputBound", "OutputFormula", "OutputRow", "Outputs", "OutputTable"]
+           "RankWithin", "ScoreRef", "Output", "OutputBound", "OutputFormula", "OutputRankRow", "OutputRow", "Outputs",
+           "OutputTable", "Escalation", "EscalationStep", "RecordCount"]
 
 
 def _span() -> Span:
@@ -265,7 +267,7 @@ class RecordField:
     """A field of a 记录 fact: 「等级」 选项 {…} or 「工作」 文字."""
 
     name: Name
-    kind: str  # choice | text
+    kind: str  # choice | text | date (日期) | item (项号)
     choices: tuple[Text, ...] = ()
     span: Span = _span()
 
@@ -430,15 +432,15 @@ class ExprComparison:
 # a value is expected (the grammar shares parentheses): the resolver says it is not a value.
 Expr = Union[Name, NumberLit, PercentLit, PercentPointsLit, ScoreLit, Arithmetic, Negate, Call, Guarded,
              CohortAggregate, CohortCount, CohortRank, FlagRef, Comparison, FactComparison, ExprComparison,
-             "Not", "And", "Or", RankWithin]
+             "Not", "And", "Or", RankWithin, RecordCount]
 EXPRESSION_CLASSES = (Name, NumberLit, PercentLit, PercentPointsLit, ScoreLit, Arithmetic, Negate, Call, Guarded,
-                      CohortAggregate, CohortCount, CohortRank)
+                      CohortAggregate, CohortCount, CohortRank, RecordCount)
 
 # A condition; a value written where a condition is expected (「a」 + 1 alone) parses, and the
 # resolver says it is not a condition.
 Condition = Union[FlagRef, Comparison, FactComparison, ExprComparison, Not, And, Or, RankWithin,
                   NumberLit, PercentLit, PercentPointsLit, ScoreLit, Arithmetic, Negate, Call, Guarded,
-                  CohortAggregate, CohortCount, CohortRank]
+                  CohortAggregate, CohortCount, CohortRank, RecordCount]
 
 
 # ------------------------------------------------------------------ derived values
@@ -602,6 +604,11 @@ class Table:
     rows: tuple[TableRow, ...]
     aliases: tuple[TableAlias, ...]
     span: Span = _span()
+    # incidents (docs/language.md §24): 每起 … 扣分, 涉及本项的, 同一「问题编号」不重复扣分
+    each: str = attrs.field(default="每条", kw_only=True)
+    deduct: bool = attrs.field(default=False, kw_only=True)
+    concerning: bool = attrs.field(default=False, kw_only=True)
+    no_repeat: str | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -643,7 +650,7 @@ class Ladder:
 
 
 RuleBody = Union[PerDeduct, PerAward, ZeroIf, DeductIf, AwardIf, Judged, Ladder, PerBonus, BonusIf,
-                 JudgedBonus, Proportional, Table, AwardEffect, RankPoints, ComputedBonus]
+                 JudgedBonus, Proportional, Table, AwardEffect, RankPoints, ComputedBonus, Escalation]
 
 
 @attrs.frozen

@@ -59,13 +59,26 @@ class OutputRow:
 
 
 @attrs.frozen
+class OutputRankRow:
+    """第1名 30000 元 / 第2至3名 20000 元: the amount for the ranks ``first`` to ``last`` (as
+    written: the model checks that they are whole numbers from 1, in order)."""
+
+    first: Decimal
+    last: Decimal
+    amount: Decimal
+    unit: str | None
+    span: Span = _span()
+
+
+@attrs.frozen
 class OutputTable:
     """「奖励金额」 按 等次 { "优秀" 5000 元 … 其余 0 元 } (``basis`` "grade") / 按 奖项 { … }
-    (``basis`` "award"): an amount by the entity's grade or award; ``rest`` the 其余 row."""
+    (``basis`` "award") / 按 名次 { 第1名 … } (``basis`` "rank", its rows ``OutputRankRow``s): an
+    amount by the entity's grade, award or rank; ``rest`` the 其余 row."""
 
     name: Name
     basis: str
-    rows: tuple[OutputRow, ...]
+    rows: tuple[OutputRow | OutputRankRow, ...]
     rest: OutputRow | None
     places: Decimal | None
     span: Span = _span()

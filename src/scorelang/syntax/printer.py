@@ -179,7 +179,7 @@ def _fact(p: Printer, node: n.FactDecl) -> None:
 
 
 def _record_field(p: Printer, node: n.RecordField) -> None:
-    if node.kind == "text":
+    if node.kind != "choice":
         p.stmt(node.span, p.text(node))
     else:
         _choices(p, node.span, p.text(node.name) + " 选项", node.choices, "", node.span.end)

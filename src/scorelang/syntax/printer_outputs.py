@@ -10,10 +10,13 @@ from typing import Any
 from . import nodes as n
 from .printer_core import Printer
 from .printer_exprs import expr
+from .printer_pieces import written_range
+
+_BASIS_WORDS = {"grade": "等次", "award": "奖项", "rank": "名次"}
 
 
-def _amount(p: Printer, value: Decimal, unit: str | None, start: int, end: int) -> str:
-    return p.num(value, start, end, 0) + (" " + unit if unit else "")
+def _amount(p: Printer, value: Decimal, unit: str | None, start: int, end: int, nth: int = 0) -> str:
+    return p.num(value, start, end, nth) + (" " + unit if unit else "")
 
 
 def _places(places: Decimal | None) -> str:
@@ -31,6 +34,13 @@ def _row(p: Printer, node: n.OutputRow) -> str:
     return f"{key} {_amount(p, node.amount, node.unit, start, node.span.end)}"
 
 
+def _rank_row(p: Printer, node: n.OutputRankRow) -> str:
+    s, e = node.span.start, node.span.end
+    first = p.num(node.first, s, e, 0)
+    ranks = first if node.last == node.first else written_range(p, first, p.num(node.last, s, e, 1), s, e)
+    return f"第{ranks}名 {_amount(p, node.amount, node.unit, s, e, 2 if node.last != node.first else 1)}"
+
+
 def _outputs(p: Printer, node: n.Outputs) -> None:
     head = "输出" + (" 依据 " + p.text(node.cite) if node.cite is not None else "")
     p.block(node.span, head, lambda: p.nodes(node.outputs))
@@ -45,12 +55,14 @@ def _formula(p: Printer, node: n.OutputFormula) -> None:
 
 
 def _table(p: Printer, node: n.OutputTable) -> None:
-    head = f"{p.text(node.name)} 按 {'等次' if node.basis == 'grade' else '奖项'}"
-    rows = [_row(p, r) for r in (*node.rows, *((node.rest,) if node.rest is not None else ()))]
+    head = f"{p.text(node.name)} 按 {_BASIS_WORDS[node.basis]}"
+    rows = [_rank_row(p, r) if isinstance(r, n.OutputRankRow) else _row(p, r)
+            for r in (*node.rows, *((node.rest,) if node.rest is not None else ()))]
     p.fill(node.span, head, rows, _places(node.places).strip())
 
 
 STATEMENTS: dict[type, Callable[[Printer, Any], None]] = {
     n.Outputs: _outputs, n.OutputFormula: _formula, n.OutputTable: _table,
 }
-INLINE: dict[type, Callable[[Printer, Any], str]] = {n.OutputBound: _bound, n.OutputRow: _row}
+INLINE: dict[type, Callable[[Printer, Any], str]] = {n.OutputBound: _bound, n.OutputRow: _row,
+                                                     n.OutputRankRow: _rank_row}

@@ -14,6 +14,7 @@ from .printer_cohort import INLINE as COHORT
 from .printer_core import Printer, ordered
 from .printer_exprs import INLINE as EXPRESSIONS
 from .printer_exprs import _parens, _written_in_parens, cond, expr
+from .printer_incidents import INLINE as INCIDENTS
 
 _RANGE = ("RANGE_SEP",)
 _DEDUCT = ("_DEDUCT",)
@@ -43,9 +44,12 @@ def _fact_type(p: Printer, node: n.FactType) -> str:
     return f"{word} {written_range(p, low + ' ', ' ' + high, s, e)} 分"
 
 
+_FIELD_WORDS = {"text": "文字", "date": "日期", "item": "项号"}
+
+
 def _record_field(p: Printer, node: n.RecordField) -> str:
-    if node.kind == "text":
-        return f"{p.text(node.name)} 文字"
+    if node.kind in _FIELD_WORDS:
+        return f"{p.text(node.name)} {_FIELD_WORDS[node.kind]}"
     return f"{p.text(node.name)} 选项 {{ {' '.join(p.text(c) for c in node.choices)} }}"
 
 
@@ -246,8 +250,11 @@ def _proportional(p: Printer, node: n.Proportional) -> str:
 
 
 def table_head(p: Printer, node: n.Table) -> str:
-    keep = " " + node.keep if node.keep else ""
-    return f"每条{p.text(node.records)} 按{p.text(node.level_field)}{p.text(node.grade_field)}加分{keep}"
+    keep = "".join(" " + k for k in (node.keep, node.no_repeat) if k)
+    concerning = " 涉及本项的" if node.concerning else ""
+    sign = "扣分" if node.deduct else "加分"
+    return (f"{node.each}{p.text(node.records)}{concerning} 按{p.text(node.level_field)}{p.text(node.grade_field)}"
+            f"{sign}{keep}")
 
 
 def _table_row(p: Printer, node: n.TableRow) -> str:
@@ -299,4 +306,5 @@ INLINE: dict[type, Callable[[Printer, Any], str]] = {
     n.ComputedBonus: _computed_bonus,
     n.Table: _table, n.TableRow: _table_row, n.TableAlias: _table_alias, n.AwardEffect: _award_effect,
     **COHORT,  # cohort values and points by rank: printer_cohort.py
+    **INCIDENTS,  # escalation, 个数（「x」 中 …）: printer_incidents.py
 }

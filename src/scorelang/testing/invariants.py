@@ -31,7 +31,12 @@ Invariant = Callable[[scorelang.Policy, str, Facts, Scorecard], None]
 BONUS_KINDS = ("bonus", "bonus_cap", "bonus_zero")
 
 def half_up(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return value.quantize(_quantum(places), rounding=ROUND_HALF_UP)
+
+
+@functools.cache
+def _quantum(places: int) -> Decimal:
+    return Decimal(1).scaleb(-places)
 
 
 def rounded_at(policy: scorelang.Policy, stage: str, value: Decimal) -> Decimal:
@@ -73,6 +78,20 @@ def model_items(policy: scorelang.Policy) -> dict[str, m.Item]:
 def all_rules(policy: scorelang.Policy) -> tuple[m.Rule, ...]:
     items = tuple(rule for item in model_items(policy).values() for rule in item.rules)
     return items + tuple(rule for article in policy.model.articles for rule in article.rules)
+
+
+@functools.cache
+def item_starts(policy: scorelang.Policy) -> dict[str, Decimal]:
+    """Where each item's score starts before its events: its parts' points (times their
+    occasions), but 0 for a part that earns (得) and for a 扣分项."""
+    starts = {}
+    for declared in model_items(policy).values():
+        start = ZERO
+        for part in declared.parts:
+            if not declared.deduction_only and not any(rule.earns for rule in part.rules):
+                start += part.points * part.occasions
+        starts[declared.id] = start
+    return starts
 
 
 @functools.cache
@@ -197,13 +216,9 @@ def items_are_what_their_events_add_up_to(policy: scorelang.Policy, entity: str,
     part that earns (得) and for a 扣分项) plus its events — deductions, points earned, 不得分,
     and the caps and floors the evaluator applied —, rounded at 项得分; its bonus is the sum of
     its bonus events, rounded at 项得分 too. Holds for every rule kind, whatever its class."""
-    items = model_items(policy)
+    starts = item_starts(policy)
     for item in card_items(card):
-        declared = items[item.id]
-        start = ZERO
-        for part in declared.parts:
-            if not declared.deduction_only and not any(rule.earns for rule in part.rules):
-                start += part.points * part.occasions
+        start = starts[item.id]
         # a bonus and what a cap (最多加) takes back of it count toward the bonus, not the score
         traced = start + sum((e.points for e in item.events if e.kind not in BONUS_KINDS), ZERO)
         assert item.score == rounded_at(policy, "item", traced), (item.id, item.score, traced)
@@ -216,7 +231,9 @@ EVENT_OF_EFFECT = {
     m.Effect.DEDUCT: ({"deduct"}, -1),
     m.Effect.EARN: ({"award"}, 1),
     m.Effect.BONUS: ({"bonus", "note"}, 1),
-    m.Effect.ZERO: ({"zero", "bonus_zero"}, -1),
+    # a rule that makes its part score nothing may deduct before it does (escalation: 首次扣1分 …
+    # 第三次及以上不得分, docs/language.md §24)
+    m.Effect.ZERO: ({"zero", "bonus_zero", "deduct"}, -1),
     m.Effect.RANKING: (set(m.AWARD_CHANGES), 0),
 }
 

@@ -33,6 +33,7 @@ PERCENTS = ("完成率", "空编率")
 CHOICE, CHOICES = "等级", ("好", "中", "差")
 JUDGED, JUDGED_RECORDS, JUDGED_BONUS = "酌情扣分", "事故扣分", "评议加分"
 RECORDS = "表彰"
+INCIDENTS, KINDS, SEVERITIES, KEYS = "安全事件", ("生产", "消防"), ("一般", "重大"), ("A", "B")
 _FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
 
@@ -93,7 +94,7 @@ def condition(a: Author, depth: int = 0) -> str:
         return a.name(a.pick(*FLAGS))
     if kind == 1:
         op = a.pick(">", "＞", "高于", ">=", "≥", "<", "低于", "=")
-        return f"{a.name(a.pick(*COUNTS))} {op} {a.number(a.pick('0', '2', '5'))}"
+        return f"{_count(a)} {op} {a.number(a.pick('0', '2', '5'))}"
     if kind == 2:
         op = a.pick("为", "=", "＝", "不为", "≠")
         return f"{a.name(CHOICE)}{a.glue()}{op} {a.string(a.pick(*CHOICES))}"
@@ -103,6 +104,15 @@ def condition(a: Author, depth: int = 0) -> str:
         return "非" + a.glue() + _operand(a, depth)
     word = "且" if kind == 5 else "或"
     return f"{_operand(a, depth)} {word} {_operand(a, depth)}"
+
+
+def _count(a: Author) -> str:
+    """A count fact, or a count of incidents (个数（「安全事件」 中 …）, docs/language.md §24)."""
+    if a.rng.random() < 0.7:
+        return a.name(a.pick(*COUNTS))
+    where = a.pick("", f" 中 {a.name('严重程度')} 为 {a.string(a.pick(*SEVERITIES))}",
+                   f" 中 {a.name('类别')} 不为 {a.string(KINDS[1])} 且 {a.name('严重程度')} 为 {a.string('重大')}")
+    return f"个数{a.pick('（', '(')}{a.name(INCIDENTS)}{where}{a.pick('）', ')')}"
 
 
 def _operand(a: Author, depth: int) -> str:
@@ -204,7 +214,40 @@ def proportional(a: Author) -> tuple[str, str]:
     return "earn", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
 
 
+def _no_repeat(a: Author) -> str:
+    return f" 同一{a.name('问题编号')}不重复扣分" if a.draw(st.booleans()) else ""
+
+
+def _incident_table(a: Author) -> tuple[str, str]:
+    """每起「安全事件」 涉及本项的 按「类别」「严重程度」扣分 同一「问题编号」不重复扣分 { … } (§24)."""
+    concerning = " 涉及本项的" if a.draw(st.booleans()) else ""
+    rows = (f"{a.string('生产')} {{ {a.string('一般')} {a.amount()} {a.string('重大')} {a.number('5')} }}"
+            f"{a.gap()}{a.string('消防')} {{ {a.string('一般')} 0.5 }}")
+    rule = (f"每起{a.name(INCIDENTS)}{concerning} 按{a.name('类别')}{a.name('严重程度')}扣分{_no_repeat(a)}"
+            f" {{ {rows} }}")
+    return ("deduct" if concerning or a.draw(st.booleans()) else "article"), rule
+
+
+def escalation(a: Author) -> tuple[str, str]:
+    """每起「安全事件」 涉及本项的 首次扣1分 再次扣2分 第三次及以上不得分 (§24): in an item (不得分, 涉及本项的
+    only there), a 扣分项 or an article."""
+    place = a.choose("deduct", "only", "article")
+    concerning = " 涉及本项的" if place == "deduct" and a.draw(st.booleans()) else ""
+    steps = f"首次{a.deduct()}{a.amount()}分"
+    if a.draw(st.booleans()):
+        steps += f" 再次{a.deduct()}{a.amount()}分"
+    onwards = a.draw(st.integers(0, 2))
+    third = "第三次及以上" if "再次" in steps else "再次及以上"
+    if onwards == 1 and "再次" in steps:
+        steps += f" {third}{a.deduct()}{a.amount()}分"
+    elif onwards == 2 and place == "deduct" and "再次" in steps:
+        steps += f" {third}不得分"
+    return place, f"每起{a.name(INCIDENTS)}{concerning} {steps}{_no_repeat(a)}"
+
+
 def table(a: Author) -> tuple[str, str]:
+    if a.draw(st.integers(0, 2)) == 0:
+        return _incident_table(a)
     alias = f" {a.string('未明确')} 视为 {a.string('二等奖')}" if a.draw(st.booleans()) else ""
     rows = (f"{a.string('省级')} {{ {a.string('一等奖')} {a.amount()} {a.string('二等奖')} 0.5 }}"
             f"{a.gap()}{a.string('州级')} {{ {a.string('一等奖')} 0.3 {a.string('二等奖')} 0.2 }}")
@@ -254,6 +297,7 @@ def rank_points(a: Author) -> tuple[str, str]:
 GENERATORS: dict[type, Callable[[Author], tuple[str, str]]] = {
     m.PerOccurrence: per_occurrence, m.Fixed: fixed, m.Zero: zero, m.Judgement: judgement, m.Ladder: ladder,
     m.Proportional: proportional, m.Table: table, m.AwardEffect: award_effect, m.RankPoints: rank_points,
+    m.Escalation: escalation,
 }
 
 
@@ -271,6 +315,11 @@ def _facts(a: Author) -> str:
     grades = " ".join(a.string(x) for x in ("一等奖", "二等奖", "未明确"))
     fields = f"{a.name('层级')} 选项 {{ {levels} }} {a.name('奖次')} 选项 {{ {grades} }}"
     lines.append(f"{a.name(RECORDS)} 记录 {{ {fields} }} 默认 无")
+    kinds, severities, keys = (" ".join(a.string(v) for v in values) for values in (KINDS, SEVERITIES, KEYS))
+    fields = (f"{a.name('日期')} 日期 {a.name('类别')} 选项 {{ {kinds} }} "
+              f"{a.name('严重程度')} 选项 {{ {severities} }} {a.name('涉及项目')} 项号 "
+              f"{a.name('问题编号')} 选项 {{ {keys} }}")
+    lines.append(f"{a.name(INCIDENTS)} 记录 {{ {fields} }} 默认 无")
     return "事实 {\n" + "".join(f"  {line}{a.end()}\n" for line in lines) + "}\n"
 
 
@@ -324,7 +373,25 @@ def policy_texts(draw: Draw) -> str:
         grades += (f'等次 目标任务{task_number}得分 {{ {a.string("好")} 90 分以上 '
                    f'{a.string("一般")} 90 分以下（不含） }}\n')
     return (header + entities + weights + _facts(a) + task
-            + f"{_article(a)} {a.string('加分与扣分')} {{\n{articles}}}\n" + awards + grades)
+            + f"{_article(a)} {a.string('加分与扣分')} {{\n{articles}}}\n" + awards + grades
+            + (_outputs(a, bool(awards)) if draw(st.booleans()) else ""))
+
+
+def _outputs(a: Author, awards: bool) -> str:
+    """输出 { … } (docs/language.md §25): a formula over 考评总分 with or without bounds and places,
+    a table by award when the policy has awards, and a table by rank covering the three entities;
+    never part of a score."""
+    unit = a.pick("元", "万元", "千元")
+    formula = (f"  {a.name('超额奖励')} = （考评总分 {a.pick('-', '－')} {a.number('80')}） × {a.number('500')} {unit}"
+               + (f" 最低 {a.number('0')} {unit}" if a.draw(st.booleans()) else "")
+               + (f" 最高 {a.number('6000')} {unit}" if a.draw(st.booleans()) else "")
+               + (f" 保留 {a.number('0')} 位小数" if a.draw(st.booleans()) else "") + a.end())
+    table = (f"  {a.name('奖项奖金')} 按 奖项 {{ {a.string('一等奖')} {a.number('2')} {unit}"
+             f" 其余 {a.number('0')} {unit} }}{a.end()}\n" if awards else "")
+    ranks = (f"  {a.name('名次奖')} 按 名次 {{ 第{a.number('1')}名 {a.number('300')} {unit}"
+             f" 第2{a.range_sep()}3名 {a.number('100')} {unit} }}{a.end()}\n" if a.draw(st.booleans()) else "")
+    cite = f" 依据 {a.string(_article(a))}" if a.draw(st.booleans()) else ""
+    return f"输出{cite} {{\n{formula}\n{table}{ranks}}}\n"
 
 
 def policies() -> st.SearchStrategy[scorelang.Policy]:

@@ -291,17 +291,32 @@ class _Judgement:
         return {"amount": amount, "reason": reason} if with_reason else amount
 
 
+def _field_values(field: m.RecordField) -> tuple[object, ...]:
+    """What a record's field is drawn from: its choices; for a 日期, the edges of 考评期 and a
+    day between (or a few dates of one year, several the same, so that ties by date occur); for a
+    项号, one item or two; else a short text."""
+    if field.kind == "choice":
+        return field.choices
+    if field.kind == "date":
+        low, high = field.period or ("2025-01-01", "2025-12-31")
+        return (low, high, low[:4] + "-06-30" if low[:4] == high[:4] else low, high)
+    if field.kind == "item":
+        ids = field.choices
+        return tuple([(i,) for i in ids[:4]] + [tuple(ids[:2])] + [tuple(ids[-2:])])
+    return _WORKS
+
+
 class _Record:
     """A record of a 记录 fact: a declared choice per choice field, a short text (often the
-    same, so that 同一工作 occurs) per text field."""
+    same, so that 同一工作 occurs) per text field, a date in 考评期, the items it concerns."""
 
     __slots__ = ("fields", "width")
 
     def __init__(self, decl: m.FactDecl) -> None:
-        self.fields = tuple((f.name, f.choices if f.kind == "choice" else _WORKS) for f in decl.fields)
+        self.fields = tuple((f.name, _field_values(f)) for f in decl.fields)
         self.width = sum(_width(len(values)) for _, values in self.fields)
 
-    def decode(self, data: _Bytes) -> dict[str, str]:
+    def decode(self, data: _Bytes) -> dict[str, object]:
         return {name: values[data.below(len(values), _width(len(values)))] for name, values in self.fields}
 
 
