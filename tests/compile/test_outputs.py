@@ -353,9 +353,10 @@ def test_a_decision_recorded_as_data_is_read_pending_or_decided():
     from types import SimpleNamespace
 
     from scorelang.compile.outputs import _decided
+    from scorelang.runtime.decision import Decision
 
-    pending = SimpleNamespace(award=None, award_decision=SimpleNamespace(status="pending", value=None))
-    decided = SimpleNamespace(grade=None, grade_decision=SimpleNamespace(status="decided", value="良好"))
+    pending = SimpleNamespace(award=None, award_decision=Decision.pending(("一等奖", "二等奖")))
+    decided = SimpleNamespace(grade=None, grade_decision=Decision.decided("良好"))
     assert _decided(pending, "award") == (True, None)
     assert _decided(decided, "grade") == (False, "良好")
 
