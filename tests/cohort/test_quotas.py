@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from scorelang.cohort import rank
 from scorelang.model.awards import CountTier, Quota, QuotaRules, Rounding, TieRule
 from scorelang.model.grades import GradeBand, Grades
-from scorelang.model.nodes import AwardRules, Group
+from scorelang.model.nodes import AwardRules, Group, Tier
 from scorelang.runtime.decision import Decision, PendingPlaces
 from scorelang.runtime.scorecard import Grade, Scorecard, TaskScore
 from scorelang.span import Span
@@ -256,3 +256,14 @@ def test_tiers_by_count_are_never_exceeded_by_decided_awards(totals, first, seco
     for c in cards.values():
         if c.award_decision.is_pending:
             assert sum(1 for o in cards.values() if o.total == c.total) > 1
+
+
+def test_a_tie_within_a_group_is_pending_and_names_the_group():
+    rules_ = AwardRules((Tier("片区第一名", 1, 1, span=HERE),), None, None, span=HERE, clause="第八条",
+                        each_group=True)
+    cards = awarded(["95", "95", "90", "92", "91", "60"], rules_, groups=GROUPS)
+    assert decisions(cards)["甲"] == ("片区第一名", "不评奖") and decisions(cards)["丁"] == "片区第一名"
+    assert cards["甲"].flags[0].startswith("东片内与乙并列第1名")
+    count = awarded(["95", "95", "90", "92", "91", "60"], awards(("第一名", 1, TieRule.COMMITTEE), each_group=True),
+                    groups=GROUPS)
+    assert "一等奖" not in count["甲"].flags[0] and "第一名名额东片内" in count["甲"].flags[0]

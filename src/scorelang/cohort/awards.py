@@ -29,22 +29,23 @@ def award_everyone(ordered: Sequence[Scorecard], ranks: Sequence[int], awards: A
         floor = awards.floor
         eligible = {c.entity for c in ordered if c.total >= floor}
     rank_of = {c.entity: r for c, r in zip(ordered, ranks, strict=True)}
-    scopes: list[list[Scorecard]] = [list(ordered)]
+    scopes: list[tuple[str, list[Scorecard]]] = [("", list(ordered))]
     if awards.each_group:
         scopes, placed = [], set[str]()
-        for members in groups.values():
+        for group, members in groups.items():
             scope = [c for c in ordered if c.entity in members and c.entity not in placed]
             placed.update(c.entity for c in scope)
-            scopes.append(scope)
-    for scope in scopes:
+            scopes.append((f"{group}内", scope))
+    for where, scope in scopes:
         if awards.count_tiers:
             competing = [(c, rank_of[c.entity]) for c in scope if c.entity in eligible]
-            assign_count_tiers(competing, awards.count_tiers, awards.clause, awards.decider, decisions, flags)
+            assign_count_tiers(competing, awards.count_tiers, awards.clause, awards.decider, decisions, flags,
+                               where)
         elif awards.tiers:
             normal = [c for c in scope if not any(e.kind == EventKind.LAST for e in c.adjustments)]
             last = [c for c in scope if c not in normal]
             scope_ranks = competition_ranks([c.total for c in normal]) + [len(normal) + 1] * len(last)
-            assign_tiers(normal + last, scope_ranks, len(normal), awards, decisions, flags)
+            assign_tiers(normal + last, scope_ranks, len(normal), awards, decisions, flags, where)
     if awards.tiers or awards.count_tiers:
         floor_shown = awards.floor if awards.floor is not None else Decimal(0)
         for card in ordered:
@@ -68,8 +69,9 @@ def _name(awards: AwardRules, index: int | None) -> str:
 
 
 def assign_tiers(ordered: Sequence[Scorecard], ranks: Sequence[int], normal_count: int, awards: AwardRules,
-                 decision_of: dict[str, Decision], flags: dict[str, list[str]]) -> None:
-    """Each entity's award by the band its rank falls in; a tie across a band's edge is pending."""
+                 decision_of: dict[str, Decision], flags: dict[str, list[str]], where: str = "") -> None:
+    """Each entity's award by the band its rank falls in; a tie across a band's edge is pending.
+    ``where``: 「组」内 for ranks within a group (每组), else empty."""
     spans: dict[str, list[int | None]] = {}
     # ties: the places a tied group occupies run from its rank to rank + size - 1
     start = 0
@@ -85,7 +87,7 @@ def assign_tiers(ordered: Sequence[Scorecard], ranks: Sequence[int], normal_coun
             for card in ordered[start:end + 1]:
                 spans[card.entity] = indices
                 flags[card.entity].append(
-                    f"与{others(tied, card.entity)}并列第{ranks[start]}名，并列跨越{upper}与{lower}的名次界限："
+                    f"{where}与{others(tied, card.entity)}并列第{ranks[start]}名，并列跨越{upper}与{lower}的名次界限："
                     f"奖项待认定，{award_settle(awards, '认定')}{cited(awards.clause)}")
         start = end + 1
     for card, card_rank in zip(ordered, ranks, strict=True):
