@@ -175,7 +175,16 @@ def test_template_csv_is_a_fill_in_sheet(tmp_path, template):
 @needs_facts
 def test_score_json_contract():
     doc = score_json(str(FACTS))
-    assert doc["schema"] == "scorelang/scorecard-1"
+    assert doc["schema"] == "scorelang/scorecard-2"
+    # 金阳县 and 雷波县 tie at 5th across 一等奖/二等奖: pending, with the candidates, no value
+    pending = {c["entity"]: c["award"] for c in doc["entities"] if c["award"]["status"] == "pending"}
+    assert pending == {e: {"status": "pending", "value": None, "candidates": ["一等奖", "二等奖"]}
+                       for e in ("金阳县", "雷波县")}
+    # schema 1 for consumers not yet migrated: the award a string, null while pending
+    old = score_json(str(FACTS), "--schema", "1")
+    assert old["schema"] == "scorelang/scorecard-1"
+    assert [c["award"] for c in old["entities"]] == [c["award"]["value"] for c in doc["entities"]]
+    assert all("pending_single_awards" not in c for c in old["entities"])
     assert doc["engine"] == scorelang.__version__
     assert doc["policy"]["title"] == "2017年度全州司法行政系统绩效考评办法"
     assert doc["policy"]["sha256"] == hashlib.sha256(Path(POLICY).read_text(encoding="utf-8").encode()).hexdigest()
@@ -318,13 +327,13 @@ def test_articles_ranks_and_awards_follow_the_flags(articles):
     # 甲 刑事处罚: first, but its award is one tier lower (一等奖 → 二等奖), and flagged so
     crime = articles["甲"]
     assert crime["rank"] == 1 and [a["kind"] for a in crime["adjustments"] if a["clause"] == "第七条"] == ["demote"]
-    assert crime["award"] == "二等奖"
+    assert crime["award"] == {"status": "decided", "value": "二等奖", "candidates": []}
     assert any("降低一个等次评奖" in f and "一等奖→二等奖" in f for f in crime["flags"])
     # 丙: second, 二等奖, nothing to flag (its 通报批评 only deducts)
     plain = articles["丙"]
-    assert (plain["rank"], plain["award"], plain["flags"]) == (2, "二等奖", [])
+    assert (plain["rank"], plain["award"]["value"], plain["flags"]) == (2, "二等奖", [])
     assert [(a["kind"], a["points"]) for a in plain["adjustments"] if a["clause"] == "第七条"] == [("deduct", "-1.00")]
-    assert fraud["award"] == "三等奖"  # 第3名: the policy's 三等奖 covers it
+    assert fraud["award"]["value"] == "三等奖"  # 第3名: the policy's 三等奖 covers it
 
 
 def test_articles_single_awards_go_to_the_best_in_each_task(articles):

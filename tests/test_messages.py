@@ -11,6 +11,7 @@ import scorelang
 from scorelang import messages
 from scorelang.diagnostics import Severity
 from scorelang.messages import Message, Phrase, Words, template_fields
+from scorelang.messages import awards as awards_messages
 from scorelang.messages import cases as cases_messages
 from scorelang.messages import cohort as cohort_messages
 from scorelang.messages import derived as derived_messages
@@ -43,7 +44,7 @@ def test_no_code_literal_outside_the_catalogue():
 
 @pytest.mark.parametrize("module", [syntax_messages, policy_messages, facts_messages, cases_messages, derived_messages,
                                     cohort_messages, scales_messages, grades_messages, outcomes_messages, outputs_messages,
-                                    incidents_messages,
+                                    awards_messages, incidents_messages,
                                     messages])
 def test_every_entry_is_named_after_its_constant(module):
     for constant, entry in vars(module).items():
@@ -55,7 +56,7 @@ def test_every_entry_is_named_after_its_constant(module):
 def test_catalogue_holds_every_entry_once():
     names = [n for module in (syntax_messages, policy_messages, facts_messages, cases_messages,
                                              derived_messages, cohort_messages, scales_messages, grades_messages,
-                                             outcomes_messages, outputs_messages, incidents_messages)
+                                             outcomes_messages, outputs_messages, awards_messages, incidents_messages)
              for n, v in vars(module).items() if isinstance(v, Message)]
     assert len(names) == len(set(names)) == len(messages.CATALOGUE)
 

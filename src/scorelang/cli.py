@@ -220,11 +220,14 @@ def _records_note(judgements: list[str], with_fields: list[str], lang: str) -> s
               help="text（默认）、json，或 xlsx 成绩工作簿 (a results workbook; needs -o, the default for -o *.xlsx).")
 @click.option("--entity", "entities", metavar="NAME", multiple=True,
               help="只显示该对象（可重复）/ show only this entity (repeatable); ranks stay those of all.")
+@click.option("--schema", "schema", type=click.Choice(["1", "2"]), default="2", show_default=True,
+              help="JSON 记分卡版本 / the JSON scorecard schema: 2, or 1 for consumers not yet migrated "
+                   "(award a string, null while pending).")
 @_output_option
 @_quiet_option
 @_lang_option
-def score(policy_path: str, facts_path: str, fmt: str | None, entities: tuple[str, ...], output: str | None,
-          quiet: bool, lang: str) -> None:
+def score(policy_path: str, facts_path: str, fmt: str | None, entities: tuple[str, ...], schema: str,
+          output: str | None, quiet: bool, lang: str) -> None:
     """按事实文件评分 (score every entity): FACTS 为 JSON、YAML、CSV 或 XLSX。"""
     fmt = fmt or _suffix_format(output, "text")
     policy = scorelang.load(policy_path)
@@ -246,7 +249,7 @@ def score(policy_path: str, facts_path: str, fmt: str | None, entities: tuple[st
         build_results_workbook(cards, title=policy.title, places=policy.places).save(_needs_output(output, "xlsx"))
     elif fmt == "json":
         doc = render_json(cards, title=policy.title, sha256=policy.sha256, places=policy.places,
-                          engine_version=_version(), scale=_scale(policy))
+                          engine_version=_version(), scale=_scale(policy), schema=int(schema))
         _emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
     else:
         _emit(render_scorecards(cards, title=policy.title, places=policy.places, lang=lang,

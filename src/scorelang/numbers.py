@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -75,6 +75,17 @@ def quantize_half_up(value: Decimal, places: int) -> Decimal:
     """
     rounded = value.quantize(quantum(places), rounding=ROUND_HALF_UP)
     return rounded if rounded else rounded.copy_abs()
+
+
+#: how a count of places (a quota's share of the entities) rounds, as the author writes it
+WHOLE_ROUNDING = {"向下取整": ROUND_FLOOR, "四舍五入": ROUND_HALF_UP, "向上取整": ROUND_CEILING}
+
+
+def whole_number(value: Decimal, how: str) -> int:
+    """A non-negative count of places (20% of 17 entities = 3.4) rounded to a whole number as
+    the policy says: 向下取整 (3), 四舍五入 (3; 3.5 → 4) or 向上取整 (4). Not a score: the
+    score rounding stays half-up at the declared places."""
+    return int(value.quantize(Decimal(1), rounding=WHOLE_ROUNDING[how]))
 
 
 def rounder(places: int) -> Callable[[Decimal], Decimal]:

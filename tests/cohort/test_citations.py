@@ -56,7 +56,7 @@ def test_the_policys_clauses_words_and_decider_are_cited():
     assert cards["丙镇"].total == 0
     assert "连续两年排名最后一位：应当作出书面说明（第十一条）" in cards["丙镇"].flags
     tie, single = cards["甲镇"].flags
-    assert tie.endswith("暂按一等奖列出，须由局考核委员会认定（第九条）")
+    assert tie.endswith("名次界限：奖项待认定，须由局考核委员会认定（第九条）")
     assert single.endswith("须由局考核委员会综合评定确定1名（第九条）")
 
 
@@ -66,7 +66,7 @@ def test_without_them_the_engine_cites_no_clause_in_neutral_words():
     assert (floor.clause, floor.rule) == ("总分", "总分最低为0分")
     assert cards["丙镇"].flags == ("连续两年排名最后一位",)
     tie, single = cards["甲镇"].flags
-    assert tie.endswith("暂按一等奖列出，须另行认定")
+    assert tie.endswith("名次界限：奖项待认定，须另行认定")
     assert single.endswith("须另行综合评定确定1名")
     assert not any("（" in flag for card in cards.values() for flag in card.flags)
 

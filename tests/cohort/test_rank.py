@@ -7,12 +7,15 @@ import pytest
 
 from scorelang.cohort import rank
 from scorelang.model.nodes import AwardRules, Tier
+from scorelang.runtime.decision import Decision, PendingPlaces
 from scorelang.runtime.scorecard import Event, Scorecard, TaskScore
 from scorelang.span import Span
 
 HERE = Span.unknown("test")
 AWARDS = AwardRules((Tier("一等奖", 1, 2, span=HERE), Tier("二等奖", 3, 4, span=HERE), Tier("三等奖", 5, 6, span=HERE)),
                     2, "上年度排名最后一位", span=HERE)
+TIERS_TO_5 = AwardRules((Tier("一等奖", 1, 2, span=HERE), Tier("二等奖", 3, 4, span=HERE), Tier("三等奖", 5, 5, span=HERE)),
+                        None, None, span=HERE)
 ORDER = ("甲", "乙", "丙", "丁", "戊", "己")
 
 
@@ -30,16 +33,36 @@ def by_entity(cards):
 def test_competition_ranks_and_tiers():
     cards = rank([card(e, t) for e, t in zip(ORDER, ["90", "80", "80", "70", "60", "50"], strict=True)], ORDER, AWARDS)
     assert [(c.entity, c.rank, c.award) for c in cards] == [
-        ("甲", 1, "一等奖"), ("乙", 2, "一等奖"), ("丙", 2, "一等奖"),
+        ("甲", 1, "一等奖"), ("乙", 2, None), ("丙", 2, None),  # tied across 一等奖/二等奖: pending
         ("丁", 4, "二等奖"), ("戊", 5, "三等奖"), ("己", 6, "三等奖")]
 
 
-def test_a_tie_across_a_tier_boundary_is_flagged_not_broken():
+def test_a_tie_across_a_tier_boundary_is_pending_not_broken():
     # 乙 and 丙 share rank 2 and occupy places 2–3: across 一等奖 (1–2) and 二等奖 (3–4)
     cards = by_entity(rank([card(e, t) for e, t in zip(ORDER, ["90", "80", "80", "70", "60", "50"], strict=True)], ORDER, AWARDS))
     for name in ("乙", "丙"):
-        assert any("并列第2名" in f and "一等奖与二等奖" in f for f in cards[name].flags)
-        assert cards[name].award == "一等奖"
+        assert any("并列第2名" in f and "一等奖与二等奖" in f and "待认定" in f for f in cards[name].flags)
+        assert cards[name].award is None  # no provisional value
+        assert cards[name].award_decision == Decision.pending(("一等奖", "二等奖"))
+        assert cards[name].award_status == "pending"
+    assert cards["甲"].award_decision == Decision.decided("一等奖") and cards["甲"].award_status == "decided"
+    assert cards["丁"].award_decision == Decision.decided("二等奖")
+
+
+def test_a_tie_across_the_last_tiers_edge_has_no_award_as_a_candidate():
+    # 戊 and 己 tie at 5th: places 5–6, 三等奖 (5) and none (6)
+    cards = by_entity(rank([card(e, t) for e, t in zip(ORDER, ["90", "80", "75", "70", "60", "60"], strict=True)],
+                           ORDER, TIERS_TO_5))
+    assert cards["戊"].award_decision == Decision.pending(("三等奖", "不评奖"))
+
+
+def test_a_demoted_pending_award_moves_each_candidate_down():
+    cards = by_entity(rank([card("乙", "80", effects=("demote",))] + [
+        card(e, t) for e, t in zip(("甲", "丙", "丁", "戊", "己"), ["90", "80", "70", "60", "50"], strict=True)],
+        ORDER, AWARDS))
+    assert cards["乙"].award_decision == Decision.pending(("二等奖", "三等奖"))
+    assert cards["丙"].award_decision == Decision.pending(("一等奖", "二等奖"))
+    assert any("一等奖或二等奖→二等奖或三等奖" in f for f in cards["乙"].flags)
     assert not any("并列" in f and "名次界限" in f for f in cards["甲"].flags)
 
 
@@ -71,9 +94,10 @@ def test_single_awards_and_a_tie_at_the_boundary():
     scores = ["95", "90", "90", "70", "60", "50"]
     cards = by_entity(rank([card(e, "50", task_score=s) for e, s in zip(ORDER, scores, strict=True)], ORDER, AWARDS))
     assert cards["甲"].task_awards == ("1",)
-    # top 2, but 乙 and 丙 tie for 2nd: both listed, both flagged for the committee
-    assert cards["乙"].task_awards == ("1",) and cards["丙"].task_awards == ("1",)
-    assert any("单项奖" in f and "并列第2名" in f for f in cards["乙"].flags)
+    # top 2, but 乙 and 丙 tie for 2nd: neither decided, both pending for the one place left
+    assert cards["乙"].task_awards == () and cards["丙"].task_awards == ()
+    assert cards["乙"].pending_task_awards == (PendingPlaces("1", 1, ("乙", "丙")),)
+    assert any("单项奖" in f and "并列第2名" in f and "待认定" in f for f in cards["乙"].flags)
     assert cards["丁"].task_awards == ()
 
 

@@ -1,7 +1,7 @@
 """The 17 example counties under the whole 2017 policy: the expected ranking is a golden file.
 
-tests/golden/ranking/2017.expected lists rank, county, total, award, single awards and flags
-(one line each); review changes to it in `git diff` (SCORELANG_UPDATE_GOLDEN=1 rewrites it).
+tests/golden/ranking/2017.expected lists rank, county, total, award (待认定（…） with the
+candidates while the committee decides), single awards and flags (one line each); review changes to it in `git diff` (SCORELANG_UPDATE_GOLDEN=1 rewrites it).
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def render(cards) -> str:
     lines = []
     for c in cards:
         singles = "、".join(c.task_awards) or "—"
-        lines.append(f"{c.rank:>2} {c.entity} {c.total} {c.award or '—'} 单项奖:{singles}")
+        lines.append(f"{c.rank:>2} {c.entity} {c.total} {c.award_decision.shown() if c.award_decision else '—'} 单项奖:{singles}")
         lines.extend(f"     ※ {flag}" for flag in c.flags)
     return "\n".join(lines) + "\n"
 

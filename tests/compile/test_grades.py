@@ -178,7 +178,8 @@ def test_json_grade_key_only_when_declared(tmp_path, grades: str) -> None:
     assert code == 0
     card = json.loads(out)["entities"][0]
     if grades:
-        assert card["grade"] == {"name": "良好", "band": "80 分至 90 分（不含）", "clause": "第十条"}
+        assert card["grade"] == {"status": "decided", "value": "良好", "candidates": [],
+                                 "band": "80 分至 90 分（不含）", "clause": "第十条"}
     else:
         assert "grade" not in card
     code, text = _cli("score", str(tmp_path / "p.score"), str(tmp_path / "f.json"))

@@ -153,7 +153,7 @@ def test_ineligible_loses_its_awards_and_keeps_its_rank(cards: dict[str, scorela
 def test_json_and_text_show_each_effect(policy: scorelang.Policy, cards: dict[str, scorelang.Scorecard]) -> None:
     doc = render_json(cards.values(), title="t", sha256="0", places=2, engine_version="x")
     by_name = {e["entity"]: e for e in doc["entities"]}
-    assert by_name["河西乡"]["grade"]["name"] == "合格"
+    assert by_name["河西乡"]["grade"]["value"] == "合格" and by_name["河西乡"]["grade"]["status"] == "decided"
     assert by_name["河西乡"]["grade_changes"][1] == {
         "clause": "第九条", "rule": "被督办整改不力的，年度考核结果降低一个等次", "kind": "grade_lower",
         "before": "良好", "after": "合格"}

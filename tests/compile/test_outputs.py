@@ -137,9 +137,15 @@ def test_a_lone_evaluation_has_no_outputs(policies):
 
 def test_an_output_reading_a_grade_still_to_be_decided_is_pending(policies):
     card = policies[0].score_all(FACTS)[0]
-    undecided = attrs.evolve(card, grade=None)
+    undecided = attrs.evolve(card, grade=None, grade_decision=None)
     values = {o.name: o for o in compile_outputs(policies[0].model.outputs)(undecided)}
     assert (values["系数"].value, values["系数"].status, values["系数"].rule) == (None, "pending", "等次 待认定")
+    # the cohort stage's decision: a grade sent to the committee at a quota tie (§23)
+    from scorelang.runtime.decision import Decision
+
+    at_quota = attrs.evolve(card, grade_decision=Decision.pending(("优秀", "良好")))
+    values = {o.name: o for o in compile_outputs(policies[0].model.outputs)(at_quota)}
+    assert (values["系数"].value, values["系数"].status) == (None, "pending")
     assert values["超额奖励"].status == "decided"  # reads the total only
 
 
@@ -154,7 +160,10 @@ def test_outputs_change_no_total_rank_grade_or_award(policies, document):
         assert card.outputs[0].value == quantize_half_up(expected, 0)
         assert card.outputs[1].value == {"优秀": Decimal("1.2"), "良好": Decimal("1.1"), "一般": Decimal("1.0")}[
             card.grade.name]
-        assert card.outputs[3].value == (Decimal(20000) if card.award == "一等奖" else Decimal(0))
+        if card.award_status == "pending":  # a tie across a tier's boundary: the amount waits for the committee
+            assert (card.outputs[3].value, card.outputs[3].status) == (None, "pending")
+        else:
+            assert card.outputs[3].value == (Decimal(20000) if card.award == "一等奖" else Decimal(0))
 
 
 # ------------------------------------------------------------------ reports
@@ -344,9 +353,10 @@ def test_a_decision_recorded_as_data_is_read_pending_or_decided():
     from types import SimpleNamespace
 
     from scorelang.compile.outputs import _decided
+    from scorelang.runtime.decision import Decision
 
-    pending = SimpleNamespace(award=None, award_decision=SimpleNamespace(status="pending", value=None))
-    decided = SimpleNamespace(grade=None, grade_decision=SimpleNamespace(status="decided", value="良好"))
+    pending = SimpleNamespace(award=None, award_decision=Decision.pending(("一等奖", "二等奖")))
+    decided = SimpleNamespace(grade=None, grade_decision=Decision.decided("良好"))
     assert _decided(pending, "award") == (True, None)
     assert _decided(decided, "grade") == (False, "良好")
 

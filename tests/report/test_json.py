@@ -1,4 +1,4 @@
-"""report/json.py: the scorecard-1 document of docs/contracts.md, built from hand-made scorecards."""
+"""report/json.py: the scorecard-2 (and scorecard-1) document of docs/contracts.md, built from hand-made scorecards."""
 from __future__ import annotations
 
 import json
@@ -12,12 +12,13 @@ from scorelang.report.common import format_weight
 from scorelang.report.json import SCHEMA, render_diagnostics_json, render_json
 from scorelang.span import Span
 
+DECIDED_FIRST = {"status": "decided", "value": "一等奖", "candidates": []}
 DECIMAL_KEYS = ("total", "score", "max", "weighted", "bonus", "points")
 
 
-def render(cards, places=2):
+def render(cards, places=2, schema=2):
     return render_json(cards, title="2017年度全州司法行政系统绩效考评办法", sha256="ab" * 32,
-                       places=places, engine_version="9.9.9")
+                       places=places, engine_version="9.9.9", schema=schema)
 
 
 def walk_decimals(node, path=""):
@@ -35,7 +36,8 @@ def walk_decimals(node, path=""):
 
 def test_top_level_shape(cards):
     doc = render(cards)
-    assert doc["schema"] == SCHEMA == "scorelang/scorecard-1"
+    assert doc["schema"] == SCHEMA == "scorelang/scorecard-2"
+    assert render(cards, schema=1)["schema"] == "scorelang/scorecard-1"
     assert doc["engine"] == "9.9.9"
     assert doc["policy"] == {"title": "2017年度全州司法行政系统绩效考评办法", "sha256": "ab" * 32}
     assert [e["entity"] for e in doc["entities"]] == ["西昌市", "木里县"]  # order as given (by rank)
@@ -44,7 +46,7 @@ def test_top_level_shape(cards):
 def test_entity_task_section_item_keys(cards):
     entity = render(cards)["entities"][0]
     assert {"entity", "total", "rank", "award", "flags", "tasks", "adjustments"} <= entity.keys()
-    assert entity["rank"] == 1 and entity["award"] == "一等奖" and entity["flags"] == ["连续两年整改"]
+    assert entity["rank"] == 1 and entity["award"] == DECIDED_FIRST and entity["flags"] == ["连续两年整改"]
     task = entity["tasks"][0]
     assert {"id", "name", "lead", "score", "max", "weight", "weighted", "sections"} <= task.keys()
     assert (task["id"], task["name"], task["lead"]) == ("2", "社区矫正", ["基层科"])
@@ -60,7 +62,8 @@ def test_entity_task_section_item_keys(cards):
 
 def test_no_award_and_no_rank_are_null(cards):
     second = render(cards)["entities"][1]
-    assert second["award"] is None and second["flags"] == [] and second["adjustments"] == []
+    assert render(cards, schema=1)["entities"][1]["award"] is None
+    assert second["award"] == {"status": "decided", "value": None, "candidates": []} and second["flags"] == [] and second["adjustments"] == []
 
 
 def test_every_decimal_is_a_string_with_exactly_the_places(cards):
@@ -184,7 +187,7 @@ def test_single_awards_follow_the_award(article_cards, cards):
     doc = render(article_cards)
     muli, xichang, yanyuan = doc["entities"]
     assert muli["single_awards"] == ["1", "3"] and xichang["single_awards"] == ["2"]
-    assert yanyuan["single_awards"] == [] and yanyuan["award"] is None
+    assert yanyuan["single_awards"] == [] and yanyuan["award"]["value"] is None
     keys = list(muli)
     assert keys.index("single_awards") == keys.index("award") + 1
     assert all(c["single_awards"] == [] for c in render(cards)["entities"])
@@ -261,3 +264,28 @@ def test_events_without_detail_have_no_detail_key(cards):
     events = [e for c in doc["entities"] for t in c["tasks"] for s in t["sections"] for i in s["items"]
               for e in i["events"]]
     assert events and all("detail" not in e for e in events)
+
+
+def test_a_pending_award_and_grade_carry_status_and_candidates(cards):
+    """Schema 2: a pending award is no provisional value: status, null value, the candidates;
+    schema 1: null, and the flag says why. A grade likewise (with the band and clause)."""
+    import attrs
+
+    from scorelang.runtime.decision import Decision, PendingPlaces
+    from scorelang.runtime.scorecard import Grade
+
+    tied = attrs.evolve(cards[0], award=None, award_decision=Decision.pending(("一等奖", "二等奖")),
+                        grade=Grade("优秀", "90 分以上", "第十条"), grade_decision=Decision.pending(("优秀", "良好")),
+                        pending_task_awards=(PendingPlaces("2", 1, ("西昌市", "木里县")),))
+    new, old = render([tied])["entities"][0], render([tied], schema=1)["entities"][0]
+    assert new["award"] == {"status": "pending", "value": None, "candidates": ["一等奖", "二等奖"]}
+    assert new["grade"] == {"status": "pending", "value": None, "candidates": ["优秀", "良好"],
+                            "band": "90 分以上", "clause": "第十条"}
+    assert new["pending_single_awards"] == [{"task": "2", "places": 1, "candidates": ["西昌市", "木里县"]}]
+    assert old["award"] is None and old["grade"] == {"name": None, "band": "90 分以上", "clause": "第十条"}
+    assert "pending_single_awards" not in old
+    moved = attrs.evolve(tied, grade_decision=Decision.decided("良好"))
+    assert render([moved])["entities"][0]["grade"]["value"] == "良好"
+    assert render([moved], schema=1)["entities"][0]["grade"]["name"] == "良好"
+    with pytest.raises(ValueError):
+        render(cards, schema=3)

@@ -1,29 +1,36 @@
 """取消评优资格 (an outcome effect, docs/language.md §22) in the cohort stage: an entity with an
-``ineligible`` adjustment gets no 综合奖 and no 单项奖. Its rank stays, and the places it would
-have taken are not passed on to others (the awards are by rank band; who else is awarded is the
-committee's decision). Each such entity is flagged with the clause and rule, and what it lost."""
+``ineligible`` adjustment gets no 综合奖 and no 单项奖 — decided: none, even where it would have
+been pending (§23). Its rank stays, and the places it would have taken are not passed on to
+others (who else is awarded is the committee's decision). Each such entity is flagged with the
+clause and rule, and what it lost."""
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from ..numbers import chinese_ordinal
-from ..runtime.scorecard import EventKind, Scorecard
+from ..runtime.scorecard import Decision, EventKind, PendingPlaces, Scorecard
 
 
-def withdraw_awards(ordered: Sequence[Scorecard], award_of: dict[str, str | None],
-                    task_awards: dict[str, list[str]], flags: dict[str, list[str]]) -> None:
+def withdraw_awards(ordered: Sequence[Scorecard], decisions: dict[str, Decision],
+                    task_awards: dict[str, list[str]], pending: dict[str, list[PendingPlaces]],
+                    flags: dict[str, list[str]]) -> None:
     for card in ordered:
         events = [e for e in card.adjustments if e.kind == EventKind.INELIGIBLE]
         if not events:
             continue
         lost = []
-        if award_of[card.entity] is not None:
-            lost.append(f"不评{award_of[card.entity]}")
-        for task_id in task_awards[card.entity]:
+        decision = decisions.get(card.entity)
+        if decision is not None and decision.is_pending:
+            lost.append(f"不评{'或'.join(decision.candidates)}")
+        elif decision is not None and decision.value is not None:
+            lost.append(f"不评{decision.value}")
+        for task_id in task_awards[card.entity] + [p.task for p in pending[card.entity]]:
             name = chinese_ordinal(int(task_id)) if task_id.isdigit() else task_id
             lost.append(f"不评目标任务{name}单项奖")
-        award_of[card.entity] = None
+        if decision is not None:
+            decisions[card.entity] = Decision.decided(None)
         task_awards[card.entity] = []
+        pending[card.entity] = []
         outcome = "：" + "、".join(lost) if lost else ""
         for event in events:
             flags[card.entity].append(f"取消评优资格（{event.clause}：{event.rule}）{outcome}")

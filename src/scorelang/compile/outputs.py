@@ -51,16 +51,14 @@ def _formula(o: m.OutputFormula) -> _One:
 
 
 def _decided(card: Scorecard, basis: str) -> tuple[bool, str | None]:
-    """(pending, the grade or award decided: None for none).
-
-    Where the cohort stage records its decision as data (``grade_decision`` / ``award_decision``:
-    decided with a value, or pending with candidates — issue 9 item 5), that decision is read,
-    so a pending one is never taken for "no award". Otherwise: a policy with grades gives every
-    total a grade (SL145), so a card without one is one whose grade is still to be decided; the
+    """(pending, the grade or award decided: None for none), from the cohort stage's decision
+    (runtime.decision: after quotas, pending at a tie sent to the committee, never taken for "no
+    award"). A card not yet ranked reads its band's grade; a policy with grades gives every
+    total one (SL145), so a card without one is one whose grade is still to be decided; the
     award is ``card.award``."""
-    decision = getattr(card, f"{basis}_decision", None)
+    decision = card.grade_decision if basis == "grade" else card.award_decision
     if decision is not None:
-        return str(decision.status) == "pending", decision.value
+        return decision.is_pending, decision.value
     if basis == "grade":
         return card.grade is None, card.grade.name if card.grade is not None else None
     return False, card.award

@@ -25,7 +25,8 @@ def check_outcomes(policy: m.Policy) -> Iterable[Diagnostic]:
                 continue
             change = Change(body.change)
             text = written(change, body.grade, body.levels)
-            if change is Change.INELIGIBLE and (awards is None or (not awards.tiers and not awards.single_top)):
+            if change is Change.INELIGIBLE and (awards is None or not (
+                    awards.tiers or awards.count_tiers or awards.single_top or awards.single_tasks)):
                 yield msg.INELIGIBLE_WITHOUT_AWARDS.at(body.span)
             if not change.on_grade:
                 continue

@@ -16,6 +16,7 @@ from ..span import Span
 from ..syntax import nodes as syn
 from . import nodes as m
 from .cohort_order import cohort_order
+from .from_syntax_awards import award_extras, resolve_quotas
 from .from_syntax_bounds import BoundsResolver
 from .from_syntax_derived import DERIVED_READER
 from .from_syntax_grades import resolve_grades
@@ -110,6 +111,9 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver, OutputResolver, Gra
                           grades=resolve_grades(tuple(b for b in tree.grades if b.task is None and b.value is None),
                                                 self.error),
                           value_grades=value_grades)
+        if tree.quotas:  # 名额 { … }: after grades, which it names
+            policy = attrs.evolve(policy, quotas=resolve_quotas(tree.quotas, policy.grades,
+                                                                [g.name for g in groups], self.error))
         if tree.outputs:  # 输出 { … }: after grades and awards, which its tables name
             policy = attrs.evolve(policy, outputs=self._outputs(tree, policy))
         return self._with_cohort(policy)
@@ -540,9 +544,12 @@ class Resolver(RuleResolver, BoundsResolver, ScalesResolver, OutputResolver, Gra
         if b.previous_last is not None:
             previous = self._use(b.previous_last, cited.clause or "上年度排名最后", ("flag",),
                                  Words("上年度排名最后", "上年度排名最后 (last the year before)"))
+        counts, each_group, singles, floor = award_extras(b, {str(t.number) for t in self.tree.tasks},
+                                                          list(self.group_members), self.error)
         return m.AwardRules(tuple(tiers), b.single_top, previous, span=b.span,
                             clause=b.cite.text if b.cite else None,
-                            decider=b.decider.text if b.decider else None, previous=cited)
+                            decider=b.decider.text if b.decider else None, previous=cited,
+                            count_tiers=counts, each_group=each_group, single_tasks=singles, floor=floor)
 
     def _section(self, task: int, s: syn.Section) -> m.Section:
         normalised, bonus_cap, deduct_cap = self._section_extras(task, s)

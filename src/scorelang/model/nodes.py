@@ -14,6 +14,11 @@ import attrs
 from attrs import AttrsInstance
 
 from ..span import Span
+from .awards import CountTier as CountTier
+from .awards import Quota as Quota
+from .awards import QuotaRules as QuotaRules
+from .awards import Rounding as Rounding
+from .awards import TieRule as TieRule
 from .expressions import CohortTerm, CompareValues, DerivedDecl, Expr, RankWithin
 from .grades import Grades as Grades
 from .incidents import Claim as Claim
@@ -811,6 +816,13 @@ class AwardRules:
     clause: str | None = attrs.field(default=None, kw_only=True)
     decider: str | None = attrs.field(default=None, kw_only=True)
     previous: Citation = attrs.field(default=Citation(), kw_only=True)
+    # §23: tiers by count (综合奖 "一等奖" 3 名 并列 …), awarded within each group (每组), the
+    # tasks with a single award and their places (task id, N; () with single_top: every task),
+    # and no award below a total (考评总分 低于 N 分 不评奖)
+    count_tiers: tuple[CountTier, ...] = attrs.field(default=(), kw_only=True)
+    each_group: bool = attrs.field(default=False, kw_only=True)
+    single_tasks: tuple[tuple[str, int], ...] = attrs.field(default=(), kw_only=True)
+    floor: Decimal | None = attrs.field(default=None, kw_only=True)
 
 
 ROUND_POINTS = ("item", "task", "weighted", "total")
@@ -872,6 +884,7 @@ class Policy:
     grades: Grades | None = attrs.field(default=None, kw_only=True)  # 等次 { … }
     value_grades: tuple[Grades, ...] = attrs.field(default=(), kw_only=True)  # 等次 目标任务二得分 { … } (§22.1)
     outputs: tuple[Output, ...] = attrs.field(default=(), kw_only=True)  # 输出 { … } (§25), never scored
+    quotas: QuotaRules | None = attrs.field(default=None, kw_only=True)  # 名额 { … } (§23)
 
     @property
     def data_defined(self) -> bool:

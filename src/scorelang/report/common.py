@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Console, RenderableType
 
 from ..numbers import chinese_ordinal, format_decimal, format_fixed, format_short
-from ..runtime.scorecard import DerivedValue, LadderDetail, OutputValue, TaskScore
+from ..runtime.scorecard import Decision, DerivedValue, LadderDetail, OutputValue, Scorecard, TaskScore
 
 
 def format_weight(weight: Decimal) -> str:
@@ -254,3 +254,35 @@ def policy_scale_text(full: Decimal | None, summed: bool, clause: str | None, la
     if summed:
         words.append("各目标任务得分相加" if lang == "zh" else "the tasks' scores added up (no weights)")
     return ("；" if lang == "zh" else "; ").join(words) or None
+
+
+PENDING_WORDS = {"zh": "待认定", "en": "pending"}
+
+
+def decision_text(decision: Decision, lang: str = "zh", none: str = "—") -> str:
+    """一等奖 / — / 待认定（一等奖/二等奖）: a decided value, or pending with the candidates."""
+    if decision.is_pending:
+        return PENDING_WORDS["en" if lang == "en" else "zh"] + "（" + "/".join(decision.candidates) + "）"
+    return decision.value or none
+
+
+def award_text(card: Scorecard, lang: str = "zh", none: str = "—") -> str:
+    """The award as the reports show it: the decision when ranked, else the award held."""
+    return decision_text(card.award_decision or Decision.decided(card.award), lang, none)
+
+
+def grade_text(card: Scorecard, lang: str = "zh", none: str = "—") -> str | None:
+    """The grade as the reports show it (None: the policy declares no grades): after quotas
+    when ranked, pending with its candidates."""
+    if card.grade is None:
+        return None
+    return decision_text(card.grade_decision or Decision.decided(card.grade.name), lang, none)
+
+
+def pending_singles_text(card: Scorecard, lang: str = "zh") -> list[str]:
+    """单项奖 二 待认定（甲/乙 取 1 个）: the single-task awards left to the committee."""
+    if lang == "en":
+        return [f"single award {task_number(p.task, lang)} pending ({'/'.join(p.candidates)}: {p.places} to choose)"
+                for p in card.pending_task_awards]
+    return [f"单项奖{task_number(p.task)}待认定（{'/'.join(p.candidates)} 取 {p.places} 个）"
+            for p in card.pending_task_awards]

@@ -23,10 +23,13 @@ from ..numbers import format_fixed
 from ..runtime.scorecard import Event, ItemScore, Scorecard
 from . import charts
 from .common import (
+    award_text,
     fact_text,
     format_signed,
+    grade_text,
     group_record_facts,
     output_figure,
+    pending_singles_text,
     task_label,
     task_number,
     task_weight,
@@ -98,7 +101,9 @@ def render_report(cards: Iterable[Scorecard], model: PolicyModel, *, engine: str
     cards = tuple(cards)
     places = model.places
     tiers = model.awards.tiers if model.awards else ()
-    tier_names = tuple(t.name for t in tiers)
+    # tiers by count (综合奖 "一等奖" 3 名, §23) colour their badges the same way
+    tier_names = tuple(t.name for t in tiers) + (tuple(t.name for t in model.awards.count_tiers)
+                                                 if model.awards else ())
     env = _environment()
     tasks = cards[0].tasks if cards else ()
     task_heads = [{"id": t.id, "number": task_number(t.id), "label": task_label(t.id, t.name), "name": t.name,
@@ -108,12 +113,16 @@ def render_report(cards: Iterable[Scorecard], model: PolicyModel, *, engine: str
              "total": format_fixed(c.total, places), "flags": list(c.flags),
              "adjust": format_signed(sum((e.points for e in c.adjustments), Decimal(0)), places),
              "tasks": [format_fixed(t.weighted, places) for t in c.tasks],
-             "singles": "、".join(task_number(t) for t in c.task_awards)} for c in cards]
+             "singles": "、".join(task_number(t) for t in c.task_awards),
+             # the award and grade as decided, or 待认定（…） with the candidates
+             "award_shown": award_text(c, none=""), "grade": grade_text(c),
+             "pending_singles": pending_singles_text(c)} for c in cards]
+    graded = any(c.grade is not None for c in cards)
     font = charts.cjk_font()
     common = {"title": model.title, "doc_number": model.doc_number, "engine": engine, "places": places,
               "font_missing": font is None, "font_package": charts.FONT_PACKAGE, "count": len(cards)}
     pages = {"index.html": env.get_template("cohort.html.j2").render(
-        **common, rows=rows, tasks=task_heads,
+        **common, rows=rows, tasks=task_heads, graded=graded,
         tiers=[{"name": t.name, "first": t.first, "last": t.last,
                 "entities": [r for r in rows if r["award"] == t.name]} for t in tiers],
         flags=[(r["entity"], r["page"], flag) for r in rows for flag in r["flags"]],
@@ -142,7 +151,7 @@ def render_report(cards: Iterable[Scorecard], model: PolicyModel, *, engine: str
         article_sums = {clause: format_signed(sum((e.points for e in card.adjustments if e.clause == clause),
                                                   Decimal(0)), places) for clause in articles}
         pages[page_name(card.entity)] = entity_template.render(
-            **common, card=rows[index], tasks=task_blocks, articles=articles, article_sums=article_sums,
+            **common, card=rows[index], tasks=task_blocks, graded=graded, articles=articles, article_sums=article_sums,
             outputs=[{"name": o.name, "figure": output_figure(o), "rule": o.rule, "clause": o.clause}
                      for o in card.outputs],
             gap=_tier_gap(card, cards, tiers, places),

@@ -1,4 +1,9 @@
-"""Renders scorecards as the JSON document "scorelang/scorecard-1" of docs/contracts.md.
+"""Renders scorecards as the JSON document "scorelang/scorecard-2" of docs/contracts.md (or,
+with ``schema=1``, the earlier "scorelang/scorecard-1" for consumers not yet migrated).
+
+Schema 2 writes ``award`` (and ``grade``, for a policy that declares grades) as a decision:
+``{"status": "decided"|"pending", "value": …, "candidates": [...]}``; schema 1 writes the award
+as a string, null while it is pending (a flag says why).
 
 A pure function of the scorecards: every decimal becomes a string with exactly the policy's
 places (never ``"-0.00"``), weights become ``"15%"`` (``"10%+5%"`` for a task weighed in parts, listed in
@@ -13,7 +18,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Severity, to_json
 from ..numbers import format_fixed
-from ..runtime.scorecard import Event, ItemScore, Scorecard, SectionScore, TaskPart, TaskScore
+from ..runtime.scorecard import Decision, Event, ItemScore, Scorecard, SectionScore, TaskPart, TaskScore
 from .common import (
     derived_json,
     fact_json,
@@ -25,16 +30,19 @@ from .common import (
     task_weight,
 )
 
-SCHEMA = "scorelang/scorecard-1"
+SCHEMA = "scorelang/scorecard-2"
+SCHEMAS = {1: "scorelang/scorecard-1", 2: SCHEMA}
 DIAGNOSTICS_SCHEMA = "scorelang/diagnostics-1"
 
 
 def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: int,
-                engine_version: str, scale: tuple[Decimal | None, bool, str | None] = (None, False, None)
-                ) -> dict[str, Any]:
+                engine_version: str, scale: tuple[Decimal | None, bool, str | None] = (None, False, None),
+                schema: int = 2) -> dict[str, Any]:
     """The scorecard document: ``{"schema", "engine", "policy", "entities": [...]}``; ``scale``:
     the policy's declared full score, whether its tasks are summed, and the clause (additive:
-    ``policy.scale`` only when it declares one)."""
+    ``policy.scale`` only when it declares one); ``schema``: 2 (decisions as objects) or 1."""
+    if schema not in SCHEMAS:
+        raise ValueError(f"unknown scorecard schema {schema}")
 
     def fixed(value: Decimal) -> str:
         return format_fixed(value, places)
@@ -83,14 +91,18 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
         return data
 
     def card(c: Scorecard) -> dict[str, Any]:
-        data: dict[str, Any] = {"entity": c.entity, "total": fixed(c.total), "rank": c.rank, "award": c.award,
-                                "single_awards": list(c.task_awards),
-                                "flags": list(c.flags), "tasks": [task(t) for t in c.tasks],
-                                "adjustments": [event(e) for e in c.adjustments]}
+        award: Any = c.award if schema == 1 else decision_json(c.award_decision or Decision.decided(c.award))
+        data: dict[str, Any] = {"entity": c.entity, "total": fixed(c.total), "rank": c.rank, "award": award,
+                                "single_awards": list(c.task_awards)}
+        if schema > 1:
+            data["pending_single_awards"] = [{"task": p.task, "places": p.places, "candidates": list(p.candidates)}
+                                             for p in c.pending_task_awards]
+        data.update({"flags": list(c.flags), "tasks": [task(t) for t in c.tasks],
+                     "adjustments": [event(e) for e in c.adjustments]})
         if c.derived:  # additive: only a policy with derived values (计算 { … }) gives them
             data["derived"] = [derived_json(d) for d in c.derived]
-        if c.grade is not None:  # additive: only a policy that declares grades (等次 { … }) gives one
-            data["grade"] = {"name": c.grade.name, "band": c.grade.band, "clause": c.grade.clause}
+        if c.grade is not None:  # only a policy that declares grades (等次 { … }) gives one
+            data["grade"] = grade_json(c, schema)
         if c.value_grades is not None:  # additive: only a policy that grades a task's score (§22.1)
             data["value_grades"] = [{"subject": g.subject, "task": g.task, "unit": g.unit,
                                     "value": fixed(g.value) if isinstance(g.value, Decimal) else str(g.value),
@@ -108,8 +120,24 @@ def render_json(cards: Iterable[Scorecard], *, title: str, sha256: str, places: 
     policy_scale = policy_scale_json(*scale, places)
     if policy_scale is not None:
         policy["scale"] = policy_scale
-    return {"schema": SCHEMA, "engine": engine_version, "policy": policy,
+    return {"schema": SCHEMAS[schema], "engine": engine_version, "policy": policy,
             "entities": [card(c) for c in cards]}
+
+
+def decision_json(decision: Decision) -> dict[str, Any]:
+    """``{"status": "decided", "value": "一等奖", "candidates": []}`` / pending: value null."""
+    return {"status": str(decision.status), "value": decision.value, "candidates": list(decision.candidates)}
+
+
+def grade_json(card: Scorecard, schema: int) -> dict[str, Any]:
+    """Schema 2: the grade's decision (after quotas), the band its total falls in and the clause;
+    schema 1: ``name`` (null while pending), band and clause."""
+    assert card.grade is not None
+    decision = card.grade_decision or Decision.decided(card.grade.name)
+    if schema == 1:
+        return {"name": decision.value if not decision.is_pending else None, "band": card.grade.band,
+                "clause": card.grade.clause}
+    return {**decision_json(decision), "band": card.grade.band, "clause": card.grade.clause}
 
 
 def render_diagnostics_json(diagnostics: Iterable[Diagnostic]) -> dict[str, Any]:

@@ -11,13 +11,16 @@ from decimal import Decimal
 from ..numbers import format_fixed, quantize_half_up
 from ..runtime.scorecard import Event, EventKind, ItemScore, Scorecard, TaskScore
 from .common import (
+    award_text,
     derived_text,
     fact_text,
     format_signed,
     format_weight,
+    grade_text,
     group_record_facts,
     ladder_text,
     output_text,
+    pending_singles_text,
     policy_scale_text,
     task_label,
     task_numbers,
@@ -111,6 +114,10 @@ def _summary(cards: Sequence[Scorecard], places: int, lang: str, width: int) -> 
     task_ids = [t.id for t in cards[0].tasks] if cards else []
     for task_id in task_ids:
         winners = [card.entity for card in cards if task_id in card.task_awards]
+        tied = next((p for card in cards for p in card.pending_task_awards if p.task == task_id), None)
+        if tied is not None:  # 待认定（丙/丁 取 1 个）: the committee chooses among the tied
+            winners.append(("待认定（" if lang == "zh" else "pending (") + "/".join(tied.candidates)
+                           + (f" 取 {tied.places} 个）" if lang == "zh" else f": {tied.places} to choose)"))
         if winners:
             lines += paragraph(f"{words['single_awards']} {task_numbers((task_id,), lang)}{colon}"
                                + ("、" if lang == "zh" else ", ").join(winners), width)
@@ -133,7 +140,11 @@ def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
     for task in tasks:
         label = task_numbers((task.id,), lang) if compact else task_label(task.id, task.name, lang)
         columns.append(Column(label, justify="right", no_wrap=compact))
-    columns += [Column(words["total"], justify="right", no_wrap=True), Column(words["award"], no_wrap=True)]
+    columns.append(Column(words["total"], justify="right", no_wrap=True))
+    graded = any(card.grade is not None for card in cards)  # 等次 only for a policy that declares grades
+    if graded:
+        columns.append(Column(words["grade"], no_wrap=True))
+    columns.append(Column(words["award"], no_wrap=True))
     with_single = False  # the single awards follow the table, task by task
     with_flags = any(card.flags for card in cards)
     if with_flags:
@@ -143,7 +154,11 @@ def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
         scores = {t.id: format_fixed(t.score, places) for t in card.tasks}
         row = ["—" if card.rank is None else str(card.rank), card.entity]
         row += [scores.get(task.id, "—") for task in tasks]
-        row += [format_fixed(card.total, places), card.award or "—"]
+        row.append(format_fixed(card.total, places))
+        if graded:
+            row.append(_short(grade_text(card, lang) or "—"))
+        # 待认定 alone in the table (the columns fit in 100); each card's heading names the candidates
+        row.append(_short(award_text(card, lang)))
         if with_single:
             row.append(task_numbers(card.task_awards, lang))
         if with_flags:
@@ -153,17 +168,23 @@ def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
     return table
 
 
+def _short(shown: str) -> str:
+    """待认定（一等奖/二等奖） → 待认定 (pending (…) → pending)."""
+    return shown.split("（")[0]
+
+
 def _heading(card: Scorecard, places: int, words: dict[str, str], lang: str) -> str:
     """``西昌市 │ 总分 96.40 │ 第 1 名 │ 奖项 一等奖 │ 单项奖 二、四``, then each flag on its own line."""
     rank = words["nth"].format(card.rank) if card.rank is not None else words["no_rank"]
     fields = [card.entity, f"{words['total']} {format_fixed(card.total, places)}", rank,
-              f"{words['award']} {card.award or '—'}"]
+              f"{words['award']} {award_text(card, lang)}"]
     if card.task_awards:
         fields.append(f"{words['single_awards']} {task_numbers(card.task_awards, lang)}")
-    if card.grade is not None:  # 等次 优秀 [90 分以上]: the grade and the band that gave it
+    fields.extend(pending_singles_text(card, lang))
+    if card.grade is not None:  # 等次 优秀 [90 分以上]: the grade (after quotas) and the band of the total
         band = card.band_grade
         changed = f" {band} → {card.grade.name}" if band != card.grade.name else ""  # 一票否决 (§22)
-        fields.append(f"{words['grade']} {card.grade.name} [{card.grade.band}{changed}]")
+        fields.append(f"{words['grade']} {grade_text(card, lang)} [{card.grade.band}{changed}]")
     for graded in card.value_grades or ():  # 目标任务二得分 等次 良好 [80 分至 90 分（不含）] (§22.1)
         if graded.grade is not None:
             fields.append(f"{graded.subject} {words['grade']} {graded.grade.name} [{graded.grade.band}]")

@@ -23,7 +23,16 @@ from typing import Any
 
 from ..numbers import format_fixed
 from ..runtime.scorecard import Event, Scorecard
-from .common import fact_text, group_record_facts, task_label, task_number, task_weight
+from .common import (
+    award_text,
+    fact_text,
+    grade_text,
+    group_record_facts,
+    pending_singles_text,
+    task_label,
+    task_number,
+    task_weight,
+)
 
 RANKING_SHEET, TRACE_SHEET, OUTPUTS_SHEET = "排名", "明细", "输出"
 _HEADER_FILL = "DCE6F1"
@@ -81,14 +90,18 @@ def build_results_workbook(cards: Iterable[Scorecard], *, title: str, places: in
             ws.auto_filter.ref = ws.dimensions
 
     tasks = cards[0].tasks if cards else ()
+    graded = any(card.grade is not None for card in cards)  # 等次 only for a policy that declares grades
     header = ["名次 rank", "对象 entity",
               *[f"{task_label(t.id, t.name)}（{task_weight(t)}）" for t in tasks],
-              "加减分 adjustments", "总分 total", "奖项 award", "单项奖 single awards", "待认定 flags"]
+              "加减分 adjustments", "总分 total", *(["等次 grade"] if graded else []), "奖项 award",
+              "单项奖 single awards", "待认定 flags"]
     rows = []
     for card in cards:
         adjust = sum((fixed(e.points) for e in card.adjustments), Decimal(0))
+        grade = [grade_text(card, none="") or ""] if graded else []
+        singles = "、".join([task_number(t) for t in card.task_awards] + pending_singles_text(card))
         rows.append([card.rank, card.entity, *[fixed(t.weighted) for t in card.tasks], adjust, fixed(card.total),
-                     card.award or "", "、".join(task_number(t) for t in card.task_awards), "\n".join(card.flags)])
+                     *grade, award_text(card, none=""), singles, "\n".join(card.flags)])
     sheet_with(RANKING_SHEET, header, rows, {2: 12, len(header): 60, len(header) - 1: 18})
 
     for index, task in enumerate(tasks):

@@ -16,6 +16,9 @@ from typing import Union
 import attrs
 
 from ..span import Span
+from .decision import Decision as Decision
+from .decision import PendingPlaces as PendingPlaces
+from .decision import Status as Status
 
 FactValue = Union[Decimal, int, bool, str, None, tuple[object, ...]]
 
@@ -305,6 +308,9 @@ class _ScorecardFields:
     grade: Grade | None = None
     grade_changes: tuple[GradeChange, ...] | None = None
     value_grades: tuple[ScoreGrade, ...] | None = None
+    award_decision: Decision | None = None
+    grade_decision: Decision | None = None
+    pending_task_awards: tuple[PendingPlaces, ...] = ()
     outputs: tuple[OutputValue, ...] = ()
 
 
@@ -317,6 +323,9 @@ class Scorecard(_ScorecardFields):
         tasks: per task scores; adjustments: events applied to the total (articles).
         rank, award, flags, task_awards: filled in by the cohort stage (None/None/()/() for a
             lone evaluation); task_awards lists the tasks whose single award (单项奖) it wins.
+            ``award`` is the *decided* award: None without one, and None too while it is
+            pending (a tie across a band's boundary, a quota tie sent to the committee) —
+            ``award_decision`` says which, with the candidates.
         previous_last: the 第十八条 fact: the entity was last the year before (None if the
             policy does not ask).
         derived: the derived values its scoring read, each computed once, in the order the
@@ -327,9 +336,30 @@ class Scorecard(_ScorecardFields):
             before → after; None when the policy writes no such effect, () when none applied.
         value_grades: the grades of its tasks' scores (等次 目标任务二得分 { … }, for the tasks it is
             scored on) and of values (等次 「结案率」 { … }) the policy declares; None when it declares none.
+        award_decision, grade_decision: the cohort stage's outcome (runtime.decision.Decision):
+            decided (with the value, after quotas) or pending (with the candidates); None for a
+            lone evaluation, and grade_decision None when the policy declares no grades.
+            Read these, not ``grade``, once a cohort is ranked: a quota may move a grade.
+        pending_task_awards: single-task awards tied beyond their places, for the committee.
         outputs: the policy's outputs (输出 { … }) for it, computed after the cohort stage
             (() for a lone evaluation and for a policy without outputs); never part of a score.
     """
+
+    def unranked(self) -> Scorecard:
+        """The scorecard as ``evaluate`` gives it, before the cohort stage: every field the
+        cohort stage (and the outputs computed after it) fills back at its default."""
+        return attrs.evolve(self, rank=None, award=None, flags=(), task_awards=(), award_decision=None,
+                            grade_decision=None, pending_task_awards=(), outputs=())
+
+    @property
+    def award_status(self) -> str | None:
+        """``decided`` / ``pending`` (None before ranking or without awards)."""
+        return None if self.award_decision is None else str(self.award_decision.status)
+
+    @property
+    def grade_status(self) -> str | None:
+        """``decided`` / ``pending`` (None before ranking or without grades)."""
+        return None if self.grade_decision is None else str(self.grade_decision.status)
 
     @property
     def band_grade(self) -> str | None:
@@ -503,6 +533,9 @@ def new_scorecard(*, entity: str, total: Decimal, tasks: tuple[TaskScore, ...], 
     card.grade = grade
     card.grade_changes = grade_changes
     card.value_grades = value_grades
+    card.award_decision = None
+    card.grade_decision = None
+    card.pending_task_awards = ()
     card.outputs = ()
     card.__class__ = Scorecard
     return card  # type: ignore[return-value]  # the __class__ swap above made it one

@@ -77,6 +77,11 @@ TERMINAL_WORDS: dict[str, tuple[str, str]] = {
     "RANK_ORDER": ("「由高到低」、「由低到高」", "「由高到低」, 「由低到高」 (a rank's order)"),
     "RANK_TIES": ("「并列占位」、「并列不占位」", "「并列占位」, 「并列不占位」 (how ties count)"),
     "ENTERS": ("计入方式（按原分计入、折算为百分制）", "how a score enters (按原分计入 as is, 折算为百分制 on 100)"),
+    "EACH_GROUP": ("「每组」", "「每组」 (within each group)"),
+    "QUOTA_OF": ("「总数的」（或「参评总数的」）", "「总数的」 or 「参评总数的」 (of the number of entities)"),
+    "WHOLE_ROUND": ("取整方式（向下取整、向上取整、四舍五入）", "how a quota rounds (向下取整, 向上取整, 四舍五入)"),
+    "TIE_RULE": ("并列时的做法（全部计入、全部不计入、提交认定）",
+                 "what a tie on a quota's boundary does (全部计入, 全部不计入, 提交认定)"),
     "EXCLUDED": ("「（不含）」（一档的边界不含这个数）", "「（不含）」 (a grade band's edge excluded)"),
     "ZERO_BONUS": ("「（含加分）」或「（加分照计）」",
                    "「（含加分）」 or 「（加分照计）」 (whether the bonuses go too)"),
@@ -113,7 +118,7 @@ def terminal_words(name: str, lang: str) -> str:
     return "符号" if lang == "zh" else "a symbol"  # unreachable while the table is complete (a test)
 
 
-def _expected_words(expected: Iterable[str], limit: int = 10) -> Words:
+def _expected_words(expected: Iterable[str], limit: int = 11) -> Words:
     return Words(_expected_in(expected, "zh", limit), _expected_in(expected, "en", limit))
 
 

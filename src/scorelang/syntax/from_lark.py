@@ -14,6 +14,7 @@ from ..diagnostics import Diagnostic, Diagnostics
 from ..numbers import chinese_numeral, parse_decimal
 from ..span import Span
 from . import nodes as n
+from .from_lark_awards import AWARD_BUILDERS
 from .from_lark_cohort import COHORT_BUILDERS
 from .from_lark_grades import GRADE_BUILDERS
 from .from_lark_incidents import INCIDENT_BUILDERS
@@ -155,6 +156,7 @@ class ToSyntax:
             derived=_all(children, n.DerivedBlock),
             grades=_all(children, n.Grades),
             outputs=_all(children, n.Outputs),
+            quotas=_all(children, n.Quotas),
         )
 
     def header(self, meta: Meta, children: Children) -> n.Header:
@@ -538,15 +540,12 @@ class ToSyntax:
         decider = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "decider"), None)
         return n.Awards(_all(children, n.Tier), single[0] if single else None, previous[0] if previous else None,
                         span=self.pos.of_meta(meta), cite=cite, decider=decider,
-                        previous_cite=previous[1] if previous else None, single_span=single[1] if single else None)
+                        previous_cite=previous[1] if previous else None, single_span=single[1] if single else None,
+                        count_tiers=_all(children, n.CountTier), singles=_all(children, n.SingleTasks),
+                        floors=_all(children, n.AwardFloor))
 
     def decider(self, meta: Meta, children: Children) -> Tagged:
         return ("decider", children[0])
-
-    def tier(self, meta: Meta, children: Children) -> n.Tier:
-        numbers = _tokens(children, "NUMBER")
-        return n.Tier(children[0], int(self._number(numbers[0])), int(self._number(numbers[1])),
-                      span=self.pos.of_meta(meta))
 
     def single_award(self, meta: Meta, children: Children) -> tuple[str, tuple[int, Span]]:
         return ("single", (int(self._number(children[0])), self.pos.of_meta(meta)))
@@ -675,6 +674,7 @@ BUILDERS.update(SCALE_BUILDERS)  # 满分, 基础分, 本部分/本任务 caps: 
 BUILDERS.update(GRADE_BUILDERS)  # 等次 { "优秀" 90 分以上 … }: syntax/from_lark_grades.py
 BUILDERS.update(INCIDENT_BUILDERS)  # 日期/项号 fields, 每起 … 首次扣, 个数（「x」 中 …）: from_lark_incidents.py
 BUILDERS.update(OUTCOME_BUILDERS)  # 直接评定为 "不合格", 取消评优资格 …: syntax/from_lark_outcomes.py
+BUILDERS.update(AWARD_BUILDERS)  # 名额 { … }, 综合奖 … N 名 / 每组, 单项奖 目标任务…: syntax/from_lark_awards.py
 BUILDERS.update(OUTPUT_BUILDERS)  # 输出 { 「奖金」 = … 元 / 按 等次 { … } }: syntax/from_lark_outputs.py
 
 

@@ -38,6 +38,8 @@ KEPT_BY_TREE = frozenset({
     # as written (EscalationStep.ordinal), 同一「…」不重复扣分 (no_repeat)
     "EACH_RECORD", "TABLE_SIGN", "ORDINAL", "ORDINAL_ON", "NO_REPEAT",
     "OUTPUT_UNIT",  # 元 / 万元 / 千元 after an output's amount: three units, kept as the node's unit
+    # §23: each spelling means something else, kept on the node (Quota.of_total, .rounding, .tie)
+    "QUOTA_OF", "WHOLE_ROUND", "TIE_RULE",
 })
 
 

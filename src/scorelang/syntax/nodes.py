@@ -11,6 +11,7 @@ from typing import Union
 import attrs
 
 from ..span import Span
+from .award_nodes import AWARD_STATEMENTS, AwardFloor, CountTier, Quota, Quotas, SingleTasks
 from .cohort_nodes import (
     COHORT_VALUE_CLASSES,
     CohortAggregate,
@@ -24,7 +25,8 @@ from .cohort_nodes import (
 from .incident_nodes import Escalation, EscalationStep, RecordCount
 from .output_nodes import Output, OutputBound, OutputFormula, OutputRankRow, OutputRow, Outputs, OutputTable
 
-__all__ = ["COHORT_VALUE_CLASSES", "CohortAggregate", "CohortCount", "CohortRank", "RankPoints", "RankRow",
+__all__ = ["AWARD_STATEMENTS", "AwardFloor", "CountTier", "Quota", "Quotas", "SingleTasks",
+           "COHORT_VALUE_CLASSES", "CohortAggregate", "CohortCount", "CohortRank", "RankPoints", "RankRow",
            "RankWithin", "ScoreRef", "Output", "OutputBound", "OutputFormula", "OutputRankRow", "OutputRow", "Outputs",
            "OutputTable", "Escalation", "EscalationStep", "RecordCount"]
 
@@ -757,12 +759,13 @@ class Article:
 
 @attrs.frozen
 class Tier:
-    """综合奖 "一等奖" 第1至5名"""
+    """综合奖 "一等奖" 第1至5名 (``each_group``: 综合奖 "…" 每组 第1名, by rank within each group)"""
 
     name: Text
     first: int
     last: int
     span: Span = _span()
+    each_group: bool = attrs.field(default=False, kw_only=True)
 
 
 @attrs.frozen
@@ -791,6 +794,10 @@ class Awards:
     decider: Name | None = attrs.field(default=None, kw_only=True)
     previous_cite: Cite | None = attrs.field(default=None, kw_only=True)
     single_span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    # §23: tiers by count, single-task awards for named tasks, no award below a total
+    count_tiers: tuple[CountTier, ...] = attrs.field(default=(), kw_only=True)
+    singles: tuple[SingleTasks, ...] = attrs.field(default=(), kw_only=True)
+    floors: tuple[AwardFloor, ...] = attrs.field(default=(), kw_only=True)
 
 
 @attrs.frozen
@@ -838,3 +845,4 @@ class Policy:
     derived: tuple[DerivedBlock, ...] = attrs.field(default=(), kw_only=True)
     grades: tuple[Grades, ...] = attrs.field(default=(), kw_only=True)
     outputs: tuple[Outputs, ...] = attrs.field(default=(), kw_only=True)  # 输出 { … } (§25)
+    quotas: tuple[Quotas, ...] = attrs.field(default=(), kw_only=True)  # 名额 { … } (§23)

@@ -20,6 +20,8 @@ from typing import Any
 from ..span import display_width
 from . import nodes as n
 from .layout import Layout
+from .printer_awards import STATEMENTS as AWARD_STATEMENTS
+from .printer_awards import count_tier_text, floor_text, single_tasks_text
 from .printer_core import Printer, ordered
 from .printer_exprs import cond, expr
 from .printer_outputs import INLINE as OUTPUT_INLINE
@@ -53,7 +55,7 @@ def format_text(text: str, file: str = "<string>") -> str:
 # ------------------------------------------------------------------ the file and its header
 def _policy(p: Printer, node: n.Policy) -> None:
     for decl in ordered(node.headers, node.entities, node.groups, node.weights, node.facts, node.derived,
-                        node.tasks, node.articles, node.awards, node.grades, node.outputs):
+                        node.tasks, node.articles, node.awards, node.grades, node.quotas, node.outputs):
         if p.layout is None:  # a tree built by code: declarations set apart by a blank line
             p.separate = True
         p.node(decl)
@@ -311,6 +313,9 @@ def _awards(p: Printer, node: n.Awards) -> None:
     if node.decider is not None:
         words.append("认定 " + p.text(node.decider))
     lines: list[tuple[Any, str]] = [(tier.span, _tier_text(p, tier)) for tier in node.tiers]
+    lines += [(tier.span, count_tier_text(p, tier)) for tier in node.count_tiers]
+    lines += [(single.span, single_tasks_text(p, single)) for single in node.singles]
+    lines += [(floor.span, floor_text(p, floor)) for floor in node.floors]
     if node.single_top is not None:
         span = node.single_span
         top = p.num(Decimal(node.single_top), span.start, span.end) if span else str(node.single_top)
@@ -330,8 +335,13 @@ def _awards(p: Printer, node: n.Awards) -> None:
 
 def _tier_text(p: Printer, node: n.Tier) -> str:
     s, e = node.span.start, node.span.end
-    first, last = p.num(Decimal(node.first), s, e, 0), p.num(Decimal(node.last), s, e, 1)
-    return f"综合奖 {p.text(node.name)} 第{written_range(p, first, last, s, e)}名"
+    first = p.num(Decimal(node.first), s, e, 0)
+    each = " 每组" if node.each_group else ""
+    written_one = p.layout is not None and len(p.layout.between(s, e, "NUMBER")) == 1
+    if node.first == node.last and written_one:  # 第1名, as written (第1至1名 reads the same)
+        return f"综合奖 {p.text(node.name)}{each} 第{first}名"
+    last = p.num(Decimal(node.last), s, e, 1)
+    return f"综合奖 {p.text(node.name)}{each} 第{written_range(p, first, last, s, e)}名"
 
 
 def _tier(p: Printer, node: n.Tier) -> None:
@@ -372,5 +382,6 @@ STATEMENTS: dict[type, Callable[[Printer, Any], None]] = {
     n.TasksSummed: _summed, n.Awards: _awards, n.Tier: _tier,
     n.Grades: _grades, n.GradeBand: _grade_band,
     **OUTPUT_STATEMENTS,  # 输出 { … }: printer_outputs.py
+    **AWARD_STATEMENTS,  # 名额 { … } and the awards block's §23 statements: printer_awards.py
 }
 INLINE.update(OUTPUT_INLINE)

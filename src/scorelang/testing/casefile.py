@@ -29,14 +29,15 @@ FILE_KEYS = ("policy", "facts_file", "entity", "description", "cases")
 CASE_KEYS = ("name", "source", "entity", "facts_file", "facts", "entities", "expect")
 ENTITY_KEYS = ("facts", "expect")
 EXPECT_KEYS = ("items", "sections", "tasks", "weighted", "adjustments", "derived", "total", "rank", "award",
-               "flags", "error")
+               "grade", "flags", "error")
 ITEM_KEYS = ("score", "bonus")
 SECTION_KEYS = ("score",)
 TASK_KEYS = ("score", "weighted", "bonus")
-AWARD_KEYS = ("name", "status")
+AWARD_KEYS = ("name", "status", "candidates")
 ERROR_KEYS = ("code", "entity", "fact")
 #: figures that only a ranked cohort has: a case expecting one scores every entity
-COHORT_FIGURES = frozenset({"rank", "award", "award_status", "flags"})
+COHORT_FIGURES = frozenset({"rank", "award", "award_status", "award_candidates", "grade", "grade_status",
+                            "grade_candidates", "flags"})
 
 _DECIMAL = Words("小数（如 \"28.50\"）", 'a decimal (such as "28.50")')
 _INTEGER = Words("正整数", "a positive whole number")
@@ -56,8 +57,10 @@ class Figure:
     Attributes:
         entity: whose figure; path: what it is: ``("item", "3.1", "score")``, ``("section",
             "3/基础建设", "score")``, ``("task", "3", "weighted")``, ``("total",)``, ``("rank",)``,
-            ``("award",)``, ``("award_status",)``, ``("flags",)``.
-        expected: Decimal for scores, int for rank, str or None for an award, tuple of str for flags.
+            ``("award",)``, ``("award_status",)``, ``("award_candidates",)``, ``("grade",)``,
+            ``("grade_status",)``, ``("grade_candidates",)``, ``("flags",)``.
+        expected: Decimal for scores, int for rank, str or None for an award or grade (None
+            also while pending), tuple of str for flags and candidates.
         span: where the expected value is written; quote: its quote character ("" unquoted).
     """
 
@@ -370,6 +373,8 @@ class _Reader:
                                                      expected=_INTEGER, hint=Words("", "")))
         if "award" in keys:
             self.award(entity, keys["award"][1], figures)
+        if "grade" in keys:
+            self.award(entity, keys["grade"][1], figures, "grade")
         if "flags" in keys:
             flags = keys["flags"][1]
             if isinstance(flags, yaml.SequenceNode) and all(isinstance(n, yaml.ScalarNode) for n in flags.value):
@@ -391,14 +396,22 @@ class _Reader:
                 return
         self.problem(msg.CASES_BAD_FIGURE.at(self.span(node), figure=label, value=_shown(node), expected=_DECIMAL))
 
-    def award(self, entity: str, node: yaml.Node, figures: list[Figure]) -> None:
+    def award(self, entity: str, node: yaml.Node, figures: list[Figure], what: str = "award") -> None:
+        """``award: 一等奖`` or ``{name: …, status: pending, candidates: [一等奖, 二等奖]}``; a grade alike."""
         if isinstance(node, yaml.MappingNode):
-            parts = self.mapping(node, "award", AWARD_KEYS)
-            for key, path in (("name", ("award",)), ("status", ("award_status",))):
+            parts = self.mapping(node, what, AWARD_KEYS)
+            for key, path in (("name", (what,)), ("status", (f"{what}_status",))):
                 if key in parts:
                     self.award_value(entity, path, parts[key][1], figures)
+            if "candidates" in parts:
+                listed = parts["candidates"][1]
+                if isinstance(listed, yaml.SequenceNode) and all(isinstance(n, yaml.ScalarNode) for n in listed.value):
+                    figures.append(Figure(entity, (f"{what}_candidates",), tuple(str(n.value) for n in listed.value),
+                                          self.span(listed)))
+                else:
+                    self.problem(msg.CASES_SHAPE.at(self.span(listed), where="candidates", expected=_LIST))
             return
-        self.award_value(entity, ("award",), node, figures)
+        self.award_value(entity, (what,), node, figures)
 
     def award_value(self, entity: str, path: tuple[str, ...], node: yaml.Node, figures: list[Figure]) -> None:
         if not isinstance(node, yaml.ScalarNode):

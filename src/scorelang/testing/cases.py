@@ -124,7 +124,7 @@ def run_case(policy: scorelang.Policy, case: Case, *, observe: Observer | None =
     failures: list[Failure] = []
     for entity_case in case.entities:
         card = cards[entity_case.entity]
-        unranked = attrs.evolve(card, rank=None, award=None, task_awards=(), flags=())
+        unranked = card.unranked()
         for broken in check_card(policy, entity_case.entity, _entity_facts(base, entity_case), unranked):
             failures.append(Failure(case, None, entity_case.entity, "invariant", "holds (成立)",
                                     f"broken (不成立): {broken}"))
@@ -251,7 +251,17 @@ def _actual(figure: Figure, card: Scorecard) -> tuple[Any, tuple[Event, ...]]:
     if kind == "award":
         return card.award, tuple(e for e in card.adjustments if e.points == 0 and e.kind != "note")
     if kind == "award_status":
-        return getattr(card, "award_status", None), ()
+        return card.award_status, ()
+    if kind == "award_candidates":
+        return (card.award_decision.candidates if card.award_decision else ()), ()
+    if kind == "grade":  # after quotas once ranked; None while pending
+        if card.grade_decision is not None:
+            return card.grade_decision.value, ()
+        return (card.grade.name if card.grade else None), ()
+    if kind == "grade_status":
+        return card.grade_status, ()
+    if kind == "grade_candidates":
+        return (card.grade_decision.candidates if card.grade_decision else ()), ()
     if kind == "flags":
         return tuple(card.flags), ()
     raise KeyError(kind)
@@ -333,8 +343,9 @@ def update_case_files(results: Sequence[CaseResult], places: int, *,
     for result in results:
         for failure in result.failures:
             figure = failure.figure
-            if figure is None or figure.path[0] == "flags" or (
-                    failure.actual_value is None and figure.path[0] not in ("award", "award_status")):
+            nullable = ("award", "award_status", "grade", "grade_status")
+            if figure is None or figure.path[0] == "flags" or figure.path[0].endswith("_candidates") or (
+                    failure.actual_value is None and figure.path[0] not in nullable):
                 skipped.append(failure)
                 continue
             by_file.setdefault(figure.span.file, []).append((figure, failure))

@@ -171,9 +171,8 @@ def ranked(cards: Sequence[Scorecard]) -> set[tuple[str, int | None, Decimal]]:
 
 
 def unrank(card: Scorecard) -> Scorecard:
-    """The scorecard as ``evaluate`` gives it, before the cohort stage (and the outputs computed
-    after it)."""
-    return attrs.evolve(card, rank=None, award=None, task_awards=(), flags=(), outputs=())
+    """The scorecard as ``evaluate`` gives it, before the cohort stage."""
+    return card.unranked()
 
 
 def ranking_ignores_the_order_of_entities(policy: scorelang.Policy, data: st.DataObject) -> None:
@@ -193,7 +192,9 @@ def ranking_ignores_the_order_of_entities(policy: scorelang.Policy, data: st.Dat
     # … ranked as the cohort stage ranks those scorecards handed over in any order
     unranked = [unrank(c) for c in cards]
     shuffle(unranked)
-    assert rank(unranked, policy.entities, policy.model.awards) == tuple(attrs.evolve(c, outputs=()) for c in cards)
+    model = policy.model
+    assert rank(unranked, policy.entities, model.awards, quotas=model.quotas, grades=model.grades,
+                groups=model.groups) == tuple(attrs.evolve(c, outputs=()) for c in cards)
     # ranks are 1, 2, 2, 4 … by total; 直接排名最后一位 (第七条) puts an entity after all
     # the others, whatever its total
     last = {c.entity for c in cards if any(e.kind == "last" for e in c.adjustments)}
