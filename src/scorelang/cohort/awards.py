@@ -8,7 +8,6 @@ clause. A single-task award tied beyond its places leaves the tied entities pend
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from ..model.nodes import AwardRules
 from ..numbers import chinese_ordinal, format_decimal
@@ -46,13 +45,15 @@ def award_everyone(ordered: Sequence[Scorecard], ranks: Sequence[int], awards: A
             last = [c for c in scope if c not in normal]
             scope_ranks = competition_ranks([c.total for c in normal]) + [len(normal) + 1] * len(last)
             assign_tiers(normal + last, scope_ranks, len(normal), awards, decisions, flags, where)
+    if awards.floor is not None:  # said whatever awards the policy gives: single-task ones too
+        for card in ordered:
+            if card.entity not in eligible:
+                flags[card.entity].append(f"考评总分低于{format_decimal(awards.floor)}分，不评奖"
+                                          f"{cited(awards.clause)}")
     if awards.tiers or awards.count_tiers:
-        floor_shown = awards.floor if awards.floor is not None else Decimal(0)
         for card in ordered:
             if card.entity not in eligible:
                 decisions[card.entity] = Decision.decided(None)
-                flags[card.entity].append(f"考评总分低于{format_decimal(floor_shown)}分，不评奖"
-                                          f"{cited(awards.clause)}")
             decisions.setdefault(card.entity, Decision.decided(None))
     return eligible
 
