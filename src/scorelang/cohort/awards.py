@@ -22,7 +22,8 @@ def award_everyone(ordered: Sequence[Scorecard], ranks: Sequence[int], awards: A
                    flags: dict[str, list[str]]) -> set[str]:
     """The 综合奖 of every entity: by rank band or by count (§23), over the cohort or within each
     group (每组: the groups in the policy's order, an entity in the first that lists it; one in no
-    group gets none); none below the policy's 考评总分 低于 N 分 不评奖. Returns the entities
+    group gets none); none below the policy's 考评总分 低于 N 分 不评奖. An entity under 取消评优资格
+    takes no place of a tier by count (cohort/ineligible.py withdraws the rest). Returns the entities
     eligible for an award (for the single-task awards too)."""
     eligible = {c.entity for c in ordered}
     if awards.floor is not None:
@@ -37,8 +38,9 @@ def award_everyone(ordered: Sequence[Scorecard], ranks: Sequence[int], awards: A
             placed.update(c.entity for c in scope)
             scopes.append((f"{group}内", scope))
     for where, scope in scopes:
-        if awards.count_tiers:
-            competing = [(c, rank_of[c.entity]) for c in scope if c.entity in eligible]
+        if awards.count_tiers:  # 取消评优资格 takes no place of a tier by count: the next one moves up
+            competing = [(c, rank_of[c.entity]) for c in scope if c.entity in eligible
+                         and not any(e.kind == EventKind.INELIGIBLE for e in c.adjustments)]
             assign_count_tiers(competing, awards.count_tiers, awards.clause, awards.decider, decisions, flags,
                                where)
         elif awards.tiers:
