@@ -136,7 +136,7 @@ class OutputResolver(ExprResolver):
         if decl.basis == "grade":
             known = tuple(b.name for b in policy.grades.bands) if policy.grades is not None else ()
         else:
-            known = tuple(t.name for t in policy.awards.tiers) if policy.awards is not None else ()
+            known = policy.awards.tier_names if policy.awards is not None else ()
         if not known:
             self.error(msg.OUTPUT_NO_BASIS.at(decl.span, name=name, basis=basis))
             return None
