@@ -4,10 +4,12 @@
 one rule of every rule kind of the model (``model.nodes.RULE_CLASSES``: ``GENERATORS`` has one
 generator per class, and a test checks it covers them all — a new rule kind fails until it has
 one), in items (deduction items, earning items), a 扣分项 and articles, with conditions (且、
-或、非, comparisons, choices, parentheses), caps and 扣完为止, an optional 考评总分 bound and
-awards. It writes like different authors do: 「」 or 【】, "…" or “…”, 扣 or 减, 至 or -,
-full-width digits, comparison words or signs, soft punctuation, comments on their own line and
-at the end of a line. ``policies()`` draws the loaded ``scorelang.Policy``; its facts come from
+或、非, comparisons, choices, parentheses), caps and 扣完为止, an optional 考评总分 bound,
+groups (分组), awards (by rank band or by count with tie rules, 每组, 不评奖 below a total,
+single-task awards for every task or named ones), grades with quotas (名额) and outputs.
+It writes like different authors do: 「」 or 【】, "…" or “…”, 扣 or 减, 至 or -, full-width
+digits, comparison words or signs, soft punctuation, comments on their own line and at the end
+of a line. ``policies()`` draws the loaded ``scorelang.Policy``; its facts come from
 ``strategies.facts_for(policy)``, so every property of ``scorelang.testing.properties`` runs on
 them. Needs hypothesis (the ``test`` extra).
 """
