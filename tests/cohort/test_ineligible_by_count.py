@@ -47,3 +47,21 @@ def test_a_tie_with_an_ineligible_entity_is_no_tie(policy):
     assert barred.rank == 1 and barred.award_decision == Decision.decided(None)
     assert any(f.startswith("取消评优资格（第九条：弄虚作假的，取消评优资格）") for f in barred.flags)
     assert not any("并列" in f for f in cards["农业局"].flags)
+
+
+def test_demotion_lowers_an_award_by_count():
+    # 降低一个等次评奖 (§12.2, §22) was ignored by tiers by count: 水利局, first, now gets the 二等奖
+    demoting = loads(POLICY.replace("取消评优资格\" 若「弄虚作假」 取消评优资格", "降等\" 若「弄虚作假」 降低一个等次评奖"),
+                     "demote.score")
+    cards = {c.entity: c for c in demoting.score_all({"entities": {
+        "农业局": {"滞后事项数": 1}, "水利局": {"滞后事项数": 0, "弄虚作假": True},
+        "林业局": {"滞后事项数": 2}, "交通局": {"滞后事项数": 3}}})}
+    assert cards["水利局"].award_decision == Decision.decided("二等奖")
+    assert "降低一个等次评奖（第九条：弄虚作假的，降等）：一等奖→二等奖" in cards["水利局"].flags
+    assert cards["农业局"].award_decision == Decision.decided("二等奖")
+    # a pending award's candidates move down each, past the last tier to none
+    tied = {c.entity: c for c in demoting.score_all({"entities": {
+        "农业局": {"滞后事项数": 0}, "水利局": {"滞后事项数": 0, "弄虚作假": True},
+        "林业局": {"滞后事项数": 2}, "交通局": {"滞后事项数": 3}}})}
+    assert tied["水利局"].award_decision == Decision.pending(("二等奖", "不评奖"))
+    assert tied["农业局"].award_decision == Decision.pending(("一等奖", "二等奖"))

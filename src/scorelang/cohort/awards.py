@@ -3,7 +3,8 @@
 A tie whose places straddle a tier's boundary is not decided: each tied entity's award is
 pending, with the tiers its places span as candidates (runtime.decision), and a flag cites the
 clause. A single-task award tied beyond its places leaves the tied entities pending too.
-降低一个等次评奖 moves a decided award — and each candidate of a pending one — down a tier.
+降低一个等次评奖 moves a decided award — and each candidate of a pending one — down a tier, by
+rank band or by count.
 """
 from __future__ import annotations
 
@@ -48,6 +49,8 @@ def award_everyone(ordered: Sequence[Scorecard], ranks: Sequence[int], awards: A
             last = [c for c in scope if c not in normal]
             scope_ranks = competition_ranks([c.total for c in normal]) + [len(normal) + 1] * len(last)
             assign_tiers(normal + last, scope_ranks, len(normal), awards, decisions, flags, where)
+    if awards.count_tiers:
+        demote_by_count(ordered, awards.tier_names, decisions, flags)
     if awards.tiers or awards.count_tiers:
         floor_shown = awards.floor if awards.floor is not None else Decimal(0)
         for card in ordered:
@@ -57,6 +60,29 @@ def award_everyone(ordered: Sequence[Scorecard], ranks: Sequence[int], awards: A
                                           f"{cited(awards.clause)}")
             decisions.setdefault(card.entity, Decision.decided(None))
     return eligible
+
+
+def demote_by_count(ordered: Sequence[Scorecard], names: tuple[str, ...], decisions: dict[str, Decision],
+                    flags: dict[str, list[str]]) -> None:
+    """降低一个等次评奖 on a tier by count: the award it was given (or each candidate of a pending
+    one) moves down a tier per effect, past the last to none — as assign_tiers does for a band."""
+    for card in ordered:
+        demotions = [e for e in card.adjustments if e.kind == EventKind.DEMOTE]
+        decision = decisions.get(card.entity)
+        if not demotions or decision is None or decision.value is None and not decision.is_pending:
+            continue
+        before = decision.candidates if decision.is_pending else (str(decision.value),)
+        after = tuple(dict.fromkeys(_lowered(names, name, len(demotions)) for name in before))
+        for event in demotions:
+            flags[card.entity].append(f"降低一个等次评奖（{event.clause}：{event.rule}）："
+                                      f"{'或'.join(before)}→{'或'.join(after)}")
+        decisions[card.entity] = (Decision.pending(after) if len(after) > 1
+                                  else Decision.decided(None if after[0] == NO_AWARD else after[0]))
+
+
+def _lowered(names: tuple[str, ...], name: str, steps: int) -> str:
+    at = names.index(name) + steps if name in names else len(names)
+    return names[at] if at < len(names) else NO_AWARD
 
 
 def tier_index(awards: AwardRules, rank: int) -> int | None:
