@@ -391,3 +391,23 @@ def test_outputs_read_the_grade_and_award_after_vetoes():
     assert _outputs(jia)["系数"] == (Decimal("1.00"), "decided")  # 一般, not 优秀
     assert _outputs(jia)["奖金"] == (Decimal("0"), "decided")  # no award: 其余
     assert _outputs(jia)["超额奖励"] == (Decimal("6000"), "decided")  # the total is unchanged
+
+
+def test_an_output_reading_a_grade_or_award_sent_to_the_committee_is_pending():
+    # a tie on the 优秀 quota's boundary and across the one 一等奖 place, both 提交认定 (§23):
+    # the grade and award are pending, and so are the outputs reading them; the formula is not
+    quota = '名额 { "优秀" 不超过 总数的 25% 向下取整 并列 提交认定 }\n'
+    awards = '奖项 { 综合奖 "一等奖" 1 名 并列 提交认定 }\n'
+    policy = loads(HEAD + GRADES + quota + awards + OUTPUTS)
+    tied = _doc(("甲局", 1, 0), ("乙局", 1, 0), ("丙局", 5, 0), ("丁局", 9, 0))  # 97, 97, 85, 73
+    cards = {c.entity: c for c in policy.score_all(tied)}
+    jia = cards["甲局"]
+    assert jia.grade_decision.is_pending and jia.award_decision.is_pending
+    assert _outputs(jia) == {"超额奖励": (Decimal("6000"), "decided"), "系数": (None, "pending"),
+                             "等次奖金": (None, "pending"), "奖金": (None, "pending"),
+                             "每分奖励": (Decimal("32.33"), "decided")}
+    assert [o.rule for o in jia.outputs][1:4] == ["等次 待认定", "等次 待认定", "奖项 待认定"]
+    bing = cards["丙局"]  # decided: 良好, no award
+    assert _outputs(bing)["系数"] == (Decimal("1.10"), "decided") and _outputs(bing)["奖金"] == (Decimal("0"), "decided")
+    text = render_text(list(cards.values()), title="t", places=2)
+    assert "系数 待认定 ← 等次 待认定" in text

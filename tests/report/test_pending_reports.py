@@ -42,7 +42,7 @@ def test_text_says_pending_with_the_candidates_and_the_grade_after_quotas(scored
     _, cards = scored
     text = render_text(cards, title="t", places=2, width=160)
     assert "奖项 待认定（一等奖/二等奖）" in text
-    assert "等次 良好 [90 分以上]" in text  # 教育局: its band says 优秀, the quota made it 良好
+    assert "等次 良好 [90 分以上 优秀 → 良好]" in text  # 教育局: its band says 优秀, the quota made it 良好
     assert "单项奖 一：待认定（发改局/财政局 取 1 个）" in text
 
 

@@ -201,3 +201,13 @@ def test_every_terminal_with_several_spellings_is_recorded_or_kept_by_the_tree()
     several = {t.name for t in parser().terminals if t.pattern.type == "re"}
     assert several - RECORDED - KEPT_BY_TREE == set()
     assert (RECORDED | KEPT_BY_TREE) - several - {"COMMENT"} == set()
+
+
+def test_statements_written_on_one_line_print_one_a_line_without_blank_lines():
+    # a blank line before the block's source line is a blank line before the block, not before
+    # each statement the author wrote on that line
+    text = ('考评办法 "t" {\n  保留 2 位小数 四舍五入\n}\n\n对象 「对象」 { 「甲」 }\n\n'
+            '计入总分权重 { 目标任务一 50% 目标任务二 30% 目标任务三 20% }\n')
+    printed = format_text(text)
+    assert "\n\n计入总分权重 {\n  目标任务一 50%\n  目标任务二 30%\n  目标任务三 20%\n}\n" in printed
+    assert format_text(printed) == printed

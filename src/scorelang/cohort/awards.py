@@ -9,7 +9,6 @@ rank band or by count.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from ..model.nodes import AwardRules
 from ..numbers import chinese_ordinal, format_decimal
@@ -51,13 +50,15 @@ def award_everyone(ordered: Sequence[Scorecard], ranks: Sequence[int], awards: A
             assign_tiers(normal + last, scope_ranks, len(normal), awards, decisions, flags, where)
     if awards.count_tiers:
         demote_by_count(ordered, awards.tier_names, decisions, flags)
+    if awards.floor is not None:  # said whatever awards the policy gives: single-task ones too
+        for card in ordered:
+            if card.entity not in eligible:
+                flags[card.entity].append(f"考评总分低于{format_decimal(awards.floor)}分，不评奖"
+                                          f"{cited(awards.clause)}")
     if awards.tiers or awards.count_tiers:
-        floor_shown = awards.floor if awards.floor is not None else Decimal(0)
         for card in ordered:
             if card.entity not in eligible:
                 decisions[card.entity] = Decision.decided(None)
-                flags[card.entity].append(f"考评总分低于{format_decimal(floor_shown)}分，不评奖"
-                                          f"{cited(awards.clause)}")
             decisions.setdefault(card.entity, Decision.decided(None))
     return eligible
 

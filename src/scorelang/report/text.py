@@ -124,9 +124,16 @@ def _summary(cards: Sequence[Scorecard], places: int, lang: str, width: int) -> 
     # no space after the mark: lines break at spaces, and a long Chinese line would
     # otherwise leave the mark alone on its line
     for card in cards:
-        for flag in card.flags:
-            lines += paragraph(f"{words['flag_mark'].strip()}{card.entity}{colon}{flag}", width)
+        for note in _notes(card, words):
+            lines += paragraph(f"{words['flag_mark'].strip()}{card.entity}{colon}{note}", width)
     return lines
+
+
+def _notes(card: Scorecard, words: dict[str, str]) -> list[str]:
+    """What the ranking marks ※ for an entity: its flags, then each outcome effect that changed
+    its grade (一票否决, §22), so a grade out of line with the total is explained beside it."""
+    return list(card.flags) + [f"{words['grade_change']}{c.clause} {c.rule}：{c.before} → {c.after}"
+                               for c in card.grade_changes or ()]
 
 
 def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
@@ -146,7 +153,7 @@ def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
         columns.append(Column(words["grade"], no_wrap=True))
     columns.append(Column(words["award"], no_wrap=True))
     with_single = False  # the single awards follow the table, task by task
-    with_flags = any(card.flags for card in cards)
+    with_flags = any(_notes(card, _WORDS[lang]) for card in cards)
     if with_flags:
         columns.append(Column(words["flags"], no_wrap=True))
     table = Table(columns, title=words["ranking"], collapse_padding=True, pad_edge=False)
@@ -163,7 +170,7 @@ def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
             row.append(task_numbers(card.task_awards, lang))
         if with_flags:
             # the flags themselves follow the table, one a line
-            row.append(words["flag_mark"].strip() * len(card.flags))
+            row.append(words["flag_mark"].strip() * len(_notes(card, words)))
         table.add_row(*row)
     return table
 
@@ -182,8 +189,9 @@ def _heading(card: Scorecard, places: int, words: dict[str, str], lang: str) -> 
         fields.append(f"{words['single_awards']} {task_numbers(card.task_awards, lang)}")
     fields.extend(pending_singles_text(card, lang))
     if card.grade is not None:  # 等次 优秀 [90 分以上]: the grade (after quotas) and the band of the total
-        band = card.band_grade
-        changed = f" {band} → {card.grade.name}" if band != card.grade.name else ""  # 一票否决 (§22)
+        band, decision = card.band_grade, card.grade_decision
+        final = decision.value if decision is not None and decision.status == "decided" else card.grade.name
+        changed = f" {band} → {final}" if band != final else ""  # 一票否决 (§22), a quota (§23.1)
         fields.append(f"{words['grade']} {grade_text(card, lang)} [{card.grade.band}{changed}]")
     for graded in card.value_grades or ():  # 目标任务二得分 等次 良好 [80 分至 90 分（不含）] (§22.1)
         if graded.grade is not None:

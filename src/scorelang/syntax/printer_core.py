@@ -52,6 +52,7 @@ class Printer:
         self._first = True  # the next line is the first of its block (no blank line before it)
         self.separate = False  # the next line starts a declaration set apart by a blank line
         self._continued = False  # the next line goes on with the statement on the line before
+        self._source_line = 0  # the source line of the last statement printed (0: none, or built by code)
 
     # dispatch ------------------------------------------------------------
     def text(self, node: Any) -> str:
@@ -138,7 +139,12 @@ class Printer:
         self.block(span, head, body, tail, inner_end)
 
     def _emit(self, text: str, line: int) -> None:
-        blank = self.separate or (self.layout is not None and line > 0 and self.layout.blank_before(line))
+        # a blank source line before a statement is kept, once: statements the author wrote on one
+        # line (计入总分权重 { 目标任务一 50% 目标任务二 50% }) print one a line, without blank lines
+        same_line = line > 0 and line == self._source_line
+        blank = self.separate or (self.layout is not None and line > 0 and not same_line
+                                  and self.layout.blank_before(line))
+        self._source_line = line
         if self._continued:
             blank, self._continued = False, False
         self.separate = False
