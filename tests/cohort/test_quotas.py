@@ -279,6 +279,19 @@ def test_tiers_by_count_are_never_exceeded_by_decided_awards(totals, first, seco
             assert "不评奖" in candidates or sum(places[n] for n in candidates) >= tied
 
 
+def test_an_entity_in_no_group_is_told_it_has_no_award_or_quota_by_group():
+    # GROUPS leave 庚 out: 每组 tiers give it no award and a 每组 quota leaves its grade, both flagged
+    cards = awarded(["95", "94", "93", "92", "91", "60", "99"],
+                    awards(("第一名", 1, TieRule.ALL_OUT), each_group=True), groups=GROUPS)
+    assert decisions(cards)["庚"] is None
+    assert "不在任何分组中，不评各组分别评定的综合奖（第十一条）" in cards["庚"].flags
+    assert not any("分组" in f for f in cards["甲"].flags)
+    graded_ = graded(["95", "94", "93", "92", "91", "60", "99"], quota(count=1, tie=TieRule.ALL_OUT, scope="每组"),
+                     groups=GROUPS)
+    assert graded_["庚"].grade_decision == Decision.decided("优秀")
+    assert "不在任何分组中，优秀等次名额每组不超过1名对其不适用（第十条）" in graded_["庚"].flags
+
+
 def test_a_tie_within_a_group_is_pending_and_names_the_group():
     rules_ = AwardRules((Tier("片区第一名", 1, 1, span=HERE),), None, None, span=HERE, clause="第八条",
                         each_group=True)

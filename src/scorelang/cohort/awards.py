@@ -37,6 +37,9 @@ def award_everyone(ordered: Sequence[Scorecard], ranks: Sequence[int], awards: A
             scope = [c for c in ordered if c.entity in members and c.entity not in placed]
             placed.update(c.entity for c in scope)
             scopes.append((f"{group}内", scope))
+        for card in ordered:  # never silent: an entity in no group has no 综合奖 to compete for
+            if card.entity not in placed:
+                flags[card.entity].append(f"不在任何分组中，不评各组分别评定的综合奖{cited(awards.clause)}")
     for where, scope in scopes:
         if awards.count_tiers:  # 取消评优资格 takes no place of a tier by count: the next one moves up
             competing = [(c, rank_of[c.entity]) for c in scope if c.entity in eligible
