@@ -194,6 +194,22 @@ def test_a_tie_on_the_last_tier_sent_to_the_committee_may_end_in_no_award():
     assert cards["乙"].award_decision == Decision.pending(("一等奖", "不评奖"))
 
 
+def test_a_tie_wider_than_the_next_tier_may_end_in_no_award():
+    # 一等奖 1 名, 二等奖 1 名 and three tied first: one of the three gets neither
+    cards = awarded(["95", "95", "95", "90"], awards(("一等奖", 1, TieRule.COMMITTEE), ("二等奖", 1, TieRule.ALL_OUT)))
+    assert cards["甲"].award_decision == Decision.pending(("一等奖", "二等奖", "不评奖"))
+    assert "奖项待认定（一等奖或二等奖或不评奖）" in cards["甲"].flags[0]
+    assert cards["丁"].award_decision == Decision.decided(None)
+
+
+def test_a_tie_spanning_three_tiers_leaves_the_rest_of_the_last_one():
+    # 1 + 1 + 2 places, four tied first ... the fourth-ranked 戊 gets the 三等奖 place the tie leaves
+    cards = awarded(["95", "95", "95", "95", "90", "80"], awards(
+        ("一等奖", 1, TieRule.COMMITTEE), ("二等奖", 1, TieRule.ALL_OUT), ("三等奖", 3, TieRule.ALL_OUT)))
+    assert cards["甲"].award_decision == Decision.pending(("一等奖", "二等奖", "三等奖"))
+    assert decisions(cards)["戊"] == "三等奖" and decisions(cards)["己"] is None
+
+
 def test_no_award_below_the_total_and_the_next_entity_moves_up():
     cards = awarded(["95", "79.99", "85"], awards(("一等奖", 1, TieRule.ALL_OUT), ("二等奖", 1, TieRule.ALL_OUT),
                                                  floor=D(80)))
@@ -253,9 +269,27 @@ def test_tiers_by_count_are_never_exceeded_by_decided_awards(totals, first, seco
     cards = awarded(totals, awards(("一等奖", first, tie), ("二等奖", second, tie)))
     values = [c.award_decision.value for c in cards.values()]
     assert values.count("一等奖") <= first and values.count("二等奖") <= second
+    places = {"一等奖": first, "二等奖": second}
     for c in cards.values():
         if c.award_decision.is_pending:
-            assert sum(1 for o in cards.values() if o.total == c.total) > 1
+            tied = sum(1 for o in cards.values() if o.total == c.total)
+            assert tied > 1
+            # the candidates have room for every tied entity: 不评奖 when the tiers run out
+            candidates = c.award_decision.candidates
+            assert "不评奖" in candidates or sum(places[n] for n in candidates) >= tied
+
+
+def test_an_entity_in_no_group_is_told_it_has_no_award_or_quota_by_group():
+    # GROUPS leave 庚 out: 每组 tiers give it no award and a 每组 quota leaves its grade, both flagged
+    cards = awarded(["95", "94", "93", "92", "91", "60", "99"],
+                    awards(("第一名", 1, TieRule.ALL_OUT), each_group=True), groups=GROUPS)
+    assert decisions(cards)["庚"] is None
+    assert "不在任何分组中，不评各组分别评定的综合奖（第十一条）" in cards["庚"].flags
+    assert not any("分组" in f for f in cards["甲"].flags)
+    graded_ = graded(["95", "94", "93", "92", "91", "60", "99"], quota(count=1, tie=TieRule.ALL_OUT, scope="每组"),
+                     groups=GROUPS)
+    assert graded_["庚"].grade_decision == Decision.decided("优秀")
+    assert "不在任何分组中，优秀等次名额每组不超过1名对其不适用（第十条）" in graded_["庚"].flags
 
 
 def test_a_tie_within_a_group_is_pending_and_names_the_group():

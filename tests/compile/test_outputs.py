@@ -284,6 +284,15 @@ def test_a_table_by_grade_needs_declared_grades():
     assert error_codes(_with("「a」 按 奖项 { \"一等奖\" 1 其余 0 }", awards="")) == ["SL430"]
 
 
+def test_a_table_by_award_reads_awards_by_count():
+    # 综合奖 by count (§23.2) are awards too: a table by award lists them and pays them
+    by_count = 'AWARDS\n'.replace("AWARDS", '奖项 { 综合奖 "一等奖" 1 名 并列 提交认定 综合奖 "二等奖" 1 名 并列 全部计入 }')
+    policy = loads(_with("「奖金」 按 奖项 { \"一等奖\" 2000 元 \"二等奖\" 1000 元 其余 0 元 }", awards=by_count))
+    cards = {c.entity: c for c in policy.score_all(FACTS)}  # 甲局 100, 丁局 94, 乙局 91, 丙局 79
+    assert [cards[e].outputs[0].value for e in ("甲局", "丁局", "乙局")] == [Decimal(2000), Decimal(1000), Decimal(0)]
+    assert error_codes(_with("「a」 按 奖项 { \"特等奖\" 1 其余 0 }", awards=by_count)) == ["SL430"]
+
+
 def test_the_incomplete_table_names_the_grades_left_out():
     with pytest.raises(Exception) as err:
         loads(_with("「a」 按 等次 { \"优秀\" 5000 元 }"))

@@ -3,7 +3,8 @@
 A tie whose places straddle a tier's boundary is not decided: each tied entity's award is
 pending, with the tiers its places span as candidates (runtime.decision), and a flag cites the
 clause. A single-task award tied beyond its places leaves the tied entities pending too.
-降低一个等次评奖 moves a decided award — and each candidate of a pending one — down a tier.
+降低一个等次评奖 moves a decided award — and each candidate of a pending one — down a tier, by
+rank band or by count.
 """
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ def award_everyone(ordered: Sequence[Scorecard], ranks: Sequence[int], awards: A
                    flags: dict[str, list[str]]) -> set[str]:
     """The 综合奖 of every entity: by rank band or by count (§23), over the cohort or within each
     group (每组: the groups in the policy's order, an entity in the first that lists it; one in no
-    group gets none); none below the policy's 考评总分 低于 N 分 不评奖. Returns the entities
+    group gets none); none below the policy's 考评总分 低于 N 分 不评奖. An entity under 取消评优资格
+    takes no place of a tier by count (cohort/ineligible.py withdraws the rest). Returns the entities
     eligible for an award (for the single-task awards too)."""
     eligible = {c.entity for c in ordered}
     if awards.floor is not None:
@@ -35,9 +37,13 @@ def award_everyone(ordered: Sequence[Scorecard], ranks: Sequence[int], awards: A
             scope = [c for c in ordered if c.entity in members and c.entity not in placed]
             placed.update(c.entity for c in scope)
             scopes.append((f"{group}内", scope))
+        for card in ordered:  # never silent: an entity in no group has no 综合奖 to compete for
+            if card.entity not in placed:
+                flags[card.entity].append(f"不在任何分组中，不评各组分别评定的综合奖{cited(awards.clause)}")
     for where, scope in scopes:
-        if awards.count_tiers:
-            competing = [(c, rank_of[c.entity]) for c in scope if c.entity in eligible]
+        if awards.count_tiers:  # 取消评优资格 takes no place of a tier by count: the next one moves up
+            competing = [(c, rank_of[c.entity]) for c in scope if c.entity in eligible
+                         and not any(e.kind == EventKind.INELIGIBLE for e in c.adjustments)]
             assign_count_tiers(competing, awards.count_tiers, awards.clause, awards.decider, decisions, flags,
                                where)
         elif awards.tiers:
@@ -45,6 +51,8 @@ def award_everyone(ordered: Sequence[Scorecard], ranks: Sequence[int], awards: A
             last = [c for c in scope if c not in normal]
             scope_ranks = competition_ranks([c.total for c in normal]) + [len(normal) + 1] * len(last)
             assign_tiers(normal + last, scope_ranks, len(normal), awards, decisions, flags, where)
+    if awards.count_tiers:
+        demote_by_count(ordered, awards.tier_names, decisions, flags)
     if awards.floor is not None:  # said whatever awards the policy gives: single-task ones too
         for card in ordered:
             if card.entity not in eligible:
@@ -56,6 +64,29 @@ def award_everyone(ordered: Sequence[Scorecard], ranks: Sequence[int], awards: A
                 decisions[card.entity] = Decision.decided(None)
             decisions.setdefault(card.entity, Decision.decided(None))
     return eligible
+
+
+def demote_by_count(ordered: Sequence[Scorecard], names: tuple[str, ...], decisions: dict[str, Decision],
+                    flags: dict[str, list[str]]) -> None:
+    """降低一个等次评奖 on a tier by count: the award it was given (or each candidate of a pending
+    one) moves down a tier per effect, past the last to none — as assign_tiers does for a band."""
+    for card in ordered:
+        demotions = [e for e in card.adjustments if e.kind == EventKind.DEMOTE]
+        decision = decisions.get(card.entity)
+        if not demotions or decision is None or decision.value is None and not decision.is_pending:
+            continue
+        before = decision.candidates if decision.is_pending else (str(decision.value),)
+        after = tuple(dict.fromkeys(_lowered(names, name, len(demotions)) for name in before))
+        for event in demotions:
+            flags[card.entity].append(f"降低一个等次评奖（{event.clause}：{event.rule}）："
+                                      f"{'或'.join(before)}→{'或'.join(after)}")
+        decisions[card.entity] = (Decision.pending(after) if len(after) > 1
+                                  else Decision.decided(None if after[0] == NO_AWARD else after[0]))
+
+
+def _lowered(names: tuple[str, ...], name: str, steps: int) -> str:
+    at = names.index(name) + steps if name in names else len(names)
+    return names[at] if at < len(names) else NO_AWARD
 
 
 def tier_index(awards: AwardRules, rank: int) -> int | None:

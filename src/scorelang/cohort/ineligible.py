@@ -1,8 +1,9 @@
 """取消评优资格 (an outcome effect, docs/language.md §22) in the cohort stage: an entity with an
 ``ineligible`` adjustment gets no 综合奖 and no 单项奖 — decided: none, even where it would have
-been pending (§23). Its rank stays, and the places it would have taken are not passed on to
-others (who else is awarded is the committee's decision). Each such entity is flagged with the
-clause and rule, and what it lost."""
+been pending (§23). Its rank stays, and the places it would have taken by rank (a tier by rank
+band, a single-task award) are not passed on to others (who else is awarded is the committee's
+decision); a tier by count (N 名) it never competed for (cohort/awards.py), so its places go
+on. Each such entity is flagged with the clause and rule, and what it lost."""
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -54,6 +54,12 @@ def apply_grade_quotas(ranked: Sequence[Ranked], rules: QuotaRules, grades: Grad
         for quota in (q for q in rules.quotas if q.name == grade):
             if lower is None:
                 continue  # refused by check (SL413)
+            if quota.scope == "每组":  # never silent: a 每组 quota does not limit an entity in no group
+                grouped = {e for members in groups.values() for e in members}
+                for card, _ in ranked:
+                    if current.get(card.entity) == grade and card.entity not in grouped | set(pending):
+                        flags[card.entity].append(f"不在任何分组中，{grade}等次名额每组{quota.text()}"
+                                                  f"对其不适用{cited(rules.clause)}")
             for group, members in scopes(quota, ranked, groups):
                 pool = [(c, r) for c, r in ranked if c.entity in members and current.get(c.entity) == grade
                         and c.entity not in pending]
@@ -117,9 +123,8 @@ def assign_count_tiers(ranked: Sequence[Ranked], tiers: tuple[CountTier, ...], c
                 decisions[entity] = Decision.decided(tier.name)
             left -= len(tied)
             continue
-        lower = tiers[index + 1].name if index + 1 < len(tiers) else NO_AWARD
         boundary = f"并列跨越{tier.name}名额{where}（{tier.count}名，余{left}名）的界限"
-        following = tiers[index + 1].count if index + 1 < len(tiers) else 0
+        candidates, after, beyond = _spanned(tiers, index, len(tied) - left)
         for entity in tied:
             mates = f"与{others(tied, entity)}" if len(tied) > 1 else ""
             if tier.tie is TieRule.ALL_IN:
@@ -128,16 +133,28 @@ def assign_count_tiers(ranked: Sequence[Ranked], tiers: tuple[CountTier, ...], c
             elif tier.tie is TieRule.ALL_OUT:
                 flags[entity].append(f"{mates}{boundary}：并列全部不计入{tier.name}{cited(clause)}")
             else:
-                decisions[entity] = Decision.pending((tier.name, lower))
-                flags[entity].append(f"{mates}{boundary}：奖项待认定（{tier.name}或{lower}），"
+                decisions[entity] = Decision.pending(candidates)
+                flags[entity].append(f"{mates}{boundary}：奖项待认定（{'或'.join(candidates)}），"
                                      f"{settle(decider, '认定')}{cited(clause)}")
         if tier.tie is TieRule.ALL_OUT:
             queue.insert(0, tied)  # they compete for the next tier
             left = 0
         elif tier.tie is TieRule.ALL_IN:
             left = 0
-        else:  # the committee gives ``left`` of them this tier and the rest the next one
-            index += 1
-            left = following - (len(tied) - left)
-            if left <= 0:
-                left = 0
+        else:  # the committee gives ``left`` of them this tier and the rest the tiers after it
+            index, left = after, beyond
+
+
+def _spanned(tiers: tuple[CountTier, ...], index: int, overflow: int) -> tuple[tuple[str, ...], int, int]:
+    """A tie that fills tier ``index`` and needs ``overflow`` places more: the tiers its places
+    span (不评奖 when they run past the last tier), and the tier and places left after it."""
+    names = [tiers[index].name]
+    at = index
+    while overflow > 0:
+        at += 1
+        if at >= len(tiers):
+            names.append(NO_AWARD)
+            return tuple(names), at, 0
+        names.append(tiers[at].name)
+        overflow -= tiers[at].count
+    return tuple(names), at, -overflow

@@ -65,9 +65,9 @@ SINGLE_MIXED = error(
     "for some tasks only, name them: `单项奖 目标任务二、目标任务五 各前2名`")
 QUOTA_AMOUNT = error(
     "QUOTA_AMOUNT", "SL418", "amount",
-    "名额 {amount} 不能评出任何对象：百分比须大于 0 且不超过 100%，名数须至少 1 名",
-    "the quota {amount} gives no place: a percentage must be above 0 and at most 100%, a count at "
-    "least 1")
+    "名额 {amount} 不成立：百分比须大于 0 且不超过 100%，名数须至少 1 名",
+    "the quota {amount} is not a number of places: a percentage must be above 0 and at most 100%, "
+    "a count at least 1")
 AWARD_FLOOR_COMPARE = error(
     "AWARD_FLOOR_COMPARE", "SL418", "compare",
     "不评奖的条件只能写“低于”（`考评总分 低于 80 分 不评奖`），不能写“{compare}”",

@@ -136,10 +136,7 @@ class OutputResolver(ExprResolver):
         if decl.basis == "grade":
             known = tuple(b.name for b in policy.grades.bands) if policy.grades is not None else ()
         else:
-            awards = policy.awards
-            # by rank band (第1至5名) and by count (3 名, §23): every overall award the policy gives
-            known = tuple(dict.fromkeys([*(t.name for t in awards.tiers), *(t.name for t in awards.count_tiers)])
-                          ) if awards is not None else ()
+            known = policy.awards.tier_names if policy.awards is not None else ()
         if not known:
             self.error(msg.OUTPUT_NO_BASIS.at(decl.span, name=name, basis=basis))
             return None

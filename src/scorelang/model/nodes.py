@@ -418,6 +418,11 @@ class AwardRules:
     single_tasks: tuple[tuple[str, int], ...] = attrs.field(default=(), kw_only=True)
     floor: Decimal | None = attrs.field(default=None, kw_only=True)
 
+    @property
+    def tier_names(self) -> tuple[str, ...]:
+        """The 综合奖 an entity may hold, from the highest: by rank band or by count."""
+        return tuple(t.name for t in self.tiers) + tuple(t.name for t in self.count_tiers)
+
 
 ROUND_POINTS = ("item", "task", "weighted", "total")
 

@@ -101,9 +101,8 @@ def render_report(cards: Iterable[Scorecard], model: PolicyModel, *, engine: str
     cards = tuple(cards)
     places = model.places
     tiers = model.awards.tiers if model.awards else ()
-    # tiers by count (综合奖 "一等奖" 3 名, §23) colour their badges the same way
-    tier_names = tuple(t.name for t in tiers) + (tuple(t.name for t in model.awards.count_tiers)
-                                                 if model.awards else ())
+    # tiers by rank band and by count (综合奖 "一等奖" 3 名, §23) colour their badges the same way
+    tier_names = model.awards.tier_names if model.awards else ()
     env = _environment()
     tasks = cards[0].tasks if cards else ()
     task_heads = [{"id": t.id, "number": task_number(t.id), "label": task_label(t.id, t.name), "name": t.name,

@@ -21,7 +21,7 @@ from ..span import display_width
 from . import nodes as n
 from .layout import Layout
 from .printer_awards import STATEMENTS as AWARD_STATEMENTS
-from .printer_awards import count_tier_text, floor_text, single_tasks_text
+from .printer_awards import block_head, count_tier_text, floor_text, single_tasks_text
 from .printer_core import Printer, ordered
 from .printer_exprs import cond, expr
 from .printer_outputs import INLINE as OUTPUT_INLINE
@@ -307,11 +307,6 @@ def _set_cap(p: Printer, node: n.SetCap) -> None:
 
 
 def _awards(p: Printer, node: n.Awards) -> None:
-    words = ["奖项"]
-    if node.cite is not None:
-        words.append("依据 " + p.text(node.cite))
-    if node.decider is not None:
-        words.append("认定 " + p.text(node.decider))
     lines: list[tuple[Any, str]] = [(tier.span, _tier_text(p, tier)) for tier in node.tiers]
     lines += [(tier.span, count_tier_text(p, tier)) for tier in node.count_tiers]
     lines += [(single.span, single_tasks_text(p, single)) for single in node.singles]
@@ -330,7 +325,7 @@ def _awards(p: Printer, node: n.Awards) -> None:
     def body() -> None:
         for span, text in lines:
             p.stmt(span, text)
-    p.block(node.span, " ".join(words), body)
+    p.block(node.span, block_head(p, "奖项", node), body)
 
 
 def _tier_text(p: Printer, node: n.Tier) -> str:

@@ -52,13 +52,18 @@ def floor_text(p: Printer, node: n.AwardFloor) -> str:
     return f"考评总分 {node.compare} {p.num(node.points, node.span.start, node.span.end, 0)} 分 不评奖"
 
 
-def _quotas(p: Printer, node: n.Quotas) -> None:
-    words = ["名额"]
+def block_head(p: Printer, keyword: str, node: n.Quotas | n.Awards) -> str:
+    """奖项 / 名额 依据 "…" 认定 「…」: a block's keyword with its clause and who decides."""
+    words = [keyword]
     if node.cite is not None:
         words.append("依据 " + p.text(node.cite))
     if node.decider is not None:
         words.append("认定 " + p.text(node.decider))
-    p.block(node.span, " ".join(words), lambda: p.nodes(node.quotas))
+    return " ".join(words)
+
+
+def _quotas(p: Printer, node: n.Quotas) -> None:
+    p.block(node.span, block_head(p, "名额", node), lambda: p.nodes(node.quotas))
 
 
 STATEMENTS: dict[type, Callable[[Printer, Any], None]] = {

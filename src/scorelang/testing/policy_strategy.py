@@ -4,10 +4,12 @@
 one rule of every rule kind of the model (``model.nodes.RULE_CLASSES``: ``GENERATORS`` has one
 generator per class, and a test checks it covers them all — a new rule kind fails until it has
 one), in items (deduction items, earning items), a 扣分项 and articles, with conditions (且、
-或、非, comparisons, choices, parentheses), caps and 扣完为止, an optional 考评总分 bound and
-awards. It writes like different authors do: 「」 or 【】, "…" or “…”, 扣 or 减, 至 or -,
-full-width digits, comparison words or signs, soft punctuation, comments on their own line and
-at the end of a line. ``policies()`` draws the loaded ``scorelang.Policy``; its facts come from
+或、非, comparisons, choices, parentheses), caps and 扣完为止, an optional 考评总分 bound,
+groups (分组), awards (by rank band or by count with tie rules, 每组, 不评奖 below a total,
+single-task awards for every task or named ones), grades with quotas (名额) and outputs.
+It writes like different authors do: 「」 or 【】, "…" or “…”, 扣 or 减, 至 or -, full-width
+digits, comparison words or signs, soft punctuation, comments on their own line and at the end
+of a line. ``policies()`` draws the loaded ``scorelang.Policy``; its facts come from
 ``strategies.facts_for(policy)``, so every property of ``scorelang.testing.properties`` runs on
 them. Needs hypothesis (the ``test`` extra).
 """
@@ -366,15 +368,60 @@ def policy_texts(draw: Draw) -> str:
     task_number = a.pick("一", "1")
     weights = f"计入总分权重 {{ 目标任务{task_number} 100% }}\n"
     task = f"\n# 目标任务\n目标任务 {task_number} {a.string('随机任务')} {{\n  牵头 {a.name('办公室')}\n{sections}}}\n"
-    awards = ("奖项 { 综合奖 \"一等奖\" 第1至1名 综合奖 \"二等奖\" 第2至3名 }\n" if draw(st.booleans()) else "")
+    groups = a.choose("", "东", "东西")  # 分组: none, one (丙 in no group) or two
+    declared = ("".join(f"分组 {a.name('东片')} {{ {a.name('甲')} {a.name('乙')} }}\n" if g == "东" else
+                        f"分组 {a.name('西片')} {{ {a.name('丙')} }}\n" for g in groups))
+    awards = _awards(a, task_number, bool(groups)) if draw(st.booleans()) else ""
     on_grade = any(word in articles for word in GRADE_EFFECT_WORDS)  # 一票否决 on the grade needs 等次
     grades = GRADES_BLOCK if on_grade or draw(st.booleans()) else ""
+    if grades and draw(st.booleans()):
+        grades += _quotas(a, bool(groups))
     if draw(st.booleans()):  # the grades of the task's score (§22.1)
         grades += (f'等次 目标任务{task_number}得分 {{ {a.string("好")} 90 分以上 '
                    f'{a.string("一般")} 90 分以下（不含） }}\n')
-    return (header + entities + weights + _facts(a) + task
+    return (header + entities + declared + weights + _facts(a) + task
             + f"{_article(a)} {a.string('加分与扣分')} {{\n{articles}}}\n" + awards + grades
             + (_outputs(a, bool(awards)) if draw(st.booleans()) else ""))
+
+
+def _tie(a: Author) -> str:
+    return f"并列 {a.choose('全部计入', '全部不计入', '提交认定')}"
+
+
+def _awards(a: Author, task_number: str, grouped: bool) -> str:
+    """奖项 { … } (§13, §23): tiers by rank band or by count (each with its tie rule), over the
+    cohort or 每组 when the policy has groups, maybe 考评总分 低于 N 分 不评奖 and single-task
+    awards for every task or the one task named; the tiers are always 一等奖 and 二等奖."""
+    each = " 每组" if grouped and a.draw(st.booleans()) else ""
+    if a.draw(st.booleans()):
+        tiers = f'  综合奖 {a.string("一等奖")}{each} 第1至1名\n  综合奖 {a.string("二等奖")}{each} 第2至3名\n'
+    else:
+        first, second = a.draw(st.integers(1, 2)), a.draw(st.integers(1, 3))
+        tiers = (f'  综合奖 {a.string("一等奖")}{each} {a.number(str(first))} 名 {_tie(a)}{a.end()}\n'
+                 f'  综合奖 {a.string("二等奖")}{each} {a.number(str(second))} 名 {_tie(a)}{a.end()}\n')
+    floor = (f"  考评总分 低于 {a.number(a.choose('60', '80', '95'))} 分 不评奖{a.end()}\n"
+             if a.draw(st.booleans()) else "")
+    single = a.choose("", f"单项奖 前{a.number('1')}名", f"单项奖 目标任务{task_number} 各前{a.number('1')}名")
+    cite = f" 依据 {a.string(_article(a))}" if a.draw(st.booleans()) else ""
+    decider = f" 认定 {a.name('考核委员会')}" if a.draw(st.booleans()) else ""
+    return f"奖项{cite}{decider} {{\n{tiers}{floor}" + (f"  {single}\n" if single else "") + "}\n"
+
+
+def _quotas(a: Author, grouped: bool) -> str:
+    """名额 { … } (§23.1) on GRADES_BLOCK's 优秀 and maybe 良好: a count or a percentage with its
+    rounding, over the cohort, 每组 or one group, each with its tie rule."""
+    lines = []
+    for grade in ("优秀", "良好")[:a.draw(st.integers(1, 2))]:
+        scope = a.choose("", " 每组", f" {a.name('东片')}") if grouped else ""
+        if a.draw(st.booleans()):
+            amount = f"{a.number(str(a.draw(st.integers(1, 3))))} 名"
+        else:
+            percent = a.number(str(a.draw(st.sampled_from((10, 20, 34, 50, 100)))))
+            amount = f"{a.pick('总数的 ', '参评总数的 ', '')}{percent}% {a.choose('向下取整', '四舍五入', '向上取整')}"
+        lines.append(f"  {a.string(grade)}{scope} 不超过 {amount} {_tie(a)}{a.end()}\n")
+    cite = f" 依据 {a.string(_article(a))}" if a.draw(st.booleans()) else ""
+    decider = f" 认定 {a.name('考核委员会')}" if a.draw(st.booleans()) else ""
+    return f"名额{cite}{decider} {{\n{''.join(lines)}}}\n"
 
 
 def _outputs(a: Author, awards: bool) -> str:
