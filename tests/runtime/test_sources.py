@@ -122,9 +122,9 @@ def alias_bomb(levels: int = 9) -> str:
                                    "entities:\n  西昌市: {表彰: [{工作: *i}]}\n"])
 def test_yaml_alias_bomb_is_refused_quickly(tmp_path, where):
     path = write(tmp_path, "f.yaml", alias_bomb() + where)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU, not wall time: parallel test workers must not fail it
     error = problems(path)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     (d,) = error.diagnostics
     assert d.code == "SL218" and d.span.file == path and "*i" in d.message
     assert len(render_text(error.diagnostics, error.sources)) < 1000
