@@ -2,16 +2,19 @@
 
 Every object keeps the span of the text it came from (``eq=False``: equality ignores where
 a thing was written) and a breadcrumb (``clause``: ``2.1``) for messages and traces.
+
+This module holds the policy's structure (parts, items, sections, tasks, articles, awards, the
+policy), the rule union ``RuleBody`` and ``Rule``; fact declarations (``fact_decls``),
+conditions and rule bodies (``rule_bodies``), expressions, grades, awards, incidents, outcomes
+and outputs live in sibling modules by responsibility and are re-exported here, so ``nodes.X``
+names every model class.
 """
 from __future__ import annotations
 
-import enum
-from collections.abc import Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard, Union, get_args
+from typing import Union, get_args
 
 import attrs
-from attrs import AttrsInstance
 
 from ..span import Span
 from .awards import CountTier as CountTier
@@ -19,7 +22,13 @@ from .awards import Quota as Quota
 from .awards import QuotaRules as QuotaRules
 from .awards import Rounding as Rounding
 from .awards import TieRule as TieRule
-from .expressions import CohortTerm, CompareValues, DerivedDecl, Expr, RankWithin
+from .expressions import CohortTerm, DerivedDecl
+from .fact_decls import FACT_TYPES as FACT_TYPES
+from .fact_decls import RATINGS_METHODS as RATINGS_METHODS
+from .fact_decls import FactDecl as FactDecl
+from .fact_decls import FactDefault as FactDefault
+from .fact_decls import Ratings as Ratings
+from .fact_decls import RecordField as RecordField
 from .grades import Grades as Grades
 from .incidents import Claim as Claim
 from .incidents import FieldIs as FieldIs
@@ -35,424 +44,38 @@ from .outputs import Output as Output
 from .outputs import OutputFormula as OutputFormula
 from .outputs import OutputRankTable as OutputRankTable
 from .outputs import OutputTable as OutputTable
+from .rule_bodies import _EFFECT_PLACES as _EFFECT_PLACES  # tests/test_rule_kinds.py reads it
+from .rule_bodies import ALL_PLACES as ALL_PLACES
+from .rule_bodies import AWARD_CHANGES as AWARD_CHANGES
+from .rule_bodies import PARTIAL_MODES as PARTIAL_MODES
+from .rule_bodies import ZERO_BONUSES as ZERO_BONUSES
+from .rule_bodies import AllOf as AllOf
+from .rule_bodies import AnyOf as AnyOf
+from .rule_bodies import AwardEffect as AwardEffect
+from .rule_bodies import Compare as Compare
+from .rule_bodies import CompareFacts as CompareFacts
+from .rule_bodies import Condition as Condition
+from .rule_bodies import Effect as Effect
+from .rule_bodies import Escalation as Escalation
+from .rule_bodies import Fixed as Fixed
+from .rule_bodies import FlagIs as FlagIs
+from .rule_bodies import Judgement as Judgement
+from .rule_bodies import Ladder as Ladder
+from .rule_bodies import Negation as Negation
+from .rule_bodies import PerOccurrence as PerOccurrence
+from .rule_bodies import Place as Place
+from .rule_bodies import Proportional as Proportional
+from .rule_bodies import RankPoints as RankPoints
+from .rule_bodies import Table as Table
+from .rule_bodies import Zero as Zero
+from .rule_bodies import facts_read as facts_read
+from .rule_bodies import walk as walk
 
 
 def _span() -> Span:
     # attrs.field() is typed Any so it can stand for any attribute's value; say which
     field: Span = attrs.field(eq=False, repr=False, kw_only=True)
     return field
-
-
-if TYPE_CHECKING:
-    # mypy's attrs plugin knows a field only by the name attrs.field (a field without a default
-    # is required): to the type checker, _fact is that
-    from attrs import field as _fact
-else:
-    def _fact(**kwargs: Any) -> Any:
-        """A field that names a fact the node reads: ``facts_read`` finds every such field, so a
-        new rule or condition class declares what it reads by its fields alone."""
-        return attrs.field(metadata={"fact": True}, **kwargs)
-
-
-#: a fact's default value: a number, a flag, a choice, or () for records
-FactDefault = Union[Decimal, bool, str, tuple[()], None]
-
-FACT_TYPES = ("count", "number", "percent", "flag", "choice", "judgement", "records", "ratings")
-
-RATINGS_METHODS = ("mean", "sum", "trimmed", "weighted")
-
-
-@attrs.frozen
-class Ratings:
-    """How the ratings of one entity (评分 a 至 b 分: one per rater) become one amount, as the
-    policy states it.
-
-    Attributes:
-        method: ``mean`` (取平均), ``sum`` (取合计), ``trimmed`` (去掉一个最高分和一个最低分后平均:
-            ``drop_high`` highest and ``drop_low`` lowest dropped, the rest averaged) or
-            ``weighted`` (按「评分人类别」加权: each rater group's mean at its weight).
-        group_field: for ``weighted``: the key each rating names its rater group with.
-        weights: for ``weighted``: (group, percent), adding up to 100.
-        empty_value: what no rating at all gives (无评分时 计 0 分); None: it is a facts
-            error (无评分时 报错).
-    """
-
-    method: str = attrs.field(validator=attrs.validators.in_(RATINGS_METHODS))
-    drop_high: int = 0
-    drop_low: int = 0
-    group_field: str | None = None
-    weights: tuple[tuple[str, Decimal], ...] = ()
-    empty_value: Decimal | None = None
-    span: Span = _span()
-
-    @property
-    def needed(self) -> int:
-        """The fewest ratings the method can combine (besides none at all)."""
-        return self.drop_high + self.drop_low + 1
-
-
-@attrs.frozen
-class FactDecl:
-    """A fact the policy reads for each entity.
-
-    Attributes:
-        name: the fact's name (for a per-occasion fact, expanded: ``在线人数比例第1次``).
-        type: one of FACT_TYPES (``records`` is a list of judgements, each in [low, high]).
-        unit, description: for templates and reports.
-        low, high: the allowed range (judgements; ``high`` is also 至多 for counts).
-        choices: the allowed values of a choice.
-        has_default, default: a fact without a default is required.
-        items: every item id (or article, 第六条) whose score reads this fact.
-        fields: for ``records`` of 记录 {…}: the fields of each record (else judgement records).
-        ratings: for ``ratings`` (评分, each rating in [low, high]): how they combine.
-        zero_means_absent: for judgements (and judgement records): 0 is accepted outside
-            [low, high] and means the situation did not occur — the convention for amounts a
-            rule deducts (扣「…」). False for a score every entity is given (a judgement only
-            added, 加「…」: a leaders' score), which must lie in its range.
-    """
-
-    name: str
-    type: str = attrs.field(validator=attrs.validators.in_(FACT_TYPES))
-    unit: str | None = None
-    description: str = ""
-    low: Decimal | None = None
-    high: Decimal | None = None
-    choices: tuple[str, ...] = ()
-    has_default: bool = False
-    default: FactDefault = None
-    items: tuple[str, ...] = ()
-    fields: tuple[RecordField, ...] = ()
-    zero_means_absent: bool = True
-    ratings: Ratings | None = None
-    span: Span = _span()
-    # 无记录时 计 N 分 (``no_records``) / 无记录时 报错 (``no_records_error``): what no judgement
-    # record gives where they are averaged (加「…」 平均)
-    no_records: Decimal | None = attrs.field(default=None, kw_only=True)
-    no_records_error: bool = attrs.field(default=False, kw_only=True)
-
-
-@attrs.frozen
-class RecordField:
-    """A field of a 记录 fact (第六条 表彰: 层级, 等级, 工作; an incident's 日期, 类别, 项号).
-
-    ``kind``: choice, text, date (日期: ``period`` is the policy's 考评期 as ISO dates, or None)
-    or item (项号: ``choices`` are the policy's item ids)."""
-
-    name: str
-    kind: str  # choice | text | date | item
-    choices: tuple[str, ...] = ()
-    span: Span = _span()
-    period: tuple[str, str] | None = attrs.field(default=None, kw_only=True)
-
-
-# ------------------------------------------------------------------ conditions
-@attrs.frozen
-class FlagIs:
-    """「x」 — the flag fact is 是."""
-
-    fact: str = _fact()
-    span: Span = _span()
-
-
-@attrs.frozen
-class Compare:
-    """「x」 op value, op one of eq ne lt le gt ge."""
-
-    fact: str = _fact()
-    op: str
-    value: Decimal | str | bool
-    span: Span = _span()
-
-
-@attrs.frozen
-class CompareFacts:
-    """「案件数」 ≥ 「上年度案件数」"""
-
-    left: str = _fact()
-    op: str
-    right: str = _fact()
-    span: Span = _span()
-
-
-@attrs.frozen
-class Negation:
-    operand: Condition
-    span: Span = _span()
-
-
-@attrs.frozen
-class AllOf:
-    operands: tuple[Condition, ...]
-    span: Span = _span()
-
-
-@attrs.frozen
-class AnyOf:
-    operands: tuple[Condition, ...]
-    span: Span = _span()
-
-
-Condition = Union[FlagIs, Compare, CompareFacts, CompareValues, Negation, AllOf, AnyOf, RankWithin]
-
-
-# ------------------------------------------------------------------ what a rule does
-class Effect(enum.Enum):
-    """What a rule does to a score, declared once on its model class (``effect``) and read
-    by everything that needs it — evaluator, checks, ``show``, test strategies —, so no list
-    of rule classes is kept by hand anywhere."""
-
-    DEDUCT = "deduct"    # 扣: subtracts from the item's points (or from the total, in an article)
-    EARN = "earn"        # 得: earns toward the item's points, capped at them; its part starts at 0
-    BONUS = "bonus"      # 加: beyond the item's points; the item's bonus is the sum of its bonus events
-    ZERO = "zero"        # 不得分: its part scores 0
-    RANKING = "ranking"  # outcome effects (降低一个等次评奖, 直接评定为 "不合格" …): award, rank or grade, no points
-
-    @property
-    def places(self) -> frozenset[Place]:
-        """Where a rule with this effect means something."""
-        return _EFFECT_PLACES[self]
-
-
-class Place(enum.Enum):
-    """Where a rule is written."""
-
-    ITEM = "item"                  # an item (or one of its parts or occasions)
-    DEDUCTION_ITEM = "deduction"   # an item marked 扣分项: it only subtracts, up to its points
-    ARTICLE = "article"            # an article (第…条): its points adjust the total
-
-
-ALL_PLACES = frozenset(Place)
-_EFFECT_PLACES = {
-    Effect.DEDUCT: ALL_PLACES,
-    # an article adjusts the total: there are no item points to earn toward or to zero
-    Effect.EARN: frozenset({Place.ITEM}),
-    Effect.BONUS: frozenset({Place.ITEM, Place.ARTICLE}),
-    Effect.ZERO: frozenset({Place.ITEM}),
-    # the award is the cohort's, decided by the articles (第七条), never by one item
-    Effect.RANKING: frozenset({Place.ARTICLE}),
-}
-
-
-# ------------------------------------------------------------------ rules
-# Each rule class declares, as class data, ``effect``: an Effect, or a property where its
-# fields decide. tests/test_rule_kinds.py checks that every class of the RuleBody union does.
-# A class may also narrow where it is written with ``places`` (a ladder); a rule is allowed
-# where both its class and its effect allow it.
-@attrs.frozen
-class PerOccurrence:
-    """每…扣…分 (``sign`` -1), 每…得…分 (``sign`` +1), 每…加…分 (``bonus``): amount × the count."""
-
-    fact: str | Expr = _fact()  # a fact's name, or an expression (model.expressions)
-    amount: Decimal
-    sign: int
-    bonus: bool = False
-    span: Span = _span()
-
-
-    @property
-    def effect(self) -> Effect:
-        return Effect.BONUS if self.bonus else Effect.DEDUCT if self.sign < 0 else Effect.EARN
-
-
-@attrs.frozen
-class Fixed:
-    """若…扣10分 (``sign`` -1) / 若…得10分 (``sign`` +1) / 若…加0.4分 (``bonus``)."""
-
-    condition: Condition
-    amount: Decimal
-    sign: int
-    bonus: bool = False
-    span: Span = _span()
-
-
-    @property
-    def effect(self) -> Effect:
-        return Effect.BONUS if self.bonus else Effect.DEDUCT if self.sign < 0 else Effect.EARN
-
-
-ZERO_BONUSES = ("included", "kept")
-
-
-@attrs.frozen
-class Zero:
-    """若…不得分: the item (or part) scores 0. ``bonuses``: what of the bonuses (加) of its part —
-    ``included`` (不得分（含加分）: they go too), ``kept`` (不得分（加分照计）: they still count) or
-    None (not written: a check error where the part has a bonus to lose)."""
-
-    condition: Condition
-    span: Span = _span()
-    bonuses: str | None = attrs.field(default=None, kw_only=True)
-
-    effect: ClassVar[Effect] = Effect.ZERO
-
-
-@attrs.frozen
-class Judgement:
-    """扣1至3分 / 视情况扣: deduct the assessor's amount (a judgement fact, or each of its records);
-    加「…」 (``sign`` +1, 第十三条): add it. ``aggregate`` says how records combine: ``sum``
-    (合计, each its own event) or ``mean`` (平均, one event)."""
-
-    fact: str = _fact()
-    condition: Condition | None
-    records: bool
-    sign: int = -1
-    aggregate: str = "sum"
-    span: Span = _span()
-
-
-    @property
-    def effect(self) -> Effect:
-        return Effect.DEDUCT if self.sign < 0 else Effect.BONUS
-
-
-@attrs.frozen
-class Proportional:
-    """按「开工率」比例得3分: earns amount × percent / 100 (8.16). ``rated``: the fact is 评分 on a
-    0–100 scale, its combined amount read as the percent (按「民主测评」比例得10分)."""
-
-    fact: str | Expr = _fact()  # a fact's name, or an expression (model.expressions)
-    amount: Decimal
-    rated: bool = False
-    span: Span = _span()
-
-    effect: ClassVar[Effect] = Effect.EARN
-
-
-@attrs.frozen
-class Table:
-    """每条「表彰」 按「层级」「等级」加分: each record's points from a level × grade table (第六条).
-
-    Attributes:
-        rows: (level, ((grade, points), …)) in the order written — the first row is the
-            highest level.
-        aliases: (grade, counts as grade): 未明确等级 视为 二等奖.
-        keep: ``None`` (every record counts), ``points`` (同一「工作」只计最高分) or
-            ``level`` (只计最高层级: the record of the highest row); ``work_field`` names
-            the field that identifies the same work.
-    """
-
-    fact: str = _fact()
-    level_field: str
-    grade_field: str
-    rows: tuple[tuple[str, tuple[tuple[str, Decimal], ...]], ...]
-    aliases: tuple[tuple[str, str], ...]
-    keep: str | None
-    work_field: str | None
-    span: Span = _span()
-    # incidents (docs/language.md §24): 每起 … 扣分 (``sign`` -1), 涉及本项的 (``concerning``: the
-    # 项号 field), 同一「问题编号」不重复扣分 (``no_repeat``)
-    sign: int = attrs.field(default=1, kw_only=True)
-    concerning: str | None = attrs.field(default=None, kw_only=True)
-    no_repeat: NoRepeat | None = attrs.field(default=None, kw_only=True)
-
-    @property
-    def effect(self) -> Effect:
-        return Effect.BONUS if self.sign > 0 else Effect.DEDUCT
-
-
-@attrs.frozen
-class Escalation:
-    """每起「安全事件」 涉及本项的 首次扣1分 再次扣2分 第三次及以上不得分: the incidents this rule
-    scores, in the order of their dates, deduct the points of their place.
-
-    Attributes:
-        date_field: the 日期 field that orders the incidents (ties keep the file's order).
-        concerning: the 项号 field when only incidents naming this item count (涉及本项的).
-        steps: the deductions of the 1st, 2nd, … incident.
-        onwards: the deduction of each incident after ``steps`` (第三次及以上扣3分); None with
-            ``zero_onwards`` (第三次及以上不得分: the item scores 0, its bonuses kept) or when
-            no more is deducted after the last step.
-        zero_onwards: 第N次及以上不得分, N = len(steps) + 1.
-        no_repeat: 同一「…」不重复扣分, or None.
-    """
-
-    fact: str = _fact()
-    date_field: str = ""
-    concerning: str | None = None
-    steps: tuple[Decimal, ...] = ()
-    onwards: Decimal | None = None
-    zero_onwards: bool = False
-    no_repeat: NoRepeat | None = None
-    span: Span = _span()
-
-    @property
-    def effect(self) -> Effect:
-        return Effect.ZERO if self.zero_onwards else Effect.DEDUCT
-
-
-
-AWARD_CHANGES: tuple[str, ...] = tuple(Change)
-
-
-@attrs.frozen
-class AwardEffect:
-    """An outcome effect (一票否决 and its kin), never points: 若…降低一个等次评奖 (``change``
-    demote), 若…直接排名最后一位 (last), 若…取消评优资格 (ineligible), and on the grade
-    若…直接评定为 "不合格" (grade_force), 等次不得高于 "良好" (grade_cap), 不得评为 "优秀"
-    (grade_exclude), 降低一个等次 / 降低 N 个等次 (grade_lower, ``levels`` N). ``grade``: the
-    grade a grade effect names. What each change does, and the order several compose in, is
-    model/outcomes.py's."""
-
-    condition: Condition
-    change: str = attrs.field(validator=attrs.validators.in_(AWARD_CHANGES))
-    span: Span = _span()
-    grade: str | None = attrs.field(default=None, kw_only=True)
-    levels: int | None = attrs.field(default=None, kw_only=True)
-
-    effect: ClassVar[Effect] = Effect.RANKING
-
-
-PARTIAL_MODES = ("ceil", "floor", "proportional", "exact")
-
-
-@attrs.frozen
-class Ladder:
-    """每降低5个百分点扣2分: deduct per step of shortfall below a target; 比上年每提高1个百分点加1分
-    (``bonus``): add per step above a baseline.
-
-    Attributes:
-        target: the threshold (达 100% / 达 300 / 不少于 2), or an expression computed per entity
-            (达 「上年率」, 比 「上年率」).
-        bonus: the steps add points beyond the item's (加) instead of deducting (扣).
-        relative: True when the shortfall is measured in percentage points *of the target*
-            (a count or number against 300 件); False when it is the plain difference
-            (a percent against 70%, or a count against 2 次).
-        step: the size of one step; amount: points per step.
-        partial: how a partial step counts: ``ceil`` (不足一档按一档计), ``floor`` (不足一档不计),
-            ``proportional`` (不足一档按比例计), ``exact`` (shortfalls come in whole steps).
-        upward: True for a ceiling (不高于2% 每增加1个百分点): the excess above it is counted.
-    """
-
-    fact: str | Expr = _fact()  # a fact's name, or an expression (model.expressions)
-    target: Decimal | Expr
-    relative: bool
-    step: Decimal
-    amount: Decimal
-    partial: str = attrs.field(validator=attrs.validators.in_(PARTIAL_MODES))
-    upward: bool = False
-    span: Span = _span()
-    bonus: bool = attrs.field(default=False, kw_only=True)
-
-    @property
-    def effect(self) -> Effect:
-        return Effect.BONUS if self.bonus else Effect.DEDUCT
-    # a ladder measures an item's result against its target; an article has neither
-    places: ClassVar[frozenset[Place]] = frozenset({Place.ITEM, Place.DEDUCTION_ITEM})
-
-
-@attrs.frozen
-class RankPoints:
-    """按 全体名次（…） 第1名得10分 第2至3名得8分 其余得4分: points by rank (docs/language.md
-    §9.7). ``rows``: (first, last, points), apart and in the order written; ``rest``: what every
-    other rank earns. The rank is usually a cohort value, and may be a count fact (a rank
-    given as data)."""
-
-    rank: str | Expr = _fact()  # a fact's name, or an expression (model.expressions)
-    rows: tuple[tuple[int, int, Decimal], ...]
-    rest: Decimal
-    span: Span = _span()
-
-    effect: ClassVar[Effect] = Effect.EARN
 
 
 # The one registration point of a rule kind: the union a Rule's body belongs to. RULE_CLASSES
@@ -467,35 +90,6 @@ def _rule_body(instance: object, attribute: attrs.Attribute[RuleBody], value: Ru
     if not isinstance(value, RULE_CLASSES):
         raise TypeError(f"{type(value).__name__} is not a rule class of the model (RuleBody): "
                         "add it to RuleBody, with its effect")
-
-
-def _is_node(value: object) -> TypeGuard[AttrsInstance]:
-    return attrs.has(type(value)) and not isinstance(value, Span)
-
-
-def walk(node: AttrsInstance) -> Iterator[AttrsInstance]:
-    """The node and every model node inside it, depth first: a rule, its body, the body's
-    condition, the operands of 非/且/或. Spans are metadata and are not walked."""
-    yield node
-    for field in attrs.fields(type(node)):
-        value = getattr(node, field.name)
-        if isinstance(value, tuple):
-            for element in value:
-                if _is_node(element):
-                    yield from walk(element)
-        elif _is_node(value):
-            yield from walk(value)
-
-
-def facts_read(node: AttrsInstance) -> tuple[str, ...]:
-    """The facts a rule, rule body or condition reads, as written (a per-occasion fact as
-    declared: ``Part.occasion_facts`` maps it), in field order, once each: every field declared
-    with ``_fact()`` of every node ``walk`` finds — nothing to add for a new rule class."""
-    values = (getattr(n, f.name) for n in walk(node) for f in attrs.fields(type(n)) if f.metadata.get("fact"))
-    # a field that holds an expression instead of a name is walked: its FactValues are found;
-    # a derived value's field holds the names of every fact it reads
-    names = (n for v in values for n in ((v,) if isinstance(v, str) else v if isinstance(v, tuple) else ()))
-    return tuple(dict.fromkeys(names))
 
 
 @attrs.frozen

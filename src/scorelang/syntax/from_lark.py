@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 from lark import Token, Tree
 from lark.tree import Meta
@@ -16,11 +16,15 @@ from ..span import Span
 from . import nodes as n
 from .from_lark_awards import AWARD_BUILDERS
 from .from_lark_cohort import COHORT_BUILDERS
+from .from_lark_facts import FACT_BUILDERS
 from .from_lark_grades import GRADE_BUILDERS
 from .from_lark_incidents import INCIDENT_BUILDERS
 from .from_lark_outcomes import OUTCOME_BUILDERS
 from .from_lark_outputs import OUTPUT_BUILDERS
+from .from_lark_rules import RULE_BUILDERS
 from .from_lark_scales import ENTERS, SCALE_BUILDERS
+from .from_lark_support import _all, _first
+from .from_lark_support import _condition as _condition  # from_lark_cohort reads it here
 from .from_lark_values import VALUE_BUILDERS
 
 # A rule's children are the values its sub-rules' methods built and its kept tokens: which
@@ -29,7 +33,6 @@ Children = list[Any]
 # An option of a declaration, ("unit", Text), ("default", literal)…: the rule that collects
 # it reads the value by its tag.
 Tagged = tuple[str, Any]
-_T = TypeVar("_T")
 
 
 class _Positions:
@@ -70,17 +73,6 @@ def _dec(tok: Token) -> Decimal:
 
 def _tokens(children: Iterable[object], type_: str) -> list[Token]:
     return [c for c in children if isinstance(c, Token) and c.type == type_]
-
-
-def _first(children: Iterable[object], cls: type[_T]) -> _T | None:
-    for c in children:
-        if isinstance(c, cls):
-            return c
-    return None
-
-
-def _all(children: Iterable[object], cls: type[_T]) -> tuple[_T, ...]:
-    return tuple(c for c in children if isinstance(c, cls))
 
 
 class ToSyntax:
@@ -262,105 +254,6 @@ class ToSyntax:
         return self._number(children[0])
 
     # facts --------------------------------------------------------------
-    def facts(self, meta: Meta, children: Children) -> n.FactsBlock:
-        return n.FactsBlock(tuple(children), span=self.pos.of_meta(meta))
-
-    def fact(self, meta: Meta, children: Children) -> n.FactDecl:
-        name, type_ = children[0], children[1]
-        options: dict[str, Any] = dict(c for c in children[2:] if isinstance(c, tuple))
-        return n.FactDecl(
-            name, type_,
-            unit=options.get("unit"), description=options.get("description"),
-            default=options.get("default"), at_most=options.get("at_most"),
-            per_occasion=bool(options.get("per_occasion")),
-            aggregates=tuple(c for c in children[2:] if isinstance(c, n.RatingsAggregate)),
-            empty=tuple(c for c in children[2:] if isinstance(c, n.RatingsEmpty) and not c.records),
-            records_empty=tuple(c for c in children[2:] if isinstance(c, n.RatingsEmpty) and c.records),
-            span=self.pos.of_meta(meta),
-        )
-
-    @staticmethod
-    def _simple_type(kind: str) -> Callable[[ToSyntax, Meta, Children], n.FactType]:
-        def method(self: ToSyntax, meta: Meta, children: Children) -> n.FactType:
-            return n.FactType(kind, span=self.pos.of_meta(meta))
-        return method
-
-    count_type = _simple_type("count")
-    number_type = _simple_type("number")
-    percent_type = _simple_type("percent")
-    flag_type = _simple_type("flag")
-    del _simple_type
-
-    def records_type(self, meta: Meta, children: Children) -> n.FactType:
-        return n.FactType("records", fields=tuple(children), span=self.pos.of_meta(meta))
-
-    def record_field(self, meta: Meta, children: Children) -> n.RecordField:
-        kind, choices = children[1]
-        return n.RecordField(children[0], kind, choices, span=self.pos.of_meta(meta))
-
-    def choice_field(self, meta: Meta, children: Children) -> tuple[str, tuple[n.Text, ...]]:
-        return ("choice", tuple(children))
-
-    def text_field(self, meta: Meta, children: Children) -> tuple[str, tuple[n.Text, ...]]:
-        return ("text", ())
-
-    def choice_type(self, meta: Meta, children: Children) -> n.FactType:
-        return n.FactType("choice", choices=tuple(children), span=self.pos.of_meta(meta))
-
-    @staticmethod
-    def _range_type(kind: str) -> Callable[[ToSyntax, Meta, Children], n.FactType]:
-        def method(self: ToSyntax, meta: Meta, children: Children) -> n.FactType:
-            numbers = _tokens(children, "NUMBER")
-            return n.FactType(kind, low=self._number(numbers[0]), high=self._number(numbers[1]),
-                              span=self.pos.of_meta(meta))
-        return method
-
-    judgement_type = _range_type("judgement")
-    judgement_records_type = _range_type("judgement_records")
-    ratings_type = _range_type("ratings")
-    del _range_type
-
-    def unit(self, meta: Meta, children: Children) -> Tagged:
-        return ("unit", children[0])
-
-    def description(self, meta: Meta, children: Children) -> Tagged:
-        return ("description", children[0])
-
-    def default(self, meta: Meta, children: Children) -> Tagged:
-        return ("default", children[0])
-
-    def not_occurred(self, meta: Meta, children: Children) -> n.NotOccurredLit:
-        return n.NotOccurredLit(span=self.pos.of_meta(meta))
-
-    def at_most(self, meta: Meta, children: Children) -> tuple[str, Decimal]:
-        return ("at_most", self._number(children[0]))
-
-    def per_occasion(self, meta: Meta, children: Children) -> tuple[str, bool]:
-        return ("per_occasion", True)
-
-    # 评分 (raters) -------------------------------------------------------
-    def ratings_plain(self, meta: Meta, children: Children) -> n.RatingsAggregate:
-        method = "mean" if str(children[0]) == "平均" else "sum"
-        return n.RatingsAggregate(method, span=self.pos.of_meta(meta))
-
-    def trim_count(self, meta: Meta, children: Children) -> int:
-        return self._numeral(children[0])
-
-    def ratings_trimmed(self, meta: Meta, children: Children) -> n.RatingsAggregate:
-        return n.RatingsAggregate("trimmed", drop_high=children[0], drop_low=children[1],
-                                  span=self.pos.of_meta(meta))
-
-    def rater_weight(self, meta: Meta, children: Children) -> tuple[n.Text, Decimal]:
-        return (children[0], children[1])
-
-    def ratings_weighted(self, meta: Meta, children: Children) -> n.RatingsAggregate:
-        return n.RatingsAggregate("weighted", group_field=children[0], weights=tuple(children[1:]),
-                                  span=self.pos.of_meta(meta))
-
-    def ratings_empty(self, meta: Meta, children: Children) -> n.RatingsEmpty:
-        value = self._number(children[0]) if children else None  # 计 N 分, else 报错
-        return n.RatingsEmpty(value, span=self.pos.of_meta(meta))
-
     def number_literal(self, meta: Meta, children: Children) -> n.NumberLit:
         return n.NumberLit(self._number(children[0]), span=self.pos.of_meta(meta))
 
@@ -456,74 +349,6 @@ class ToSyntax:
         """若 … then a rule: (where the rule's text starts, the condition, the rule body)."""
         return (self.pos.of_meta(meta).start, _condition(children[0]), children[1])
 
-    def per_deduct(self, meta: Meta, children: Children) -> n.PerDeduct:
-        return n.PerDeduct(children[0], children[1], span=self.pos.of_meta(meta))
-
-    def per_award(self, meta: Meta, children: Children) -> n.PerAward:
-        return n.PerAward(children[0], children[1], span=self.pos.of_meta(meta))
-
-    def zero_if(self, meta: Meta, children: Children) -> n.ZeroIf:
-        said = _tokens(children, "ZERO_BONUS")
-        bonuses = ("included" if "含加分" in str(said[0]) else "kept") if said else None
-        return n.ZeroIf(_condition(children[0]), span=self.pos.of_meta(meta), bonuses=bonuses)
-
-    def deduct_if(self, meta: Meta, children: Children) -> n.DeductIf:
-        return n.DeductIf(_condition(children[0]), children[1], span=self.pos.of_meta(meta))
-
-    def award_if(self, meta: Meta, children: Children) -> n.AwardIf:
-        return n.AwardIf(_condition(children[0]), children[1], span=self.pos.of_meta(meta))
-
-    def judged(self, meta: Meta, children: Children) -> n.Judged:
-        return n.Judged(children[0], None, span=self.pos.of_meta(meta))
-
-    def judged_if(self, meta: Meta, children: Children) -> n.Judged:
-        return n.Judged(children[1], _condition(children[0]), span=self.pos.of_meta(meta))
-
-    def ladder(self, meta: Meta, children: Children) -> n.Ladder:
-        fact, threshold_word, threshold, step_word, step, amount = children[:6]
-        partial = str(children[6]) if len(children) > 6 else None
-        return n.Ladder(
-            fact, str(threshold_word), threshold[0], threshold[1], str(step_word),
-            step[0], step[1], amount, partial, threshold[2], span=self.pos.of_meta(meta),
-            target=threshold[3] if len(threshold) > 3 else None,
-        )
-
-    def per_bonus(self, meta: Meta, children: Children) -> n.PerBonus:
-        return n.PerBonus(children[0], children[1], span=self.pos.of_meta(meta))
-
-    def bonus_if(self, meta: Meta, children: Children) -> n.BonusIf:
-        return n.BonusIf(_condition(children[0]), children[1], span=self.pos.of_meta(meta))
-
-    def judged_bonus(self, meta: Meta, children: Children) -> n.JudgedBonus:
-        aggregate = str(children[1]) if len(children) > 1 else None
-        return n.JudgedBonus(children[0], aggregate, span=self.pos.of_meta(meta))
-
-    def proportional(self, meta: Meta, children: Children) -> n.Proportional:
-        return n.Proportional(children[0], children[1], span=self.pos.of_meta(meta))
-
-    def demote_if(self, meta: Meta, children: Children) -> n.AwardEffect:
-        return n.AwardEffect(_condition(children[0]), "demote", span=self.pos.of_meta(meta))
-
-    def last_if(self, meta: Meta, children: Children) -> n.AwardEffect:
-        return n.AwardEffect(_condition(children[0]), "last", span=self.pos.of_meta(meta))
-
-    def table(self, meta: Meta, children: Children) -> n.Table:
-        records, level, grade = (c for c in children if isinstance(c, n.Name))
-        keep = next((str(t) for t in _tokens(children, "TABLE_KEEP")), None)
-        no_repeat = next((str(t) for t in _tokens(children, "NO_REPEAT")), None)
-        return n.Table(records, level, grade, keep, _all(children, n.TableRow), _all(children, n.TableAlias),
-                       span=self.pos.of_meta(meta), each=str(_tokens(children, "EACH_RECORD")[0]),
-                       deduct=str(_tokens(children, "TABLE_SIGN")[0]) == "扣分",
-                       concerning=bool(_tokens(children, "CONCERNING")), no_repeat=no_repeat)
-
-    def table_row(self, meta: Meta, children: Children) -> n.TableRow:
-        level, rest = children[0], children[1:]
-        pairs = tuple((rest[i], self._number(rest[i + 1])) for i in range(0, len(rest), 2))
-        return n.TableRow(level, pairs, span=self.pos.of_meta(meta))
-
-    def table_alias(self, meta: Meta, children: Children) -> n.TableAlias:
-        return n.TableAlias(tuple(children[:-1]), children[-1], span=self.pos.of_meta(meta))
-
     # articles and awards --------------------------------------------------
     def article(self, meta: Meta, children: Children) -> n.Article:
         number, title = str(children[0]), children[1]
@@ -553,15 +378,6 @@ class ToSyntax:
     def previous_last(self, meta: Meta, children: Children) -> Tagged:
         return ("previous", (children[0], self._cite(meta, children[1:])))
 
-    def threshold(self, meta: Meta, children: Children) -> tuple[Decimal, bool, str | None]:
-        unit = str(children[1]) if len(children) > 1 else None
-        return (self._number(children[0]), unit is not None and children[1].type == "PERCENT_SIGN",
-                unit if unit is not None and children[1].type in ("UNIT", "POINTS_UNIT") else None)
-
-    def step(self, meta: Meta, children: Children) -> tuple[Decimal, str | None]:
-        return (self._number(children[0]), str(children[1]) if len(children) > 1 else None)
-
-    # conditions ---------------------------------------------------------
     def comparison(self, meta: Meta, children: Children) -> n.Comparison | n.FactComparison | n.ExprComparison:
         left, op, right = children[0], str(children[1]), children[2]
         span = self.pos.of_meta(meta)
@@ -638,11 +454,6 @@ def _end(node: Any) -> int:
     return end
 
 
-def _condition(node: Any) -> Any:
-    """A node in the place of a condition: a bare 「x」 is a flag (若「已建成」…)."""
-    return n.FlagRef(node, span=node.span) if isinstance(node, n.Name) else node
-
-
 def too_deep(tree: Tree[Token], file: str) -> list[Diagnostic]:
     """SL003 for each condition nested deeper than MAX_CONDITION_DEPTH (parentheses and 非
     together), at the construct that goes one level too deep. An explicit stack, not
@@ -668,6 +479,8 @@ BUILDERS: dict[str, Callable[[ToSyntax, Meta, Children], Any]] = {
     name: method for name, method in vars(ToSyntax).items()
     if callable(method) and name[:1].islower() and name != "transform"
 }
+BUILDERS.update(FACT_BUILDERS)  # 事实 { … }: fact declarations, their types and raters: syntax/from_lark_facts.py
+BUILDERS.update(RULE_BUILDERS)  # rule bodies (每…扣, 若…, ladders, tables, award effects): syntax/from_lark_rules.py
 BUILDERS.update(COHORT_BUILDERS)  # cohort values (§9.6), built in their own module
 BUILDERS.update(VALUE_BUILDERS)  # 计算 { … }, 个百分点, a ladder's computed target: syntax/from_lark_values.py
 BUILDERS.update(SCALE_BUILDERS)  # 满分, 基础分, 本部分/本任务 caps: syntax/from_lark_scales.py

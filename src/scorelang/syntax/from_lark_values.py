@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from . import nodes as n
+from .from_lark_rules import ladder
 
 
 def derived_block(builder: Any, meta: Any, children: list[Any]) -> n.DerivedBlock:
@@ -39,8 +40,8 @@ def threshold_expr(builder: Any, meta: Any, children: list[Any]) -> tuple[Decima
 
 
 def bonus_ladder(builder: Any, meta: Any, children: list[Any]) -> n.Ladder:
-    ladder: n.Ladder = builder.ladder(meta, children)
-    return attrs.evolve(ladder, bonus=True)
+    built: n.Ladder = ladder(builder, meta, children)  # the plain ladder's builder (from_lark_rules.py)
+    return attrs.evolve(built, bonus=True)
 
 
 def _per_unit(cls: type) -> Callable[[Any, Any, list[Any]], Any]:
