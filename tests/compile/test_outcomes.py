@@ -338,5 +338,8 @@ def test_every_outcome_change_is_its_events_kind_and_reads_one_way() -> None:
 
     assert {str(c) for c in Change} <= {str(k) for k in EventKind}
     assert set(_OUTCOME_WORDS) | {"grade_lower"} == {str(c) for c in Change}
+    # the printer (syntax) and the model's event text keep one table each: the same words
+    from scorelang.model.outcomes import WORDS
+    assert {c: WORDS[Change(c)] for c in _OUTCOME_WORDS} == _OUTCOME_WORDS
     assert [c for c in Change if c.on_grade] == [FORCE, CAP, EXCLUDE, LOWER]
     assert [c.stage for c in (FORCE, CAP, EXCLUDE, LOWER)] == [1, 2, 3, 4]

@@ -38,3 +38,11 @@ def test_a_pending_award_and_its_candidates_are_expected(policy_2017, tmp_path):
 def test_wrong_candidates_fail_naming_both_lists(policy_2017, tmp_path):
     assert _failures(policy_2017, tmp_path, "二等奖") == [
         ("雷波县", "award candidates", "[二等奖]", "[一等奖, 二等奖]")]
+
+
+def test_expecting_a_decided_award_of_a_pending_one_says_it_is_pending(policy_2017, tmp_path):
+    path = tmp_path / "decided.cases.yaml"
+    path.write_text(f"policy: {ROOT / 'policies' / '2017.score'}\ncases:\n  - name: x\n    facts_file: {FACTS}\n"
+                    "    entities:\n      金阳县:\n        expect: {award: 一等奖}\n", encoding="utf-8")
+    (result,) = run_cases(policy_2017, [read_case_file(str(path))])
+    assert [(f.what, f.actual) for f in result.failures] == [("award", "null（待认定：一等奖/二等奖）")]

@@ -55,9 +55,9 @@ def apply_grade_quotas(ranked: Sequence[Ranked], rules: QuotaRules, grades: Grad
             if lower is None:
                 continue  # refused by check (SL413)
             if quota.scope == "每组":  # never silent: a 每组 quota does not limit an entity in no group
-                grouped = {e for members in groups.values() for e in members}
+                grouped = {e for members in groups.values() for e in members} | set(pending)
                 for card, _ in ranked:
-                    if current.get(card.entity) == grade and card.entity not in grouped | set(pending):
+                    if current.get(card.entity) == grade and card.entity not in grouped:
                         flags[card.entity].append(f"不在任何分组中，{grade}等次名额每组{quota.text()}"
                                                   f"对其不适用{cited(rules.clause)}")
             for group, members in scopes(quota, ranked, groups):

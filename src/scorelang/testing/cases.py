@@ -213,7 +213,11 @@ def _compare(policy: scorelang.Policy, case: Case, figure: Figure, card: Scoreca
                        "(the policy has no such figure / 考评办法中没有这一项)")
     if figure.expected == actual:  # Decimal equality is exact: 28.5 == 28.50, 28.49 != 28.5
         return None
-    return Failure(case, figure, card.entity, figure.label, _shown(figure.expected, places), _shown(actual, places),
+    shown = _shown(actual, places)
+    decision = {"award": card.award_decision, "grade": card.grade_decision}.get(figure.path[0])
+    if actual is None and decision is not None and decision.is_pending:  # None while pending: say so
+        shown = f"null（待认定：{'/'.join(decision.candidates)}）"
+    return Failure(case, figure, card.entity, figure.label, _shown(figure.expected, places), shown,
                    actual, tuple(trace_line(e, places) for e in events))
 
 
