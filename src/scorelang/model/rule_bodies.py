@@ -12,16 +12,12 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard, Union
 import attrs
 from attrs import AttrsInstance
 
-from ..span import Span
+from ..span import Span, span_field
 from .expressions import CompareValues, Expr, RankWithin
 from .incidents import NoRepeat
 from .outcomes import Change
 
-
-def _span() -> Span:
-    # attrs.field() is typed Any so it can stand for any attribute's value; say which
-    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
-    return field
+_span = span_field
 
 
 if TYPE_CHECKING:
