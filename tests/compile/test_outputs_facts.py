@@ -11,6 +11,7 @@ from hypothesis import given
 
 import scorelang
 from diagnostic_codes import error_codes
+from scorelang.compile.outputs import compile_outputs
 from scorelang.policy import loads
 from scorelang.syntax import parse
 from scorelang.syntax.compare import structural_diff
@@ -144,3 +145,43 @@ def test_outputs_reading_facts_change_no_score(policy, document):
     for card in cards:
         staff = Decimal(document["entities"][card.entity]["在编人数"])
         assert _values(card)["基数奖励"] == staff * 1000
+
+
+CHAINED = HEAD + """等次 { "优秀" 90 分以上  "合格" 90 分以下（不含） }
+输出 {
+  「基数奖励」 = 「在编人数」 × 1000 元
+  「等次系数」 按 等次 { "优秀" 1.2 "合格" 1.0 }
+  「奖励金额」 = 「基数奖励」 × 「等次系数」 元 最高 30000 元
+  「合计」 = 「奖励金额」 + 「基数奖励」 元
+}
+"""
+
+
+def test_an_output_reads_the_amounts_of_outputs_written_before_it():
+    policy = loads(CHAINED, "chained.score")
+    cards = {c.entity: c for c in policy.score_all(FACTS)}
+    # 甲局: 100 分, 优秀: 20000 × 1.2 = 24000; 乙局: 55 分, 合格: 10000 × 1.0
+    assert _values(cards["甲局"])["奖励金额"] == Decimal("24000.00")
+    assert _values(cards["甲局"])["合计"] == Decimal("44000.00")
+    assert _values(cards["乙局"])["合计"] == Decimal("20000.00")
+    assert cards["甲局"].outputs[2].rule == "「基数奖励」 × 「等次系数」（基数奖励=20000.00，等次系数=1.20）"
+
+
+@pytest.mark.parametrize("outputs, code", [
+    ("「a」 = 「b」 × 2 元\n  「b」 = 「在编人数」 × 1000 元", "SL430"),  # a later output
+    ("「a」 = 「a」 × 2 元", "SL430"),  # itself
+    ("「a」 = 「在编人数」 × 1000 元\n  「b」 = 「a」 + 「在编人数」 元", "SL151"),  # 元 and 人
+])
+def test_an_output_reads_only_outputs_before_it(outputs, code):
+    assert code in error_codes(HEAD + "输出 {\n  " + outputs + "\n}\n")
+
+
+def test_an_output_reading_a_pending_output_is_pending():
+    policy = loads(CHAINED, "chained.score")
+    card = next(c for c in policy.score_all(FACTS) if c.entity == "甲局")
+    undecided = attrs.evolve(card, grade=None, grade_decision=None)
+    facts = {**FACTS["entities"]["甲局"], "在编人数": 20, "考评总分": card.total}
+    values = {o.name: o for o in compile_outputs(policy.model.outputs)(undecided, facts)}
+    assert values["基数奖励"].value == Decimal("20000.00")  # reads no grade: decided
+    assert (values["等次系数"].status, values["奖励金额"].status, values["合计"].status) == ("pending",) * 3
+    assert values["奖励金额"].rule.endswith("（「等次系数」待认定）")

@@ -3,10 +3,11 @@ outputs, built once per policy.
 
 A formula is a compiled expression (``compile.expressions``) reading the entity's total
 (``model.expressions.TOTAL_KEY``), its facts and its derived values from the mapping the
-evaluator gives (``Evaluator.with_outputs``), bounded by its 最低/最高 and rounded half-up at its places
-(``numbers.quantize_half_up``). A table reads the grade, award or rank the cohort stage gave: a
-grade or award still to be decided (待认定) makes the output pending (no value). Outputs are
-computed after the cohort stage and never change a score, a rank, a grade or an award.
+evaluator gives (``Evaluator.with_outputs``), and the amounts of the outputs before it (kept in
+that mapping as each is computed; one still pending makes it pending), bounded by its 最低/最高
+and rounded half-up at its places (``numbers.quantize_half_up``). A table reads the grade, award
+or rank the cohort stage gave: a grade or award still to be decided (待认定) makes the output
+pending (no value). Outputs are computed after the cohort stage and never change a score, a rank, a grade or an award.
 """
 from __future__ import annotations
 
@@ -34,7 +35,13 @@ def compile_outputs(outputs: tuple[m.Output, ...]) -> Outputs:
     steps = tuple(_COMPILERS[type(o)](o) for o in outputs)
 
     def compute(card: Scorecard, facts: Facts | None = None) -> tuple[OutputValue, ...]:
-        return tuple(step(card, facts) for step in steps)
+        reads: dict[str, Any] = {x.TOTAL_KEY: card.total} if facts is None else facts  # type: ignore[assignment]
+        out = []
+        for step in steps:
+            value = step(card, reads)
+            reads[value.name] = value.value  # what a later output reads of it (None: pending)
+            out.append(value)
+        return tuple(out)
     return compute
 
 
@@ -45,6 +52,10 @@ def _formula(o: m.OutputFormula) -> _One:
 
     def step(card: Scorecard, facts: Facts | None) -> OutputValue:
         reads = {key: card.total} if facts is None else facts
+        waiting = [n for n in names if n in reads and reads[n] is None]  # an earlier output still pending
+        if waiting:
+            return OutputValue(o.name, None, o.unit, o.places, f"{o.text}（「{waiting[0]}」待认定）", o.clause,
+                               "pending")
         amount = Decimal(value(reads))
         shown = "，".join(f"{n}={format_decimal(Decimal(v))}" for n in names
                          if isinstance(v := reads[n], (Decimal, int)) and not isinstance(v, bool))

@@ -49,6 +49,9 @@ class OutputResolver(ExprResolver):
     """Resolves the 输出 blocks (mixed into ``Resolver``)."""
 
     _total_type: ValueType | None = None  # set while an output's formula is resolved
+    _earlier_outputs: dict[str, ValueType] = {}  # noqa: RUF012  # the outputs before it, while resolving one
+    _later_outputs: set[str] = set()  # noqa: RUF012  # the outputs from it on, while resolving one
+    _output_now = ""  # the output being resolved
 
     if TYPE_CHECKING:
         def error(self, diagnostic: Diagnostic) -> None: ...
@@ -66,16 +69,44 @@ class OutputResolver(ExprResolver):
             firsts.setdefault(bound.limit, bound.points)
         self._total_type = ValueType("points", None, firsts.get("lower", Decimal(0)), firsts.get("upper"))
         outer, self.scope = getattr(self, "scope", None), None  # outputs read policy-level values only
+        decls = [decl for block in tree.outputs for decl in block.outputs]
+        self._later_outputs = {decl.name.text for decl in decls}
+        self._earlier_outputs = {}
         try:
-            for block in tree.outputs:
-                for decl in block.outputs:
-                    if isinstance(decl, syn.OutputFormula):
-                        self._output_resolved[id(decl)] = self._output_expr(decl)
+            for decl in decls:
+                if isinstance(decl, syn.OutputFormula):
+                    self._output_resolved[id(decl)] = resolved = self._output_expr(decl)
+                    unit = decl.unit
+                    low, high = (resolved[1].low, resolved[1].high) if resolved is not None else (None, None)
+                    low = _max(low, decl.bounds, upper=False)
+                    high = _max(high, decl.bounds, upper=True)
+                else:
+                    rows = [*decl.rows, *((decl.rest,) if decl.rest is not None else ())]
+                    unit = rows[0].unit if rows else None
+                    amounts = [r.amount for r in rows]
+                    low, high = (min(amounts), max(amounts)) if amounts else (None, None)
+                # a later output reads this one as an amount in its unit (a factor: no unit)
+                self._earlier_outputs.setdefault(decl.name.text, ValueType("number", unit, low, high))
         finally:
             self._total_type, self.scope = None, outer
+            self._earlier_outputs, self._later_outputs = {}, set()
+
+    def _value(self, clause: str, e: Any, occasions: int, guarded: bool) -> tuple[x.Expr, ValueType] | None:
+        """An earlier output's name in an output's formula is its amount (read like a derived value:
+        compile/outputs.py keeps each amount for the ones after it); a later one's is SL430."""
+        if isinstance(e, syn.Name) and e.text not in self.facts and not self._is_derived(e):
+            vt = self._earlier_outputs.get(e.text)
+            if vt is not None:
+                return x.DerivedRef(e.text, vt.kind, vt.unit, span=e.span), vt
+            if e.text in self._later_outputs:
+                self.error(msg.OUTPUT_READS_UNKNOWN.at(e.span, name=self._output_now, what=Words(
+                    f"写在它之后（或它自己）的输出「{e.text}」",
+                    f"the output 「{e.text}」 written after it (or itself)")))
+                return None
+        return super()._value(clause, e, occasions, guarded)
 
     def _output_expr(self, decl: syn.OutputFormula) -> tuple[x.Expr, ValueType] | None:
-        name = decl.name.text
+        name = self._output_now = decl.name.text  # itself is among the later ones: never read
         foreign = next(_foreign(decl.expr), None)
         if foreign is not None:
             what = (Words("考评总分以外的得分", "a score other than the total") if isinstance(foreign, syn.ScoreRef)
@@ -269,6 +300,16 @@ class OutputResolver(ExprResolver):
 
 def _band_text(first: Decimal, last: Decimal) -> str:
     return f"第{first}名" if first == last else f"第{first}至{last}名"
+
+
+def _max(bound: Decimal | None, bounds: tuple[Any, ...], upper: bool) -> Decimal | None:
+    """A formula's range narrowed by its 最低 (``upper`` False) or 最高 bound, if written."""
+    given: Decimal | None = next((b.value for b in bounds if b.upper == upper), None)
+    if given is None:
+        return bound
+    if bound is None:
+        return given
+    return min(bound, given) if upper else max(bound, given)
 
 
 def _nodes(node: object) -> Iterator[Any]:
