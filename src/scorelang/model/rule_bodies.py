@@ -134,7 +134,6 @@ class PerOccurrence:
     bonus: bool = False
     span: Span = _span()
 
-
     @property
     def effect(self) -> Effect:
         return Effect.BONUS if self.bonus else Effect.DEDUCT if self.sign < 0 else Effect.EARN
@@ -149,7 +148,6 @@ class Fixed:
     sign: int
     bonus: bool = False
     span: Span = _span()
-
 
     @property
     def effect(self) -> Effect:
@@ -184,7 +182,6 @@ class Judgement:
     sign: int = -1
     aggregate: str = "sum"
     span: Span = _span()
-
 
     @property
     def effect(self) -> Effect:
