@@ -3,7 +3,9 @@ docs/language.md §25): exact amounts, what is refused and why, the template's `
 printer, and that such an output still changes no score."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
@@ -185,3 +187,16 @@ def test_an_output_reading_a_pending_output_is_pending():
     assert values["基数奖励"].value == Decimal("20000.00")  # reads no grade: decided
     assert (values["等次系数"].status, values["奖励金额"].status, values["合计"].status) == ("pending",) * 3
     assert values["奖励金额"].rule.endswith("（「等次系数」待认定）")
+
+
+def test_the_docs_example_of_a_base_per_head_pays_as_its_sentences_say():
+    text = (Path(__file__).resolve().parents[2] / "docs" / "language.md").read_text(encoding="utf-8")
+    example = re.findall(r"```score\n(.*?)```", text[text.index("## 25."):], re.DOTALL)[-1]
+    policy = loads(example, "docs.score")
+    assert not policy.warnings
+    doc = {"entities": {"市发改委": {"在编人数": 30, "预算执行率": 96, "未完成事项数": 1},
+                        "市财政局": {"在编人数": 12, "预算执行率": 100, "未完成事项数": 0},
+                        "市教育局": {"在编人数": 5, "预算执行率": 50, "未完成事项数": 0}}}
+    card = next(c for c in policy.score_all(doc) if c.entity == "市发改委")
+    assert _values(card) == {"奖励金额": Decimal("28500"), "执行率奖励": Decimal("4800.00")}
+    assert card.outputs[0].rule == "「奖励基数」 × 考评总分 ÷ 100（奖励基数=30000，考评总分=95.00）"
