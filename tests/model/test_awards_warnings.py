@@ -28,7 +28,7 @@ BASE = """考评办法 "某镇2025年度村（社区）工作考核办法" {
   "合格" 90 分以下（不含）
 }
 """
-NEW = ("SL441", "SL442", "SL443", "SL444")
+NEW = ("SL441", "SL442", "SL443", "SL444", "SL445")
 
 
 def warned(text: str) -> dict[str, scorelang.Diagnostic]:
@@ -107,3 +107,24 @@ def policy_2017() -> scorelang.Policy:
 
 def test_2017_gets_none_of_them(policy_2017):
     assert not [d.code for d in policy_2017.warnings if d.code in NEW]
+
+
+def test_a_tier_by_rank_band_beyond_the_entities_is_sl445():
+    text = BASE + '奖项 { 综合奖 "一等奖" 第1至3名  综合奖 "二等奖" 第4至5名  综合奖 "三等奖" 第6至8名 }\n'
+    found = [d for d in loads(text, "p.score").warnings if d.code == "SL445"]
+    assert len(found) == 1 and "「三等奖」" in found[0].message and "4 个对象" in found[0].message
+    assert found[0].span.line == line_of(text, "奖项")
+
+
+def test_a_tier_by_count_after_every_place_is_filled_is_sl445_unless_a_tie_can_pass_entities_on():
+    full = BASE + ('奖项 { 综合奖 "一等奖" 2 名 并列 全部计入  综合奖 "二等奖" 2 名 并列 全部计入'
+                   '  综合奖 "三等奖" 1 名 并列 全部计入 }\n')
+    d = warned_445(full)
+    assert d is not None
+    assert "「三等奖」" in d.message and "第 5 名" in d.message and "no entity can get it" in d.message_en
+    # 全部不计入: the tied entities of 二等奖 go on to 三等奖, which they can get
+    assert not warned_445(full.replace('"二等奖" 2 名 并列 全部计入', '"二等奖" 2 名 并列 全部不计入'))
+
+
+def warned_445(text: str) -> scorelang.Diagnostic | None:
+    return next((d for d in loads(text, "p.score").warnings if d.code == "SL445"), None)

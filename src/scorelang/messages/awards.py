@@ -109,3 +109,9 @@ QUOTA_ABOVE_ENTITIES = warning(
     "the quota of 「{name}」 is {count} places, more than the {size} entities {scope}: it limits nothing",
     "核对名数（是否写成了百分比 `总数的 N%`）；不限名额的等次不写这一行",
     "check the count (was it meant as a percentage, `总数的 N%`?); a grade with no limit needs no quota")
+TIER_BEYOND_ENTITIES = warning(
+    "TIER_BEYOND_ENTITIES", "SL445", "name first scope size",
+    "综合奖「{name}」从第 {first} 名起，{scope}只有 {size} 个对象：没有对象能得这一奖项",
+    "the tier 「{name}」 starts at place {first}, and there are only {size} entities {scope}: no entity can get it",
+    "核对各奖项的名次或名数，使每个奖项都从对象数以内的名次起",
+    "check the tiers' ranks or counts so that each starts at a place within the number of entities")

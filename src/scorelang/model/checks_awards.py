@@ -1,7 +1,8 @@
 """Warnings on quotas and awards (docs/language.md §23.5) that need what the whole policy
 declares — its entities, groups and highest total — listed in ``checks.CHECKS``: no award below
 a total nobody can reach (SL441), a percentage quota that rounds to no place (SL442), 每组 while
-some declared entities are in no group (SL443), a quota of more places than entities (SL444).
+some declared entities are in no group (SL443), a quota of more places than entities (SL444), an
+award tier that starts beyond the entities (SL445).
 
 Entities listed by the facts file (对象 … 由事实文件列出) and groups defined by a fact (凡…为…)
 are known only when scored: the checks that count them say nothing then."""
@@ -16,7 +17,7 @@ from ..messages import Words
 from ..numbers import format_decimal
 from ..span import Span
 from . import nodes as m
-from .awards import EACH_GROUP, Quota
+from .awards import EACH_GROUP, Quota, TieRule
 
 _ROUNDING_EN = {"向下取整": "rounding down", "四舍五入": "rounding half up", "向上取整": "rounding up"}
 _SHOWN = 5  # ungrouped entities named in SL443 before 等
@@ -128,4 +129,38 @@ def check_each_group_ungrouped(policy: m.Policy) -> Iterable[Diagnostic]:
                 effect=Words("不受这一名额限制", "are not limited by this quota"))
 
 
-AWARD_CHECKS = (check_award_floor, check_quota_places, check_each_group_ungrouped)
+def _tier_scope(policy: m.Policy, awards: m.AwardRules) -> tuple[Words, int] | None:
+    """Where the tiers are awarded and its number of entities (each group: the largest group)."""
+    if policy.entities_from_facts:
+        return None
+    if not awards.each_group:
+        return Words("全体", "in the cohort"), len(policy.entities)
+    groups = _listed_groups(policy)
+    if not groups:
+        return None
+    return Words("最大的分组", "in the largest group"), max(len(g.members) for g in groups)
+
+
+def check_tiers_reachable(policy: m.Policy) -> Iterable[Diagnostic]:
+    """SL445: an award tier whose first place is beyond the entities of its scope: by rank band
+    (第a至b名, a above them), or by count after tiers that fill every place whatever the ties (all
+    全部计入: a tie 全部不计入 or 提交认定 may pass entities on to a later tier)."""
+    awards = policy.awards
+    scope = _tier_scope(policy, awards) if awards is not None else None
+    if awards is None or scope is None or scope[1] == 0:
+        return
+    words, size = scope
+    for tier in awards.tiers:
+        if tier.first > size:
+            yield msg.TIER_BEYOND_ENTITIES.at(tier.span, name=tier.name, first=tier.first, scope=words, size=size)
+    taken = 0
+    for count_tier in awards.count_tiers:
+        if taken >= size:
+            yield msg.TIER_BEYOND_ENTITIES.at(count_tier.span, name=count_tier.name, first=taken + 1, scope=words,
+                                              size=size)
+        if count_tier.tie is not TieRule.ALL_IN:
+            return
+        taken += count_tier.count
+
+
+AWARD_CHECKS = (check_award_floor, check_quota_places, check_each_group_ungrouped, check_tiers_reachable)
