@@ -79,3 +79,12 @@ class SourceText:
         line, col = self.position(start)
         end_line, end_col = self.position(end)
         return Span(self.file, line, col, end_line, end_col, start, end)
+
+
+def span_field() -> Span:
+    """The ``span`` field of a syntax or model node: keyword-only, left out of ``repr`` and of
+    equality (two nodes written alike are equal wherever they stand). One definition for every
+    node module of every stage."""
+    # attrs.field() is typed Any so it can stand for any attribute's value; say which
+    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
+    return field

@@ -56,6 +56,15 @@ def test_each_step_says_before_and_after_in_the_order_they_compose() -> None:
         (2, "优秀", "合格"), (3, "合格", "合格"), (1, "合格", "合格"), (0, "合格", "基本合格")]
 
 
+def test_lowerings_add_up_before_an_excluded_grade_is_skipped():
+    # 降低一个等次 and 降低2个等次 with 良好 excluded: 优秀 is lowered 3 levels to 基本合格 in either
+    # writing order (once, a lowering that landed on 良好 counted the skip as a level: 不合格)
+    effects = [(EXCLUDE, "良好", None), (LOWER, None, 1), (LOWER, None, 2)]
+    for written in (effects, effects[::-1], [effects[1], effects[0], effects[2]]):
+        assert compose(ORDER, "优秀", written)[0] == "基本合格"
+    assert compose(ORDER, "优秀", [(EXCLUDE, "良好", None), (LOWER, None, 1)])[0] == "合格"
+
+
 _EFFECT = st.one_of(
     st.tuples(st.sampled_from([FORCE, CAP]), st.sampled_from(ORDER), st.none()),
     st.tuples(st.just(EXCLUDE), st.sampled_from(ORDER[:-1]), st.none()),

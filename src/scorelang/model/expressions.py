@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 
-from ..span import Span
+from ..span import Span, span_field
 from .incidents import RecordCount as RecordCount
 
 if TYPE_CHECKING:
@@ -25,8 +25,7 @@ def fact_field(**kwargs: Any) -> Any:
     return attrs.field(metadata={"fact": True}, **kwargs)
 
 
-def _span() -> Any:
-    return attrs.field(eq=False, repr=False, kw_only=True)
+_span = span_field
 
 
 OPERATORS = ("+", "-", "*", "/")

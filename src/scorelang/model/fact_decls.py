@@ -7,13 +7,9 @@ from typing import Union
 
 import attrs
 
-from ..span import Span
+from ..span import Span, span_field
 
-
-def _span() -> Span:
-    # attrs.field() is typed Any so it can stand for any attribute's value; say which
-    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
-    return field
+_span = span_field
 
 
 #: a fact's default value: a number, a flag, a choice, or () for records

@@ -43,7 +43,6 @@ class RuleResolver(CohortResolver, DerivedResolver, IncidentResolver):
         def _use(self, name: syn.Name, clause: str, allowed: tuple[str, ...], what: Words,
                  occasions: int = 0) -> str | None: ...
 
-
     def _fact_or_value(self, clause: str, e: syn.Expr, occasions: int, need: tuple[str, ...],
                        what: Words) -> str | x.Expr | None:
         """A bare fact (as before expressions: its name, checked with ``_use``) or an expression

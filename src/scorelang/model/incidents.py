@@ -14,7 +14,7 @@ from typing import Any, Union
 
 import attrs
 
-from ..span import Span
+from ..span import Span, span_field
 
 
 def fact_field(**kwargs: Any) -> Any:
@@ -22,8 +22,7 @@ def fact_field(**kwargs: Any) -> Any:
     return attrs.field(metadata={"fact": True}, **kwargs)
 
 
-def _span() -> Any:
-    return attrs.field(eq=False, repr=False, kw_only=True)
+_span = span_field
 
 
 # ------------------------------------------------------------------ dates

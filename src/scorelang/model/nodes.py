@@ -16,7 +16,7 @@ from typing import Union, get_args
 
 import attrs
 
-from ..span import Span
+from ..span import Span, span_field
 from .awards import CountTier as CountTier
 from .awards import Quota as Quota
 from .awards import QuotaRules as QuotaRules
@@ -71,11 +71,7 @@ from .rule_bodies import Zero as Zero
 from .rule_bodies import facts_read as facts_read
 from .rule_bodies import walk as walk
 
-
-def _span() -> Span:
-    # attrs.field() is typed Any so it can stand for any attribute's value; say which
-    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
-    return field
+_span = span_field
 
 
 # The one registration point of a rule kind: the union a Rule's body belongs to. RULE_CLASSES

@@ -115,20 +115,27 @@ def compose(order: Sequence[str], band: str,
         current = to
 
     excluded = {level[grade] for change, grade, _ in effects if change == Change.GRADE_EXCLUDE and grade in level}
+
+    def past_excluded(to: int) -> int:
+        while to in excluded and to < lowest:
+            to += 1
+        return to
+
+    lowered_from: int | None = None  # the grade the lowering stage starts from
+    lowered = 0  # the levels lowered so far: they add up, so the writing order never matters
     for index in staged:
         change, grade, levels = effects[index]
         if change in (Change.GRADE_FORCE, Change.GRADE_CAP):
             step(index, level[grade or ""])
         elif change == Change.GRADE_EXCLUDE:
-            to = current
-            while to in excluded and to < lowest:
-                to += 1
-            step(index, to)
-        elif change == Change.GRADE_LOWER:  # an excluded grade is never the result: on down past it
-            to = current + (levels or 0)
-            while to in excluded and to < lowest:
-                to += 1
-            step(index, to)
+            step(index, past_excluded(current))
+        elif change == Change.GRADE_LOWER:
+            # N levels down from where the lowering stage began, all lowerings added up; an
+            # excluded grade is never the result: on down past it (the skip is not a level)
+            if lowered_from is None:
+                lowered_from = current
+            lowered += levels or 0
+            step(index, past_excluded(lowered_from + lowered))
     return order[current], tuple(applied)
 
 

@@ -12,16 +12,12 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard, Union
 import attrs
 from attrs import AttrsInstance
 
-from ..span import Span
+from ..span import Span, span_field
 from .expressions import CompareValues, Expr, RankWithin
 from .incidents import NoRepeat
 from .outcomes import Change
 
-
-def _span() -> Span:
-    # attrs.field() is typed Any so it can stand for any attribute's value; say which
-    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
-    return field
+_span = span_field
 
 
 if TYPE_CHECKING:
@@ -138,7 +134,6 @@ class PerOccurrence:
     bonus: bool = False
     span: Span = _span()
 
-
     @property
     def effect(self) -> Effect:
         return Effect.BONUS if self.bonus else Effect.DEDUCT if self.sign < 0 else Effect.EARN
@@ -153,7 +148,6 @@ class Fixed:
     sign: int
     bonus: bool = False
     span: Span = _span()
-
 
     @property
     def effect(self) -> Effect:
@@ -188,7 +182,6 @@ class Judgement:
     sign: int = -1
     aggregate: str = "sum"
     span: Span = _span()
-
 
     @property
     def effect(self) -> Effect:

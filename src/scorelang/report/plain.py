@@ -298,7 +298,6 @@ class Table:
         out.append(" " * (sum(widths) + extra))  # the blank bottom edge
         return out
 
-
     def _rich_lines(self, width: int) -> list[str]:
         """The table laid out by rich itself: only where a column has no room left for its text
         (a report a few dozen cells wide), whose layout rich defines by its corner cases."""

@@ -10,15 +10,13 @@ from typing import TYPE_CHECKING, Union
 
 import attrs
 
-from ..span import Span
+from ..span import Span, span_field
 
 if TYPE_CHECKING:
     from .nodes import Condition, Expr, Name, Text
 
 
-def _span() -> Span:
-    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
-    return field
+_span = span_field
 
 
 @attrs.frozen

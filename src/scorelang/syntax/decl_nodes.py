@@ -6,14 +6,10 @@ from decimal import Decimal
 
 import attrs
 
-from ..span import Span
+from ..span import Span, span_field
 from .expr_nodes import Literal, Name, Text
 
-
-def _span() -> Span:
-    # attrs.field() is typed Any so it can stand for any attribute's value; say which
-    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
-    return field
+_span = span_field
 
 
 # ------------------------------------------------------------------ caps and floors

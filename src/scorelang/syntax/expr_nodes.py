@@ -7,15 +7,11 @@ from typing import Union
 
 import attrs
 
-from ..span import Span
+from ..span import Span, span_field
 from .cohort_nodes import CohortAggregate, CohortCount, CohortRank, RankWithin
 from .incident_nodes import RecordCount
 
-
-def _span() -> Span:
-    # attrs.field() is typed Any so it can stand for any attribute's value; say which
-    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
-    return field
+_span = span_field
 
 
 @attrs.frozen

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import attrs
 
-from ..span import Span
+from ..span import Span, span_field
 from .award_nodes import AWARD_STATEMENTS, AwardFloor, CountTier, Quota, Quotas, SingleTasks
 from .cohort_nodes import (
     COHORT_VALUE_CLASSES,
@@ -117,10 +117,7 @@ __all__ = ["Cite", "Name", "Text", "NumberLit", "PercentLit", "PercentPointsLit"
            "OutputTable", "Escalation", "EscalationStep", "RecordCount"]
 
 
-def _span() -> Span:
-    # attrs.field() is typed Any so it can stand for any attribute's value; say which
-    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
-    return field
+_span = span_field
 
 
 @attrs.frozen

@@ -7,17 +7,13 @@ from typing import Union
 
 import attrs
 
-from ..span import Span
+from ..span import Span, span_field
 from .cohort_nodes import RankPoints
 from .decl_nodes import Cap
 from .expr_nodes import Condition, Expr, Name, Text
 from .incident_nodes import Escalation
 
-
-def _span() -> Span:
-    # attrs.field() is typed Any so it can stand for any attribute's value; say which
-    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
-    return field
+_span = span_field
 
 
 # ------------------------------------------------------------------ derived values
