@@ -6,7 +6,8 @@ the smallest policy that holds it: the 2017 policy's header-less pieces it names
 groups, and the declarations of the facts it mentions and does not declare itself), a task and
 an item around rules, a section around an item, a filler item so that a task adds up to 100.
 A block that shows an error on purpose says so in its info string, ```score error SL123, and
-must give exactly that code (among its errors).
+must give exactly that code (among its errors). A quota or award warning (SL441–SL449) appears
+only in a block that shows it on purpose, ```score warning SL442.
 """
 from __future__ import annotations
 
@@ -185,12 +186,16 @@ def test_every_docs_example_loads(block, info):
     text = block if _whole(block) else wrap(block)
     expected = info.split()[1:] if info.startswith("error") else []
     try:
-        scorelang.loads(text, "example.score")
+        policy = scorelang.loads(text, "example.score")
     except scorelang.PolicyError as err:
         codes = [d.code for d in err.diagnostics if d.severity is Severity.ERROR]
         assert expected and set(expected) <= set(codes), (codes, text)
         return
     assert not expected, f"the block shows no error, but its info string says {info!r}"
+    # the quota and award warnings (SL441–SL449) only where a block shows one: ```score warning SL442
+    shown = set(info.split()[1:]) if info.startswith("warning") else set()
+    warned = {d.code for d in policy.warnings if "SL441" <= d.code <= "SL449"}
+    assert warned == shown, (warned, info)
 
 
 def test_the_docs_have_examples_and_a_deliberate_error_is_marked():

@@ -1,4 +1,4 @@
-"""check's diagnostics for quotas and awards as the policy defines them (SL410–SL419, docs §23):
+"""check's diagnostics for quotas and awards as the policy defines them (SL410–SL419 and SL440, docs §23):
 each problem at least once, with a policy that is right otherwise."""
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def test_the_good_policy_loads_and_scores():
     ('奖项 { 单项奖 前2名  单项奖 目标任务一 各前1名 }', "SL417"),
     ('名额 { "优秀" 不超过 总数的 120% 向下取整 并列 全部计入 }', "SL418"),
     ('名额 { "优秀" 不超过 0 名 并列 全部计入 }', "SL418"),
-    ('奖项 { 综合奖 "一等奖" 1 名 并列 全部计入  考评总分 高于 80 分 不评奖 }', "SL418"),
+    ('奖项 { 综合奖 "一等奖" 1 名 并列 全部计入  考评总分 高于 80 分 不评奖 }', "SL440"),
     ('名额 { "优秀" 不超过 1 名 并列 全部计入 }\n名额 { "良好" 不超过 1 名 并列 全部计入 }', "SL419"),
     ('名额 { "优秀" 不超过 1 名 并列 全部计入  "优秀" 不超过 2 名 并列 全部计入 }', "SL419"),
 ])

@@ -28,7 +28,7 @@ Foundation level: imports only ``span`` and ``diagnostics``.
 from __future__ import annotations
 
 from ..diagnostics import Severity
-from .awards import *  # noqa: F401,F403  (SL410–SL419: quotas, awards as the policy defines them)
+from .awards import *  # noqa: F401,F403  (SL410–SL419, SL440–SL449: quotas, awards as the policy defines them)
 
 # re-exported: call sites write messages.Words, messages.related, …
 from .base import Message as Message

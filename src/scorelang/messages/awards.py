@@ -1,9 +1,11 @@
 """Catalogue entries of quotas (名额 { … }) and awards as the policy defines them (§23):
-SL410–SL419, found when the syntax tree is resolved (model/from_syntax_awards.py).
+SL410–SL419 and SL440–SL449. The errors are found when the syntax tree is resolved
+(model/from_syntax_awards.py); the warnings SL441–SL443 (the policy loads) by
+model/checks_awards.py, which knows the declared entities, groups and the highest total.
 Braces in a template are doubled: ``{{ }}``."""
 from __future__ import annotations
 
-from .base import error
+from .base import error, warning
 
 QUOTA_ROUNDING_MISSING = error(
     "QUOTA_ROUNDING_MISSING", "SL410", "name",
@@ -68,10 +70,6 @@ QUOTA_AMOUNT = error(
     "名额 {amount} 不成立：百分比须大于 0 且不超过 100%，名数须至少 1 名",
     "the quota {amount} is not a number of places: a percentage must be above 0 and at most 100%, "
     "a count at least 1")
-AWARD_FLOOR_COMPARE = error(
-    "AWARD_FLOOR_COMPARE", "SL418", "compare",
-    "不评奖的条件只能写“低于”（`考评总分 低于 80 分 不评奖`），不能写“{compare}”",
-    "the condition for no award can only be 低于 (below) (`考评总分 低于 80 分 不评奖`), not {compare}")
 QUOTAS_REPEATED = error(
     "QUOTAS_REPEATED", "SL419", "",
     "名额块写了不止一个：全部名额写在一个块里",
@@ -79,3 +77,41 @@ QUOTAS_REPEATED = error(
 QUOTA_REPEATED = error(
     "QUOTA_REPEATED", "SL419", "name",
     "「{name}」在同一范围写了不止一个名额", "「{name}」 is given more than one quota over the same entities")
+AWARD_FLOOR_COMPARE = error(
+    "AWARD_FLOOR_COMPARE", "SL440", "compare",
+    "不评奖的条件只能写“低于”（`考评总分 低于 80 分 不评奖`），不能写“{compare}”",
+    "the condition for no award can only be 低于 (below) (`考评总分 低于 80 分 不评奖`), not {compare}",
+    "写成 `考评总分 低于 N 分 不评奖`：N 分以下（不含 N 分）的对象不评奖",
+    "write `考评总分 低于 N 分 不评奖`: an entity with a total below N (N itself excluded) gets no award")
+AWARD_FLOOR_UNREACHABLE = warning(
+    "AWARD_FLOOR_UNREACHABLE", "SL441", "floor highest source",
+    "`考评总分 低于 {floor} 分 不评奖`：考评总分最高只有 {highest} 分（{source}），没有对象能评奖",
+    "`考评总分 低于 {floor} 分 不评奖`: the total is at most {highest} ({source}), so no entity can get an award",
+    "核对不评奖的分数线，它应不高于考评总分的最高分（`考评总分 最高 N 分` 或满分）",
+    "check the threshold: it must not be above the highest total (`考评总分 最高 N 分`, or the full score)")
+QUOTA_ROUNDS_TO_ZERO = warning(
+    "QUOTA_ROUNDS_TO_ZERO", "SL442", "name scope size percent exact rounding",
+    "「{name}」的名额是{scope} {size} 个对象的 {percent}%，即 {exact} 名，{rounding}为 0 名：没有对象能保留这一等次",
+    "the quota of 「{name}」 is {percent}% of the {size} entities {scope}, {exact} places, which {rounding} "
+    "gives 0: no entity can keep this grade",
+    "不足一名按一名计的，写 向上取整；或直接写名数，如 `不超过 1 名`",
+    "to count a fraction as one place, write 向上取整 (round up); or write a count, e.g. `不超过 1 名`")
+EACH_GROUP_UNGROUPED = warning(
+    "EACH_GROUP_UNGROUPED", "SL443", "what count names effect",
+    "{what}按 每组 评定，但有 {count} 个对象不在任何分组中（{names}）：评分时它们{effect}，只加一条标记",
+    "{what} is decided 每组 (within each group), but some entities are in no group ({count}: {names}): "
+    "when scored they {effect}, with a flag",
+    "把这些对象列入一个分组（`分组 「…」 {{ … }}`），或不写 每组、在全体中评定",
+    "list them in a group (`分组 「…」 {{ … }}`), or drop 每组 and decide over the whole cohort")
+QUOTA_ABOVE_ENTITIES = warning(
+    "QUOTA_ABOVE_ENTITIES", "SL444", "name count scope size",
+    "「{name}」的名额 {count} 名多于{scope} {size} 个对象：这个名额限制不了任何对象",
+    "the quota of 「{name}」 is {count} places, more than the {size} entities {scope}: it limits nothing",
+    "核对名数（是否写成了百分比 `总数的 N%`）；不限名额的等次不写这一行",
+    "check the count (was it meant as a percentage, `总数的 N%`?); a grade with no limit needs no quota")
+TIER_BEYOND_ENTITIES = warning(
+    "TIER_BEYOND_ENTITIES", "SL445", "name first scope size",
+    "综合奖「{name}」从第 {first} 名起，{scope}只有 {size} 个对象：没有对象能得这一奖项",
+    "the tier 「{name}」 starts at place {first}, and there are only {size} entities {scope}: no entity can get it",
+    "核对各奖项的名次或名数，使每个奖项都从对象数以内的名次起",
+    "check the tiers' ranks or counts so that each starts at a place within the number of entities")

@@ -10,6 +10,7 @@ from ..messages import Words
 from ..numbers import chinese_ordinal
 from ..span import Span
 from . import nodes as m
+from .checks_awards import AWARD_CHECKS
 from .checks_bounds import check_bonus_bounded
 from .checks_grades import check_grades
 from .checks_outcomes import check_outcomes, check_value_grades
@@ -222,4 +223,4 @@ CHECKS: tuple[Check, ...] = (
     check_grades,
     check_outcomes,
     check_value_grades,
-) + SCALE_CHECKS
+) + SCALE_CHECKS + AWARD_CHECKS

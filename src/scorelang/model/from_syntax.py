@@ -335,12 +335,13 @@ class Resolver(FactsResolver, RuleResolver, BoundsResolver, ScalesResolver, Outp
         if b.previous_last is not None:
             previous = self._use(b.previous_last, cited.clause or "上年度排名最后", ("flag",),
                                  Words("上年度排名最后", "上年度排名最后 (last the year before)"))
-        counts, each_group, singles, floor = award_extras(b, {str(t.number) for t in self.tree.tasks},
+        counts, each_group, singles, floor, floor_span = award_extras(b, {str(t.number) for t in self.tree.tasks},
                                                           list(self.group_members), self.error)
         return m.AwardRules(tuple(tiers), b.single_top, previous, span=b.span,
                             clause=b.cite.text if b.cite else None,
                             decider=b.decider.text if b.decider else None, previous=cited,
-                            count_tiers=counts, each_group=each_group, single_tasks=singles, floor=floor)
+                            count_tiers=counts, each_group=each_group, single_tasks=singles, floor=floor,
+                            floor_span=floor_span)
 
     def _section(self, task: int, s: syn.Section) -> m.Section:
         normalised, bonus_cap, deduct_cap = self._section_extras(task, s)

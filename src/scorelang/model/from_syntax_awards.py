@@ -3,8 +3,9 @@ model, with their checks (SL410–SL419): a percentage quota says how it rounds 
 quota and tier by count says what a tie on its boundary does (SL411), a quota names a grade
 (SL412) that is not the lowest (SL413) and a declared group (SL414); tiers are by rank band or
 by count, over the cohort or each group, not mixed (SL415); single-task awards name tasks the
-policy has, once each (SL416), not beside 单项奖 前N名 (SL417); amounts give a place and no
-award is said below a total (SL418); one 名额 block, one quota per grade and scope (SL419)."""
+policy has, once each (SL416), not beside 单项奖 前N名 (SL417); amounts give a place (SL418);
+one 名额 block, one quota per grade and scope (SL419); no award is said below a total, with 低于
+(SL440). The warnings that need the entities and the highest total are in checks_awards.py."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
@@ -13,6 +14,7 @@ from decimal import Decimal
 from .. import messages as msg
 from ..diagnostics import Diagnostic
 from ..numbers import chinese_ordinal
+from ..span import Span
 from ..syntax import nodes as syn
 from .awards import CountTier, Quota, QuotaRules, Rounding, TieRule
 from .grades import Grades
@@ -21,12 +23,12 @@ Error = Callable[[Diagnostic], None]
 _BELOW = ("低于", "<", "＜")
 
 
-Extras = tuple[tuple[CountTier, ...], bool, tuple[tuple[str, int], ...], Decimal | None]
+Extras = tuple[tuple[CountTier, ...], bool, tuple[tuple[str, int], ...], Decimal | None, Span | None]
 
 
 def award_extras(block: syn.Awards, task_ids: Collection[str], groups: Collection[str], error: Error) -> Extras:
-    """The AwardRules fields of §23 (count_tiers, each_group, single_tasks, floor), each problem
-    reported."""
+    """The AwardRules fields of §23 (count_tiers, each_group, single_tasks, floor, floor_span),
+    each problem reported."""
     if block.tiers and block.count_tiers:
         error(msg.TIERS_MIXED.at(block.count_tiers[0].span))
     scoped = [t.each_group for t in block.tiers] + [t.each_group for t in block.count_tiers]
@@ -56,13 +58,13 @@ def award_extras(block: syn.Awards, task_ids: Collection[str], groups: Collectio
                 error(msg.SINGLE_TASK_REPEATED.at(single.span, task=_numeral(number)))
             else:
                 singles.append((task, single.top))
-    floor = None
+    floor, floor_span = None, None
     for f in block.floors:
         if f.compare not in _BELOW:
             error(msg.AWARD_FLOOR_COMPARE.at(f.span, compare=f.compare))
         elif floor is None:
-            floor = f.points
-    return tuple(counts), each_group, tuple(singles), floor
+            floor, floor_span = f.points, f.span
+    return tuple(counts), each_group, tuple(singles), floor, floor_span
 
 
 def resolve_quotas(blocks: tuple[syn.Quotas, ...], grades: Grades | None, groups: Collection[str],

@@ -413,6 +413,7 @@ class AwardRules:
     each_group: bool = attrs.field(default=False, kw_only=True)
     single_tasks: tuple[tuple[str, int], ...] = attrs.field(default=(), kw_only=True)
     floor: Decimal | None = attrs.field(default=None, kw_only=True)
+    floor_span: Span | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
 
     @property
     def tier_names(self) -> tuple[str, ...]:
