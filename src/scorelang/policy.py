@@ -133,7 +133,7 @@ class Policy:
                 for card in cards:
                     progress(card.entity)
             return evaluator.with_outputs(rank(cards, model.entities, model.awards, quotas=model.quotas,
-                                                grades=model.grades, groups=model.groups))
+                                                grades=model.grades, groups=model.groups), typed)
         cards = []
         for entity in model.entities:
             cards.append(evaluator.evaluate(entity, typed[entity]))
@@ -141,7 +141,7 @@ class Policy:
                 progress(entity)
         # outputs (输出 { … }) after the cohort stage: they read the final grades and awards
         return evaluator.with_outputs(rank(cards, model.entities, model.awards, quotas=model.quotas,
-                                                grades=model.grades, groups=model.groups))
+                                                grades=model.grades, groups=model.groups), typed)
 
     def template(self) -> dict[str, Any]:
         """The facts this policy needs, in the contract's template shape. For a policy whose

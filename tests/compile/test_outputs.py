@@ -218,14 +218,14 @@ def _with(outputs: str, grades: str = GRADES, awards: str = AWARDS) -> str:
 
 
 @pytest.mark.parametrize("outputs, code", [
-    ("「a」 = 「差错数」 × 10 元", "SL430"),  # a fact
+    ("「a」 = 「差错数」 + 考评总分", "SL151"),  # a count and points: the expression's own check
     ("「a」 = 全体平均「差错数」 × 10 元", "SL430"),  # a cohort value
     ("「a」 = 目标任务一得分 × 10 元", None),  # not an expression at all: a syntax error (below)
     ("「a」 按 等次 { \"特优\" 1 其余 0 }", "SL430"),  # not a grade
     ("「a」 按 奖项 { \"特等奖\" 1 其余 0 }", "SL430"),  # not an award
     ("「a」 按 等次 { \"优秀\" 5000 元 \"良好\" 3000 元 }", "SL432"),  # 一般 left out
     ("「a」 按 奖项 { \"一等奖\" 5000 元 \"二等奖\" 3000 元 }", "SL432"),  # no award: always possible
-    ("「a」 = 10%", "SL433"),  # a percent
+    ("「a」 = 10% - 5%", "SL433"),  # a difference of percents: 个百分点 (a percent alone is its hundredths)
     ("「a」 = 2 个百分点", "SL433"),  # percentage points
     ("「差错数」 = 考评总分 × 10 元", "SL434"),  # a fact's name
     ("「a」 = 考评总分 × 10 元\n「a」 = 考评总分 × 20 元", "SL434"),  # twice

@@ -16,6 +16,7 @@ from typing import TypeVar
 import attrs
 
 from ..model import nodes as m
+from ..model.expressions import TOTAL_KEY
 from ..numbers import quantize_half_up, rounder
 from ..runtime.scorecard import (
     Event,
@@ -343,14 +344,24 @@ class Evaluator:
         self._with_derived = compile_derived(policy.derived)
         self._outputs = compile_outputs(policy.outputs) if policy.outputs else None
 
-    def with_outputs(self, cards: tuple[Scorecard, ...]) -> tuple[Scorecard, ...]:
+    def with_outputs(self, cards: tuple[Scorecard, ...],
+                     facts: Mapping[str, Facts] | None = None) -> tuple[Scorecard, ...]:
         """Ranked scorecards with their outputs (输出 { … }, docs/language.md §25), computed
         after the cohort stage from the final grades and awards; the same cards when the
-        policy declares none. Nothing else on a card changes."""
+        policy declares none. Nothing else on a card changes.
+
+        ``facts``: each entity's validated facts, the ones it was scored with. A formula reads
+        them, and the derived values recomputed from them (cheap, and only for a policy with
+        outputs): the scorecard keeps no facts, and its ``derived`` trace holds only the values
+        its rules read. A derived value an output reads never reads a cohort value (SL430),
+        so the entity's own facts are all it needs."""
         compute = self._outputs
         if compute is None:
             return cards
-        return tuple(attrs.evolve(card, outputs=compute(card)) for card in cards)
+        given = facts or {}
+        key = TOTAL_KEY
+        return tuple(attrs.evolve(card, outputs=compute(card, self.with_derived(
+            {**given.get(card.entity, {}), key: card.total}))) for card in cards)
 
     def _task_score(self, plan: _TaskPlan, sections: tuple[SectionScore, ...]) -> TaskScore:
         # (label, raw score, bonus, points of its ordinary items, percent) of each weighted part

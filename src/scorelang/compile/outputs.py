@@ -1,15 +1,17 @@
 """Outputs (输出 { … }, docs/language.md §25) → one function from a ranked scorecard to its
 outputs, built once per policy.
 
-A formula is a compiled expression (``compile.expressions``) reading only the entity's total
-(``model.expressions.TOTAL_KEY``), bounded by its 最低/最高 and rounded half-up at its places
-(``numbers.quantize_half_up``). A table reads the grade, award or rank the cohort stage gave: a
-grade or award still to be decided (待认定) makes the output pending (no value). Outputs are
-computed after the cohort stage and never change a score, a rank, a grade or an award.
+A formula is a compiled expression (``compile.expressions``) reading the entity's total
+(``model.expressions.TOTAL_KEY``), its facts and its derived values from the mapping the
+evaluator gives (``Evaluator.with_outputs``), and the amounts of the outputs before it (kept in
+that mapping as each is computed; one still pending makes it pending), bounded by its 最低/最高
+and rounded half-up at its places (``numbers.quantize_half_up``). A table reads the grade, award
+or rank the cohort stage gave: a grade or award still to be decided (待认定) makes the output
+pending (no value). Outputs are computed after the cohort stage and never change a score, a rank, a grade or an award.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -19,8 +21,11 @@ from ..numbers import format_decimal, quantize_half_up
 from ..runtime.scorecard import OutputValue, Scorecard
 from .expressions import compile_value
 
-Outputs = Callable[[Scorecard], tuple[OutputValue, ...]]
-_One = Callable[[Scorecard], OutputValue]
+Facts = Mapping[str, Any]
+Outputs = Callable[..., tuple[OutputValue, ...]]
+"""``outputs(card, facts=None)``: ``facts`` what a formula reads (the total, the entity's facts and
+derived values); None: the total only."""
+_One = Callable[[Scorecard, Facts | None], OutputValue]
 _NO_AWARD = "未获奖"
 _BASIS_WORDS = {"grade": "等次", "award": "奖项"}
 
@@ -29,19 +34,32 @@ def compile_outputs(outputs: tuple[m.Output, ...]) -> Outputs:
     """The function giving a ranked scorecard its outputs, in the order the policy writes them."""
     steps = tuple(_COMPILERS[type(o)](o) for o in outputs)
 
-    def compute(card: Scorecard) -> tuple[OutputValue, ...]:
-        return tuple(step(card) for step in steps)
+    def compute(card: Scorecard, facts: Facts | None = None) -> tuple[OutputValue, ...]:
+        reads: dict[str, Any] = {x.TOTAL_KEY: card.total} if facts is None else facts  # type: ignore[assignment]
+        out = []
+        for step in steps:
+            value = step(card, reads)
+            reads[value.name] = value.value  # what a later output reads of it (None: pending)
+            out.append(value)
+        return tuple(out)
     return compute
 
 
 def _formula(o: m.OutputFormula) -> _One:
-    value, _ = compile_value(o.expr, lambda name: name)
+    value, names = compile_value(o.expr, lambda name: name)
     low, high, places, key = o.low, o.high, o.places, x.TOTAL_KEY
     unit = f" {o.unit}" if o.unit else ""
 
-    def step(card: Scorecard) -> OutputValue:
-        amount = Decimal(value({key: card.total}))
-        rule = f"{o.text}（{key}={format_decimal(card.total)}）"
+    def step(card: Scorecard, facts: Facts | None) -> OutputValue:
+        reads = {key: card.total} if facts is None else facts
+        waiting = [n for n in names if n in reads and reads[n] is None]  # an earlier output still pending
+        if waiting:
+            return OutputValue(o.name, None, o.unit, o.places, f"{o.text}（「{waiting[0]}」待认定）", o.clause,
+                               "pending")
+        amount = Decimal(value(reads))
+        shown = "，".join(f"{n}={format_decimal(Decimal(v))}" for n in names
+                         if isinstance(v := reads[n], (Decimal, int)) and not isinstance(v, bool))
+        rule = f"{o.text}（{shown}）" if shown else o.text
         if low is not None and amount < low:
             amount, rule = low, f"{rule} 取最低 {format_decimal(low)}{unit}"
         if high is not None and amount > high:
@@ -68,7 +86,7 @@ def _table(o: m.OutputTable) -> _One:
     rows = dict(o.rows)
     word = _BASIS_WORDS[o.basis]
 
-    def step(card: Scorecard) -> OutputValue:
+    def step(card: Scorecard, facts: Facts | None) -> OutputValue:
         pending, key = _decided(card, o.basis)
         if pending:
             return OutputValue(o.name, None, o.unit, o.places, f"{word} 待认定", o.clause, "pending")
@@ -84,7 +102,7 @@ def _table(o: m.OutputTable) -> _One:
 
 
 def _ranks(o: m.OutputRankTable) -> _One:
-    def step(card: Scorecard) -> OutputValue:
+    def step(card: Scorecard, facts: Facts | None) -> OutputValue:
         if card.rank is None:  # never after ranking; said rather than guessed
             return OutputValue(o.name, None, o.unit, o.places, "名次 待认定", o.clause, "pending")
         amount = o.amount(card.rank)

@@ -7,11 +7,13 @@ from .base import error
 
 OUTPUT_READS_UNKNOWN = error(
     "OUTPUT_READS_UNKNOWN", "SL430", "name what",
-    "输出「{name}」读取了{what}：输出只能读考评总分（以及按等次、按奖项的表），不读事实、计算值或全体数值",
-    "output 「{name}」 reads {what}: an output reads only the total (考评总分), or its grade or award "
-    "through a table, never a fact, derived value or cohort value",
-    "按考评总分写算式，如 `（考评总分 - 80） × 500 元`；或写 `按 等次 {{ … }}`",
-    "write a formula over the total, e.g. `（考评总分 - 80） × 500 元`, or a table `按 等次 {{ … }}`")
+    "输出「{name}」读取了{what}：输出在排名之后按对象自己的考评总分、事实和计算值计算（等次、奖项、名次用表），"
+    "不读全体数值",
+    "output 「{name}」 reads {what}: an output is computed after ranking from the entity's own total, facts "
+    "and derived values (its grade, award or rank through a table), never from a cohort value",
+    "按考评总分、事实或计算值写算式，如 `「在编人数」 × 1000 元`；名次用 `按 名次 {{ … }}`",
+    "write a formula over the total, facts or derived values, e.g. `「在编人数」 × 1000 元`; "
+    "for ranks, a table `按 名次 {{ … }}`")
 OUTPUT_NO_BASIS = error(
     "OUTPUT_NO_BASIS", "SL430", "name basis",
     "输出「{name}」按{basis}列出金额，但本考评办法没有声明{basis}",

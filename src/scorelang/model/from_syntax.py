@@ -75,6 +75,8 @@ class Resolver(FactsResolver, RuleResolver, BoundsResolver, ScalesResolver, Outp
         awards = self._awards()
         # before the facts and derived values: a value's grades read them (§22.1)
         value_grades = resolve_value_grades(tree.grades, tasks, self.error, self._graded_value)
+        if tree.outputs:  # before the facts and derived values: an output may read them (§25)
+            self._output_exprs(tree)
         facts = self._fact_decls()
         derived = self._derived_decls()
         if header is None:

@@ -426,19 +426,22 @@ def _quotas(a: Author, grouped: bool) -> str:
 
 def _outputs(a: Author, awards: bool) -> str:
     """输出 { … } (docs/language.md §25): a formula over 考评总分 with or without bounds and places,
-    a table by award when the policy has awards, and a table by rank covering the three entities;
-    never part of a score."""
+    sometimes one reading a fact and that formula's amount, a table by award when the policy has
+    awards, and a table by rank covering the three entities; never part of a score."""
     unit = a.pick("元", "万元", "千元")
     formula = (f"  {a.name('超额奖励')} = （考评总分 {a.pick('-', '－')} {a.number('80')}） × {a.number('500')} {unit}"
                + (f" 最低 {a.number('0')} {unit}" if a.draw(st.booleans()) else "")
                + (f" 最高 {a.number('6000')} {unit}" if a.draw(st.booleans()) else "")
                + (f" 保留 {a.number('0')} 位小数" if a.draw(st.booleans()) else "") + a.end())
+    # a formula reading a fact, and the output before it (§25): counted in the entity's own facts
+    staff = (f"  {a.name('达标奖励')} = {a.name('超额奖励')} + {a.name('达标项数')} × {a.number('100')} {unit}"
+             f"{a.end()}\n" if a.draw(st.booleans()) else "")
     table = (f"  {a.name('奖项奖金')} 按 奖项 {{ {a.string('一等奖')} {a.number('2')} {unit}"
              f" 其余 {a.number('0')} {unit} }}{a.end()}\n" if awards else "")
     ranks = (f"  {a.name('名次奖')} 按 名次 {{ 第{a.number('1')}名 {a.number('300')} {unit}"
              f" 第2{a.range_sep()}3名 {a.number('100')} {unit} }}{a.end()}\n" if a.draw(st.booleans()) else "")
     cite = f" 依据 {a.string(_article(a))}" if a.draw(st.booleans()) else ""
-    return f"输出{cite} {{\n{formula}\n{table}{ranks}}}\n"
+    return f"输出{cite} {{\n{formula}\n{staff}{table}{ranks}}}\n"
 
 
 def policies() -> st.SearchStrategy[scorelang.Policy]:
