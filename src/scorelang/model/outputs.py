@@ -14,15 +14,13 @@ from typing import Union
 
 import attrs
 
-from ..span import Span
+from ..span import Span, span_field
 from .expressions import Expr
 
 BASES = ("grade", "award")
 
 
-def _span() -> Span:
-    field: Span = attrs.field(eq=False, repr=False, kw_only=True)
-    return field
+_span = span_field
 
 
 @attrs.frozen
