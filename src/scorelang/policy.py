@@ -132,13 +132,12 @@ class Policy:
             if progress is not None:
                 for card in cards:
                     progress(card.entity)
-            return evaluator.with_outputs(rank(cards, model.entities, model.awards, quotas=model.quotas,
-                                                grades=model.grades, groups=model.groups), typed)
-        cards = []
-        for entity in model.entities:
-            cards.append(evaluator.evaluate(entity, typed[entity]))
-            if progress is not None:
-                progress(entity)
+        else:
+            cards = []
+            for entity in model.entities:
+                cards.append(evaluator.evaluate(entity, typed[entity]))
+                if progress is not None:
+                    progress(entity)
         # outputs (输出 { … }) after the cohort stage: they read the final grades and awards
         return evaluator.with_outputs(rank(cards, model.entities, model.awards, quotas=model.quotas,
                                                 grades=model.grades, groups=model.groups), typed)

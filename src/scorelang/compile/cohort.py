@@ -134,16 +134,16 @@ def evaluate_all(evaluator: Evaluator, entities: Sequence[str], typed: Mapping[s
             facts[e][key] = value
     cards: list[Scorecard] = []
     problems: list[Diagnostic] = []
-    keys = {term.key for term in evaluator.policy.cohort} | {
-        x.ranked_count_key(term) for term in evaluator.policy.cohort if term.function == "rank"}
+    # a missing key → the term it names (the count of a rank is missing where the rank is)
+    keys = {term.key: term.key for term in evaluator.policy.cohort} | {
+        x.ranked_count_key(term): term.key for term in evaluator.policy.cohort if term.function == "rank"}
     for e in entities:
         try:
             cards.append(evaluator.evaluate(e, facts[e]))
         except KeyError as missing:
             if not missing.args or missing.args[0] not in keys:
                 raise
-            key = str(missing.args[0])
-            key = key.removesuffix("·共")  # the count of a rank is missing where the rank is
+            key = keys[missing.args[0]]
             entry = msg.COHORT_EMPTY if key in empty else msg.COHORT_NOT_MEMBER
             problems.append(entry.about(e, key=key))
     if problems:

@@ -451,15 +451,15 @@ class Evaluator:
                 for (section_title, section_max, items, _, _), finish in zip(plan.sections, plan.finishes,
                                                                                     strict=True):
                     if section_title == title:
-                        return self._section_of(section_title, section_max, items, finish, facts).score
+                        results = tuple(run(facts) for run in items)
+                        return self._section_of(section_title, section_max, results, finish).score
         return None
 
     @staticmethod
-    def _section_of(title: str, section_max: Decimal, items: tuple[ItemRun, ...], finish: SectionFinish | None,
-                    facts: Facts) -> SectionScore:
-        """One section scored on its own (for cohort values): its items, then its own caps and
-        scale (本部分…, 折算为百分制) where it has them."""
-        results = tuple(run(facts) for run in items)
+    def _section_of(title: str, section_max: Decimal, results: tuple[ItemScore, ...],
+                    finish: SectionFinish | None) -> SectionScore:
+        """One section from its items' scores: their sum, or its own caps and scale (本部分…,
+        折算为百分制) where it has them."""
         if finish is not None:
             return finish(title, section_max, results)
         score = ZERO
@@ -474,7 +474,7 @@ class Evaluator:
         facts = self.with_derived(facts)
         for plan in self._plans[entity]:
             if plan.task_id == task_id:
-                sections = tuple(self._section_of(title, section_max, items, finish, facts)
+                sections = tuple(self._section_of(title, section_max, tuple(run(facts) for run in items), finish)
                                  for (title, section_max, items, _, _), finish in zip(plan.sections, plan.finishes,
                                                                                       strict=True))
                 return self._task_score(plan, sections).score
@@ -506,16 +506,7 @@ class Evaluator:
                     section_scores.append(quiet_section)
                     continue
                 task_quiet = False
-                if finish is not None:  # 本部分 caps, 折算为百分制
-                    section_scores.append(finish(title, section_max, tuple(results)))
-                    continue
-                score = ZERO
-                bonus = ZERO
-                for result in results:
-                    score += result.score
-                    bonus += result.bonus
-                section_scores.append(new_section_score(name=title, score=score, max=section_max,
-                                                        items=tuple(results), bonus=bonus))
+                section_scores.append(self._section_of(title, section_max, tuple(results), finish))
             task = plan.quiet if task_quiet else self._task_score(plan, tuple(section_scores))
             total += task.weighted
             tasks.append(task)

@@ -25,7 +25,7 @@ Facts = Mapping[str, Any]
 Outputs = Callable[..., tuple[OutputValue, ...]]
 """``outputs(card, facts=None)``: ``facts`` what a formula reads (the total, the entity's facts and
 derived values); None: the total only."""
-_One = Callable[[Scorecard, Facts | None], OutputValue]
+_One = Callable[[Scorecard, Facts], OutputValue]
 _NO_AWARD = "未获奖"
 _BASIS_WORDS = {"grade": "等次", "award": "奖项"}
 
@@ -47,11 +47,10 @@ def compile_outputs(outputs: tuple[m.Output, ...]) -> Outputs:
 
 def _formula(o: m.OutputFormula) -> _One:
     value, names = compile_value(o.expr, lambda name: name)
-    low, high, places, key = o.low, o.high, o.places, x.TOTAL_KEY
+    low, high, places = o.low, o.high, o.places
     unit = f" {o.unit}" if o.unit else ""
 
-    def step(card: Scorecard, facts: Facts | None) -> OutputValue:
-        reads = {key: card.total} if facts is None else facts
+    def step(card: Scorecard, reads: Facts) -> OutputValue:
         waiting = [n for n in names if n in reads and reads[n] is None]  # an earlier output still pending
         if waiting:
             return OutputValue(o.name, None, o.unit, o.places, f"{o.text}（「{waiting[0]}」待认定）", o.clause,
@@ -86,7 +85,7 @@ def _table(o: m.OutputTable) -> _One:
     rows = dict(o.rows)
     word = _BASIS_WORDS[o.basis]
 
-    def step(card: Scorecard, facts: Facts | None) -> OutputValue:
+    def step(card: Scorecard, facts: Facts) -> OutputValue:
         pending, key = _decided(card, o.basis)
         if pending:
             return OutputValue(o.name, None, o.unit, o.places, f"{word} 待认定", o.clause, "pending")
@@ -102,7 +101,7 @@ def _table(o: m.OutputTable) -> _One:
 
 
 def _ranks(o: m.OutputRankTable) -> _One:
-    def step(card: Scorecard, facts: Facts | None) -> OutputValue:
+    def step(card: Scorecard, facts: Facts) -> OutputValue:
         if card.rank is None:  # never after ranking; said rather than guessed
             return OutputValue(o.name, None, o.unit, o.places, "名次 待认定", o.clause, "pending")
         amount = o.amount(card.rank)
