@@ -9,11 +9,12 @@ rank band or by count.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from ..model.nodes import AwardRules
 from ..numbers import chinese_ordinal, format_decimal
 from ..runtime.scorecard import Decision, EventKind, PendingPlaces, Scorecard
-from .decisions import NO_AWARD, award_settle, cited, competition_ranks, others
+from .decisions import NO_AWARD, award_settle, cited, competition_ranks, others, tied_runs
 from .quotas import assign_count_tiers
 
 
@@ -106,22 +107,19 @@ def assign_tiers(ordered: Sequence[Scorecard], ranks: Sequence[int], normal_coun
     ``where``: 「组」内 for ranks within a group (每组), else empty."""
     spans: dict[str, list[int | None]] = {}
     # ties: the places a tied group occupies run from its rank to rank + size - 1
-    start = 0
-    while start < normal_count:
-        end = start
-        while end + 1 < normal_count and ranks[end + 1] == ranks[start]:
-            end += 1
-        places = range(ranks[start], ranks[start] + end - start + 1)
+    normal = list(zip(ordered[:normal_count], ranks[:normal_count], strict=True))
+    for run in tied_runs(normal, key=lambda cr: Decimal(-cr[1])):
+        run_rank = run[0][1]
+        places = range(run_rank, run_rank + len(run))
         indices = list(dict.fromkeys(tier_index(awards, place) for place in places))
         if len(indices) > 1:
-            tied = [c.entity for c in ordered[start:end + 1]]
+            tied = [c.entity for c, _ in run]
             upper, lower = _name(awards, indices[0]), _name(awards, indices[-1])
-            for card in ordered[start:end + 1]:
+            for card, _ in run:
                 spans[card.entity] = indices
                 flags[card.entity].append(
-                    f"{where}与{others(tied, card.entity)}并列第{ranks[start]}名，并列跨越{upper}与{lower}的名次界限："
+                    f"{where}与{others(tied, card.entity)}并列第{run_rank}名，并列跨越{upper}与{lower}的名次界限："
                     f"奖项待认定，{award_settle(awards, '认定')}{cited(awards.clause)}")
-        start = end + 1
     for card, card_rank in zip(ordered, ranks, strict=True):
         indices = spans.get(card.entity, [tier_index(awards, card_rank)])
         demotions = [e for e in card.adjustments if e.kind == EventKind.DEMOTE]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..numbers import chinese_ordinal
 from ..runtime.scorecard import Decision, EventKind, PendingPlaces, Scorecard
+from .awards import task_name
 
 
 def withdraw_awards(ordered: Sequence[Scorecard], decisions: dict[str, Decision],
@@ -26,8 +26,7 @@ def withdraw_awards(ordered: Sequence[Scorecard], decisions: dict[str, Decision]
         elif decision is not None and decision.value is not None:
             lost.append(f"不评{decision.value}")
         for task_id in task_awards[card.entity] + [p.task for p in pending[card.entity]]:
-            name = chinese_ordinal(int(task_id)) if task_id.isdigit() else task_id
-            lost.append(f"不评目标任务{name}单项奖")
+            lost.append(f"不评目标任务{task_name(task_id)}单项奖")
         if decision is not None:
             decisions[card.entity] = Decision.decided(None)
         task_awards[card.entity] = []

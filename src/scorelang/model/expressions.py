@@ -9,20 +9,16 @@ already checked.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Union
 
 import attrs
 
 from ..span import Span, span_field
 from .incidents import RecordCount as RecordCount
+from .incidents import fact_field as fact_field
 
 if TYPE_CHECKING:
     from .nodes import Condition
-
-
-def fact_field(**kwargs: Any) -> Any:
-    """A field that names a fact (``nodes.facts_read`` finds it by this metadata)."""
-    return attrs.field(metadata={"fact": True}, **kwargs)
 
 
 _span = span_field

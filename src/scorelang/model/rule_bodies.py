@@ -7,7 +7,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard, Union
+from typing import TYPE_CHECKING, ClassVar, TypeGuard, Union
 
 import attrs
 from attrs import AttrsInstance
@@ -25,10 +25,9 @@ if TYPE_CHECKING:
     # is required): to the type checker, _fact is that
     from attrs import field as _fact
 else:
-    def _fact(**kwargs: Any) -> Any:
-        """A field that names a fact the node reads: ``facts_read`` finds every such field, so a
-        new rule or condition class declares what it reads by its fields alone."""
-        return attrs.field(metadata={"fact": True}, **kwargs)
+    # a field that names a fact the node reads: ``facts_read`` finds every such field, so a
+    # new rule or condition class declares what it reads by its fields alone
+    from .incidents import fact_field as _fact
 
 
 # ------------------------------------------------------------------ conditions
