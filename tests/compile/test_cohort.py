@@ -63,12 +63,17 @@ def _item(card: scorelang.Scorecard, item_id: str):
 
 
 # ------------------------------------------------------------------ the docs' example
-def _doc_policy() -> str:
+def _doc_block(heading: str, next_heading: str) -> str:
+    """The one ``score`` block of the docs between ``heading`` and ``next_heading``."""
     text = DOC.read_text(encoding="utf-8")
-    start = text.index("### 9.6 全体")
-    end = text.index("### 9.7", start)
+    start = text.index(heading)
+    end = text.index(next_heading, start)
     (block,) = re.findall(r"```score\n(.*?)```", text[start:end], re.DOTALL)
     return block
+
+
+def _doc_policy() -> str:
+    return _doc_block("### 9.6 全体", "### 9.7")
 
 
 def test_the_docs_example_scores_as_its_sentences_say():
@@ -276,16 +281,12 @@ def test_evaluation_is_the_same_whatever_the_order_of_entities():
 
 
 # ------------------------------------------------------------------ points by rank (§9.7)
-def _doc_policy_96() -> str:
-    text = DOC.read_text(encoding="utf-8")
-    start = text.index("### 9.7 按名次得分")
-    end = text.index("\n## 10.", start)
-    (block,) = re.findall(r"```score\n(.*?)```", text[start:end], re.DOTALL)
-    return block
+def _doc_policy_97() -> str:
+    return _doc_block("### 9.7 按名次得分", "\n## 10.")
 
 
 def test_the_docs_points_by_rank_example_scores_as_its_sentences_say():
-    policy = loads(_doc_policy_96())
+    policy = loads(_doc_policy_97())
     assert not policy.warnings
     facts = {"城东分局": {"收入完成率": "99", "欠税清缴率": "90"}, "城西分局": {"收入完成率": "98", "欠税清缴率": "80"},
              "开发区分局": {"收入完成率": "99", "欠税清缴率": "60"}, "高新区分局": {"收入完成率": "95", "欠税清缴率": "45"}}
@@ -348,7 +349,7 @@ def test_the_properties_hold_on_a_policy_with_cohort_values():
     # scorelang test POLICY --properties: order-independence and every one-card invariant
     from scorelang.testing.properties import run_properties
     assert run_properties(loads(_doc_policy()), max_examples=5) == []
-    assert run_properties(loads(_doc_policy_96()), max_examples=5) == []
+    assert run_properties(loads(_doc_policy_97()), max_examples=5) == []
 
 
 def test_a_ladder_measured_against_the_cohort_average():
