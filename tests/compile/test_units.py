@@ -3,6 +3,7 @@ ladders: the docs' example scores as its text says; the unit is checked against 
 declared unit by the ladders' own check (SL156), one unit at a time (SL158)."""
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -103,14 +104,10 @@ def test_a_unit_word_scores_exactly_as_the_plain_form(count):
     assert Decimal(0) <= a.score <= Decimal(100)
 
 
-_PAIR: list[scorelang.Policy] = []
-
-
+@functools.cache
 def _pair() -> tuple[scorelang.Policy, scorelang.Policy]:
-    if not _PAIR:
-        _PAIR.append(loads(HEAD.replace("RULE", "「篇数」 每 1 篇 扣0.7分 扣完为止")))
-        _PAIR.append(loads(HEAD.replace("RULE", "每「篇数」扣0.7分 扣完为止")))
-    return _PAIR[0], _PAIR[1]
+    return (loads(HEAD.replace("RULE", "「篇数」 每 1 篇 扣0.7分 扣完为止")),
+            loads(HEAD.replace("RULE", "每「篇数」扣0.7分 扣完为止")))
 
 
 # ------------------------------------------------------------ 加 （算式） 分: a computed bonus (§8.9)
@@ -138,13 +135,9 @@ def test_a_computed_bonus_adds_its_amount_beyond_the_item(count):
     assert all(e.kind == "bonus" for e in item.events)
 
 
-_BONUS: list[scorelang.Policy] = []
-
-
+@functools.cache
 def _bonus() -> scorelang.Policy:
-    if not _BONUS:
-        _BONUS.append(loads(BONUS.replace("RULE", "加 最小（「次数」 × 0.2，1） 分")))
-    return _BONUS[0]
+    return loads(BONUS.replace("RULE", "加 最小（「次数」 × 0.2，1） 分"))
 
 
 @pytest.mark.parametrize("rule, codes, bonus", [
