@@ -42,10 +42,13 @@ def test_no_code_literal_outside_the_catalogue():
     assert not offenders, "diagnostic codes belong in scorelang.messages:\n" + "\n".join(offenders)
 
 
-@pytest.mark.parametrize("module", [syntax_messages, policy_messages, facts_messages, cases_messages, derived_messages,
-                                    cohort_messages, scales_messages, grades_messages, outcomes_messages, outputs_messages,
-                                    awards_messages, incidents_messages,
-                                    messages])
+# every module of the catalogue, each test below reads all of them
+CATALOGUE_MODULES = (syntax_messages, policy_messages, facts_messages, cases_messages, derived_messages, cohort_messages,
+                     scales_messages, grades_messages, outcomes_messages, outputs_messages, awards_messages,
+                     incidents_messages)
+
+
+@pytest.mark.parametrize("module", [*CATALOGUE_MODULES, messages])
 def test_every_entry_is_named_after_its_constant(module):
     for constant, entry in vars(module).items():
         if isinstance(entry, (Message, Phrase)):
@@ -54,10 +57,7 @@ def test_every_entry_is_named_after_its_constant(module):
 
 
 def test_catalogue_holds_every_entry_once():
-    names = [n for module in (syntax_messages, policy_messages, facts_messages, cases_messages,
-                                             derived_messages, cohort_messages, scales_messages, grades_messages,
-                                             outcomes_messages, outputs_messages, awards_messages, incidents_messages)
-             for n, v in vars(module).items() if isinstance(v, Message)]
+    names = [n for module in CATALOGUE_MODULES for n, v in vars(module).items() if isinstance(v, Message)]
     assert len(names) == len(set(names)) == len(messages.CATALOGUE)
 
 
@@ -183,9 +183,9 @@ def test_each_code_and_each_name_belongs_to_one_catalogue_module():
     assert not clashes, "\n".join(clashes)
 
 
-@pytest.mark.parametrize("module", [syntax_messages, policy_messages, facts_messages, cases_messages, derived_messages])
+@pytest.mark.parametrize("module", CATALOGUE_MODULES)
 def test_no_entry_is_defined_twice_in_its_module(module):
     # a merge that brings the same entry in twice leaves the second silently shadowing the first
     source = Path(module.__file__).read_text(encoding="utf-8")
-    names = re.findall(r"^([A-Z][A-Z0-9_]*) = (?:error|warning|phrase)\(", source, re.M)
+    names = re.findall(r"^([A-Z][A-Z0-9_]*) = (?:error|warning|info|phrase)\(", source, re.M)
     assert len(names) == len(set(names)), sorted(n for n in set(names) if names.count(n) > 1)

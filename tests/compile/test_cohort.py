@@ -58,17 +58,18 @@ def _facts(rates=(90, 80, 70), counts=(1, 2, 3), names=("甲", "乙", "丙")) ->
     return {n: {"率": Decimal(r), "件数": c, "余额": Decimal(0)} for n, r, c in zip(names, rates, counts, strict=True)}
 
 
-def _item(card: scorelang.Scorecard, item_id: str):
-    return next(i for t in card.tasks for s in t.sections for i in s.items if i.id == item_id)
-
-
 # ------------------------------------------------------------------ the docs' example
-def _doc_policy() -> str:
+def _doc_block(heading: str, next_heading: str) -> str:
+    """The one ``score`` block of the docs between ``heading`` and ``next_heading``."""
     text = DOC.read_text(encoding="utf-8")
-    start = text.index("### 9.6 全体")
-    end = text.index("### 9.7", start)
+    start = text.index(heading)
+    end = text.index(next_heading, start)
     (block,) = re.findall(r"```score\n(.*?)```", text[start:end], re.DOTALL)
     return block
+
+
+def _doc_policy() -> str:
+    return _doc_block("### 9.6 全体", "### 9.7")
 
 
 def test_the_docs_example_scores_as_its_sentences_say():
@@ -80,17 +81,17 @@ def test_the_docs_example_scores_as_its_sentences_say():
              "草原所": {"调解成功率": "88", "办案数": 8, "社区矫正人数": 12, "脱管人数": 0}}
     cards = {c.entity: c for c in policy.score_all({"entities": facts})}
     # 全州平均 86.25: 河东所 1.25 points below → 2 steps (不足一档按一档计); 城关所 above → +1
-    assert _item(cards["河东所"], "1.1").score == Decimal("28.00")
-    assert _item(cards["城关所"], "1.1").bonus == 1
-    assert ("全州平均「调解成功率」", Decimal("86.25")) in _item(cards["河东所"], "1.1").events[0].facts
+    assert cards["河东所"].item("1.1").score == Decimal("28.00")
+    assert cards["城关所"].item("1.1").bonus == 1
+    assert ("全州平均「调解成功率」", Decimal("86.25")) in cards["河东所"].item("1.1").events[0].facts
     # 办案数 30, 30, 12, 8 → ranks 1, 1, 3, 4 (并列占位)
-    assert [_item(cards[e], "1.2").score for e in ("城关所", "河东所", "高山所", "草原所")] == \
+    assert [cards[e].item("1.2").score for e in ("城关所", "河东所", "高山所", "草原所")] == \
         [Decimal(30), Decimal(30), Decimal(18), Decimal(12)]
     # 本所 ÷ 全州最高 × 20: 20 ÷ 40 × 20 = 10, less the 5 of the last two by 脱管人数 (2 and 1)
-    assert _item(cards["河东所"], "1.3").score == Decimal("5.00")
+    assert cards["河东所"].item("1.3").score == Decimal("5.00")
     # 牧区所 ranked among themselves: 草原所 12 first, 高山所 10 second: both 前 2 名
-    assert _item(cards["草原所"], "1.3").bonus == 2 and _item(cards["高山所"], "1.3").bonus == 2
-    assert _item(cards["城关所"], "1.3").bonus == 0  # not in the group: not within its first two
+    assert cards["草原所"].item("1.3").bonus == 2 and cards["高山所"].item("1.3").bonus == 2
+    assert cards["城关所"].item("1.3").bonus == 0  # not in the group: not within its first two
 
 
 # ------------------------------------------------------------------ ranks
@@ -156,7 +157,7 @@ _TABLES = [f"按 {_RANK} 第1名得50分 第2名得40分 其余得10分",
 def test_points_by_rank_stay_within_the_table(table, counts):
     cards = _score(_policy(table), _facts(counts=tuple(counts)))
     for entity, count in zip(("甲", "乙", "丙"), counts, strict=True):
-        score = _item(cards[entity], "1.1").score
+        score = cards[entity].item("1.1").score
         assert score in (Decimal(50), Decimal(40), Decimal(10))
         place = 1 + sum(1 for c in counts if c > count)
         assert score == {1: Decimal(50), 2: Decimal(40)}.get(place, Decimal(10))
@@ -171,19 +172,19 @@ def test_group_aggregates_counts_and_shares():
     assert [cards[e].tasks[0].sections[0].items[0].score for e in ("甲", "乙", "丙")] == \
         [Decimal(49), Decimal(44), Decimal(44)]
     # 件数 > 1 for 乙 and 丙: 66.67% > 60% → everyone −2; 丙's 3 is above the mean 2 → −3 more
-    assert [_item(cards[e], "1.2").score for e in ("甲", "乙", "丙")] == [Decimal(48), Decimal(48), Decimal(45)]
+    assert [cards[e].item("1.2").score for e in ("甲", "乙", "丙")] == [Decimal(48), Decimal(48), Decimal(45)]
 
 
 def test_top_and_bottom_n_count_from_either_end():
     rank = "全体名次（「率」 由高到低 并列占位）"
     text = _policy(f"若 {rank} 前 1 名 加2分", f"若 {rank} 后 2 名 扣3分")
     cards = _score(text, _facts(rates=(90, 80, 80)))
-    assert [_item(cards[e], "1.1").bonus for e in ("甲", "乙", "丙")] == [2, 0, 0]
+    assert [cards[e].item("1.1").bonus for e in ("甲", "乙", "丙")] == [2, 0, 0]
     # from the bottom, 乙 and 丙 (tied) are last, 甲 third
-    assert [_item(cards[e], "1.2").score for e in ("甲", "乙", "丙")] == [Decimal(50), Decimal(47), Decimal(47)]
+    assert [cards[e].item("1.2").score for e in ("甲", "乙", "丙")] == [Decimal(50), Decimal(47), Decimal(47)]
     # 并列不占位 from the bottom: 乙, 丙 first, 甲 second — within the last two
     dense = _policy("每「件数」扣1分", "若 全体名次（「率」 由高到低 并列不占位） 后 2 名 扣3分")
-    assert all(_item(c, "1.2").score == Decimal(47) for c in _score(dense, _facts(rates=(90, 80, 80))).values())
+    assert all(c.item("1.2").score == Decimal(47) for c in _score(dense, _facts(rates=(90, 80, 80))).values())
 
 
 def test_a_rank_read_by_an_entity_outside_its_group_is_a_facts_error():
@@ -200,8 +201,8 @@ def test_a_value_over_another_items_score_is_computed_after_that_item():
                    .replace("且 第1项得分 < 全体平均 第1项得分", "且 全体平均 第1项得分 > 48"))
     cards = _score(text, _facts())
     # item 1: 49, 48, 47 → 甲 first; mean 48 is not above 48
-    assert [_item(cards[e], "1.2").bonus for e in ("甲", "乙", "丙")] == [1, 0, 0]
-    trace = _item(cards["甲"], "1.2").events[0].facts
+    assert [cards[e].item("1.2").bonus for e in ("甲", "乙", "丙")] == [1, 0, 0]
+    trace = cards["甲"].item("1.2").events[0].facts
     assert trace == (("全体名次（第1.1项得分 由高到低 并列占位）", 1), ("全体名次（第1.1项得分 由高到低 并列占位）·共", 3))
 
 
@@ -211,7 +212,7 @@ def test_a_chain_of_values_is_computed_in_order():
     policy = loads(text)
     assert [t.key for t in policy.model.cohort] == ["全体平均「件数」", "全体个数（「件数」 > 全体平均「件数」）"]
     cards = _score(text, _facts())
-    assert all(_item(c, "1.2").score == Decimal(48) for c in cards.values())  # only 丙 (3) is above 2
+    assert all(c.item("1.2").score == Decimal(48) for c in cards.values())  # only 丙 (3) is above 2
 
 
 def test_a_task_score_read_inside_that_task_is_a_cycle():
@@ -276,34 +277,30 @@ def test_evaluation_is_the_same_whatever_the_order_of_entities():
 
 
 # ------------------------------------------------------------------ points by rank (§9.7)
-def _doc_policy_96() -> str:
-    text = DOC.read_text(encoding="utf-8")
-    start = text.index("### 9.7 按名次得分")
-    end = text.index("\n## 10.", start)
-    (block,) = re.findall(r"```score\n(.*?)```", text[start:end], re.DOTALL)
-    return block
+def _doc_policy_97() -> str:
+    return _doc_block("### 9.7 按名次得分", "\n## 10.")
 
 
 def test_the_docs_points_by_rank_example_scores_as_its_sentences_say():
-    policy = loads(_doc_policy_96())
+    policy = loads(_doc_policy_97())
     assert not policy.warnings
     facts = {"城东分局": {"收入完成率": "99", "欠税清缴率": "90"}, "城西分局": {"收入完成率": "98", "欠税清缴率": "80"},
              "开发区分局": {"收入完成率": "99", "欠税清缴率": "60"}, "高新区分局": {"收入完成率": "95", "欠税清缴率": "45"}}
     cards = {c.entity: c for c in policy.score_all({"entities": facts})}
     # 99, 99, 98, 95 → 1, 1, 3, 4 (并列占位): 60, 60, 40, 30
-    assert [_item(cards[e], "1.1").score for e in ("城东分局", "开发区分局", "城西分局", "高新区分局")] == \
+    assert [cards[e].item("1.1").score for e in ("城东分局", "开发区分局", "城西分局", "高新区分局")] == \
         [Decimal(60), Decimal(60), Decimal(40), Decimal(30)]
     # 清缴率 first two 40; the rest 40 × rate ÷ 90: 60 → 26.67, 45 → 20
-    assert [_item(cards[e], "1.2").score for e in ("城东分局", "城西分局", "开发区分局", "高新区分局")] == \
+    assert [cards[e].item("1.2").score for e in ("城东分局", "城西分局", "开发区分局", "高新区分局")] == \
         [Decimal(40), Decimal(40), Decimal("26.67"), Decimal(20)]
-    (event,) = _item(cards["城西分局"], "1.1").events
+    (event,) = cards["城西分局"].item("1.1").events
     assert event.facts == (("全体名次（「收入完成率」 由高到低 并列占位）", 3),
                            ("全体名次（「收入完成率」 由高到低 并列占位）·共", 4)) and event.points == 40
 
 
 def test_points_by_rank_read_a_rank_given_as_data():
     policy = loads(_policy("按「件数」 第1名得20分 第2至3名得10分 其余得0分"))
-    assert [_item(policy.evaluate("甲", {"率": Decimal(1), "件数": n, "余额": Decimal(0)}), "1.1").score
+    assert [policy.evaluate("甲", {"率": Decimal(1), "件数": n, "余额": Decimal(0)}).item("1.1").score
             for n in (0, 1, 2, 3, 4)] == [Decimal(0), Decimal(20), Decimal(10), Decimal(10), Decimal(0)]
 
 
@@ -340,7 +337,7 @@ def test_a_derived_value_is_aggregated_like_a_fact():
     cards = {c.entity: c for c in loads(DERIVED).score_all({"entities": facts})}
     # 结案率 90%, 80%, 100% (no case: the guard): mean 90; only 乙 is below it; two reach 90%
     assert [cards[e].total for e in ("甲", "乙", "丙")] == [Decimal(100), Decimal(90), Decimal(100)]
-    (event,) = _item(cards["乙"], "1.1").events
+    (event,) = cards["乙"].item("1.1").events
     assert ("全体平均「结案率」", Decimal(90)) in event.facts and ("结案率", Decimal(80)) in event.facts
 
 
@@ -348,7 +345,7 @@ def test_the_properties_hold_on_a_policy_with_cohort_values():
     # scorelang test POLICY --properties: order-independence and every one-card invariant
     from scorelang.testing.properties import run_properties
     assert run_properties(loads(_doc_policy()), max_examples=5) == []
-    assert run_properties(loads(_doc_policy_96()), max_examples=5) == []
+    assert run_properties(loads(_doc_policy_97()), max_examples=5) == []
 
 
 def test_a_ladder_measured_against_the_cohort_average():
@@ -356,8 +353,8 @@ def test_a_ladder_measured_against_the_cohort_average():
                    "「率」 比 全州平均「率」 每提高 1 个百分点 加1分 不足一档不计")
     cards = _score(text, _facts(rates=("90", "80", "85.5")))
     # mean 85.1666…: 甲 4.83 above → +4 (不足一档不计); 乙 5.17 below → −6 (不足一档按一档计)
-    assert [_item(cards[e], "1.1").score for e in ("甲", "乙", "丙")] == [Decimal(50), Decimal(44), Decimal(50)]
-    assert [_item(cards[e], "1.2").bonus for e in ("甲", "乙", "丙")] == [4, 0, 0]
+    assert [cards[e].item("1.1").score for e in ("甲", "乙", "丙")] == [Decimal(50), Decimal(44), Decimal(50)]
+    assert [cards[e].item("1.2").bonus for e in ("甲", "乙", "丙")] == [4, 0, 0]
 
 
 def test_a_value_over_a_group_no_entity_is_in_is_a_facts_error():
@@ -401,8 +398,8 @@ def test_a_value_over_a_sections_score():
 """
     cards = _score(text, {"甲": {"件数": 1}, "乙": {"件数": 2}})
     # 办案: 甲 57, 乙 54 → 甲 first
-    assert [_item(cards[e], "1.3").score for e in ("甲", "乙")] == [Decimal(40), Decimal(20)]
-    assert _item(cards["甲"], "1.3").events[0].facts[0] == ("全体名次（目标任务一部分“办案”得分 由高到低 并列占位）", 1)
+    assert [cards[e].item("1.3").score for e in ("甲", "乙")] == [Decimal(40), Decimal(20)]
+    assert cards["甲"].item("1.3").events[0].facts[0] == ("全体名次（目标任务一部分“办案”得分 由高到低 并列占位）", 1)
     # a value over a section read inside that section is a cycle; a section that does not exist is SL182
     cyclic = text.replace('第2项 "乙" 30分 { 每「件数」扣2分 }',
                           '第2项 "乙" 30分 { 若 全体平均 部分 "办案" 得分 > 50 扣2分 }')
@@ -426,7 +423,7 @@ def test_a_cohort_value_inside_a_derived_value_is_ordered_and_its_cycles_found()
 """.replace("第一项 - ", "「件数」 × 0 - ")
     cards = _score(text, {"甲": {"件数": 1}, "乙": {"件数": 3}})
     # 第1项: 49 and 47, mean 48: 「差」 = −48 for both (0 − 48) → both lose 5 on item 2
-    assert [_item(cards[e], "1.2").score for e in ("甲", "乙")] == [Decimal(45), Decimal(45)]
+    assert [cards[e].item("1.2").score for e in ("甲", "乙")] == [Decimal(45), Decimal(45)]
     # read by item 1 itself, through the derived value: a cycle
     cyclic = text.replace("{ 每「件数」扣1分 }", "{ 若 「差」 < -100 扣1分 }")
     assert _codes(cyclic) == ["SL183"]
