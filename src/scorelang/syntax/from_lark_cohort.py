@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import nodes as n
+from .from_lark_support import _tagged
 
 if TYPE_CHECKING:
     from .from_lark import ToSyntax
@@ -93,7 +94,7 @@ def rank_rest(self: ToSyntax, meta: Any, children: Children) -> tuple[str, Any]:
 
 def rank_points(self: ToSyntax, meta: Any, children: Children) -> n.RankPoints:
     rows = tuple(c for c in children[1:] if isinstance(c, n.RankRow))
-    rest = next((c[1] for c in children[1:] if isinstance(c, tuple) and c[0] == "rest"), None)
+    rest = _tagged(children[1:], "rest")
     return n.RankPoints(children[0], rows, rest, span=self.pos.of_meta(meta))
 
 
