@@ -23,8 +23,7 @@ from .from_lark_outcomes import OUTCOME_BUILDERS
 from .from_lark_outputs import OUTPUT_BUILDERS
 from .from_lark_rules import RULE_BUILDERS
 from .from_lark_scales import ENTERS, SCALE_BUILDERS
-from .from_lark_support import _all, _first, _tagged
-from .from_lark_support import _condition as _condition  # from_lark_cohort reads it here
+from .from_lark_support import _all, _condition, _first, _tagged
 from .from_lark_values import VALUE_BUILDERS
 
 # A rule's children are the values its sub-rules' methods built and its kept tokens: which

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import nodes as n
-from .from_lark_support import _tagged
+from .from_lark_support import _condition, _tagged
 
 if TYPE_CHECKING:
     from .from_lark import ToSyntax
@@ -41,7 +41,6 @@ def cohort_aggregate(self: ToSyntax, meta: Any, children: Children) -> n.CohortA
 def cohort_count(self: ToSyntax, meta: Any, children: Children) -> n.CohortCount:
     group, word = _scope(children)
     condition = _kept(children[1:])[0]
-    from .from_lark import _condition  # the one rule for a bare 「x」 in a condition's place
     return n.CohortCount(group, word, "count" if str(children[1]) == "个数" else "share", _condition(condition),
                          span=self.pos.of_meta(meta))
 
