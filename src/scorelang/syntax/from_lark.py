@@ -23,8 +23,7 @@ from .from_lark_outcomes import OUTCOME_BUILDERS
 from .from_lark_outputs import OUTPUT_BUILDERS
 from .from_lark_rules import RULE_BUILDERS
 from .from_lark_scales import ENTERS, SCALE_BUILDERS
-from .from_lark_support import _all, _first
-from .from_lark_support import _condition as _condition  # from_lark_cohort reads it here
+from .from_lark_support import _all, _condition, _first, _tagged
 from .from_lark_values import VALUE_BUILDERS
 
 # A rule's children are the values its sub-rules' methods built and its kept tokens: which
@@ -153,12 +152,12 @@ class ToSyntax:
 
     def header(self, meta: Meta, children: Children) -> n.Header:
         title = children[0]
-        doc = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "doc"), None)
-        written = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "period"), None)
+        doc = _tagged(children, "doc")
+        written = _tagged(children, "period")
         period, period_span = ((written[0], written[1]), written[2]) if written else (None, None)
-        rounding = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "rounding"), None)
+        rounding = _tagged(children, "rounding")
         places, points, places_span, rounding_span = rounding if rounding else (None, (), None, None)
-        floor = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "floor"), None)
+        floor = _tagged(children, "floor")
         total = next((c for c in children if isinstance(c, n.TotalBounds)), None)
         return n.Header(title, doc, period, places, points, span=self.pos.of_meta(meta), places_span=places_span,
                         floor=floor, total=total, scales=_all(children, n.ScaleDecl),
@@ -175,12 +174,12 @@ class ToSyntax:
         return ("shown", children[0])
 
     def _cite(self, meta: Meta, children: Children) -> n.Cite:
-        clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
-        shown = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "shown"), None)
+        clause = _tagged(children, "cite")
+        shown = _tagged(children, "shown")
         return n.Cite(clause, shown, span=self.pos.of_meta(meta))
 
     def total_bounds(self, meta: Meta, children: Children) -> n.TotalBounds:
-        clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
+        clause = _tagged(children, "cite")
         return n.TotalBounds(_all(children, n.Bound), clause, span=self.pos.of_meta(meta))
 
     def upper_bound(self, meta: Meta, children: Children) -> n.Bound:
@@ -359,10 +358,10 @@ class ToSyntax:
             caps=_all(children, n.SetCap))
 
     def awards(self, meta: Meta, children: Children) -> n.Awards:
-        single = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "single"), None)
-        previous = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "previous"), None)
-        cite = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
-        decider = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "decider"), None)
+        single = _tagged(children, "single")
+        previous = _tagged(children, "previous")
+        cite = _tagged(children, "cite")
+        decider = _tagged(children, "decider")
         return n.Awards(_all(children, n.Tier), single[0] if single else None, previous[0] if previous else None,
                         span=self.pos.of_meta(meta), cite=cite, decider=decider,
                         previous_cite=previous[1] if previous else None, single_span=single[1] if single else None,

@@ -7,19 +7,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import nodes as n
+from .from_lark_support import _tagged, _typed
 
 if TYPE_CHECKING:  # only from_lark.py, errors.py and grammar.py import lark; here a token is Any
     from .from_lark import Children, ToSyntax
 
 Meta = Any  # lark's position record, read through ToSyntax.pos
-
-
-def _typed(children: Children, type_: str) -> list[Any]:
-    return [c for c in children if getattr(c, "type", None) == type_]
-
-
-def _tagged(children: Children, tag: str) -> Any:
-    return next((c[1] for c in children if isinstance(c, tuple) and len(c) == 2 and c[0] == tag), None)
 
 
 def quotas(self: ToSyntax, meta: Meta, children: Children) -> n.Quotas:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import nodes as n
+from .from_lark_support import _condition, _tagged
 
 if TYPE_CHECKING:
     from .from_lark import ToSyntax
@@ -40,7 +41,6 @@ def cohort_aggregate(self: ToSyntax, meta: Any, children: Children) -> n.CohortA
 def cohort_count(self: ToSyntax, meta: Any, children: Children) -> n.CohortCount:
     group, word = _scope(children)
     condition = _kept(children[1:])[0]
-    from .from_lark import _condition  # the one rule for a bare 「x」 in a condition's place
     return n.CohortCount(group, word, "count" if str(children[1]) == "个数" else "share", _condition(condition),
                          span=self.pos.of_meta(meta))
 
@@ -93,7 +93,7 @@ def rank_rest(self: ToSyntax, meta: Any, children: Children) -> tuple[str, Any]:
 
 def rank_points(self: ToSyntax, meta: Any, children: Children) -> n.RankPoints:
     rows = tuple(c for c in children[1:] if isinstance(c, n.RankRow))
-    rest = next((c[1] for c in children[1:] if isinstance(c, tuple) and c[0] == "rest"), None)
+    rest = _tagged(children[1:], "rest")
     return n.RankPoints(children[0], rows, rest, span=self.pos.of_meta(meta))
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import nodes as n
+from .from_lark_support import _tagged
 
 if TYPE_CHECKING:  # only from_lark.py, errors.py and grammar.py import lark; here a token is Any
     from .from_lark import Children, ToSyntax
@@ -27,8 +28,8 @@ def _unit(children: Children) -> str:
 
 
 def grades(self: ToSyntax, meta: Meta, children: Children) -> n.Grades:
-    clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
-    task = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "task"), None)
+    clause = _tagged(children, "cite")
+    task = _tagged(children, "task")
     value = next((c for c in children if isinstance(c, n.Name)), None)
     return n.Grades(tuple(c for c in children if isinstance(c, n.GradeBand)), clause,
                     span=self.pos.of_meta(meta), task=task, value=value)

@@ -7,16 +7,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import nodes as n
+from .from_lark_support import _condition
 
 if TYPE_CHECKING:  # only from_lark.py, errors.py and grammar.py import lark; here a token is Any
     from .from_lark import Children, ToSyntax
 
 Meta = Any  # lark's position record, read through ToSyntax.pos
-
-
-def _condition(node: Any) -> Any:
-    """A bare 「x」 in the place of a condition is a flag (若「重大事故」…)."""
-    return n.FlagRef(node, span=node.span) if isinstance(node, n.Name) else node
 
 
 def _on_grade(change: str) -> Callable[[ToSyntax, Meta, Children], n.AwardEffect]:

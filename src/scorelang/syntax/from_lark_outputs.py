@@ -8,10 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import nodes as n
-
-
-def _typed(children: list[Any], kind: str) -> list[Any]:
-    return [c for c in children if getattr(c, "type", None) == kind]
+from .from_lark_support import _tagged, _typed
 
 
 def _unit(children: list[Any]) -> str | None:
@@ -25,11 +22,12 @@ def _signed(builder: Any, children: list[Any]) -> Decimal:
 
 
 def _places(children: list[Any]) -> Decimal | None:
-    return next((c[1] for c in children if isinstance(c, tuple) and c[0] == "places"), None)
+    places: Decimal | None = _tagged(children, "places")
+    return places
 
 
 def outputs(builder: Any, meta: Any, children: list[Any]) -> n.Outputs:
-    clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
+    clause = _tagged(children, "cite")
     return n.Outputs(tuple(c for c in children if isinstance(c, (n.OutputFormula, n.OutputTable))), clause,
                      span=builder.pos.of_meta(meta))
 

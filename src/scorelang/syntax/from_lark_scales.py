@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from . import nodes as n
+from .from_lark_support import _tagged
 
 if TYPE_CHECKING:  # only from_lark.py, errors.py and grammar.py import lark; here a token is Any
     from .from_lark import Children, ToSyntax
@@ -24,7 +25,7 @@ def _token(children: Children, type_: str) -> Any:
 
 def total_scale(self: ToSyntax, meta: Meta, children: Children) -> n.ScaleDecl:
     """满分 1000 分 依据 "…" (header)."""
-    clause = next((c[1] for c in children if isinstance(c, tuple) and c[0] == "cite"), None)
+    clause = _tagged(children, "cite")
     return n.ScaleDecl(self._number(children[0]), None, clause, span=self.pos.of_meta(meta))
 
 

@@ -128,6 +128,11 @@ def _if(a: Author) -> str:
     return f"若{a.pick(' ', '')}{condition(a)} "
 
 
+def _sometimes_if(a: Author, rule: str) -> str:
+    """``rule``, one time in four behind a condition (若 …)."""
+    return (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
+
+
 # ------------------------------------------------------------------ one generator per rule kind
 # Each returns (where the rule goes, its text): "deduct" (an item that deducts), "earn" (an item
 # that earns from 0), "only" (a 扣分项), "article" (an article of adjustments to the total).
@@ -190,7 +195,7 @@ def ladder(a: Author) -> tuple[str, str]:
     if kind == 3:  # above a baseline, a bonus per step
         base = a.name(PERCENTS[1])
         rule = f"{a.name(PERCENTS[0])} 比 {base} 每提高 {a.number('3')} 个百分点 加{a.amount()}分 {partial}"
-        return "deduct", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
+        return "deduct", _sometimes_if(a, rule)
     if kind == 4:  # a target computed per entity
         base = a.name(PERCENTS[1])
         target = a.pick(base, f"{base} + 5 个百分点", f"最大（{base}，60%）")
@@ -206,14 +211,12 @@ def ladder(a: Author) -> tuple[str, str]:
         rule = f"{a.name(COUNTS[2])} 不少于 {a.number('3')} 每少 1 {amount}"
     if a.draw(st.booleans()):
         rule += " 扣完为止"
-    if a.draw(st.integers(0, 3)) == 0:
-        rule = _if(a) + rule
-    return "deduct", rule
+    return "deduct", _sometimes_if(a, rule)
 
 
 def proportional(a: Author) -> tuple[str, str]:
     rule = f"按{a.glue()}{a.name(a.pick(*PERCENTS))}{a.glue()}比例得{a.amount()}分"
-    return "earn", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
+    return "earn", _sometimes_if(a, rule)
 
 
 def _no_repeat(a: Author) -> str:
@@ -279,7 +282,7 @@ def _rank_points_given(a: Author) -> tuple[str, str]:
     # the rank given as data (a count fact): a cohort rank would need every entity scored together
     rows = a.pick(f"第1名得{a.amount()}分", f"第1{a.range_sep()}2名得{a.amount()}分")
     rule = f"按{a.glue()}{a.name(COUNTS[2])} {rows} 第3名得{a.amount()}分 其余得{a.number(a.pick('0', '1'))}分"
-    return "earn", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
+    return "earn", _sometimes_if(a, rule)
 
 
 def rank_points(a: Author) -> tuple[str, str]:
@@ -292,7 +295,7 @@ def rank_points(a: Author) -> tuple[str, str]:
     rank = f"全体名次{a.pick('（', '(')}{a.name(a.pick(*PERCENTS))} {order} {ties}{a.pick('）', ')')}"
     rows = f"第1名得{a.number('8')}分 第2{a.range_sep()}3名得6分 其余得{a.choose('4', '0')}分"
     rule = f"按 {rank} {rows}"
-    return "earn", (_if(a) + rule) if a.draw(st.integers(0, 3)) == 0 else rule
+    return "earn", _sometimes_if(a, rule)
 
 
 #: model rule class → the generator that writes a rule of that kind
@@ -328,6 +331,11 @@ def _facts(a: Author) -> str:
 def _article(a: Author) -> str:
     """An article number, 第六条 or any other (no one policy's)."""
     return "第" + chinese_ordinal(a.draw(st.integers(1, 30))) + "条"
+
+
+def _cite(a: Author) -> str:
+    """Sometimes 依据 "第…条" (the article a block cites), else nothing."""
+    return f" 依据 {a.string(_article(a))}" if a.draw(st.booleans()) else ""
 
 
 @st.composite
@@ -402,7 +410,7 @@ def _awards(a: Author, task_number: str, grouped: bool) -> str:
     floor = (f"  考评总分 低于 {a.number(a.choose('60', '80', '95'))} 分 不评奖{a.end()}\n"
              if a.draw(st.booleans()) else "")
     single = a.choose("", f"单项奖 前{a.number('1')}名", f"单项奖 目标任务{task_number} 各前{a.number('1')}名")
-    cite = f" 依据 {a.string(_article(a))}" if a.draw(st.booleans()) else ""
+    cite = _cite(a)
     decider = f" 认定 {a.name('考核委员会')}" if a.draw(st.booleans()) else ""
     return f"奖项{cite}{decider} {{\n{tiers}{floor}" + (f"  {single}\n" if single else "") + "}\n"
 
@@ -419,7 +427,7 @@ def _quotas(a: Author, grouped: bool) -> str:
             percent = a.number(str(a.draw(st.sampled_from((10, 20, 34, 50, 100)))))
             amount = f"{a.pick('总数的 ', '参评总数的 ', '')}{percent}% {a.choose('向下取整', '四舍五入', '向上取整')}"
         lines.append(f"  {a.string(grade)}{scope} 不超过 {amount} {_tie(a)}{a.end()}\n")
-    cite = f" 依据 {a.string(_article(a))}" if a.draw(st.booleans()) else ""
+    cite = _cite(a)
     decider = f" 认定 {a.name('考核委员会')}" if a.draw(st.booleans()) else ""
     return f"名额{cite}{decider} {{\n{''.join(lines)}}}\n"
 
@@ -440,7 +448,7 @@ def _outputs(a: Author, awards: bool) -> str:
              f" 其余 {a.number('0')} {unit} }}{a.end()}\n" if awards else "")
     ranks = (f"  {a.name('名次奖')} 按 名次 {{ 第{a.number('1')}名 {a.number('300')} {unit}"
              f" 第2{a.range_sep()}3名 {a.number('100')} {unit} }}{a.end()}\n" if a.draw(st.booleans()) else "")
-    cite = f" 依据 {a.string(_article(a))}" if a.draw(st.booleans()) else ""
+    cite = _cite(a)
     return f"输出{cite} {{\n{formula}\n{staff}{table}{ranks}}}\n"
 
 
