@@ -152,7 +152,6 @@ def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
     if graded:
         columns.append(Column(words["grade"], no_wrap=True))
     columns.append(Column(words["award"], no_wrap=True))
-    with_single = False  # the single awards follow the table, task by task
     with_flags = any(_notes(card, _WORDS[lang]) for card in cards)
     if with_flags:
         columns.append(Column(words["flags"], no_wrap=True))
@@ -166,8 +165,6 @@ def _summary_table(cards: Sequence[Scorecard], places: int, lang: str) -> Table:
             row.append(_short(grade_text(card, lang) or "—"))
         # 待认定 alone in the table (the columns fit in 100); each card's heading names the candidates
         row.append(_short(award_text(card, lang)))
-        if with_single:
-            row.append(task_numbers(card.task_awards, lang))
         if with_flags:
             # the flags themselves follow the table, one a line
             row.append(words["flag_mark"].strip() * len(_notes(card, words)))
